@@ -1,0 +1,10 @@
+//! One module per subcommand, each with `Args` (clap) and `run(Args) -> ExitCode`.
+
+pub mod check;
+pub mod export;
+pub mod import;
+pub mod keys;
+pub mod plan;
+pub mod progress;
+pub mod schema;
+pub mod serve;

@@ -1,0 +1,49 @@
+//! The `stackway` command: one file per subcommand under `commands/`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+/// Stackway: micro-credential pathways for learners, instructional designers and institutions.
+#[derive(Parser)]
+#[command(name = "stackway", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate one or more feeds and report every problem found.
+    Check(commands::check::Args),
+    /// Show a learner's progress toward one goal or every stackable credential.
+    Progress(commands::progress::Args),
+    /// Find the optimal route (credentials to add) to a goal.
+    Plan(commands::plan::Args),
+    /// Convert another format (CTDL) into a Stackway feed.
+    Import(commands::import::Args),
+    /// Convert a Stackway feed into another format (CTDL).
+    Export(commands::export::Args),
+    /// Print the JSON Schema of feed format v1.
+    Schema(commands::schema::Args),
+    /// Serve the demo and widget files, or run the LTI 1.3 tool with --config.
+    Serve(commands::serve::Args),
+    /// Manage the LTI tool's signing keys.
+    Keys(commands::keys::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Plan(args) => commands::plan::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Keys(args) => commands::keys::run(args),
+    }
+}

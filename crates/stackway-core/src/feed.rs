@@ -1,0 +1,428 @@
+//! The typed model of feed format v1, the public contract between institutions and Stackway.
+//!
+//! These types are what the rest of the core works with once a feed has been read. They are
+//! deliberately plain data: validation lives in `validate`, indexing in `catalog`. Every list is
+//! kept in feed order so that outputs are deterministic.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The current (and only) format version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole feed: one institution's offer of credentials and how they stack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feed {
+    /// Format version; always 1 for this format.
+    pub stackway: u32,
+    /// Feed id, used for example to key a learner's saved plan.
+    pub id: String,
+    /// Date of the last update, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// Language tags; the first one is the default.
+    pub languages: Vec<String>,
+    /// What a credit is called at this institution ("credits", "crédits", "units").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_label: Option<Text>,
+    /// The feed's owner.
+    pub provider: Institution,
+    /// Other institutions: partners and transfer sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institutions: Vec<Institution>,
+    /// Skills that credentials teach.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<Skill>,
+    /// Every credential, from micro-credentials to degrees.
+    pub credentials: Vec<Credential>,
+    /// Credit transfer and prior-learning rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equivalences: Vec<Equivalence>,
+    /// Curated routes to show learners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pathways: Vec<Pathway>,
+}
+
+/// A human-readable string, either in one language or as a map from language tag to string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same string in every language.
+    Plain(String),
+    /// One string per language tag, for example `{"en": "…", "fr": "…"}`.
+    Localized(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The string for `lang`, falling back to `default_lang`, then to any language present.
+    /// Tags match case-insensitively and by primary subtag (`fr-CA` finds `fr`).
+    pub fn get<'a>(&'a self, lang: &str, default_lang: &str) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => lookup_lang(map, lang)
+                .or_else(|| lookup_lang(map, default_lang))
+                .or_else(|| map.values().next().map(String::as_str))
+                .unwrap_or(""),
+        }
+    }
+
+    /// Whether this text has a string for `lang` (a plain string has every language).
+    pub fn has_lang(&self, lang: &str) -> bool {
+        match self {
+            Text::Plain(_) => true,
+            Text::Localized(map) => lookup_lang(map, lang).is_some(),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+fn lookup_lang<'a>(map: &'a BTreeMap<String, String>, lang: &str) -> Option<&'a str> {
+    if let Some(s) = map.get(lang) {
+        return Some(s);
+    }
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let wanted = lang.to_ascii_lowercase();
+    map.iter()
+        .find(|(k, _)| k.to_ascii_lowercase() == wanted)
+        .or_else(|| map.iter().find(|(k, _)| primary(k) == primary(lang)))
+        .map(|(_, v)| v.as_str())
+}
+
+/// An institution: the feed's owner, a partner, or a transfer source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Institution {
+    /// Unique id among institutions.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Home page (absolute http or https URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A skill that credentials teach, optionally from a published framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Skill {
+    /// Unique id among skills.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// The framework it comes from, e.g. "ESDC Skills and Competencies Taxonomy".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    /// The skill's URI in that framework.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+/// What sort of credential this is. Kinds from `certificate` up are usually stackable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    MicroCredential,
+    Badge,
+    Course,
+    Certificate,
+    GraduateCertificate,
+    Diploma,
+    AdvancedDiploma,
+    Degree,
+    PriorLearning,
+}
+
+impl Kind {
+    /// Every kind, in the order of the format's documentation.
+    pub const ALL: [Kind; 9] = [
+        Kind::MicroCredential,
+        Kind::Badge,
+        Kind::Course,
+        Kind::Certificate,
+        Kind::GraduateCertificate,
+        Kind::Diploma,
+        Kind::AdvancedDiploma,
+        Kind::Degree,
+        Kind::PriorLearning,
+    ];
+
+    /// The kind's spelling in a feed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::MicroCredential => "micro-credential",
+            Kind::Badge => "badge",
+            Kind::Course => "course",
+            Kind::Certificate => "certificate",
+            Kind::GraduateCertificate => "graduate-certificate",
+            Kind::Diploma => "diploma",
+            Kind::AdvancedDiploma => "advanced-diploma",
+            Kind::Degree => "degree",
+            Kind::PriorLearning => "prior-learning",
+        }
+    }
+
+    /// Parses a kind as spelled in a feed.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How a credential is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Delivery {
+    Online,
+    InPerson,
+    Hybrid,
+}
+
+impl Delivery {
+    /// Every delivery mode.
+    pub const ALL: [Delivery; 3] = [Delivery::Online, Delivery::InPerson, Delivery::Hybrid];
+
+    /// The mode's spelling in a feed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Online => "online",
+            Delivery::InPerson => "in-person",
+            Delivery::Hybrid => "hybrid",
+        }
+    }
+
+    /// Parses a delivery mode as spelled in a feed.
+    pub fn parse(s: &str) -> Option<Delivery> {
+        Delivery::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// A price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cost {
+    /// Amount, ≥ 0.
+    pub amount: f64,
+    /// ISO 4217 currency code, e.g. "CAD".
+    pub currency: String,
+}
+
+/// An employer partner of a credential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Employer {
+    /// Display name.
+    pub name: Text,
+    /// Web site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The Open Badges achievement a credential is issued as.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Badge {
+    /// URL (id) of the Open Badges achievement.
+    pub achievement: String,
+    /// URL of the badge image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// One credential of the offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credential {
+    /// Unique id among credentials.
+    pub id: String,
+    /// What sort of credential this is.
+    pub kind: Kind,
+    /// Display title.
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// The institution's page for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Institution id; `None` means the feed's provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Cost>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<Delivery>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Skill ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub employers: Vec<Employer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge: Option<Badge>,
+    /// How this credential is earned by stacking others; makes it a derived (stackable) credential.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Requirement>,
+    /// What must be held before starting it (not consumed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prerequisites: Option<Requirement>,
+    /// How long (years, > 0) it counts toward stacking after it is earned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_years: Option<f64>,
+}
+
+impl Credential {
+    /// A minimal credential, handy for tests and importers.
+    pub fn new(id: impl Into<String>, kind: Kind, title: impl Into<String>) -> Self {
+        Credential {
+            id: id.into(),
+            kind,
+            title: Text::Plain(title.into()),
+            summary: None,
+            url: None,
+            provider: None,
+            hours: None,
+            credits: None,
+            weeks: None,
+            cost: None,
+            delivery: Vec::new(),
+            level: None,
+            tags: Vec::new(),
+            skills: Vec::new(),
+            outcomes: Vec::new(),
+            assessment: None,
+            employers: Vec::new(),
+            badge: None,
+            requires: None,
+            prerequisites: None,
+            valid_years: None,
+        }
+    }
+
+    /// A stackable credential is earned by stacking others (it has `requires`).
+    pub fn is_stackable(&self) -> bool {
+        self.requires.is_some()
+    }
+}
+
+/// How a credential is earned or started, as a tree of groups over credential ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Requirement {
+    /// One credential, by id.
+    Credential(String),
+    /// Every child.
+    All {
+        all: Vec<Requirement>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    /// One child.
+    Any {
+        any: Vec<Requirement>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    /// `choose` distinct children.
+    Choose {
+        choose: u32,
+        from: Vec<Requirement>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    /// Distinct listed credentials whose credits sum to at least `credits`.
+    Credits {
+        credits: f64,
+        from: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+}
+
+impl Requirement {
+    /// The group's label, if any (a leaf has none).
+    pub fn label(&self) -> Option<&Text> {
+        match self {
+            Requirement::Credential(_) => None,
+            Requirement::All { label, .. }
+            | Requirement::Any { label, .. }
+            | Requirement::Choose { label, .. }
+            | Requirement::Credits { label, .. } => label.as_ref(),
+        }
+    }
+
+    /// Every credential id this requirement names directly or in nested groups, in order.
+    pub fn referenced_ids(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_ids(&mut out);
+        out
+    }
+
+    fn collect_ids<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Requirement::Credential(id) => out.push(id),
+            Requirement::All { all: children, .. }
+            | Requirement::Any { any: children, .. }
+            | Requirement::Choose { from: children, .. } => {
+                for child in children {
+                    child.collect_ids(out);
+                }
+            }
+            Requirement::Credits { from, .. } => out.extend(from.iter().map(String::as_str)),
+        }
+    }
+}
+
+/// A credit-transfer or prior-learning rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Equivalence {
+    /// Credentials that, all held, stand in for `counts_as`.
+    pub holding: Vec<String>,
+    /// The credential they stand in for.
+    pub counts_as: String,
+    /// Where the rule applies; `None` means everywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toward: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A curated route to a goal, shown to learners as ordered steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pathway {
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// The credential this route leads to.
+    pub goal: String,
+    /// Credential ids in order.
+    pub steps: Vec<String>,
+}
+
+impl Feed {
+    /// The default language (the first declared one), or "en" if none is declared.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map(String::as_str).unwrap_or("en")
+    }
+
+    /// Looks a credential up by id (linear; use `catalog::Catalog` for repeated look-ups).
+    pub fn credential(&self, id: &str) -> Option<&Credential> {
+        self.credentials.iter().find(|c| c.id == id)
+    }
+}

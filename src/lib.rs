@@ -1,0 +1,1 @@
+//! The Stackway widget.

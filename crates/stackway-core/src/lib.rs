@@ -5,10 +5,12 @@
 //! public function is deterministic. It builds for wasm32 and runs unchanged in the widget, the
 //! CLI and the LTI tool.
 
+pub mod date;
 pub mod diagnostics;
 pub mod feed;
 pub mod parse;
 
+pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use feed::*;
 pub use parse::{parse_feed, Parsed};

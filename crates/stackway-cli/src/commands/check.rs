@@ -51,7 +51,9 @@ pub fn run(args: Args) -> ExitCode {
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let style = Style { colour };
     let mut unreadable = false;
@@ -168,24 +170,44 @@ fn render_human(feed: &str, text: &str, diagnostics: &[Diagnostic], style: Style
             let width = token_width(&snippet, offset);
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            let _ = writeln!(out, "{} {snippet}", style.paint("34", &format!("{gutter} |")));
+            let _ = writeln!(
+                out,
+                "{} {snippet}",
+                style.paint("34", &format!("{gutter} |"))
+            );
             let marker = format!("{}{}", " ".repeat(offset), "^".repeat(width));
             let at = if d.pointer.is_empty() {
                 String::new()
             } else {
                 format!(" {}", d.pointer)
             };
-            let _ = writeln!(out, "{} {}{}", style.paint("34", &format!("{pad} |")), style.paint(colour, &marker), at);
+            let _ = writeln!(
+                out,
+                "{} {}{}",
+                style.paint("34", &format!("{pad} |")),
+                style.paint(colour, &marker),
+                at
+            );
         }
     }
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diagnostics.len() - errors;
     let summary = if diagnostics.is_empty() {
         style.paint("1;32", &format!("{feed}: ok, no problems found"))
     } else {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let status = if errors > 0 { "1;31" } else { "1;33" };
-        style.paint(status, &format!("{feed}: {}, {}", plural(errors, "error"), plural(warnings, "warning")))
+        style.paint(
+            status,
+            &format!(
+                "{feed}: {}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ),
+        )
     };
     let _ = writeln!(out, "{summary}");
     out

@@ -5,6 +5,8 @@
 //! feed limits (size and nesting depth) itself, before any recursion can grow the stack: the
 //! depth check happens on the way down, so a hostile `[[[[…` fails fast with a clear message.
 
+use std::borrow::Cow;
+
 /// Largest feed accepted, in bytes.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest nesting of arrays and objects accepted.
@@ -19,28 +21,30 @@ pub struct Pos {
 
 /// One JSON value and where it starts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     pub pos: Pos,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// The JSON value itself. Objects keep their members in document order (duplicates included).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    /// Borrowed from the input when the string has no escapes (almost always), which keeps
+    /// allocations (the main cost of reading a large feed) down.
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
 }
 
 /// One `"key": value` member of an object.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     pub key_pos: Pos,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// Why the text is not a JSON document the validator will read.
@@ -52,7 +56,7 @@ pub struct ReadError {
     pub pos: Pos,
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name used in messages ("object", "string", …).
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -67,7 +71,7 @@ impl Value {
 }
 
 /// Reads a whole JSON document.
-pub fn read(text: &str) -> Result<Node, ReadError> {
+pub fn read(text: &str) -> Result<Node<'_>, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError {
             code: "input-too-large",
@@ -80,6 +84,7 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
         });
     }
     let mut reader = Reader {
+        text,
         bytes: text.as_bytes(),
         at: 0,
         line: 1,
@@ -99,13 +104,14 @@ pub fn read(text: &str) -> Result<Node, ReadError> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
     line: u32,
     column: u32,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn pos(&self) -> Pos {
         Pos {
             line: self.line,
@@ -145,7 +151,7 @@ impl Reader<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &str, value: Value) -> Result<Node, ReadError> {
+    fn expect_word(&mut self, word: &str, value: Value<'a>) -> Result<Node<'a>, ReadError> {
         let pos = self.pos();
         if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             for _ in 0..word.len() {
@@ -159,7 +165,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, ReadError> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, ReadError> {
         match self.peek() {
             None => Err(self.error("unexpected end of input: expected a value")),
             Some(b'{') => self.object(depth + 1),
@@ -194,7 +200,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Node, ReadError> {
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, ReadError> {
         self.check_depth(depth)?;
         let pos = self.pos();
         self.bump();
@@ -232,7 +238,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Node, ReadError> {
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, ReadError> {
         self.check_depth(depth)?;
         let pos = self.pos();
         self.bump();
@@ -305,8 +311,27 @@ impl Reader<'_> {
         Ok(code)
     }
 
-    fn string(&mut self) -> Result<String, ReadError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
         self.bump(); // opening quote
+                     // Fast path: no escape before the closing quote, so borrow the text as it is.
+        let start = self.at;
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        if let Some(end) = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        {
+            if rest.get(end) == Some(&b'"') {
+                let chunk = rest.get(..end).unwrap_or_default();
+                let chars = chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                self.column = self.column.saturating_add(chars as u32 + 1);
+                self.at = start + end + 1;
+                // `start` and `start + end` sit next to ASCII quotes, so both are char
+                // boundaries; `get` keeps this panic-free regardless.
+                if let Some(s) = self.text.get(start..start + end) {
+                    return Ok(Cow::Borrowed(s));
+                }
+            }
+        }
         let mut out: Vec<u8> = Vec::new();
         loop {
             match self.peek() {
@@ -315,8 +340,9 @@ impl Reader<'_> {
                     self.bump();
                     // The input is a &str and escapes produce valid UTF-8, so this cannot fail;
                     // still, never panic: fall back to a lossy conversion.
-                    return Ok(String::from_utf8(out)
-                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+                    return Ok(Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| {
+                        String::from_utf8_lossy(e.as_bytes()).into_owned()
+                    })));
                 }
                 Some(b'\\') => {
                     self.bump();
@@ -365,9 +391,20 @@ impl Reader<'_> {
                 Some(b) if b < 0x20 => {
                     return Err(self.error("control character inside a string (escape it)"))
                 }
-                Some(b) => {
-                    out.push(b);
-                    self.bump();
+                Some(_) => {
+                    // Fast path: copy the run of plain characters up to the next quote,
+                    // backslash or control character in one go. Strings never contain a raw
+                    // newline, so only the column moves.
+                    let rest = self.bytes.get(self.at..).unwrap_or_default();
+                    let run = rest
+                        .iter()
+                        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                        .unwrap_or(rest.len());
+                    let chunk = rest.get(..run).unwrap_or_default();
+                    out.extend_from_slice(chunk);
+                    let chars = chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                    self.column = self.column.saturating_add(chars as u32);
+                    self.at += run;
                 }
             }
         }
@@ -382,7 +419,7 @@ impl Reader<'_> {
         n
     }
 
-    fn number(&mut self) -> Result<Node, ReadError> {
+    fn number(&mut self) -> Result<Node<'a>, ReadError> {
         let pos = self.pos();
         let start = self.at;
         if self.peek() == Some(b'-') {
@@ -431,6 +468,7 @@ mod tests {
         let Value::Object(members) = node.value else {
             panic!("object expected")
         };
+        assert_eq!(members[0].key, "é");
         assert_eq!(members[0].key_pos, Pos { line: 2, column: 3 });
         assert_eq!(members[0].value.pos, Pos { line: 2, column: 8 });
     }

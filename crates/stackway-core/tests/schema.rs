@@ -67,7 +67,10 @@ fn schema_rejects_what_the_format_forbids() {
 
 /// The first ```json block of docs/feed-format.md that follows the "Complete example" heading.
 fn stackway_doc_example(doc: &str) -> String {
-    let after = doc.split("## Complete example").nth(1).expect("a `## Complete example` section");
+    let after = doc
+        .split("## Complete example")
+        .nth(1)
+        .expect("a `## Complete example` section");
     let block = after.split("```json\n").nth(1).expect("a json block");
     block.split("\n```").next().unwrap().to_owned()
 }

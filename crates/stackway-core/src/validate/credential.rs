@@ -74,7 +74,7 @@ pub(crate) fn read_credential(
         .and_then(|n| fields::text(ctx, n, &obj.at("title"), "the title"));
     let (Some(id), Some(kind)) = (id, kind) else {
         if let Some(Value::String(id)) = obj.get("id").map(|n| &n.value) {
-            ctx.dropped_credentials.push(id.clone());
+            ctx.dropped_credentials.push(id.to_string());
         }
         return None;
     };
@@ -309,7 +309,7 @@ pub(crate) fn read_requirement(ctx: &mut Ctx, node: &Node, pointer: &str) -> Opt
         Value::Object(members) => {
             let forms: Vec<&str> = members
                 .iter()
-                .map(|m| m.key.as_str())
+                .map(|m| m.key.as_ref())
                 .filter(|k| matches!(*k, "all" | "any" | "choose" | "credits"))
                 .collect();
             match forms.as_slice() {

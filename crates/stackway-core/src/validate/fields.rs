@@ -14,9 +14,9 @@ use crate::json::{Member, Node, Value};
 
 /// An object being read: its members, pointer and position.
 pub(crate) struct Obj<'a> {
-    pub members: &'a [Member],
+    pub members: &'a [Member<'a>],
     pub pointer: &'a str,
-    pub node: &'a Node,
+    pub node: &'a Node<'a>,
 }
 
 impl<'a> Obj<'a> {
@@ -59,12 +59,11 @@ pub(crate) fn object<'a>(
         return None;
     };
     for (i, member) in members.iter().enumerate() {
-        let key_pointer = child(pointer, &member.key);
-        if !known.contains(&member.key.as_str()) {
+        if !known.contains(&member.key.as_ref()) {
             let hint = did_you_mean(&member.key, known.iter().copied());
             ctx.warning(
                 "unknown-key",
-                &key_pointer,
+                &child(pointer, &member.key),
                 member.key_pos,
                 format!(
                     "unknown key `{}` in {what}{hint}; it is ignored",
@@ -79,7 +78,7 @@ pub(crate) fn object<'a>(
         {
             ctx.warning(
                 "duplicate-key",
-                &key_pointer,
+                &child(pointer, &member.key),
                 member.key_pos,
                 format!(
                     "key `{}` appears more than once; the first one is used",
@@ -127,7 +126,7 @@ pub(crate) fn array<'a>(
     pointer: &str,
     what: &str,
     empty_is_error: bool,
-) -> Option<&'a [Node]> {
+) -> Option<&'a [Node<'a>]> {
     match &node.value {
         Value::Array(items) => {
             if items.is_empty() {
@@ -255,7 +254,7 @@ pub(crate) fn date(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
 /// is missing from an object.
 pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<Text> {
     match &node.value {
-        Value::String(s) => Some(Text::Plain(s.clone())),
+        Value::String(s) => Some(Text::Plain(s.to_string())),
         Value::Object(members) => {
             let mut map = BTreeMap::new();
             for member in members {
@@ -266,7 +265,7 @@ pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
                     &p,
                     &format!("the `{}` text of {what}", member.key),
                 ) {
-                    map.entry(member.key.clone())
+                    map.entry(member.key.to_string())
                         .or_insert_with(|| s.to_owned());
                 }
             }

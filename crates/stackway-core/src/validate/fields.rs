@@ -181,7 +181,11 @@ pub(crate) fn id_list(
             .enumerate()
             .filter_map(|(i, item)| {
                 let p = index(pointer, i);
-                id(ctx, item, &p, &format!("each item of {what}")).map(|s| (s, p, item.pos))
+                match &item.value {
+                    Value::String(s) if is_valid_id(s) => Some(s.to_string()),
+                    _ => id(ctx, item, &p, &format!("each item of {what}")),
+                }
+                .map(|s| (s, p, item.pos))
             })
             .collect(),
     )
@@ -258,13 +262,17 @@ pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
         Value::Object(members) => {
             let mut map = BTreeMap::new();
             for member in members {
-                let p = child(pointer, &member.key);
-                if let Some(s) = string(
-                    ctx,
-                    &member.value,
-                    &p,
-                    &format!("the `{}` text of {what}", member.key),
-                ) {
+                // Only build the pointer and message when there is something to report.
+                let found = match &member.value.value {
+                    Value::String(s) => Some(s.as_ref()),
+                    _ => string(
+                        ctx,
+                        &member.value,
+                        &child(pointer, &member.key),
+                        &format!("the `{}` text of {what}", member.key),
+                    ),
+                };
+                if let Some(s) = found {
                     map.entry(member.key.to_string())
                         .or_insert_with(|| s.to_owned());
                 }

@@ -119,7 +119,7 @@ pub(crate) fn child(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
     out.push_str(pointer);
     out.push('/');
-    if token.contains(['~', '/']) {
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(&token.replace('~', "~0").replace('/', "~1"));
     } else {
         out.push_str(token);

@@ -35,7 +35,8 @@ pub fn url_problem(url: &str) -> Option<&'static str> {
         return Some("only absolute http:// or https:// URLs are allowed");
     };
     let rest = rest.unwrap_or("");
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let suspicious = |c: char| c.is_whitespace() || c.is_control();
+    if url.bytes().any(|b| b <= b' ' || b >= 0x7f) && url.chars().any(suspicious) {
         return Some("URLs cannot contain spaces or control characters");
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");

@@ -21,12 +21,12 @@ pub(crate) struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     /// The first member named `key`.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
+    pub fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
     /// The member named `key`, reporting `missing-field` when it is absent.
-    pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'a Node> {
+    pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'a Node<'a>> {
         let found = self.get(key);
         if found.is_none() {
             ctx.error(

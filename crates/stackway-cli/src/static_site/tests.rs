@@ -83,7 +83,7 @@ async fn body_bytes(response: Response) -> Vec<u8> {
         .to_vec()
 }
 
-fn header_str<'a>(response: &'a Response, name: header::HeaderName) -> Option<&'a str> {
+fn header_str(response: &Response, name: header::HeaderName) -> Option<&str> {
     response.headers().get(name).map(|v| v.to_str().unwrap())
 }
 

@@ -120,10 +120,10 @@ fn view_feed(feed: &Feed, lang: &str, strings: &Strings) -> Html {
     let credential_item = |c: &&Credential| {
         let mut facts = Vec::new();
         if let Some(hours) = c.hours {
-            facts.push(format!("{hours} {}", strings.hours));
+            facts.push(format!("{} {}", strings.number(hours), strings.hours));
         }
         if let Some(credits) = c.credits {
-            facts.push(format!("{credits} {}", strings.credits));
+            facts.push(format!("{} {}", strings.number(credits), strings.credits));
         }
         html! {
             <li class="sw-credential" data-id={c.id.clone()}>
@@ -143,7 +143,7 @@ fn view_feed(feed: &Feed, lang: &str, strings: &Strings) -> Html {
         html! {
             <li class="sw-program" data-id={c.id.clone()}>
                 <span class="sw-title">{ c.title.get(lang, default_lang) }</span>
-                <span class="sw-facts">{ format!("{}: {}", strings.stacks_from, parts.join(", ")) }</span>
+                <span class="sw-facts">{ format!("{} {}", strings.stacks_from, parts.join(", ")) }</span>
             </li>
         }
     };

@@ -12,6 +12,8 @@ pub struct Strings {
     pub hours: &'static str,
     pub credits: &'static str,
     pub stacks_from: &'static str,
+    /// The decimal separator of numbers.
+    pub decimal_separator: char,
 }
 
 const EN: Strings = Strings {
@@ -23,7 +25,8 @@ const EN: Strings = Strings {
     none: "None yet.",
     hours: "hours",
     credits: "credits",
-    stacks_from: "Built from",
+    stacks_from: "Built from:",
+    decimal_separator: '.',
 };
 
 const FR: Strings = Strings {
@@ -35,7 +38,8 @@ const FR: Strings = Strings {
     none: "Aucun pour l’instant.",
     hours: "heures",
     credits: "crédits",
-    stacks_from: "Composé de",
+    stacks_from: "Composé de\u{a0}:",
+    decimal_separator: ',',
 };
 
 impl Strings {
@@ -50,6 +54,15 @@ impl Strings {
     }
 }
 
+impl Strings {
+    /// A number as this language writes it: `1.5` in English, `1,5` in French.
+    pub fn number(&self, value: f64) -> String {
+        value
+            .to_string()
+            .replace('.', &self.decimal_separator.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +74,12 @@ mod tests {
         assert_eq!(Strings::for_lang("en").credentials, EN.credentials);
         assert_eq!(Strings::for_lang("de").credentials, EN.credentials);
         assert_eq!(Strings::for_lang("").credentials, EN.credentials);
+    }
+
+    #[test]
+    fn numbers_use_the_language_decimal_separator() {
+        assert_eq!(EN.number(1.5), "1.5");
+        assert_eq!(FR.number(1.5), "1,5");
+        assert_eq!(FR.number(30.0), "30");
     }
 }

@@ -1,0 +1,87 @@
+// The demo page as a learner's browser sees it: the feed's credentials appear, in English and
+// in French, with no console error, no Content-Security-Policy violation and no axe violation.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const FEED_PATH = 'tests/fixtures/tiny-feed.json';
+const FEED_QUERY = `feed=${encodeURIComponent(FEED_PATH)}`;
+const feed = JSON.parse(readFileSync(FEED_PATH, 'utf8'));
+const ARTIFACTS = 'tests/artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const title = (credential, lang) =>
+  typeof credential.title === 'string' ? credential.title : credential.title[lang];
+
+/** Collects console errors, uncaught exceptions and CSP violations for the whole test. */
+async function watchForProblems(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  return async () => {
+    const violations = await page.evaluate(() => window.__cspViolations);
+    return [...problems, ...violations.map((v) => `CSP violation: ${v}`)];
+  };
+}
+
+for (const lang of ['en', 'fr']) {
+  test(`the demo lists every credential of the feed in ${lang}`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    const response = await page.goto(`/index.html?${FEED_QUERY}&lang=${lang}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+
+    for (const credential of feed.credentials) {
+      await expect(
+        page.getByText(title(credential, lang), { exact: true }),
+        `${credential.id} should be listed`,
+      ).toBeVisible();
+    }
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await page.screenshot({ path: `${ARTIFACTS}/demo-${lang}.png`, fullPage: true });
+    expect(await problems()).toEqual([]);
+  });
+}
+
+test('the demo reads at 320 px wide in French without sideways scrolling', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`/index.html?${FEED_QUERY}&lang=fr`);
+  await expect(page.getByText(title(feed.credentials[0], 'fr'), { exact: true })).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${ARTIFACTS}/demo-fr-320.png`, fullPage: true });
+  expect(await problems()).toEqual([]);
+});
+
+test('the demo has no accessibility violations (axe-core)', async ({ page }) => {
+  await page.goto(`/index.html?${FEED_QUERY}`);
+  await expect(page.getByText(title(feed.credentials[0], 'en'), { exact: true })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(summary).toEqual([]);
+});
+
+test('a feed that cannot be loaded gives a plain message, not a blank widget', async ({ page }) => {
+  await page.goto('/index.html?feed=www/feeds/does-not-exist.json');
+  await expect(page.getByRole('alert')).toHaveText('The list of credentials could not be loaded.');
+});
+
+test('the widget files are served with the types and compression browsers need', async ({ request }) => {
+  const wasm = await request.get('/pkg/stackway_bg.wasm', { headers: { 'accept-encoding': 'br' } });
+  expect(wasm.status()).toBe(200);
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['content-encoding']).toBe('br');
+  const dotfile = await request.get('/.git/HEAD');
+  expect(dotfile.status()).toBe(404);
+});

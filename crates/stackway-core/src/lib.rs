@@ -15,3 +15,11 @@ pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use feed::*;
 pub use parse::{parse_feed, Parsed};
+pub mod catalog;
+pub mod engine;
+pub mod messages;
+pub mod plan;
+pub mod record;
+
+pub use catalog::Catalog;
+pub use record::{HeldCredential, Record};

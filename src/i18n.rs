@@ -15,6 +15,7 @@ pub const LOCALES: [(&str, &[&str]); 2] = [
         &[
             include_str!("../locales/en/widget.ftl"),
             include_str!("../locales/en/plan.ftl"),
+            include_str!("../locales/en/engine.ftl"),
         ],
     ),
     (
@@ -22,6 +23,7 @@ pub const LOCALES: [(&str, &[&str]); 2] = [
         &[
             include_str!("../locales/fr/widget.ftl"),
             include_str!("../locales/fr/plan.ftl"),
+            include_str!("../locales/fr/engine.ftl"),
         ],
     ),
 ];
@@ -116,7 +118,9 @@ impl I18n {
         for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         // A missing id is a bug the message test catches; show the id rather than nothing.
@@ -170,10 +174,22 @@ mod tests {
     #[test]
     fn french_plurals_treat_zero_and_one_as_singular() {
         let fr = I18n::new("fr");
-        assert_eq!(fr.t_args("count-credentials", &[("count", 0usize.into())]), "0 titre");
-        assert_eq!(fr.t_args("count-credentials", &[("count", 2usize.into())]), "2 titres");
+        assert_eq!(
+            fr.t_args("count-credentials", &[("count", 0usize.into())]),
+            "0 titre"
+        );
+        assert_eq!(
+            fr.t_args("count-credentials", &[("count", 2usize.into())]),
+            "2 titres"
+        );
         let en = I18n::new("en");
-        assert_eq!(en.t_args("count-credentials", &[("count", 0usize.into())]), "0 credentials");
-        assert_eq!(en.t_args("count-credentials", &[("count", 1usize.into())]), "1 credential");
+        assert_eq!(
+            en.t_args("count-credentials", &[("count", 0usize.into())]),
+            "0 credentials"
+        );
+        assert_eq!(
+            en.t_args("count-credentials", &[("count", 1usize.into())]),
+            "1 credential"
+        );
     }
 }

@@ -109,8 +109,8 @@ pub fn search(feed: &Feed, index: &SearchIndex, filters: &Filters) -> Vec<usize>
     let max_weeks = parse_limit(&filters.max_weeks);
     let matches = |c: &Credential, haystack: &str| {
         words.iter().all(|w| haystack.contains(w.as_str()))
-            && (filters.skill.is_empty() || c.skills.iter().any(|s| *s == filters.skill))
-            && (filters.tag.is_empty() || c.tags.iter().any(|t| *t == filters.tag))
+            && (filters.skill.is_empty() || c.skills.contains(&filters.skill))
+            && (filters.tag.is_empty() || c.tags.contains(&filters.tag))
             && delivery.is_none_or(|d| c.delivery.contains(&d))
             && kind.is_none_or(|k| c.kind == k)
             && (filters.provider.is_empty()

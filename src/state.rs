@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use stackway_core::layout::MapGraph;
-use stackway_core::Feed;
+use stackway_core::{Catalog, Date, Feed};
 use yew::Reducible;
 
 use crate::config::View;
@@ -19,6 +19,30 @@ use crate::search::{Filters, SearchIndex};
 pub mod insights;
 
 pub use insights::Insights;
+
+/// Shared, immutable data compared by identity (a catalog is built once per feed, so two states
+/// share it exactly when they come from the same feed).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// What the route planner minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -76,11 +100,7 @@ impl Plan {
         self.held.retain(|id, _| known.contains(id.as_str()));
         self.planned
             .retain(|id| known.contains(id.as_str()) && !self.held.contains_key(id));
-        if self
-            .goal
-            .as_deref()
-            .is_some_and(|g| !known.contains(g))
-        {
+        if self.goal.as_deref().is_some_and(|g| !known.contains(g)) {
             self.goal = None;
         }
         for date in self.held.values_mut() {
@@ -106,9 +126,13 @@ pub enum Mark {
 /// The whole state of one widget instance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub feed: Rc<Feed>,
-    pub graph: Rc<MapGraph>,
-    pub index: Rc<SearchIndex>,
+    pub feed: Shared<Feed>,
+    /// The feed indexed for the engine, built once.
+    pub catalog: Shared<Catalog>,
+    /// The evaluation date (today), for expiry.
+    pub today: Option<Date>,
+    pub graph: Shared<MapGraph>,
+    pub index: Shared<SearchIndex>,
     pub view: View,
     /// The credential whose detail is open.
     pub selected: Option<String>,
@@ -119,7 +143,7 @@ pub struct State {
     pub map_as_list: bool,
     pub plan: Plan,
     /// Everything computed by the engine for the current plan.
-    pub insights: Rc<Insights>,
+    pub insights: Shared<Insights>,
     /// The last change to announce to screen readers (a message id and its count).
     pub announcement: Option<(&'static str, usize)>,
 }
@@ -129,16 +153,25 @@ pub const PAGE_SIZE: usize = 25;
 
 impl State {
     /// The state for a freshly loaded feed and the learner's saved plan.
-    pub fn new(feed: Rc<Feed>, view: View, mut plan: Plan, goal: Option<String>) -> Self {
+    pub fn new(
+        feed: Rc<Feed>,
+        view: View,
+        mut plan: Plan,
+        goal: Option<String>,
+        today: Option<Date>,
+    ) -> Self {
         plan.retain_known(&feed);
         if let Some(goal) = goal.filter(|g| feed.credential(g).is_some()) {
             plan.goal = Some(goal);
         }
-        let insights = Rc::new(Insights::compute(&feed, &plan));
+        let catalog = Shared(Rc::new(Catalog::new(&feed)));
+        let insights = Shared(Rc::new(Insights::compute(&catalog, &plan, today)));
         State {
-            graph: Rc::new(MapGraph::from_feed(&feed)),
-            index: Rc::new(SearchIndex::new(&feed)),
-            feed,
+            catalog,
+            today,
+            graph: Shared(Rc::new(MapGraph::from_feed(&feed))),
+            index: Shared(Rc::new(SearchIndex::new(&feed))),
+            feed: Shared(feed),
             view,
             selected: None,
             filters: Filters::default(),
@@ -162,7 +195,11 @@ impl State {
     }
 
     fn replan(&mut self) {
-        self.insights = Rc::new(Insights::compute(&self.feed, &self.plan));
+        self.insights = Shared(Rc::new(Insights::compute(
+            &self.catalog,
+            &self.plan,
+            self.today,
+        )));
     }
 }
 

@@ -22,7 +22,11 @@ fn ids(lang: &str, sources: &[&str]) -> BTreeSet<String> {
         for entry in resource.entries() {
             match entry {
                 Entry::Message(m) => {
-                    assert!(ids.insert(m.id.name.to_owned()), "{lang}: {} defined twice", m.id.name);
+                    assert!(
+                        ids.insert(m.id.name.to_owned()),
+                        "{lang}: {} defined twice",
+                        m.id.name
+                    );
                 }
                 Entry::Junk { content } => panic!("{lang}: unreadable entry {content:?}"),
                 _ => {}
@@ -34,7 +38,10 @@ fn ids(lang: &str, sources: &[&str]) -> BTreeSet<String> {
 
 fn source_text() -> String {
     fn walk(dir: &Path, out: &mut String) {
-        let mut entries: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
@@ -45,20 +52,40 @@ fn source_text() -> String {
         }
     }
     let mut text = String::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut text);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut text,
+    );
     text
 }
 
 /// Message families whose ids are built at run time, with every value they can take.
 fn families() -> Vec<(&'static str, Vec<String>)> {
     vec![
-        ("kind-", Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect()),
-        ("delivery-", Delivery::ALL.iter().map(|d| d.as_str().to_owned()).collect()),
-        ("view-", View::ALL.iter().map(|v| v.as_str().to_owned()).collect()),
-        ("language-", LOCALES.iter().map(|(l, _)| (*l).to_owned()).collect()),
+        (
+            "kind-",
+            Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect(),
+        ),
+        (
+            "delivery-",
+            Delivery::ALL
+                .iter()
+                .map(|d| d.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            "view-",
+            View::ALL.iter().map(|v| v.as_str().to_owned()).collect(),
+        ),
+        (
+            "language-",
+            LOCALES.iter().map(|(l, _)| (*l).to_owned()).collect(),
+        ),
         (
             "objective-",
-            ["cost", "weeks", "hours", "credits"].map(str::to_owned).to_vec(),
+            ["cost", "weeks", "hours", "credits"]
+                .map(str::to_owned)
+                .to_vec(),
         ),
         ("engine-", stackway::engine_message_ids()),
     ]
@@ -98,14 +125,25 @@ fn every_message_is_used_and_every_used_message_exists() {
     }
     // Literal ids in the code: any string literal shaped like a message id whose first word is
     // the first word of some message must be a message.
-    let prefixes: BTreeSet<&str> = english.iter().filter_map(|id| id.split('-').next()).collect();
+    let prefixes: BTreeSet<&str> = english
+        .iter()
+        .filter_map(|id| id.split('-').next())
+        .collect();
     for literal in code.split('"').skip(1).step_by(2) {
         let shaped = literal.contains('-')
-            && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && literal
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !literal.ends_with('-');
         let first = literal.split('-').next().unwrap_or("");
-        if shaped && prefixes.contains(first) && !families.iter().any(|(p, _)| literal.starts_with(p)) {
-            assert!(english.contains(literal), "the code uses message {literal}, which does not exist");
+        if shaped
+            && prefixes.contains(first)
+            && !families.iter().any(|(p, _)| literal.starts_with(p))
+        {
+            assert!(
+                english.contains(literal),
+                "the code uses message {literal}, which does not exist"
+            );
         }
     }
 }

@@ -30,6 +30,16 @@ plan-reset = Clear my plan
 route-heading = Best route
 route-done = You have everything you need for this goal.
 route-infeasible = No route can reach this goal with the credentials offered.
-route-unlocks = Completes or advances: { $names }
-route-totals = Total: { $cost }, { $hours } hours, { $weeks } weeks, { $credits } credits.
+route-completes = Completes: { $names }
+route-opens = Lets you start: { $names }
+route-totals = Total: { $cost }, { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}, { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}, { $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+}.
 route-unknown = Not included in the totals (unknown): { $names }

@@ -30,6 +30,16 @@ plan-reset = Effacer mon plan
 route-heading = Meilleur parcours
 route-done = Vous avez tout ce qu’il faut pour cet objectif.
 route-infeasible = Aucun parcours ne permet d’atteindre cet objectif avec les titres offerts.
-route-unlocks = Termine ou fait avancer : { $names }
-route-totals = Total : { $cost }, { $hours } heures, { $weeks } semaines, { $credits } crédits.
+route-completes = Termine : { $names }
+route-opens = Permet de commencer : { $names }
+route-totals = Total : { $cost }, { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+}, { $weeks ->
+    [one] { $weeks } semaine
+   *[other] { $weeks } semaines
+}, { $credits ->
+    [one] { $credits } crédit
+   *[other] { $credits } crédits
+}.
 route-unknown = Non inclus dans les totaux (inconnu) : { $names }

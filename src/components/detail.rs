@@ -36,7 +36,11 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
     let i18n = &ctx.i18n;
     let lang = i18n.lang();
-    let close = ctx.state.dispatcher().to_callback().reform(|_: MouseEvent| Action::Close);
+    let close = ctx
+        .state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| Action::Close);
     let onkeydown = {
         let dispatcher = ctx.state.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
@@ -71,7 +75,10 @@ pub fn Detail(props: &DetailProps) -> Html {
         facts.push((i18n.t("fact-weeks"), number(weeks, lang)));
     }
     if let Some(cost) = &credential.cost {
-        facts.push((i18n.t("fact-cost"), money(cost.amount, &cost.currency, lang)));
+        facts.push((
+            i18n.t("fact-cost"),
+            money(cost.amount, &cost.currency, lang),
+        ));
     }
     if !credential.delivery.is_empty() {
         let modes: Vec<String> = credential
@@ -114,7 +121,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             </ul>
         }
     };
-    let toward = insights::counts_toward(feed, &credential.id);
+    let toward = insights::counts_toward(&ctx.state.catalog, &credential.id);
     let prerequisites: Vec<String> = credential
         .prerequisites
         .as_ref()

@@ -27,7 +27,10 @@ pub fn Explore() -> Html {
         let credential = feed.credentials.get(i)?;
         let title = ctx.text(&credential.title);
         let id = credential.id.clone();
-        let open = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Open(id.clone()));
+        let open = state
+            .dispatcher()
+            .to_callback()
+            .reform(move |_: MouseEvent| Action::Open(id.clone()));
         let mut facts = vec![ctx.kind(credential.kind)];
         if let Some(hours) = credential.hours {
             facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
@@ -39,7 +42,13 @@ pub fn Explore() -> Html {
             facts.push(money(cost.amount, &cost.currency, lang));
         }
         if let Some(credits) = credential.credits {
-            facts.push(i18n.t_args("count-credits", &[("count", Arg::from(credits)), ("formatted", Arg::from(number(credits, lang)))]));
+            facts.push(i18n.t_args(
+                "count-credits",
+                &[
+                    ("count", Arg::from(credits)),
+                    ("formatted", Arg::from(number(credits, lang))),
+                ],
+            ));
         }
         Some(html! {
             <li class="sw-result" key={credential.id.clone()}>
@@ -57,7 +66,10 @@ pub fn Explore() -> Html {
         })
     });
     let remaining = results.len().saturating_sub(state.shown);
-    let more = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::ShowMore);
+    let more = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| Action::ShowMore);
     html! {
         <section class="sw-explore" aria-label={i18n.t("view-explore")}>
             <Filters />

@@ -82,7 +82,12 @@ pub fn Filters() -> Html {
     let tag_choices = tags(feed).into_iter().map(|t| (t.clone(), t)).collect();
     let deliveries = Delivery::ALL
         .iter()
-        .map(|d| (d.as_str().to_owned(), i18n.t(&format!("delivery-{}", d.as_str()))))
+        .map(|d| {
+            (
+                d.as_str().to_owned(),
+                i18n.t(&format!("delivery-{}", d.as_str())),
+            )
+        })
         .collect();
     let kinds = Kind::ALL
         .iter()

@@ -46,9 +46,11 @@ fn step(layout: &Layout, neighbours: &[usize], from: usize, key: &str) -> Option
     let here = layout.nodes.get(from)?;
     let centre = |i: usize| layout.nodes.get(i).map_or(0.0, |n| n.x);
     let nearest = |candidates: Vec<usize>| {
-        candidates
-            .into_iter()
-            .min_by(|&a, &b| (centre(a) - here.x).abs().total_cmp(&(centre(b) - here.x).abs()))
+        candidates.into_iter().min_by(|&a, &b| {
+            (centre(a) - here.x)
+                .abs()
+                .total_cmp(&(centre(b) - here.x).abs())
+        })
     };
     match key {
         "ArrowDown" | "ArrowUp" => {
@@ -58,10 +60,13 @@ fn step(layout: &Layout, neighbours: &[usize], from: usize, key: &str) -> Option
                     .iter()
                     .copied()
                     .filter(|&n| {
-                        layout
-                            .nodes
-                            .get(n)
-                            .is_some_and(|p| if below { p.layer > here.layer } else { p.layer < here.layer })
+                        layout.nodes.get(n).is_some_and(|p| {
+                            if below {
+                                p.layer > here.layer
+                            } else {
+                                p.layer < here.layer
+                            }
+                        })
                     })
                     .collect(),
             )
@@ -110,7 +115,8 @@ pub fn Map() -> Html {
         use_effect_with((*focused, *move_focus), move |(index, wanted)| {
             if *wanted {
                 if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                    if let Ok(Some(node)) = svg.query_selector(&format!("[data-node=\"{index}\"]")) {
+                    if let Ok(Some(node)) = svg.query_selector(&format!("[data-node=\"{index}\"]"))
+                    {
                         if let Ok(node) = node.dyn_into::<web_sys::SvgElement>() {
                             let _ = node.focus();
                         }
@@ -121,7 +127,10 @@ pub fn Map() -> Html {
         });
     }
 
-    let toggle = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::ToggleMapList);
+    let toggle = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| Action::ToggleMapList);
     let toggle_label = if state.map_as_list || too_large {
         i18n.t("map-show-drawing")
     } else {
@@ -223,8 +232,10 @@ pub fn Map() -> Html {
                             if let Some(node) = layout.nodes.get(next) {
                                 let (w, h) = (width / v.zoom, height / v.zoom);
                                 viewport.set(Viewport {
-                                    x: (node.x + layout.node_width / 2.0 - w / 2.0).clamp(0.0, width - w),
-                                    y: (node.y + layout.node_height / 2.0 - h / 2.0).clamp(0.0, height - h),
+                                    x: (node.x + layout.node_width / 2.0 - w / 2.0)
+                                        .clamp(0.0, width - w),
+                                    y: (node.y + layout.node_height / 2.0 - h / 2.0)
+                                        .clamp(0.0, height - h),
                                     zoom: v.zoom,
                                 });
                             }

@@ -44,6 +44,38 @@ impl Ctx {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// An engine message in the widget's language: credential ids become titles, feed texts are
+    /// localised, and each optional argument gets a `has_<name>` switch for the Fluent selector.
+    pub fn message(&self, message: &stackway_core::messages::Message) -> String {
+        use crate::i18n::Arg;
+        use stackway_core::messages::Arg as CoreArg;
+        let mut args: Vec<(&str, Arg)> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    CoreArg::Number(n) => Arg::Num(*n),
+                    CoreArg::Id(id) => Arg::Str(self.title(id)),
+                    CoreArg::Text(text) => Arg::Str(self.text(text)),
+                };
+                (*name, value)
+            })
+            .collect();
+        for optional in ["label", "via"] {
+            let present = message.args.contains_key(optional);
+            args.push((
+                if optional == "label" {
+                    "has_label"
+                } else {
+                    "has_via"
+                },
+                Arg::from(if present { "yes" } else { "no" }),
+            ));
+        }
+        self.i18n
+            .t_args(&format!("engine-{}", message.id.as_str()), &args)
+    }
+
     /// The localised name of a kind.
     pub fn kind(&self, kind: stackway_core::Kind) -> String {
         self.i18n.t(&format!("kind-{}", kind.as_str()))

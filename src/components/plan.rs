@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_ctx;
-use crate::format::{money, number};
+use crate::format::money;
 use crate::i18n::Arg;
 use crate::state::{Action, Objective, Plan};
 
@@ -47,11 +47,15 @@ pub fn PlanView() -> Html {
     let import_error = use_state(|| false);
 
     let goal_change = state.dispatcher().to_callback().reform(|e: Event| {
-        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Action::SetGoal((!value.is_empty()).then_some(value))
     });
     let objective_change = state.dispatcher().to_callback().reform(|e: Event| {
-        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Action::Minimize(Objective::parse(&value).unwrap_or_default())
     });
     let goals = feed.credentials.iter().filter(|c| c.is_stackable()).map(|c| {
@@ -107,7 +111,10 @@ pub fn PlanView() -> Html {
         })
         .collect::<Html>();
 
-    let reset = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::ResetPlan);
+    let reset = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| Action::ResetPlan);
     let export = {
         let plan = plan.clone();
         let feed_id = feed.id.clone();
@@ -127,15 +134,19 @@ pub fn PlanView() -> Html {
             };
             let dispatcher = dispatcher.clone();
             let import_error = import_error.clone();
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
-                match text.ok().and_then(|t| serde_json::from_str::<Plan>(&t).ok()) {
-                    Some(plan) => {
-                        import_error.set(false);
-                        dispatcher.dispatch(Action::ImportPlan(plan));
+            let task =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
+                    match text
+                        .ok()
+                        .and_then(|t| serde_json::from_str::<Plan>(&t).ok())
+                    {
+                        Some(plan) => {
+                            import_error.set(false);
+                            dispatcher.dispatch(Action::ImportPlan(plan));
+                        }
+                        None => import_error.set(true),
                     }
-                    None => import_error.set(true),
-                }
-            });
+                });
             *reader.borrow_mut() = Some(task);
             input.set_value("");
         })
@@ -151,44 +162,54 @@ pub fn PlanView() -> Html {
             return html! {
                 <p class="sw-notice sw-missing" role="status">
                     <span aria-hidden="true">{ "✖ " }</span>
-                    { route.reason.as_ref().map(|m| m.render(i18n)).unwrap_or_else(|| i18n.t("route-infeasible")) }
+                    { route.infeasible.as_ref().map(|i| ctx.message(&i.reason)).unwrap_or_else(|| i18n.t("route-infeasible")) }
                 </p>
             };
         }
-        if route.steps.is_empty() {
+        if route.already_met || route.steps.is_empty() {
             return html! { <p class="sw-state sw-ok"><span aria-hidden="true">{ "✓ " }</span>{ i18n.t("route-done") }</p> };
         }
-        let steps = route.steps.iter().map(|step| {
-            let credential = feed.credential(&step.id);
+        let currency = route.currency.clone().unwrap_or_else(|| "CAD".into());
+        let steps = route.steps.iter().enumerate().map(|(index, step)| {
             let mut facts = Vec::new();
-            if let Some(c) = credential {
-                if let Some(cost) = &c.cost {
-                    facts.push(money(cost.amount, &cost.currency, lang));
-                }
-                if let Some(weeks) = c.weeks {
-                    facts.push(i18n.t_args("count-weeks", &[("count", Arg::from(weeks))]));
-                }
-                if let Some(hours) = c.hours {
-                    facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
-                }
+            if let Some(cost) = step.cost {
+                facts.push(money(cost, step.currency.as_deref().unwrap_or(&currency), lang));
             }
-            let id = step.id.clone();
+            if let Some(weeks) = step.weeks {
+                facts.push(i18n.t_args("count-weeks", &[("count", Arg::from(weeks))]));
+            }
+            if let Some(hours) = step.hours {
+                facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
+            }
+            let id = step.credential.clone();
             let open = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Open(id.clone()));
-            let id = step.id.clone();
+            let id = step.credential.clone();
             let plan_it = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Plan(id.clone()));
-            let unlocks: Vec<String> = step.unlocks.iter().map(|u| ctx.title(u)).collect();
+            let unlocks = state.insights.unlocks.get(index);
+            let names = |ids: &[String]| ids.iter().map(|u| ctx.title(u)).collect::<Vec<_>>().join(", ");
             html! {
                 <li class="sw-step">
-                    <button type="button" class="sw-link" onclick={open}>{ ctx.title(&step.id) }</button>
+                    <button type="button" class="sw-link" onclick={open}>{ ctx.title(&step.credential) }</button>
                     if !facts.is_empty() { { " " }<span class="sw-meta">{ facts.join(" · ") }</span> }
-                    if !unlocks.is_empty() {
-                        <p class="sw-meta">
-                            <span aria-hidden="true">{ "⤴ " }</span>
-                            { i18n.t_args("route-unlocks", &[("names", Arg::from(unlocks.join(", ")))]) }
-                        </p>
+                    if let Some(unlocks) = unlocks {
+                        if !unlocks.completes.is_empty() {
+                            <p class="sw-meta">
+                                <span aria-hidden="true">{ "★ " }</span>
+                                { i18n.t_args("route-completes", &[("names", Arg::from(names(&unlocks.completes)))]) }
+                            </p>
+                        }
+                        if !unlocks.opens.is_empty() {
+                            <p class="sw-meta">
+                                <span aria-hidden="true">{ "⤴ " }</span>
+                                { i18n.t_args("route-opens", &[("names", Arg::from(names(&unlocks.opens)))]) }
+                            </p>
+                        }
                     }
-                    if state.mark(&step.id) == crate::state::Mark::None {
-                        <button type="button" class="sw-button sw-quiet sw-no-print" onclick={plan_it}>{ i18n.t("action-plan") }</button>
+                    if state.mark(&step.credential) == crate::state::Mark::None {
+                        <button type="button" class="sw-button sw-quiet sw-no-print" onclick={plan_it}
+                            aria-label={i18n.t_args("action-plan-label", &[("title", Arg::from(ctx.title(&step.credential)))])}>
+                            { i18n.t("action-plan") }
+                        </button>
                     }
                 </li>
             }
@@ -199,10 +220,10 @@ pub fn PlanView() -> Html {
                 <ol class="sw-steps sw-route">{ for steps }</ol>
                 <p class="sw-totals">
                     { i18n.t_args("route-totals", &[
-                        ("cost", Arg::from(money(t.cost, &route.currency, lang))),
-                        ("hours", Arg::from(number(t.hours, lang))),
-                        ("weeks", Arg::from(number(t.weeks, lang))),
-                        ("credits", Arg::from(number(t.credits, lang))),
+                        ("cost", Arg::from(money(t.cost, &currency, lang))),
+                        ("hours", Arg::from(t.hours)),
+                        ("weeks", Arg::from(t.weeks)),
+                        ("credits", Arg::from(t.credits)),
                     ]) }
                 </p>
                 if !route.unknown.is_empty() {
@@ -234,7 +255,12 @@ pub fn PlanView() -> Html {
                         <progress max="100" value={(status.fraction.clamp(0.0, 1.0) * 100.0).round().to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(ctx.title(goal)))])}></progress>
                         <span class="sw-percent">{ i18n.t_args("progress-percent", &[("percent", Arg::from((status.fraction.clamp(0.0, 1.0) * 100.0).round()))]) }</span>
                     </div>
-                    <p class="sw-summary">{ status.summary.iter().map(|m| m.render(i18n)).collect::<Vec<_>>().join(" · ") }</p>
+                    <p class="sw-summary">{ status.summary.iter().map(|m| ctx.message(m)).collect::<Vec<_>>().join(" · ") }</p>
+                    if !status.explanations.is_empty() {
+                        <ul class="sw-explanations">
+                            { for status.explanations.iter().map(|m| html! { <li>{ ctx.message(m) }</li> }) }
+                        </ul>
+                    }
                     <h4>{ i18n.t("route-heading") }</h4>
                     { for route_view }
                 </div>

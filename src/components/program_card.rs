@@ -28,24 +28,41 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
     let title = ctx.text(&credential.title);
     let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round();
     let id = status.id.clone();
-    let open = ctx.state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Open(id.clone()));
+    let open = ctx
+        .state
+        .dispatcher()
+        .to_callback()
+        .reform(move |_: MouseEvent| Action::Open(id.clone()));
     let id = status.id.clone();
-    let set_goal = ctx.state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::SetGoal(Some(id.clone())));
+    let set_goal = ctx
+        .state
+        .dispatcher()
+        .to_callback()
+        .reform(move |_: MouseEvent| Action::SetGoal(Some(id.clone())));
     let is_goal = ctx.state.plan.goal.as_deref() == Some(status.id.as_str());
-    let summary: Vec<String> = status.summary.iter().map(|m| m.render(i18n)).collect();
-    let route = status.route.as_ref().filter(|r| r.feasible && !status.satisfied).map(|route| {
-        let mut parts = vec![i18n.t_args("count-steps", &[("count", Arg::from(route.steps.len()))])];
-        if route.total.cost > 0.0 {
-            parts.push(money(route.total.cost, &route.currency, lang));
-        }
-        if route.total.hours > 0.0 {
-            parts.push(i18n.t_args("count-hours", &[("count", Arg::from(route.total.hours))]));
-        }
-        if route.total.weeks > 0.0 {
-            parts.push(i18n.t_args("count-weeks", &[("count", Arg::from(route.total.weeks))]));
-        }
-        parts.join(" · ")
-    });
+    let summary: Vec<String> = status.summary.iter().map(|m| ctx.message(m)).collect();
+    let route = status
+        .route
+        .as_ref()
+        .filter(|r| r.feasible && !status.satisfied)
+        .map(|route| {
+            let mut parts =
+                vec![i18n.t_args("count-steps", &[("count", Arg::from(route.steps.len()))])];
+            if route.total.cost > 0.0 {
+                parts.push(money(
+                    route.total.cost,
+                    route.currency.as_deref().unwrap_or("CAD"),
+                    lang,
+                ));
+            }
+            if route.total.hours > 0.0 {
+                parts.push(i18n.t_args("count-hours", &[("count", Arg::from(route.total.hours))]));
+            }
+            if route.total.weeks > 0.0 {
+                parts.push(i18n.t_args("count-weeks", &[("count", Arg::from(route.total.weeks))]));
+            }
+            parts.join(" · ")
+        });
     html! {
         <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
             <h3 class="sw-card-title">{ title.clone() }</h3>

@@ -18,6 +18,14 @@ use crate::hooks::{load_plan, use_i18n, use_saved_plan, Loaded};
 use crate::i18n::{Arg, LOCALES};
 use crate::state::{Action, State};
 
+/// Today's date on the learner's clock (the core never reads a clock).
+fn today() -> Option<stackway_core::Date> {
+    let now = js_sys::Date::new_0();
+    let month = u8::try_from(now.get_month() + 1).ok()?;
+    let day = u8::try_from(now.get_date()).ok()?;
+    stackway_core::Date::new(now.get_full_year() as i32, month, day)
+}
+
 /// Properties of [`Shell`].
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
@@ -41,7 +49,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         let goal = props.goal.clone();
         use_reducer(move || {
             let plan = load_plan(&feed.id);
-            State::new(feed, view, plan, goal)
+            State::new(feed, view, plan, goal, today())
         })
     };
     use_saved_plan(state.feed.id.clone(), state.plan.clone());
@@ -53,7 +61,10 @@ pub fn Shell(props: &ShellProps) -> Html {
 
     let tabs = View::ALL.into_iter().map(|view| {
         let current = state.view == view;
-        let onclick = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Show(view));
+        let onclick = state
+            .dispatcher()
+            .to_callback()
+            .reform(move |_: MouseEvent| Action::Show(view));
         html! {
             <li>
                 <button

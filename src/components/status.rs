@@ -90,7 +90,10 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
         let place = match (d.line, d.column) {
             (Some(line), Some(column)) => i18n.t_args(
                 "diagnostic-place",
-                &[("line", Arg::from(line as usize)), ("column", Arg::from(column as usize))],
+                &[
+                    ("line", Arg::from(line as usize)),
+                    ("column", Arg::from(column as usize)),
+                ],
             ),
             _ => String::new(),
         };

@@ -26,12 +26,14 @@ fn post_height(height: i32) {
     }
 }
 
+/// An installed observer and the callback it calls (kept alive together).
+type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// Observes the element behind `node` and posts its height to the parent frame when `enabled`.
 #[hook]
 pub fn use_frame_resize(node: NodeRef, enabled: bool) {
     use_effect_with((node, enabled), |(node, enabled)| {
-        let mut observer: Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> =
-            None;
+        let mut observer: Option<Observer> = None;
         if *enabled {
             if let Some(element) = node.cast::<web_sys::Element>() {
                 let target = element.clone();

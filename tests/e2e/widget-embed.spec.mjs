@@ -1,6 +1,6 @@
 // Embedding: two custom elements on one page work independently, are shielded from the page's
 // styles and do not leak theirs; attribute changes re-render; embed.html in a cross-origin
-// iframe posts both frameResize messages; Stackway.mount returns a working unmount().
+// iframe posts both frameResize messages (widget-iframe.spec.mjs); Stackway.mount returns a working unmount().
 import { test, expect } from '@playwright/test';
 import { shot, ARTIFACTS, watchForProblems } from './widget-helpers.mjs';
 
@@ -35,32 +35,6 @@ test('two custom elements on one page, isolated from the page styles', async ({ 
   await expect(page.locator('#one .stackway')).toHaveAttribute('lang', 'en');
   await shot(page, `two-widgets`);
   expect(await problems()).toEqual([]);
-});
-
-test('embed.html in a cross-origin iframe posts frameResize messages', async ({ page, baseURL }) => {
-  // The parent is another origin, as an LMS page would be.
-  const embed = new URL('/www/embed.html?feed=/tests/fixtures/widget-feed.json&view=programs&lang=fr', baseURL).href;
-  await page.route('http://lms.test/course', (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><title>LMS</title><body>
-      <iframe id="frame" title="Stackway" src="${embed}" width="400" height="150"></iframe>
-      <script>
-        window.messages = [];
-        window.addEventListener('message', (event) => window.messages.push({ origin: event.origin, data: event.data }));
-      </script></body></html>`,
-  }));
-  await page.goto('http://lms.test/course');
-  await expect.poll(
-    () => page.evaluate(() => window.messages.map((m) => m.data.subject)),
-    { timeout: 15_000 },
-  ).toEqual(expect.arrayContaining(['lti.frameResize', 'org.imsglobal.lti.frameResize']));
-  const heights = await page.evaluate(() => window.messages.map((m) => m.data.height));
-  expect(Math.max(...heights)).toBeGreaterThan(300);
-  const origins = await page.evaluate(() => [...new Set(window.messages.map((m) => m.origin))]);
-  expect(origins).toEqual([new URL(baseURL).origin]);
-  const frame = page.frameLocator('#frame');
-  await expect(frame.locator('.sw-tabs')).toBeVisible();
-  await expect(frame.getByText('Certificat en analyse de données').first()).toBeVisible();
 });
 
 test('Stackway.mount returns a handle whose unmount() removes the widget', async ({ page }) => {

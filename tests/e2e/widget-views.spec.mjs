@@ -42,7 +42,7 @@ test('the detail panel shows a credential with a safe external link', async ({ p
   await page.goto(demoUrl({ view: 'explore' }));
   await waitForWidget(page);
   const root = widget(page);
-  await root.getByRole('button', { name: 'SQL Essentials' }).click();
+  await root.getByRole('button', { name: 'SQL Essentials', exact: true }).click();
   const detail = root.locator('.sw-detail');
   await expect(detail.getByRole('heading', { name: 'SQL Essentials' })).toBeFocused();
   const link = detail.getByRole('link', { name: /Visit the institution/ });
@@ -65,7 +65,7 @@ test('explore filters as one types', async ({ page }) => {
   await expect(root.locator('.sw-count')).toHaveText(/credentials match/);
   await root.getByRole('searchbox').fill('ethique');
   await expect(root.locator('.sw-count')).toHaveText('One credential matches.');
-  await expect(root.getByRole('button', { name: 'Data Ethics' })).toBeVisible();
+  await expect(root.getByRole('button', { name: 'Data Ethics', exact: true })).toBeVisible();
   await root.getByRole('searchbox').fill('');
   await root.getByLabel('Maximum weeks').fill('3');
   await expect(root.locator('.sw-result')).toHaveCount(4);

@@ -29,6 +29,8 @@ for (const lang of ['en', 'fr']) {
         } else {
           await expect(root.getByText(expected[lang]).first()).toBeVisible();
         }
+        // Usable at this width: nothing sticks out sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await expectNoAxeViolations(page, `${view} ${lang} ${width}px`, problems);
         await shot(page, `${view}-${lang}-${width}`);
         expect(await problems()).toEqual([]);

@@ -71,3 +71,29 @@ fn start(element: web_sys::Element, config: Config) -> MountHandle {
         handle: Some(handle),
     }
 }
+
+/// Lays out a graph with the map's layout (for the browser benchmark page, which compares it
+/// with dagre on the same graph). `edges` is `[from, to, from, to, …]`. Returns
+/// `[crossings, input_order_crossings, n₀, x, y, x, y, …, n₁, …]`: the two crossing counts, then
+/// each edge's polyline as its point count followed by its points.
+#[wasm_bindgen(js_name = layoutGraph)]
+pub fn layout_graph(node_count: u32, edges: &[u32]) -> Vec<f64> {
+    use stackway_core::layout::{layout, Edge, LayoutOptions};
+    let edges: Vec<Edge> = edges
+        .chunks_exact(2)
+        .map(|pair| Edge {
+            from: pair[0] as usize,
+            to: pair[1] as usize,
+        })
+        .collect();
+    let result = layout(node_count as usize, &edges, &LayoutOptions::default());
+    let mut out = vec![result.crossings as f64, result.input_order_crossings as f64];
+    for points in &result.edges {
+        out.push(points.len() as f64);
+        for p in points {
+            out.push(p.x);
+            out.push(p.y);
+        }
+    }
+    out
+}

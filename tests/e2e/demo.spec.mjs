@@ -5,7 +5,8 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 const FEED_PATH = 'tests/fixtures/tiny-feed.json';
-const FEED_QUERY = `feed=${encodeURIComponent(FEED_PATH)}`;
+// Explore lists every credential of the feed (the default Programs view shows stackable ones).
+const FEED_QUERY = `feed=${encodeURIComponent(FEED_PATH)}&view=explore`;
 const feed = JSON.parse(readFileSync(FEED_PATH, 'utf8'));
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -46,7 +47,7 @@ for (const lang of ['en', 'fr']) {
       ).toBeVisible();
     }
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await page.screenshot({ path: `${ARTIFACTS}/demo-${lang}.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}/demo-${lang}.png`, fullPage: true, caret: 'initial' });
     expect(await problems()).toEqual([]);
   });
 }
@@ -60,21 +61,23 @@ test('the demo reads at 320 px wide in French without sideways scrolling', async
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${ARTIFACTS}/demo-fr-320.png`, fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/demo-fr-320.png`, fullPage: true, caret: 'initial' });
   expect(await problems()).toEqual([]);
 });
 
 test('the demo has no accessibility violations (axe-core)', async ({ page }) => {
   await page.goto(`/index.html?${FEED_QUERY}`);
   await expect(page.getByText(title(feed.credentials[0], 'en'), { exact: true })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(summary).toEqual([]);
 });
 
 test('a feed that cannot be loaded gives a plain message, not a blank widget', async ({ page }) => {
   await page.goto('/index.html?feed=www/feeds/does-not-exist.json');
-  await expect(page.getByRole('alert')).toHaveText('The list of credentials could not be loaded.');
+  await expect(page.getByRole('alert')).toContainText('The list of credentials could not be loaded');
 });
 
 test('the widget files are served with the types and compression browsers need', async ({ request }) => {

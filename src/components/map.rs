@@ -99,7 +99,11 @@ pub fn Map() -> Html {
             if graph.ids.len() > MAP_LIMIT {
                 None
             } else {
-                Some(graph.layout(&LayoutOptions::default()))
+                // Wider than the core's default so that most titles fit on a phone-readable node.
+                Some(graph.layout(&LayoutOptions {
+                    node_width: 200.0,
+                    ..LayoutOptions::default()
+                }))
             }
         })
     };
@@ -354,8 +358,8 @@ pub fn Map() -> Html {
                 {onclick}
             >
                 <rect width={layout.node_width.to_string()} height={layout.node_height.to_string()} rx="8" />
-                <text x="12" y="22" class="sw-node-title">{ short(&title, 18) }</text>
-                <text x="12" y="42" class="sw-node-meta">{ short(&meta, 22) }</text>
+                <text x="12" y="22" class="sw-node-title">{ short(&title, 24) }</text>
+                <text x="12" y="42" class="sw-node-meta">{ short(&meta, 28) }</text>
             </g>
         })
     });

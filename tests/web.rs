@@ -65,7 +65,10 @@ async fn programs_show_progress_and_what_is_missing_in_english() {
     assert!(text.contains("Harbour College"), "{text}");
     assert!(text.contains("Certificate in Data Analysis"), "{text}");
     assert!(text.contains("0% complete"), "{text}");
-    assert!(text.contains("Still needed: Data Basics, Data Visualisation"), "{text}");
+    assert!(
+        text.contains("Still needed: Data Basics, Data Visualisation"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -75,7 +78,10 @@ async fn french_uses_the_feed_translations_and_french_words() {
     assert!(text.contains("Collège Harbour"), "{text}");
     assert!(text.contains("Programmes"), "{text}");
     assert!(text.contains("Certificat en analyse de données"), "{text}");
-    assert!(!text.contains("Data Basics"), "English title leaked: {text}");
+    assert!(
+        !text.contains("Data Basics"),
+        "English title leaked: {text}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -89,7 +95,10 @@ async fn marking_credentials_held_completes_the_program() {
     click(&root, "button[data-view='programs']");
     let text = wait_for(&root, |t| t.contains("100% complete")).await;
     assert!(text.contains("100% complete"), "{text}");
-    assert!(text.contains("Certificate in Data Analysis is complete"), "{text}");
+    assert!(
+        text.contains("Certificate in Data Analysis is complete"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -110,7 +119,8 @@ async fn the_map_draws_every_credential_and_moves_along_edges() {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("ArrowDown");
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     svg.dispatch_event(&event).unwrap();
     gloo_timers::future::TimeoutFuture::new(100).await;
     assert_eq!(focused().as_deref(), Some("data-certificate"));
@@ -118,9 +128,13 @@ async fn the_map_draws_every_credential_and_moves_along_edges() {
 
 #[wasm_bindgen_test]
 async fn an_unreadable_feed_shows_its_diagnostics_and_a_retry() {
-    let (root, _handle) = mount(serde_json::json!({ "feed": data_url("{ not json"), "lang": "en" }));
+    let (root, _handle) =
+        mount(serde_json::json!({ "feed": data_url("{ not json"), "lang": "en" }));
     let text = wait_for(&root, |t| t.contains("Try again")).await;
-    assert!(text.contains("The list of credentials has problems"), "{text}");
+    assert!(
+        text.contains("The list of credentials has problems"),
+        "{text}"
+    );
     assert!(text.contains("line 1"), "{text}");
 }
 

@@ -114,8 +114,8 @@ try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const results = {
-    firstRender: await firstRender(browser),
-    explore: await keystrokes(browser),
+    firstRender: process.env.ONLY_LAYOUT ? 'skipped' : await firstRender(browser),
+    explore: process.env.ONLY_LAYOUT ? 'skipped' : await keystrokes(browser),
     layout: process.env.SKIP_LAYOUT ? 'skipped' : await layout(browser),
   };
   await browser.close();

@@ -26,7 +26,6 @@ pub enum Prereq {
     Chromium,
     /// Debian packages, each given with a file whose presence shows it is installed, e.g.
     /// `("redis-server", "/usr/bin/redis-server")`.
-    #[allow(dead_code)] // For steps that need system services (the LTI end-to-end tests).
     Apt(&'static [(&'static str, &'static str)]),
     /// A Python virtual environment in `.cache/venv` with this requirements file installed
     /// (path relative to the repository root). Run its Python with [`venv_python`].
@@ -36,14 +35,18 @@ pub enum Prereq {
 }
 
 impl Prereq {
+    /// `redis-server`: the LTI tool's Redis store is tested against a real one.
+    pub const REDIS: Prereq = Prereq::Apt(&[("redis-server", "/usr/bin/redis-server")]);
+
     /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
-    pub const EVERYTHING: [Prereq; 6] = [
+    pub const EVERYTHING: [Prereq; 7] = [
         Prereq::WasmTarget,
         Prereq::WasmPack,
         Prereq::WasmBindgenCli,
         Prereq::Node,
         Prereq::NodePackages,
         Prereq::Chromium,
+        Prereq::REDIS,
     ];
 }
 

@@ -45,12 +45,12 @@ pub fn all(cx: &Context) -> Vec<Step> {
     let mut steps = vec![
         Step {
             name: "format (cargo fmt --check)",
-            needs: &[],
+            needs: &[Prereq::RustComponents],
             run: |cx| check(cx, cx.cargo(["fmt", "--all", "--check"])),
         },
         Step {
             name: "clippy (native, all targets)",
-            needs: &[],
+            needs: &[Prereq::RustComponents],
             run: |cx| {
                 check(
                     cx,
@@ -67,7 +67,7 @@ pub fn all(cx: &Context) -> Vec<Step> {
         },
         Step {
             name: "clippy (widget and core for wasm32)",
-            needs: &[Prereq::WasmTarget],
+            needs: &[Prereq::RustComponents, Prereq::WasmTarget],
             run: |cx| {
                 check(
                     cx,

@@ -52,7 +52,11 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
     command
         .arg(setup::wasm_opt_path(cx))
         .arg("-Oz")
-        .args(["--strip-debug", "--strip-producers"])
+        .args([
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm);

@@ -10,9 +10,10 @@ use std::path::PathBuf;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
-    LAST_MODIFIED, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY,
+    CONTENT_TYPE, ETAG, IF_NONE_MATCH, LAST_MODIFIED, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
+use axum::http::HeaderName;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -55,7 +56,7 @@ async fn not_found() -> Response {
 }
 
 /// Refuses hidden paths, then adds content-type fixes, cache headers, an ETag (answering
-/// `If-None-Match` with 304) and, on HTML, the Content-Security-Policy.
+/// `If-None-Match` with 304), and the Content-Security-Policy on HTML or CORS on everything else.
 async fn site_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     // Serving the repository root must not expose `.git`, `.env` files and the like.
@@ -74,6 +75,15 @@ async fn site_headers(request: Request, next: Next) -> Response {
     }
     if is_html(headers) {
         headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    } else {
+        // The widget is embedded in LMS pages on other origins: their module script, the
+        // WebAssembly it fetches and the feeds are cross-origin requests. These files are
+        // public and sent without credentials, so any origin may read them.
+        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        headers.insert(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        );
     }
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
         let cache = if is_fingerprinted(&path) {

@@ -141,6 +141,30 @@ async fn content_types_fit_each_kind_of_file() {
 }
 
 #[tokio::test]
+async fn widget_files_may_be_loaded_by_lms_pages_on_other_origins() {
+    let site = Site::new();
+    for uri in [
+        "/pkg/stackway.js",
+        "/pkg/stackway_bg.wasm",
+        "/www/feeds/sample.json",
+    ] {
+        let response = get(
+            &site,
+            uri,
+            &[(header::ORIGIN, "https://moodle.example.org")],
+        )
+        .await;
+        assert_eq!(
+            header_str(&response, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            Some("*"),
+            "{uri}"
+        );
+    }
+    let page = get(&site, "/", &[]).await;
+    assert_eq!(header_str(&page, header::ACCESS_CONTROL_ALLOW_ORIGIN), None);
+}
+
+#[tokio::test]
 async fn gzip_is_used_when_asked_for_and_decodes_to_the_file() {
     let site = Site::new();
     let response = get(

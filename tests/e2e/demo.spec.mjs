@@ -4,10 +4,10 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-const FEED_PATH = 'tests/fixtures/tiny-feed.json';
-// Explore lists every credential of the feed (the default Programs view shows stackable ones).
-const FEED_QUERY = `feed=${encodeURIComponent(FEED_PATH)}&view=explore`;
-const feed = JSON.parse(readFileSync(FEED_PATH, 'utf8'));
+// The demo's default feed, bundled with the project, and a tiny one to prove `?feed=` works.
+const feed = JSON.parse(readFileSync('www/feeds/sample.json', 'utf8'));
+const TINY_PATH = 'tests/fixtures/tiny-feed.json';
+const tiny = JSON.parse(readFileSync(TINY_PATH, 'utf8'));
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -33,18 +33,22 @@ async function watchForProblems(page) {
   };
 }
 
+/** The element showing a credential's title (the first, if it is shown more than once). */
+const titleOf = (page, credential, lang) =>
+  page.getByText(title(credential, lang), { exact: true }).first();
+
 for (const lang of ['en', 'fr']) {
-  test(`the demo lists every credential of the feed in ${lang}`, async ({ page }) => {
+  test(`the demo lists every credential of the sample feed in ${lang}`, async ({ page }) => {
     const problems = await watchForProblems(page);
-    const response = await page.goto(`/index.html?${FEED_QUERY}&lang=${lang}`);
+    // The full widget lists every credential in the map's accessible list view.
+    const response = await page.goto(lang === 'en' ? '/?view=map' : `/?lang=${lang}&view=map`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await page.getByRole('button', { name: lang === 'en' ? 'Show as a list' : 'Afficher sous forme de liste' }).click();
 
+    expect(feed.credentials.length).toBeGreaterThan(30);
     for (const credential of feed.credentials) {
-      await expect(
-        page.getByText(title(credential, lang), { exact: true }),
-        `${credential.id} should be listed`,
-      ).toBeVisible();
+      await expect(titleOf(page, credential, lang), `${credential.id} should be listed`).toBeVisible();
     }
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await page.screenshot({ path: `${ARTIFACTS}/demo-${lang}.png`, fullPage: true, caret: 'initial' });
@@ -55,8 +59,8 @@ for (const lang of ['en', 'fr']) {
 test('the demo reads at 320 px wide in French without sideways scrolling', async ({ page }) => {
   const problems = await watchForProblems(page);
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(`/index.html?${FEED_QUERY}&lang=fr`);
-  await expect(page.getByText(title(feed.credentials[0], 'fr'), { exact: true })).toBeVisible();
+  await page.goto('/?lang=fr&view=explore');
+  await expect(titleOf(page, feed.credentials[0], 'fr')).toBeVisible();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
@@ -66,13 +70,23 @@ test('the demo reads at 320 px wide in French without sideways scrolling', async
 });
 
 test('the demo has no accessibility violations (axe-core)', async ({ page }) => {
-  await page.goto(`/index.html?${FEED_QUERY}`);
-  await expect(page.getByText(title(feed.credentials[0], 'en'), { exact: true })).toBeVisible();
+  await page.goto('/?view=explore');
+  await expect(titleOf(page, feed.credentials[0], 'en')).toBeVisible();
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(summary).toEqual([]);
+});
+
+test('?feed= shows another feed instead of the sample', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.goto(`/index.html?feed=${encodeURIComponent(TINY_PATH)}&view=explore`);
+  for (const credential of tiny.credentials) {
+    await expect(titleOf(page, credential, 'en')).toBeVisible();
+  }
+  await expect(titleOf(page, feed.credentials[0], 'en')).toHaveCount(0);
+  expect(await problems()).toEqual([]);
 });
 
 test('a feed that cannot be loaded gives a plain message, not a blank widget', async ({ page }) => {

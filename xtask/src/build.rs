@@ -52,7 +52,11 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
     command
         .arg(setup::wasm_opt_path(cx))
         .arg("-Oz")
-        .args(["--strip-debug", "--strip-producers"])
+        .args([
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm);
@@ -62,7 +66,32 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "build",
         &format!("widget built: {WASM} {before} → {after} bytes after wasm-opt"),
     );
+    precompress(cx)?;
     cx.widget_built = true;
+    Ok(())
+}
+
+/// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
+/// maximum compression (it only uses a `.br`/`.gz` newer than its file).
+const PRECOMPRESSED: [&str; 2] = [WASM, "pkg/stackway.js"];
+
+fn precompress(cx: &Context) -> Result<(), String> {
+    cx.progress(
+        "build",
+        "precompressing pkg/ (brotli 11, gzip 9) for stackway serve",
+    );
+    for file in PRECOMPRESSED {
+        let path = cx.root.join(file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{file}: {e}"))?;
+        for (extension, compressed) in [
+            ("br", crate::size::brotli_best(&bytes)),
+            ("gz", crate::size::gzip_best(&bytes)),
+        ] {
+            let sibling = cx.root.join(format!("{file}.{extension}"));
+            std::fs::write(&sibling, compressed)
+                .map_err(|e| format!("{}: {e}", sibling.display()))?;
+        }
+    }
     Ok(())
 }
 

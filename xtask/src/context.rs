@@ -3,8 +3,9 @@
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::setup::SetupState;
 
@@ -113,9 +114,10 @@ impl Context {
     /// Runs a command, streaming its output, and fails with a message if it fails.
     pub fn run(&self, mut command: Command) -> Result<(), String> {
         let shown = show(&command);
-        let status = command
-            .status()
+        let mut child = command
+            .spawn()
             .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+        let status = wait_with_deadline(&mut child, &shown)?;
         if status.success() {
             Ok(())
         } else {
@@ -133,9 +135,7 @@ impl Context {
             .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
         let stdout = child.stdout.take().map(|s| tee(s, false));
         let stderr = child.stderr.take().map(|s| tee(s, true));
-        let status = child
-            .wait()
-            .map_err(|e| format!("`{shown}` could not be waited for: {e}"))?;
+        let status = wait_with_deadline(&mut child, &shown)?;
         let join = |h: Option<thread::JoinHandle<String>>| {
             h.map(|h| h.join().unwrap_or_default()).unwrap_or_default()
         };
@@ -145,6 +145,31 @@ impl Context {
             stdout: join(stdout),
             stderr: join(stderr),
         })
+    }
+}
+
+/// The longest any one command may run: far beyond a normal run (the slowest, installing
+/// wasm-bindgen-cli, takes about 5 minutes), but a hung browser or network must not hold CI
+/// forever.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// Waits for `child`, killing it once [`COMMAND_TIMEOUT`] has passed.
+fn wait_with_deadline(child: &mut Child, shown: &str) -> Result<ExitStatus, String> {
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if started.elapsed() > COMMAND_TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "`{shown}` was stopped after {} minutes without finishing",
+                    COMMAND_TIMEOUT.as_secs() / 60
+                ));
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(100)),
+            Err(e) => return Err(format!("`{shown}` could not be waited for: {e}")),
+        }
     }
 }
 

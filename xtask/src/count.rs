@@ -110,6 +110,17 @@ pub fn pytest(output: &str) -> Option<Counts> {
     ))
 }
 
+/// The last line of the form `N passed, N failed` (what `cargo xtask test` itself and the LTI
+/// end-to-end script print last).
+pub fn summary_line(output: &str) -> Option<Counts> {
+    let output = strip_ansi(output);
+    output.lines().rev().find_map(|line| {
+        let (passed, failed) = line.trim().split_once(" passed, ")?;
+        let failed = failed.strip_suffix(" failed")?;
+        Some(Counts::new(passed.parse().ok()?, failed.parse().ok()?))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +155,17 @@ mod tests {
         let report = r#"{"stats": {"expected": 0, "unexpected": 0}, "errors": [{"message": "webServer failed"}]}"#;
         assert_eq!(playwright_json(report), Some(Counts::new(0, 1)));
         assert_eq!(playwright_json("not json"), None);
+    }
+
+    #[test]
+    fn the_last_summary_line_counts() {
+        let output = "PASS login\nFAIL deep link\n1 passed, 1 failed\n";
+        assert_eq!(summary_line(output), Some(Counts::new(1, 1)));
+        assert_eq!(
+            summary_line("0 passed, 0 failed\n12 passed, 0 failed\n"),
+            Some(Counts::new(12, 0))
+        );
+        assert_eq!(summary_line("2 passed, many failed\n"), None);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::context::Context;
 /// Something a step needs installed before it runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prereq {
+    /// The rustfmt and clippy components (absent from rustup's minimal profile).
+    RustComponents,
     /// The `wasm32-unknown-unknown` Rust target.
     WasmTarget,
     /// `wasm-pack`.
@@ -26,7 +28,6 @@ pub enum Prereq {
     Chromium,
     /// Debian packages, each given with a file whose presence shows it is installed, e.g.
     /// `("redis-server", "/usr/bin/redis-server")`.
-    #[allow(dead_code)] // For steps that need system services (the LTI end-to-end tests).
     Apt(&'static [(&'static str, &'static str)]),
     /// A Python virtual environment in `.cache/venv` with this requirements file installed
     /// (path relative to the repository root). Run its Python with [`venv_python`].
@@ -36,14 +37,19 @@ pub enum Prereq {
 }
 
 impl Prereq {
+    /// `redis-server`: the LTI tool's Redis store is tested against a real one.
+    pub const REDIS: Prereq = Prereq::Apt(&[("redis-server", "/usr/bin/redis-server")]);
+
     /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
-    pub const EVERYTHING: [Prereq; 6] = [
+    pub const EVERYTHING: [Prereq; 8] = [
+        Prereq::RustComponents,
         Prereq::WasmTarget,
         Prereq::WasmPack,
         Prereq::WasmBindgenCli,
         Prereq::Node,
         Prereq::NodePackages,
         Prereq::Chromium,
+        Prereq::REDIS,
     ];
 }
 
@@ -69,6 +75,7 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
         return result.clone();
     }
     let result = match prereq {
+        Prereq::RustComponents => rust_components(cx),
         Prereq::WasmTarget => wasm_target(cx),
         Prereq::WasmPack => wasm_pack(cx),
         Prereq::WasmBindgenCli => wasm_bindgen_cli(cx),
@@ -83,6 +90,29 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
     };
     cx.setup.done.push((prereq, result.clone()));
     result
+}
+
+fn rust_components(cx: &mut Context) -> Result<(), String> {
+    let cargo = cx.cargo.to_string_lossy().into_owned();
+    let present = |cx: &Context, tool: &str| cx.probe(&cargo, &[tool, "--version"]).is_some();
+    let missing: Vec<&str> = [("fmt", "rustfmt"), ("clippy", "clippy")]
+        .into_iter()
+        .filter(|(tool, _)| !present(cx, tool))
+        .map(|(_, component)| component)
+        .collect();
+    if missing.is_empty() {
+        cx.progress("setup", "rustfmt and clippy: already installed");
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    cx.progress(
+        "setup",
+        &format!("installing Rust components: {list} (rustup)"),
+    );
+    let mut command = cx.command("rustup");
+    command.args(["component", "add"]).args(&missing);
+    cx.run(command)
+        .map_err(|e| format!("{e}\n  could not add {list}; try `rustup component add {list}`"))
 }
 
 fn wasm_target(cx: &mut Context) -> Result<(), String> {

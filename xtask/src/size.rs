@@ -136,21 +136,29 @@ fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
 /// Raw size and the size at the strongest gzip and brotli settings (what a server that
 /// precompresses would send).
 pub fn measure(bytes: &[u8]) -> Sizes {
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: gzip_best(bytes).len() as u64,
+        brotli: brotli_best(bytes).len() as u64,
+    }
+}
+
+/// gzip at level 9.
+pub fn gzip_best(bytes: &[u8]) -> Vec<u8> {
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing into a Vec cannot fail.
     let _ = gzip.write_all(bytes);
-    let gzip = gzip.finish().map(|v| v.len()).unwrap_or(0);
+    gzip.finish().unwrap_or_default()
+}
 
+/// brotli at quality 11 with a 4 MiB window.
+pub fn brotli_best(bytes: &[u8]) -> Vec<u8> {
     let mut brotli = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
         let _ = writer.write_all(bytes);
     }
-    Sizes {
-        raw: bytes.len() as u64,
-        gzip: gzip as u64,
-        brotli: brotli.len() as u64,
-    }
+    brotli
 }
 
 /// Bytes as KiB with one decimal.

@@ -24,8 +24,11 @@ pub struct Step {
     pub run: fn(&mut Context) -> Counts,
 }
 
+/// The LTI end-to-end script, run when the LTI tool is in the tree.
+const LTI_E2E: &str = "tests/lti/e2e.py";
+
 /// Every step, in the order they run: fast static checks first, browser tests last.
-pub fn all() -> Vec<Step> {
+pub fn all(cx: &Context) -> Vec<Step> {
     const BROWSER: &[Prereq] = &[
         Prereq::WasmTarget,
         Prereq::WasmPack,
@@ -39,15 +42,15 @@ pub fn all() -> Vec<Step> {
         Prereq::NodePackages,
         Prereq::Chromium,
     ];
-    vec![
+    let mut steps = vec![
         Step {
             name: "format (cargo fmt --check)",
-            needs: &[],
+            needs: &[Prereq::RustComponents],
             run: |cx| check(cx, cx.cargo(["fmt", "--all", "--check"])),
         },
         Step {
             name: "clippy (native, all targets)",
-            needs: &[],
+            needs: &[Prereq::RustComponents],
             run: |cx| {
                 check(
                     cx,
@@ -64,7 +67,7 @@ pub fn all() -> Vec<Step> {
         },
         Step {
             name: "clippy (widget and core for wasm32)",
-            needs: &[Prereq::WasmTarget],
+            needs: &[Prereq::RustComponents, Prereq::WasmTarget],
             run: |cx| {
                 check(
                     cx,
@@ -86,7 +89,7 @@ pub fn all() -> Vec<Step> {
         },
         Step {
             name: "native tests (cargo test --workspace)",
-            needs: &[],
+            needs: &[Prereq::REDIS],
             run: |cx| cargo_tests(cx, cx.cargo(["test", "--workspace"])),
         },
         Step {
@@ -126,7 +129,26 @@ pub fn all() -> Vec<Step> {
                 Err(message) => failure(cx, &message),
             },
         },
-    ]
+    ];
+    if cx.root.join(LTI_E2E).is_file() {
+        steps.push(Step {
+            name: "LTI end-to-end tests (Python platform, headless Chromium)",
+            needs: &[
+                Prereq::PythonVenv("tests/lti/requirements.txt"),
+                Prereq::NodePackages,
+                Prereq::Chromium,
+            ],
+            run: |cx| match build::cli(cx) {
+                Ok(_) => {
+                    let mut command = cx.command(setup::venv_python(cx));
+                    command.arg(LTI_E2E);
+                    counted(cx, command, count::summary_line)
+                }
+                Err(message) => failure(cx, &message),
+            },
+        });
+    }
+    steps
 }
 
 /// Builds the widget and the server, and prepares the Playwright command (see
@@ -165,8 +187,8 @@ pub fn cargo_tests(cx: &mut Context, command: Command) -> Counts {
     counted(cx, command, count::libtest)
 }
 
-/// Runs pytest (for example `venv_python -m pytest tests/lti`) and counts its summary.
-#[allow(dead_code)] // Kept for the LTI end-to-end step, which runs Python tests.
+/// Runs pytest (for example `venv_python -m pytest tests/x`) and counts its summary.
+#[allow(dead_code)] // For Python test suites; the LTI script prints its own summary line.
 pub fn pytest(cx: &mut Context, command: Command) -> Counts {
     counted(cx, command, count::pytest)
 }
@@ -234,7 +256,7 @@ fn failure(cx: &Context, message: &str) -> Counts {
 
 /// `cargo xtask test [--list] [FILTER...]`.
 pub fn run_test_command(cx: &mut Context, args: &[String]) -> ExitCode {
-    let steps = all();
+    let steps = all(cx);
     if args.iter().any(|a| a == "--list") {
         for step in &steps {
             println!("{}", step.name);
@@ -303,7 +325,7 @@ mod tests {
 
     #[test]
     fn step_names_are_unique_and_the_required_order_holds() {
-        let names: Vec<&str> = all().iter().map(|s| s.name).collect();
+        let names: Vec<&str> = all(&Context::new()).iter().map(|s| s.name).collect();
         let mut unique = names.clone();
         unique.sort();
         unique.dedup();

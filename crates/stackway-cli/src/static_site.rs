@@ -5,14 +5,17 @@
 //! [`router`] is a plain axum `Router` with only a fallback service, so another router (the LTI
 //! tool) can `merge` it and keep its own routes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
-    LAST_MODIFIED, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+    ACCEPT_ENCODING, ACCESS_CONTROL_ALLOW_ORIGIN, CACHE_CONTROL, CONTENT_LENGTH,
+    CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LAST_MODIFIED, REFERRER_POLICY,
+    X_CONTENT_TYPE_OPTIONS,
 };
+use axum::http::HeaderName;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -33,16 +36,94 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// The static site rooted at `root`: `/` serves `root/index.html`.
+///
+/// A file with a fresh `.br` or `.gz` sibling (written at maximum compression by
+/// `cargo xtask build`) is sent as that sibling to browsers that accept it; everything else is
+/// compressed on the fly.
 pub fn router(root: PathBuf) -> Router {
-    let files = ServeDir::new(root)
+    let files = ServeDir::new(&root)
         .append_index_html_on_directories(true)
+        .precompressed_br()
+        .precompressed_gzip()
         .not_found_service(axum::routing::any(not_found));
     // Layers run outside-in in the reverse order they are added: compression sees the final
-    // response, and `site_headers` sees the uncompressed length it derives the ETag from.
+    // response (and leaves precompressed ones alone), `site_headers` sees the length it derives
+    // the ETag from, and `skip_stale_precompressed` runs just before the files are looked up.
     Router::new()
         .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            Arc::new(root),
+            skip_stale_precompressed,
+        ))
         .layer(middleware::from_fn(site_headers))
         .layer(CompressionLayer::new().gzip(true).br(true))
+}
+
+/// The precompressed siblings `ServeDir` looks for, with the `Accept-Encoding` token of each.
+const PRECOMPRESSED: [(&str, &str); 2] = [("br", "br"), ("gz", "gzip")];
+
+/// `ServeDir` serves a `.br` or `.gz` sibling whenever one exists. One older than its file was
+/// left by an earlier build (say the widget was rebuilt with plain `wasm-pack`) and would send
+/// the old contents, so for such a file the encoding is taken out of this request's
+/// `Accept-Encoding` and `ServeDir` serves the file itself (compressed on the fly by the outer
+/// layer, which still sees the browser's original header).
+async fn skip_stale_precompressed(
+    State(root): State<Arc<PathBuf>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let stale: Vec<&str> = stale_encodings(&root, request.uri().path());
+    if !stale.is_empty() {
+        let kept = request
+            .headers()
+            .get(ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .map(|accepted| without_codings(accepted, &stale));
+        if let Some(kept) = kept.and_then(|k| HeaderValue::from_str(&k).ok()) {
+            request.headers_mut().insert(ACCEPT_ENCODING, kept);
+        }
+    }
+    next.run(request).await
+}
+
+/// The `Accept-Encoding` tokens whose precompressed sibling of `path` must not be served.
+fn stale_encodings(root: &Path, path: &str) -> Vec<&'static str> {
+    // Percent-encoded paths are rare for these files; rather than decode them the way ServeDir
+    // does, never serve a precompressed sibling for them.
+    if path.contains('%') {
+        return PRECOMPRESSED.iter().map(|(_, token)| *token).collect();
+    }
+    let mut file = root.join(path.trim_start_matches('/'));
+    if path.ends_with('/') {
+        file.push("index.html");
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(file_modified) = modified(&file) else {
+        return Vec::new();
+    };
+    PRECOMPRESSED
+        .iter()
+        .filter(|(extension, _)| {
+            let mut sibling = file.clone().into_os_string();
+            sibling.push(".");
+            sibling.push(extension);
+            modified(Path::new(&sibling)).is_some_and(|m| m < file_modified)
+        })
+        .map(|(_, token)| *token)
+        .collect()
+}
+
+/// `accepted` (an `Accept-Encoding` value) without the codings in `remove`.
+fn without_codings(accepted: &str, remove: &[&str]) -> String {
+    accepted
+        .split(',')
+        .map(str::trim)
+        .filter(|item| {
+            let coding = item.split(';').next().unwrap_or("").trim();
+            !remove.iter().any(|r| coding.eq_ignore_ascii_case(r))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 async fn not_found() -> Response {
@@ -55,7 +136,7 @@ async fn not_found() -> Response {
 }
 
 /// Refuses hidden paths, then adds content-type fixes, cache headers, an ETag (answering
-/// `If-None-Match` with 304) and, on HTML, the Content-Security-Policy.
+/// `If-None-Match` with 304), and the Content-Security-Policy on HTML or CORS on everything else.
 async fn site_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     // Serving the repository root must not expose `.git`, `.env` files and the like.
@@ -74,6 +155,15 @@ async fn site_headers(request: Request, next: Next) -> Response {
     }
     if is_html(headers) {
         headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    } else {
+        // The widget is embedded in LMS pages on other origins: their module script, the
+        // WebAssembly it fetches and the feeds are cross-origin requests. These files are
+        // public and sent without credentials, so any origin may read them.
+        headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        headers.insert(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        );
     }
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
         let cache = if is_fingerprinted(&path) {

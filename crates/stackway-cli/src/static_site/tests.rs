@@ -141,6 +141,30 @@ async fn content_types_fit_each_kind_of_file() {
 }
 
 #[tokio::test]
+async fn widget_files_may_be_loaded_by_lms_pages_on_other_origins() {
+    let site = Site::new();
+    for uri in [
+        "/pkg/stackway.js",
+        "/pkg/stackway_bg.wasm",
+        "/www/feeds/sample.json",
+    ] {
+        let response = get(
+            &site,
+            uri,
+            &[(header::ORIGIN, "https://moodle.example.org")],
+        )
+        .await;
+        assert_eq!(
+            header_str(&response, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            Some("*"),
+            "{uri}"
+        );
+    }
+    let page = get(&site, "/", &[]).await;
+    assert_eq!(header_str(&page, header::ACCESS_CONTROL_ALLOW_ORIGIN), None);
+}
+
+#[tokio::test]
 async fn gzip_is_used_when_asked_for_and_decodes_to_the_file() {
     let site = Site::new();
     let response = get(
@@ -181,6 +205,98 @@ async fn brotli_is_preferred_when_the_browser_accepts_it() {
         .read_to_end(&mut decoded)
         .unwrap();
     assert_eq!(decoded, FEED.as_bytes());
+}
+
+/// Writes `contents` as a precompressed sibling and makes the original older or newer than it.
+fn write_sibling(
+    site: &Site,
+    file: &str,
+    extension: &str,
+    contents: &[u8],
+    original_is_newer: bool,
+) {
+    let original = site.path().join(file);
+    let sibling = site.path().join(format!("{file}.{extension}"));
+    std::fs::write(&sibling, contents).unwrap();
+    let sibling_time = std::fs::metadata(&sibling).unwrap().modified().unwrap();
+    let original_time = if original_is_newer {
+        sibling_time + std::time::Duration::from_secs(60)
+    } else {
+        sibling_time - std::time::Duration::from_secs(60)
+    };
+    std::fs::File::options()
+        .write(true)
+        .open(&original)
+        .unwrap()
+        .set_modified(original_time)
+        .unwrap();
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        std::io::Write::write_all(&mut writer, bytes).unwrap();
+    }
+    out
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut decoded = Vec::new();
+    brotli::Decompressor::new(bytes, 4096)
+        .read_to_end(&mut decoded)
+        .unwrap();
+    decoded
+}
+
+#[tokio::test]
+async fn a_fresh_precompressed_file_is_sent_as_is() {
+    let site = Site::new();
+    let best = brotli(WASM);
+    write_sibling(&site, "pkg/stackway_bg.wasm", "br", &best, false);
+    let response = get(
+        &site,
+        "/pkg/stackway_bg.wasm",
+        &[(header::ACCEPT_ENCODING, "gzip, br")],
+    )
+    .await;
+    assert_eq!(header_str(&response, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(
+        header_str(&response, header::CONTENT_TYPE),
+        Some("application/wasm")
+    );
+    assert_eq!(body_bytes(response).await, best);
+}
+
+#[tokio::test]
+async fn a_stale_precompressed_file_is_never_sent() {
+    let site = Site::new();
+    // An old build's output, left next to a newer file.
+    write_sibling(
+        &site,
+        "pkg/stackway_bg.wasm",
+        "br",
+        &brotli(b"old widget"),
+        true,
+    );
+    let response = get(
+        &site,
+        "/pkg/stackway_bg.wasm",
+        &[(header::ACCEPT_ENCODING, "gzip, br")],
+    )
+    .await;
+    assert_eq!(header_str(&response, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(unbrotli(&body_bytes(response).await), WASM);
+}
+
+#[test]
+fn codings_are_removed_from_accept_encoding_with_their_weights() {
+    assert_eq!(
+        without_codings("gzip, deflate, br", &["br"]),
+        "gzip, deflate"
+    );
+    assert_eq!(without_codings("br;q=1.0, gzip;q=0.8", &["br", "gzip"]), "");
+    assert_eq!(without_codings("BR, identity", &["br"]), "identity");
 }
 
 #[tokio::test]

@@ -142,7 +142,7 @@ struct Evaluator<'a> {
 }
 
 /// The options of one leaf: each a set of credentials it would use.
-pub(crate) fn leaf_options(
+pub fn leaf_options(
     cat: &Catalog,
     tree: &Tree,
     leaf: u32,

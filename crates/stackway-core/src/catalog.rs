@@ -172,7 +172,8 @@ impl Catalog {
                 .collect();
             let counts_as = cat.target(&e.counts_as, &mut unknown_ix);
             let toward = e.toward.as_ref().map(|t| {
-                let mut v: Vec<CredIx> = t.iter().filter_map(|id| cat.ids.get(id).copied()).collect();
+                let mut v: Vec<CredIx> =
+                    t.iter().filter_map(|id| cat.ids.get(id).copied()).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
@@ -237,16 +238,25 @@ impl Catalog {
                 return self.push(ReqNode::Leaf(t), None);
             }
             Requirement::All { all, .. } => {
-                let kids: Vec<u32> = all.iter().map(|c| self.compile(c, feed, unknown_ix)).collect();
+                let kids: Vec<u32> = all
+                    .iter()
+                    .map(|c| self.compile(c, feed, unknown_ix))
+                    .collect();
                 let need = kids.len() as u32;
                 (GroupKind::All, kids, need, 0)
             }
             Requirement::Any { any, .. } => {
-                let kids = any.iter().map(|c| self.compile(c, feed, unknown_ix)).collect();
+                let kids = any
+                    .iter()
+                    .map(|c| self.compile(c, feed, unknown_ix))
+                    .collect();
                 (GroupKind::Any, kids, 1, 0)
             }
             Requirement::Choose { choose, from, .. } => {
-                let kids = from.iter().map(|c| self.compile(c, feed, unknown_ix)).collect();
+                let kids = from
+                    .iter()
+                    .map(|c| self.compile(c, feed, unknown_ix))
+                    .collect();
                 (GroupKind::Choose, kids, *choose, 0)
             }
             Requirement::Credits { credits, from, .. } => {
@@ -333,7 +343,10 @@ impl Catalog {
 
     /// An unknown referenced id.
     pub fn unknown_id(&self, u: u32) -> &str {
-        self.unknown.get(u as usize).map(String::as_str).unwrap_or("")
+        self.unknown
+            .get(u as usize)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Every id referenced somewhere but not defined, in first-seen order.
@@ -388,7 +401,10 @@ impl Catalog {
 
     /// Stackable credentials whose `requires` names `ix` directly, in feed order.
     pub fn parents(&self, ix: CredIx) -> &[CredIx] {
-        self.parents.get(ix as usize).map(Vec::as_slice).unwrap_or(&[])
+        self.parents
+            .get(ix as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Credits of a credential in thousandths (0 when absent).

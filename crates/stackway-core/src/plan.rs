@@ -418,7 +418,8 @@ impl<'a> Planner<'a> {
                     (true, _) => Infeasibility {
                         part: cat.id(self.goal).to_owned(),
                         label: None,
-                        reason: Message::new(MessageId::SearchLimit).num("nodes", self.explored as f64),
+                        reason: Message::new(MessageId::SearchLimit)
+                            .num("nodes", self.explored as f64),
                     },
                     (false, Some(c)) => Infeasibility {
                         part: cat.id(c).to_owned(),
@@ -446,7 +447,11 @@ impl<'a> Planner<'a> {
                 for &l in ls {
                     let mut v = l;
                     while v != u32::MAX && dirty.insert(v) {
-                        v = self.tree.nodes.get(v as usize).map_or(u32::MAX, |n| n.parent);
+                        v = self
+                            .tree
+                            .nodes
+                            .get(v as usize)
+                            .map_or(u32::MAX, |n| n.parent);
                     }
                 }
             }
@@ -494,7 +499,14 @@ impl<'a> Planner<'a> {
             return;
         }
         let mut fills = Vec::new();
-        collect(self.cat, &self.tree, 0, &vals, &|leaf, c| self.cost(Some(&st), leaf, c), &mut fills);
+        collect(
+            self.cat,
+            &self.tree,
+            0,
+            &vals,
+            &|leaf, c| self.cost(Some(&st), leaf, c),
+            &mut fills,
+        );
         // Conflicts: a credential used at several leaves.
         let mut uses: BTreeMap<CredIx, Vec<u32>> = BTreeMap::new();
         for f in &fills {
@@ -768,17 +780,21 @@ impl<'a> Planner<'a> {
                         .push(cat.id(c).to_owned()),
                 }
             }
-            let currency = cred.and_then(|x| x.cost.as_ref()).map(|c| c.currency.clone());
+            let currency = cred
+                .and_then(|x| x.cost.as_ref())
+                .map(|c| c.currency.clone());
             if let Some(cur) = &currency {
                 currencies.insert(cur.clone());
             }
             let leaf_fills = fills
                 .iter()
                 .filter(|f| f.creds.contains(&c))
-                .map(|f| match self.tree.nodes.get(f.leaf as usize).map(|n| n.kind) {
-                    Some(TKind::Leaf { target, .. }) => cat.target_id(target).to_owned(),
-                    _ => String::new(),
-                })
+                .map(
+                    |f| match self.tree.nodes.get(f.leaf as usize).map(|n| n.kind) {
+                        Some(TKind::Leaf { target, .. }) => cat.target_id(target).to_owned(),
+                        _ => String::new(),
+                    },
+                )
                 .collect();
             let prerequisite_for = order
                 .iter()
@@ -942,7 +958,9 @@ fn knapsack(items: &[(u128, u64)], need: u64) -> (u128, Vec<usize>) {
         .collect();
     let g = useful.iter().fold(need, |g, &i| gcd(g, items[i].1)).max(1);
     let cap = need.div_ceil(g) as usize;
-    let total: u64 = useful.iter().fold(0u64, |a, &i| a.saturating_add(items[i].1));
+    let total: u64 = useful
+        .iter()
+        .fold(0u64, |a, &i| a.saturating_add(items[i].1));
     if total < need {
         return (INF, Vec::new());
     }

@@ -79,11 +79,17 @@ mod tests {
         assert_eq!(r.held[1].earned, None);
         assert!(r.planned.is_empty());
         let back = serde_json::to_string(&r).unwrap();
-        assert_eq!(back, r#"{"held":[{"id":"a","earned":"2024-05-01"},{"id":"b"}]}"#);
+        assert_eq!(
+            back,
+            r#"{"held":[{"id":"a","earned":"2024-05-01"},{"id":"b"}]}"#
+        );
     }
 
     #[test]
     fn rejects_bad_dates() {
-        assert!(serde_json::from_str::<Record>(r#"{"held":[{"id":"a","earned":"2024-13-01"}]}"#).is_err());
+        assert!(
+            serde_json::from_str::<Record>(r#"{"held":[{"id":"a","earned":"2024-13-01"}]}"#)
+                .is_err()
+        );
     }
 }

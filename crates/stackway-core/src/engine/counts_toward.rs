@@ -92,10 +92,9 @@ fn group_naming(cat: &Catalog, owner: CredIx, leaf: CredIx) -> (NodeKind, Option
             ReqNode::Leaf(_) => None,
             ReqNode::Group { start, end, .. } => {
                 let kids = cat.children_of(*start, *end);
-                if kids
-                    .iter()
-                    .any(|&k| matches!(cat.node(k), Some(ReqNode::Leaf(Target::Known(c))) if *c == leaf))
-                {
+                if kids.iter().any(
+                    |&k| matches!(cat.node(k), Some(ReqNode::Leaf(Target::Known(c))) if *c == leaf),
+                ) {
                     return Some(n);
                 }
                 kids.iter().find_map(|&k| walk(cat, k, leaf, depth + 1))

@@ -2,11 +2,11 @@
 //!
 //! Each held credential (a "token") may fill at most one leaf of the tree, directly or as part
 //! of an equivalence. The evaluator finds the assignment that (1) satisfies the tree whenever
-//! any assignment does and (2) otherwise maximises the fraction complete (see
-//! docs/semantics.md). It is exact, not greedy.
+//! any assignment does and (2) otherwise minimises the remaining units, i.e. maximises the
+//! fraction complete (see docs/semantics.md). It is exact, not greedy.
 //!
 //! Method: bottom-up Pareto frontiers. For each node we keep every non-dominated way of filling
-//! its subtree, as (tokens used, fraction, satisfied). Only *contested* tokens (those that can
+//! its subtree, as (tokens used, remaining units, satisfied nodes, satisfied). Only *contested* tokens (those that can
 //! fill more than one leaf) are tracked, and a node forgets the tokens whose every occurrence is
 //! inside its own subtree (they cannot conflict with anything else any more). Because the tree is
 //! numbered in preorder, "every occurrence inside" is an O(1) range test. At the root nothing is
@@ -31,7 +31,8 @@ pub enum Fill {
 #[derive(Debug, Clone)]
 pub struct Assignment {
     pub satisfied: bool,
-    pub fraction: f64,
+    /// Remaining units with this assignment.
+    pub remaining: f64,
     /// Per tree node: the fill of a leaf, if any.
     pub fills: Vec<Option<Fill>>,
 }
@@ -97,13 +98,16 @@ enum Wit {
 #[derive(Debug, Clone)]
 struct Entry {
     used: Bits,
-    frac: f64,
+    /// Remaining units (docs/semantics.md): lower is better.
+    rem: f64,
+    /// Satisfied nodes in the subtree: a tie-breaker that completes lower rungs first.
+    done: u32,
     sat: bool,
     wit: u32,
 }
 
 fn entry_dominates(a: &Entry, b: &Entry) -> bool {
-    a.used.subset_of(&b.used) && a.frac >= b.frac && (a.sat || !b.sat)
+    a.used.subset_of(&b.used) && a.rem <= b.rem && a.done >= b.done && (a.sat || !b.sat)
 }
 
 fn insert(front: &mut Vec<Entry>, e: Entry) {
@@ -112,6 +116,18 @@ fn insert(front: &mut Vec<Entry>, e: Entry) {
     }
     front.retain(|f| !entry_dominates(&e, f));
     front.push(e);
+}
+
+/// Remaining units of a credits group: missing credits over the largest credit value listed.
+pub(crate) fn credits_rem(got: u64, need: u64, largest: u64) -> f64 {
+    let missing = need.saturating_sub(got);
+    if missing == 0 {
+        0.0
+    } else if largest == 0 {
+        1.0
+    } else {
+        missing as f64 / largest as f64
+    }
 }
 
 struct Evaluator<'a> {
@@ -126,7 +142,7 @@ struct Evaluator<'a> {
 }
 
 /// The options of one leaf: each a set of credentials it would use.
-pub(crate) fn leaf_options(
+pub fn leaf_options(
     cat: &Catalog,
     tree: &Tree,
     leaf: u32,
@@ -180,7 +196,7 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
     if tree.is_empty() {
         return Assignment {
             satisfied: false,
-            fraction: 0.0,
+            remaining: 0.0,
             fills,
         };
     }
@@ -216,14 +232,17 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
         }
     }
     let front = ev.eval(0, &options);
+    let better = |b: &Entry, e: &Entry| {
+        b.sat > e.sat || (b.sat == e.sat && (b.rem < e.rem || (b.rem == e.rem && b.done >= e.done)))
+    };
     let best = front.into_iter().fold(None::<Entry>, |best, e| match best {
-        Some(b) if b.sat > e.sat || (b.sat == e.sat && b.frac >= e.frac) => Some(b),
+        Some(b) if better(&b, &e) => Some(b),
         _ => Some(e),
     });
     let Some(best) = best else {
         return Assignment {
             satisfied: false,
-            fraction: 0.0,
+            remaining: 0.0,
             fills,
         };
     };
@@ -242,13 +261,9 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
             Some(Wit::Nil) | None => {}
         }
     }
-    let mut fraction = best.frac.clamp(0.0, 1.0);
-    if !best.sat && fraction >= 1.0 {
-        fraction = 0.999_999;
-    }
     Assignment {
         satisfied: best.sat,
-        fraction,
+        remaining: best.rem,
         fills,
     }
 }
@@ -293,12 +308,16 @@ impl Evaluator<'_> {
         let mut front: Vec<Entry> = Vec::new();
         match kind {
             TKind::Leaf { expanded, .. } => {
-                front.push(Entry {
-                    used: Bits::default(),
-                    frac: 0.0,
-                    sat: false,
-                    wit: 0,
-                });
+                if expanded {
+                    if let Some(&k) = self.tree.kids(v).first() {
+                        for mut e in self.eval(k, options) {
+                            self.project(&mut e.used, v, end);
+                            e.done += u32::from(e.sat);
+                            insert(&mut front, e);
+                        }
+                    }
+                }
+                // Fill options first, so that among equal assignments the earlier leaf wins.
                 if let Some(opts) = options.get(v as usize) {
                     for (fill, creds) in opts {
                         let mut used = self.bits_of(creds);
@@ -309,20 +328,25 @@ impl Evaluator<'_> {
                             &mut front,
                             Entry {
                                 used,
-                                frac: 1.0,
+                                rem: 0.0,
+                                done: 1,
                                 sat: true,
                                 wit,
                             },
                         );
                     }
                 }
-                if expanded {
-                    if let Some(&k) = self.tree.kids(v).first() {
-                        for mut e in self.eval(k, options) {
-                            self.project(&mut e.used, v, end);
-                            insert(&mut front, e);
-                        }
-                    }
+                if !expanded {
+                    insert(
+                        &mut front,
+                        Entry {
+                            used: Bits::default(),
+                            rem: 1.0,
+                            done: 0,
+                            sat: false,
+                            wit: 0,
+                        },
+                    );
                 }
             }
             TKind::Group {
@@ -330,9 +354,10 @@ impl Evaluator<'_> {
                 credits: need,
                 ..
             } => {
-                // States: (used, credits so far capped at need, witness).
-                let mut states: Vec<(Bits, u64, u32)> = vec![(Bits::default(), 0, 0)];
+                // States: (used, credits so far capped at need, done, witness).
+                let mut states: Vec<(Bits, u64, u32, u32)> = vec![(Bits::default(), 0, 0, 0)];
                 let kids: Vec<u32> = self.tree.kids(v).to_vec();
+                let mut largest = 0u64;
                 for k in kids {
                     let worth = match self.tree.nodes.get(k as usize).map(|n| n.kind) {
                         Some(TKind::Leaf {
@@ -341,47 +366,51 @@ impl Evaluator<'_> {
                         }) => self.cat.credits_scaled(c),
                         _ => 0,
                     };
+                    largest = largest.max(worth);
                     let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
                     let child = self.eval(k, options);
                     let mut next = states.clone();
                     if worth > 0 {
-                        for (used, got, wit) in &states {
+                        for (used, got, done, wit) in &states {
                             if *got >= need {
                                 continue;
                             }
                             for e in child.iter().filter(|e| e.sat) {
                                 if used.disjoint(&e.used) {
                                     let w = self.join(*wit, e.wit);
-                                    next.push((used.union(&e.used), (got + worth).min(need), w));
+                                    next.push((
+                                        used.union(&e.used),
+                                        (got + worth).min(need),
+                                        done + e.done,
+                                        w,
+                                    ));
                                 }
                             }
                         }
                     }
                     states = Vec::new();
-                    for (mut used, got, wit) in next {
+                    for (mut used, got, done, wit) in next {
                         self.project(&mut used, v + 1, kid_end);
                         if states
                             .iter()
-                            .any(|(u, g, _)| u.subset_of(&used) && *g >= got)
+                            .any(|(u, g, d, _)| u.subset_of(&used) && *g >= got && *d >= done)
                         {
                             continue;
                         }
-                        states.retain(|(u, g, _)| !(used.subset_of(u) && got >= *g));
-                        states.push((used, got, wit));
+                        states
+                            .retain(|(u, g, d, _)| !(used.subset_of(u) && got >= *g && done >= *d));
+                        states.push((used, got, done, wit));
                     }
                 }
-                for (mut used, got, wit) in states {
+                for (mut used, got, done, wit) in states {
                     self.project(&mut used, v, end);
-                    let (frac, sat) = if need == 0 {
-                        (1.0, true)
-                    } else {
-                        (got as f64 / need as f64, got >= need)
-                    };
+                    let sat = got >= need;
                     insert(
                         &mut front,
                         Entry {
                             used,
-                            frac,
+                            rem: credits_rem(got, need, largest),
+                            done: done + u32::from(sat),
                             sat,
                             wit,
                         },
@@ -389,46 +418,60 @@ impl Evaluator<'_> {
                 }
             }
             TKind::Group { need, .. } => {
-                // choose `need` (all: need = number of children; any: need = 1).
+                // Choose `need` children (all: every child; any: one); each chosen child
+                // contributes its remaining units. Unchosen children do not matter.
                 struct St {
                     used: Bits,
                     j: u32,
-                    sum: f64,
+                    rem: f64,
+                    done: u32,
                     nsat: u32,
                     wit: u32,
                 }
                 let dominates = |a: &St, b: &St| {
-                    a.used.subset_of(&b.used) && a.j <= b.j && a.sum >= b.sum && a.nsat >= b.nsat
+                    a.j == b.j
+                        && a.used.subset_of(&b.used)
+                        && a.rem <= b.rem
+                        && a.done >= b.done
+                        && a.nsat >= b.nsat
                 };
+                let kids: Vec<u32> = self.tree.kids(v).to_vec();
+                let target = need.min(kids.len() as u32);
                 let mut states = vec![St {
                     used: Bits::default(),
                     j: 0,
-                    sum: 0.0,
+                    rem: 0.0,
+                    done: 0,
                     nsat: 0,
                     wit: 0,
                 }];
-                let kids: Vec<u32> = self.tree.kids(v).to_vec();
-                for k in kids {
+                let total = kids.len() as u32;
+                for (pos, k) in kids.into_iter().enumerate() {
                     let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
                     let child = self.eval(k, options);
+                    let left_after = total - pos as u32 - 1;
                     let mut next: Vec<St> = Vec::with_capacity(states.len() * 2);
-                    for s in &states {
-                        if s.j < need {
-                            for e in child.iter().filter(|e| e.frac > 0.0 || e.sat) {
+                    for s in states.drain(..) {
+                        if s.j < target {
+                            for e in &child {
                                 if s.used.disjoint(&e.used) {
                                     let wit = self.join(s.wit, e.wit);
                                     next.push(St {
                                         used: s.used.union(&e.used),
                                         j: s.j + 1,
-                                        sum: s.sum + e.frac,
+                                        rem: s.rem + e.rem,
+                                        done: s.done + e.done,
                                         nsat: s.nsat + u32::from(e.sat),
                                         wit,
                                     });
                                 }
                             }
                         }
+                        // Skipping is only worth keeping if enough children remain to choose.
+                        if s.j + left_after >= target {
+                            next.push(s);
+                        }
                     }
-                    next.extend(states.drain(..));
                     for mut s in next {
                         self.project(&mut s.used, v + 1, kid_end);
                         if states.iter().any(|t| dominates(t, &s)) {
@@ -439,17 +482,18 @@ impl Evaluator<'_> {
                     }
                 }
                 for mut s in states {
+                    if s.j < target {
+                        continue;
+                    }
                     self.project(&mut s.used, v, end);
-                    let (frac, sat) = if need == 0 {
-                        (1.0, true)
-                    } else {
-                        ((s.sum / f64::from(need)).min(1.0), s.nsat >= need)
-                    };
+                    let shortfall = f64::from(need.saturating_sub(target));
+                    let sat = s.nsat >= need;
                     insert(
                         &mut front,
                         Entry {
                             used: s.used,
-                            frac,
+                            rem: s.rem + shortfall,
+                            done: s.done + u32::from(sat),
                             sat,
                             wit: s.wit,
                         },

@@ -59,10 +59,7 @@ impl Holdings {
             let expiry = match (held.earned, valid, record.as_of) {
                 (Some(earned), Some(years), Some(as_of)) if years.is_finite() && years > 0.0 => {
                     let expired_on = earned.add_years(years);
-                    (as_of >= expired_on).then_some(Expiry {
-                        earned,
-                        expired_on,
-                    })
+                    (as_of >= expired_on).then_some(Expiry { earned, expired_on })
                 }
                 _ => None,
             };

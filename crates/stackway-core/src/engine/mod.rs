@@ -48,8 +48,9 @@ impl std::error::Error for EngineError {}
 
 /// Resolves an id or returns the error naming the closest known id.
 pub fn resolve(cat: &Catalog, id: &str) -> Result<crate::catalog::CredIx, EngineError> {
-    cat.index_of(id).ok_or_else(|| EngineError::UnknownCredential {
-        id: id.to_owned(),
-        closest: cat.closest_id(id).map(str::to_owned),
-    })
+    cat.index_of(id)
+        .ok_or_else(|| EngineError::UnknownCredential {
+            id: id.to_owned(),
+            closest: cat.closest_id(id).map(str::to_owned),
+        })
 }

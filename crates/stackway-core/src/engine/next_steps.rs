@@ -68,14 +68,29 @@ pub(crate) fn candidates(cat: &Catalog, tree: &Tree) -> Vec<CredIx> {
 
 /// Credentials to take next toward `goal`: prerequisites met now, not held, advancing the goal.
 /// Ranked by completes first, then advance (largest first), then feed order.
-pub fn next_steps(cat: &Catalog, record: &Record, goal: &str) -> Result<Vec<NextStep>, EngineError> {
+pub fn next_steps(
+    cat: &Catalog,
+    record: &Record,
+    goal: &str,
+) -> Result<Vec<NextStep>, EngineError> {
     let g = resolve(cat, goal)?;
     let mut holdings = Holdings::new(cat, record);
     let now = evaluate_goal(cat, &holdings, g);
     if now.held_goal || now.assignment.satisfied {
         return Ok(Vec::new());
     }
-    let before = now.assignment.fraction;
+    let fraction_of = |ev: &crate::engine::progress::Evaluation, h: &Holdings| {
+        if ev.assignment.satisfied {
+            1.0
+        } else {
+            crate::engine::progress::Report::new(cat, ev, h)
+                .frac
+                .first()
+                .copied()
+                .unwrap_or(0.0)
+        }
+    };
+    let before = fraction_of(&now, &holdings);
     let mut steps: Vec<(CredIx, NextStep)> = Vec::new();
     for c in candidates(cat, &now.tree) {
         if holdings.is_held(c) || !prerequisites_met(cat, &holdings.held, c) {
@@ -85,14 +100,10 @@ pub fn next_steps(cat: &Catalog, record: &Record, goal: &str) -> Result<Vec<Next
             *slot = true;
         }
         let after = evaluate_goal(cat, &holdings, g);
+        let fraction_after = fraction_of(&after, &holdings);
         if let Some(slot) = holdings.held.get_mut(c as usize) {
             *slot = false;
         }
-        let fraction_after = if after.assignment.satisfied {
-            1.0
-        } else {
-            after.assignment.fraction
-        };
         let advance = fraction_after - before;
         if advance > 0.0 || after.assignment.satisfied {
             steps.push((

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CredIx, GroupKind, Target, CREDIT_SCALE};
-use crate::engine::evaluate::{assign, Assignment, Fill};
+use crate::engine::evaluate::{assign, credits_rem, Assignment, Fill};
 use crate::engine::explain::{explanations_for, Explanation};
 use crate::engine::holdings::Holdings;
 use crate::engine::tree::{Blocked, TKind, Tree};
@@ -135,7 +135,7 @@ pub(crate) fn evaluate_goal(cat: &Catalog, holdings: &Holdings, goal: CredIx) ->
     let assignment = if tree.is_empty() {
         Assignment {
             satisfied: false,
-            fraction: 0.0,
+            remaining: 0.0,
             fills: Vec::new(),
         }
     } else {
@@ -171,7 +171,7 @@ pub(crate) fn progress_of(cat: &Catalog, holdings: &Holdings, goal: CredIx) -> P
     let fraction = if satisfied {
         1.0
     } else {
-        ev.assignment.fraction
+        report.frac.first().copied().unwrap_or(0.0)
     };
     let tree = (!ev.tree.is_empty()).then(|| report.node(0));
     let mut remaining = Vec::new();
@@ -184,7 +184,8 @@ pub(crate) fn progress_of(cat: &Catalog, holdings: &Holdings, goal: CredIx) -> P
                 missing: 1,
                 credits_missing: None,
                 options: vec![cat.id(goal).to_owned()],
-                message: Message::new(MessageId::CredentialMissing).id_arg("credential", cat.id(goal)),
+                message: Message::new(MessageId::CredentialMissing)
+                    .id_arg("credential", cat.id(goal)),
             });
         } else {
             report.remaining(0, &mut remaining);
@@ -226,31 +227,62 @@ pub(crate) struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(cat: &'a Catalog, ev: &'a Evaluation, holdings: &'a Holdings) -> Report<'a> {
-        let n = ev.tree.len();
-        let mut r = Report {
+        let (sat, rem, met, credits) = Self::compute(cat, ev, true);
+        let (_, total, _, _) = Self::compute(cat, ev, false);
+        let frac = sat
+            .iter()
+            .zip(rem.iter().zip(&total))
+            .map(|(&s, (&r, &t))| {
+                if s {
+                    1.0
+                } else if t > 0.0 {
+                    ((t - r) / t).clamp(0.0, 0.999_999)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Report {
             cat,
             ev,
             holdings,
-            sat: vec![false; n],
-            frac: vec![0.0; n],
-            met: vec![0; n],
-            credits: vec![0; n],
-        };
+            sat,
+            frac,
+            met,
+            credits,
+        }
+    }
+
+    /// Per node: satisfied, remaining units, children met, credits met; with the assignment's
+    /// fills (`with_fills`) or with none (the totals).
+    #[allow(clippy::type_complexity)]
+    fn compute(
+        cat: &Catalog,
+        ev: &Evaluation,
+        with_fills: bool,
+    ) -> (Vec<bool>, Vec<f64>, Vec<u32>, Vec<u64>) {
+        let n = ev.tree.len();
+        let mut sat = vec![false; n];
+        let mut rem = vec![0.0f64; n];
+        let mut met = vec![0u32; n];
+        let mut credits = vec![0u64; n];
+        let is_sat = |sat: &[bool], k: u32| sat.get(k as usize).copied().unwrap_or(false);
         for v in (0..n).rev() {
             let Some(node) = ev.tree.nodes.get(v) else {
                 continue;
             };
             let kids = ev.tree.kids(v as u32);
-            let (sat, frac, met, credits) = match node.kind {
+            let filled = with_fills && ev.assignment.fills.get(v).copied().flatten().is_some();
+            let (s, r, m, c) = match node.kind {
                 TKind::Leaf { expanded, .. } => {
-                    if ev.assignment.fills.get(v).copied().flatten().is_some() {
-                        (true, 1.0, 1, 0)
+                    if filled {
+                        (true, 0.0, 1, 0)
                     } else if expanded {
                         let k = kids.first().map_or(usize::MAX, |&k| k as usize);
-                        let s = r.sat.get(k).copied().unwrap_or(false);
-                        (s, r.frac.get(k).copied().unwrap_or(0.0), u32::from(s), 0)
+                        let s = sat.get(k).copied().unwrap_or(false);
+                        (s, rem.get(k).copied().unwrap_or(1.0), u32::from(s), 0)
                     } else {
-                        (false, 0.0, 0, 0)
+                        (false, 1.0, 0, 0)
                     }
                 }
                 TKind::Group {
@@ -258,51 +290,40 @@ impl<'a> Report<'a> {
                     credits: need,
                     ..
                 } => {
+                    let worth = |k: u32| match ev.tree.nodes.get(k as usize).map(|n| n.kind) {
+                        Some(TKind::Leaf {
+                            target: Target::Known(c),
+                            ..
+                        }) => cat.credits_scaled(c),
+                        _ => 0,
+                    };
+                    let largest = kids.iter().map(|&k| worth(k)).max().unwrap_or(0);
                     let got: u64 = kids
                         .iter()
-                        .filter(|&&k| r.sat.get(k as usize).copied().unwrap_or(false))
-                        .map(|&k| match ev.tree.nodes.get(k as usize).map(|n| n.kind) {
-                            Some(TKind::Leaf {
-                                target: Target::Known(c),
-                                ..
-                            }) => cat.credits_scaled(c),
-                            _ => 0,
-                        })
+                        .filter(|&&k| is_sat(&sat, k))
+                        .map(|&k| worth(k))
                         .fold(0u64, u64::saturating_add);
-                    let met = kids
-                        .iter()
-                        .filter(|&&k| r.sat.get(k as usize).copied().unwrap_or(false))
-                        .count() as u32;
-                    if need == 0 {
-                        (true, 1.0, met, got)
-                    } else {
-                        (got >= need, (got as f64 / need as f64).min(1.0), met, got)
-                    }
+                    let m = kids.iter().filter(|&&k| is_sat(&sat, k)).count() as u32;
+                    (got >= need, credits_rem(got, need, largest), m, got)
                 }
                 TKind::Group { need, .. } => {
-                    let mut fr: Vec<f64> = kids
+                    let mut rs: Vec<f64> = kids
                         .iter()
-                        .map(|&k| r.frac.get(k as usize).copied().unwrap_or(0.0))
+                        .map(|&k| rem.get(k as usize).copied().unwrap_or(1.0))
                         .collect();
-                    fr.sort_by(|a, b| b.total_cmp(a));
-                    let nsat = kids
-                        .iter()
-                        .filter(|&&k| r.sat.get(k as usize).copied().unwrap_or(false))
-                        .count() as u32;
-                    if need == 0 {
-                        (true, 1.0, nsat, 0)
-                    } else {
-                        let s: f64 = fr.iter().take(need as usize).sum();
-                        (nsat >= need, (s / f64::from(need)).min(1.0), nsat, 0)
-                    }
+                    rs.sort_by(f64::total_cmp);
+                    let nsat = kids.iter().filter(|&&k| is_sat(&sat, k)).count() as u32;
+                    let r: f64 = rs.iter().take(need as usize).sum::<f64>()
+                        + f64::from(need.saturating_sub(kids.len() as u32));
+                    (nsat >= need, r, nsat, 0)
                 }
             };
-            r.sat[v] = sat;
-            r.frac[v] = if sat { 1.0 } else { frac.min(0.999_999) };
-            r.met[v] = met;
-            r.credits[v] = credits;
+            sat[v] = s;
+            rem[v] = r;
+            met[v] = m;
+            credits[v] = c;
         }
-        r
+        (sat, rem, met, credits)
     }
 
     fn kind(&self, v: u32) -> NodeKind {
@@ -400,11 +421,7 @@ impl<'a> Report<'a> {
                 },
             ),
         };
-        let note = if sat {
-            None
-        } else {
-            self.leaf_note(v)
-        };
+        let note = if sat { None } else { self.leaf_note(v) };
         GroupProgress {
             kind: self.kind(v),
             owner: cat.id(n.owner).to_owned(),
@@ -488,11 +505,16 @@ impl<'a> Report<'a> {
                         missing: 1,
                         credits_missing: None,
                         options: vec![id.clone()],
-                        message: Message::new(MessageId::CredentialMissing).id_arg("credential", id),
+                        message: Message::new(MessageId::CredentialMissing)
+                            .id_arg("credential", id),
                     });
                 }
             }
-            TKind::Group { kind, need, credits } => {
+            TKind::Group {
+                kind,
+                need,
+                credits,
+            } => {
                 let label = cat.node_label(n.source).cloned();
                 let options: Vec<String> = kids
                     .iter()
@@ -501,6 +523,12 @@ impl<'a> Report<'a> {
                         matches!(
                             tree.nodes.get(k as usize).map(|n| n.kind),
                             Some(TKind::Leaf { .. })
+                        )
+                    })
+                    .filter(|&&k| {
+                        !matches!(
+                            tree.nodes.get(k as usize).map(|n| n.kind),
+                            Some(TKind::Leaf { target: Target::Known(c), .. }) if self.holdings.is_held(c)
                         )
                     })
                     .map(|&k| self.leaf_target(k))
@@ -530,15 +558,18 @@ impl<'a> Report<'a> {
                             .id_arg("owner", cat.id(n.owner)),
                     )
                 };
-                out.push(Remaining {
-                    kind: self.kind(v),
-                    owner: cat.id(n.owner).to_owned(),
-                    label,
-                    missing,
-                    credits_missing,
-                    options,
-                    message,
-                });
+                // A group whose unmet children are all groups is described by those children.
+                if kind == GroupKind::Credits || !options.is_empty() || v == 0 && kids.is_empty() {
+                    out.push(Remaining {
+                        kind: self.kind(v),
+                        owner: cat.id(n.owner).to_owned(),
+                        label,
+                        missing,
+                        credits_missing,
+                        options,
+                        message,
+                    });
+                }
                 for &k in kids {
                     if !matches!(
                         tree.nodes.get(k as usize).map(|n| n.kind),

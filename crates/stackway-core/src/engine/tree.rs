@@ -138,7 +138,10 @@ impl Tree {
                 blocked: None,
             },
             Some(ReqNode::Group {
-                kind, need, credits, ..
+                kind,
+                need,
+                credits,
+                ..
             }) => TKind::Group {
                 kind: *kind,
                 need: *need,
@@ -216,9 +219,12 @@ impl Tree {
 
     /// The credentials named by leaves (not expansions) of the subtree, in preorder.
     pub fn leaf_targets(&self) -> impl Iterator<Item = (u32, Target)> + '_ {
-        self.nodes.iter().enumerate().filter_map(|(i, n)| match n.kind {
-            TKind::Leaf { target, .. } => Some((i as u32, target)),
-            TKind::Group { .. } => None,
-        })
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match n.kind {
+                TKind::Leaf { target, .. } => Some((i as u32, target)),
+                TKind::Group { .. } => None,
+            })
     }
 }

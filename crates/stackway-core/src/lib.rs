@@ -5,16 +5,23 @@
 //! public function is deterministic. It builds for wasm32 and runs unchanged in the widget, the
 //! CLI and the LTI tool.
 
+// The JSON Schema is one large `json!` literal.
+#![recursion_limit = "256"]
+
 pub mod date;
 pub mod diagnostics;
 pub mod feed;
 pub mod layout;
+pub mod json;
 pub mod parse;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod validate;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use feed::*;
-pub use parse::{parse_feed, Parsed};
+pub use parse::{parse_feed, parse_feed_bytes, Parsed};
 pub mod catalog;
 pub mod engine;
 pub mod messages;

@@ -119,20 +119,22 @@ function runDagre({ n, edges }) {
 
 async function main() {
   await init();
-  const graph = pathwayGraph(5, 400);
-  const runs = Number(new URLSearchParams(location.search).get('runs') || 5);
+  const params = new URLSearchParams(location.search);
+  const graph = pathwayGraph(5, Number(params.get('perRow') || 400));
+  const runs = Number(params.get('runs') || 5);
+  const withDagre = params.get('dagre') !== 'off';
   const ours = []; const theirs = [];
   let lastOurs; let lastTheirs;
   for (let r = 0; r < runs; r++) {
     lastOurs = runStackway(graph); ours.push(lastOurs.ms);
-    lastTheirs = runDagre(graph); theirs.push(lastTheirs.ms);
+    if (withDagre) { lastTheirs = runDagre(graph); theirs.push(lastTheirs.ms); }
   }
   const results = {
     nodes: graph.n,
     edges: graph.edges.length,
     runs,
     stackway: { medianMs: median(ours), crossings: crossings(lastOurs.polylines), adjacentRowCrossings: lastOurs.ownCount, inputOrderCrossings: lastOurs.inputOrder },
-    dagre: { medianMs: median(theirs), crossings: crossings(lastTheirs.polylines) },
+    dagre: withDagre ? { medianMs: median(theirs), crossings: crossings(lastTheirs.polylines) } : 'off',
   };
   window.results = results;
   document.getElementById('out').textContent = JSON.stringify(results, null, 2);

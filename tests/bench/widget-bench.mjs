@@ -101,13 +101,22 @@ async function keystrokes(browser) {
   return { feedCredentials: 10_050, loadToExploreMs: loadMs, keystrokes: samples.length, medianMs: median(samples), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples) };
 }
 
-async function layout(browser) {
+async function layoutPage(browser, query) {
   const page = await browser.newPage();
-  await page.goto(`${BASE}/tests/bench/layout.html?runs=${process.env.LAYOUT_RUNS || 3}`);
+  await page.goto(`${BASE}/tests/bench/layout.html?${query}`);
   await page.waitForFunction(() => window.results, null, { timeout: 900_000 });
   const results = await page.evaluate(() => window.results);
   await page.close();
   return results;
+}
+
+/** 2,000 nodes in wasm alone (5 runs), then both layouts side by side on 500 nodes (dagre does
+ *  not finish 2,000 nodes of this density within minutes on this machine). */
+async function layout(browser) {
+  return {
+    wasm2000: await layoutPage(browser, 'perRow=400&runs=5&dagre=off'),
+    sideBySide500: await layoutPage(browser, `perRow=100&runs=${process.env.LAYOUT_RUNS || 3}`),
+  };
 }
 
 try {

@@ -1,1 +1,99 @@
-//! The Stackway widget.
+//! The Stackway learner widget, compiled to WebAssembly.
+//!
+//! The root is glue: [`mount`] and [`mount_with`] turn a host element and a configuration into a
+//! running Yew app; everything about stackability is asked of `stackway-core`. See
+//! ARCHITECTURE.md for the data flow (feed text → core → one reducer → components).
+
+mod app;
+mod components;
+mod config;
+mod format;
+mod hooks;
+pub mod i18n;
+pub mod search;
+mod state;
+
+pub use app::{App, AppProps};
+pub use config::{Config, View};
+pub use state::insights::engine_message_ids;
+
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+/// A mounted widget; `unmount()` removes it and stops its work.
+#[wasm_bindgen]
+pub struct MountHandle {
+    handle: Option<AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget from its element. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Mounts the widget inside `element` with the feed at `feed_url`, in `lang` (`en` or `fr`;
+/// empty means the page's or the browser's language).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, feed_url: String, lang: String) -> MountHandle {
+    let config = Config {
+        feed: Some(feed_url),
+        lang: (!lang.is_empty()).then_some(lang),
+        ..Config::default()
+    };
+    start(element, config)
+}
+
+/// Mounts the widget inside `element` with a JSON configuration
+/// (`{"feed", "feedText", "goal", "view", "lang", "frameResize"}`, every key optional). A
+/// configuration that is not valid JSON mounts the widget's error state rather than failing.
+#[wasm_bindgen(js_name = mountWith)]
+pub fn mount_with(element: web_sys::Element, config_json: &str) -> MountHandle {
+    start(element, Config::from_json(config_json))
+}
+
+/// Reads feed text and returns its diagnostics as JSON (`[{code, severity, pointer, message,
+/// line, column}]`): the demo page uses it to preview a dropped feed before mounting it.
+#[wasm_bindgen(js_name = checkFeed)]
+pub fn check_feed(text: &str) -> String {
+    let parsed = stackway_core::parse_feed(text);
+    serde_json::to_string(&parsed.diagnostics).unwrap_or_else(|_| "[]".into())
+}
+
+fn start(element: web_sys::Element, config: Config) -> MountHandle {
+    let props = AppProps { config };
+    let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    MountHandle {
+        handle: Some(handle),
+    }
+}
+
+/// Lays out a graph with the map's layout (for the browser benchmark page, which compares it
+/// with dagre on the same graph). `edges` is `[from, to, from, to, …]`. Returns
+/// `[crossings, input_order_crossings, n₀, x, y, x, y, …, n₁, …]`: the two crossing counts, then
+/// each edge's polyline as its point count followed by its points.
+#[wasm_bindgen(js_name = layoutGraph)]
+pub fn layout_graph(node_count: u32, edges: &[u32]) -> Vec<f64> {
+    use stackway_core::layout::{layout, Edge, LayoutOptions};
+    let edges: Vec<Edge> = edges
+        .chunks_exact(2)
+        .map(|pair| Edge {
+            from: pair[0] as usize,
+            to: pair[1] as usize,
+        })
+        .collect();
+    let result = layout(node_count as usize, &edges, &LayoutOptions::default());
+    let mut out = vec![result.crossings as f64, result.input_order_crossings as f64];
+    for points in &result.edges {
+        out.push(points.len() as f64);
+        for p in points {
+            out.push(p.x);
+            out.push(p.y);
+        }
+    }
+    out
+}

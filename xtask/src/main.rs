@@ -1,3 +1,93 @@
-fn main() {
-    eprintln!("xtask: not yet");
+//! `cargo xtask`: the project's build, demo and test machinery.
+//!
+//! Every command installs what it needs first (see `setup.rs`), skipping whatever is already
+//! present, so that a fresh machine with only Rust needs nothing else.
+
+mod build;
+mod context;
+mod count;
+mod setup;
+mod size;
+mod steps;
+
+use std::process::ExitCode;
+
+use context::Context;
+
+const USAGE: &str = "\
+cargo xtask <command>
+
+Commands:
+  demo [--listen ADDR]   install what is missing, build the widget and serve the demo
+                         (default http://127.0.0.1:8080) until Ctrl-C
+  test [FILTER...]       install what is missing, then run every check and test suite;
+                         with FILTERs, only the steps whose name contains one of them
+  test --list            list the test steps
+  size                   build the release widget and report raw, gzip and brotli sizes
+  build                  build the release widget into pkg/
+  setup                  only install what the demo and the tests need
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let mut cx = Context::new();
+    let result = match command.as_str() {
+        "demo" => demo(&mut cx, rest),
+        "test" => return steps::run_test_command(&mut cx, rest),
+        "size" => size::run(&mut cx),
+        "build" => build::widget_with_setup(&mut cx),
+        "setup" => setup::ensure_all(&mut cx, &setup::Prereq::EVERYTHING),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {command}: FAILED: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `cargo xtask demo`: set-up, widget build, CLI build, then `stackway serve` in the foreground.
+fn demo(cx: &mut Context, args: &[String]) -> Result<(), String> {
+    let listen = match args {
+        [] => "127.0.0.1:8080".to_owned(),
+        [flag, address] if flag == "--listen" => address.clone(),
+        _ => {
+            return Err(format!(
+                "unexpected arguments {args:?}; usage: cargo xtask demo [--listen ADDR]"
+            ))
+        }
+    };
+    build::widget_with_setup(cx)?;
+    let stackway = build::cli(cx)?;
+    cx.progress(
+        "demo",
+        &format!("starting the demo server on http://{listen}/"),
+    );
+    let mut command = cx.command(&stackway);
+    command
+        .args(["serve", "--dir"])
+        .arg(&cx.root)
+        .args(["--listen", &listen]);
+    // The server runs until Ctrl-C, which reaches it directly (same process group).
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", stackway.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("stackway serve exited with {status}"))
+    }
 }

@@ -11,6 +11,7 @@
 pub mod date;
 pub mod diagnostics;
 pub mod feed;
+pub mod layout;
 pub mod json;
 pub mod parse;
 #[cfg(feature = "schema")]
@@ -21,3 +22,11 @@ pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use feed::*;
 pub use parse::{parse_feed, parse_feed_bytes, Parsed};
+pub mod catalog;
+pub mod engine;
+pub mod messages;
+pub mod plan;
+pub mod record;
+
+pub use catalog::Catalog;
+pub use record::{HeldCredential, Record};

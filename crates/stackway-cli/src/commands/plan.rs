@@ -1,12 +1,158 @@
-//! `stackway plan` (not implemented yet).
+//! `stackway plan`: the optimal route (credentials to add) to a goal.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use stackway_core::messages::format_number;
+use stackway_core::plan::{best_route, Objective, Route};
+use stackway_core::Catalog;
+
+use super::progress::{build_record, check_id, load_catalog, title, Failure, Format};
+
+/// What to minimise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Minimize {
+    Cost,
+    Hours,
+    Credits,
+    Weeks,
+}
 
 /// Arguments of `stackway plan`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The feed (a JSON file; `-` reads standard input).
+    pub feed: PathBuf,
+    /// Credentials held, comma-separated, each optionally with the date earned: `ID[@YYYY-MM-DD]`.
+    #[arg(long, value_delimiter = ',')]
+    pub have: Vec<String>,
+    /// Credentials planned (what-if), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub planned: Vec<String>,
+    /// The credential to reach.
+    #[arg(long)]
+    pub goal: String,
+    /// What to minimise over the added credentials.
+    #[arg(long, value_enum, default_value_t = Minimize::Cost)]
+    pub minimize: Minimize,
+    /// Evaluation date, `YYYY-MM-DD` (default: today, UTC).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("stackway plan: not implemented yet");
-    ExitCode::from(2)
+pub fn run(args: Args) -> ExitCode {
+    match run_inner(&args) {
+        Ok(code) | Err(Failure(code)) => code,
+    }
+}
+
+fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
+    let cat = load_catalog(&args.feed, args.format)?;
+    check_id(&cat, &args.goal, "--goal")?;
+    let record = build_record(&cat, &args.have, &args.planned, args.as_of.as_deref())?;
+    let objective = match args.minimize {
+        Minimize::Cost => Objective::Cost,
+        Minimize::Hours => Objective::Hours,
+        Minimize::Credits => Objective::Credits,
+        Minimize::Weeks => Objective::Weeks,
+    };
+    let route = best_route(&cat, &record, &args.goal, objective).map_err(|e| {
+        eprintln!("error: {e}");
+        Failure(ExitCode::from(2))
+    })?;
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&route).unwrap_or_default()
+        ),
+        Format::Human => print_human(&cat, &route),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn money(amount: f64, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) => format!("{c} {}", format_number(amount)),
+        None => format_number(amount),
+    }
+}
+
+fn print_human(cat: &Catalog, route: &Route) {
+    let goal_title = title(cat, &route.goal);
+    println!(
+        "Route to {} ({goal_title}), minimising {}",
+        route.goal,
+        route.objective.as_str()
+    );
+    if !route.feasible {
+        let why = route
+            .infeasible
+            .as_ref()
+            .map(|i| i.reason.english())
+            .unwrap_or_default();
+        println!("\nNo route exists: {why}.");
+        return;
+    }
+    if route.already_met {
+        println!("\nThe goal is already met: nothing to add.");
+        return;
+    }
+    println!();
+    let idw = route.add.iter().map(|s| s.chars().count()).max().unwrap_or(4).clamp(4, 32);
+    for (i, s) in route.steps.iter().enumerate() {
+        let mut parts = Vec::new();
+        parts.push(match s.cost {
+            Some(c) => money(c, s.currency.as_deref()),
+            None => "cost ?".into(),
+        });
+        parts.push(match s.hours {
+            Some(h) => format!("{} h", format_number(h)),
+            None => "? h".into(),
+        });
+        parts.push(match s.credits {
+            Some(c) => format!("{} credits", format_number(c)),
+            None => "? credits".into(),
+        });
+        parts.push(match s.weeks {
+            Some(w) => format!("{} weeks", format_number(w)),
+            None => "? weeks".into(),
+        });
+        let mut why = Vec::new();
+        if !s.fills.is_empty() && s.fills.iter().any(|f| f != &s.credential) {
+            why.push(format!("stands in for {}", s.fills.join(", ")));
+        }
+        if !s.prerequisite_for.is_empty() {
+            why.push(format!("prerequisite for {}", s.prerequisite_for.join(", ")));
+        }
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", why.join("; "))
+        };
+        println!(
+            "{:>3}. {:<idw$}  {:<30}  {}{why}",
+            i + 1,
+            s.credential,
+            title(cat, &s.credential),
+            parts.join(" · ")
+        );
+    }
+    let t = route.total;
+    println!(
+        "\nTotal: {} · {} h · {} credits · {} weeks ({} credentials)",
+        money(t.cost, route.currency.as_deref()),
+        format_number(t.hours),
+        format_number(t.credits),
+        format_number(t.weeks),
+        route.add.len()
+    );
+    for (field, ids) in &route.unknown_by_field {
+        println!("Unknown {field} (counted as 0): {}", ids.join(", "));
+    }
+    if !route.optimal {
+        println!("Note: the search stopped at its limit; this route may not be the cheapest.");
+    }
 }

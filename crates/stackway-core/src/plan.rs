@@ -1,0 +1,1070 @@
+//! The optimal route to a goal: which credentials to add so that the goal is met, minimising
+//! total cost, hours, credits or weeks, with every added credential's prerequisites met.
+//!
+//! Exact branch and bound (see docs/semantics.md, "Optimal route"):
+//! - The objective is an integer key per added credential, `value × 100 × M + 1` (M larger than
+//!   the number of candidates), so that sums are exact and, among routes of equal value, the one
+//!   with fewest credentials wins. Remaining ties go to the first route found by the fixed search
+//!   order (feed order), so answers are deterministic.
+//! - Lower bound: the requirement tree is solved as if a credential could fill several leaves
+//!   (per-node minimum: sums for `all`, the n cheapest children for `choose`/`any`, an exact
+//!   0/1 knapsack for `credits`). When that relaxed optimum uses each credential once and every
+//!   prerequisite is met, it is optimal for the subproblem.
+//! - Branching: a credential used at k leaves of the relaxed optimum gives k + 1 children (it
+//!   may fill only leaf i, or none of them); a credential whose prerequisites are unmet is either
+//!   excluded or forced in, and a forced credential's prerequisite tree is then branched on.
+//! - Memoisation: the relaxed values of the unrestricted tree are computed once; at each search
+//!   node only the ancestors of leaves that name a restricted credential are recomputed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, CredIx, GroupKind, Target, CREDIT_SCALE};
+use crate::engine::evaluate::assign;
+use crate::engine::holdings::Holdings;
+use crate::engine::tree::{Blocked, TKind, Tree};
+use crate::engine::{resolve, EngineError};
+use crate::feed::Text;
+use crate::messages::{Message, MessageId};
+use crate::record::Record;
+
+/// What to minimise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Objective {
+    Cost,
+    Hours,
+    Credits,
+    Weeks,
+}
+
+impl Objective {
+    /// Every objective.
+    pub const ALL: [Objective; 4] = [
+        Objective::Cost,
+        Objective::Hours,
+        Objective::Credits,
+        Objective::Weeks,
+    ];
+
+    /// The objective's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Objective::Cost => "cost",
+            Objective::Hours => "hours",
+            Objective::Credits => "credits",
+            Objective::Weeks => "weeks",
+        }
+    }
+
+    /// Parses a name.
+    pub fn parse(s: &str) -> Option<Objective> {
+        Objective::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+/// The objective's value of a credential, if the feed gives it.
+pub fn value_of(cat: &Catalog, c: CredIx, o: Objective) -> Option<f64> {
+    let cred = cat.credential(c)?;
+    match o {
+        Objective::Cost => cred.cost.as_ref().map(|c| c.amount),
+        Objective::Hours => cred.hours,
+        Objective::Credits => cred.credits,
+        Objective::Weeks => cred.weeks,
+    }
+}
+
+/// Sums of the four values over the added credentials (missing values count as 0).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub cost: f64,
+    pub hours: f64,
+    pub credits: f64,
+    pub weeks: f64,
+}
+
+/// One credential to add, in route order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RouteStep {
+    pub credential: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<f64>,
+    /// Requirement leaves of the goal it fills (itself, or what it stands in for).
+    pub fills: Vec<String>,
+    /// Other added credentials whose prerequisites mention it.
+    pub prerequisite_for: Vec<String>,
+}
+
+/// Why no route exists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Infeasibility {
+    /// The credential whose requirements contain the unsatisfiable part.
+    pub part: String,
+    /// The unsatisfiable group's label, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// The reason, localisable.
+    pub reason: Message,
+}
+
+/// The optimal route to a goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route {
+    pub goal: String,
+    pub objective: Objective,
+    /// A route exists (possibly empty, when the goal is already met).
+    pub feasible: bool,
+    /// The goal is already met: nothing to add.
+    pub already_met: bool,
+    /// The search ran to completion, so the route is proven optimal (false only when the node
+    /// limit was hit on a huge instance).
+    pub optimal: bool,
+    /// Credentials to add, in an order that respects prerequisites.
+    pub add: Vec<String>,
+    pub steps: Vec<RouteStep>,
+    /// Sums over `add` of cost, hours, credits and weeks (missing values count as 0).
+    pub total: Totals,
+    /// The currency of `total.cost` when every costed step uses the same one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Ids in `add` whose value for the objective is missing (counted as 0).
+    pub unknown: Vec<String>,
+    /// Ids in `add` missing each value, by field ("cost", "hours", "credits", "weeks").
+    pub unknown_by_field: BTreeMap<&'static str, Vec<String>>,
+    /// When infeasible: which part cannot be met, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub infeasible: Option<Infeasibility>,
+    /// Search nodes explored (for benchmarks and curiosity).
+    pub explored: u64,
+}
+
+/// Search node limit: far above anything a real feed needs (the 300-credential benchmark uses
+/// a few hundred), but it bounds the time on adversarial input. Hitting it sets `optimal: false`.
+pub const NODE_LIMIT: u64 = 200_000;
+
+const INF: u128 = u128::MAX;
+
+fn add(a: u128, b: u128) -> u128 {
+    a.saturating_add(b)
+}
+
+/// The cheapest route to `goal` for `record`, minimising `objective`.
+pub fn best_route(
+    cat: &Catalog,
+    record: &Record,
+    goal: &str,
+    objective: Objective,
+) -> Result<Route, EngineError> {
+    let g = resolve(cat, goal)?;
+    let holdings = Holdings::new(cat, record);
+    Ok(Planner::new(cat, &holdings, g, objective).run())
+}
+
+/// How a leaf is filled in a relaxed solution.
+#[derive(Debug, Clone)]
+struct LeafFill {
+    leaf: u32,
+    creds: Vec<CredIx>,
+}
+
+#[derive(Debug, Clone)]
+enum Restriction {
+    Only(u32),
+    Not(Vec<u32>),
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    forced: Vec<bool>,
+    excluded: Vec<bool>,
+    restr: BTreeMap<CredIx, Restriction>,
+}
+
+struct Planner<'a> {
+    cat: &'a Catalog,
+    holdings: &'a Holdings,
+    goal: CredIx,
+    objective: Objective,
+    tree: Tree,
+    /// Candidate credentials (base, not held), sorted by index; `local` maps back.
+    cands: Vec<CredIx>,
+    local: BTreeMap<CredIx, usize>,
+    keys: Vec<u128>,
+    takeable: Vec<bool>,
+    prereq_trees: BTreeMap<CredIx, Tree>,
+    /// Leaves of the goal tree where each credential may be used (directly or in an equivalence).
+    occurrences: BTreeMap<CredIx, Vec<u32>>,
+    base_vals: Vec<u128>,
+    best_key: u128,
+    best: Option<(Vec<CredIx>, Vec<LeafFill>)>,
+    explored: u64,
+    limit_hit: bool,
+    prereq_failure: Option<CredIx>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(cat: &'a Catalog, holdings: &'a Holdings, goal: CredIx, objective: Objective) -> Self {
+        let tree = match cat.requires(goal) {
+            Some(root) => Tree::build(cat, root, goal, &holdings.held),
+            None => Tree::single(Target::Known(goal), goal),
+        };
+        let mut p = Planner {
+            cat,
+            holdings,
+            goal,
+            objective,
+            tree,
+            cands: Vec::new(),
+            local: BTreeMap::new(),
+            keys: Vec::new(),
+            takeable: Vec::new(),
+            prereq_trees: BTreeMap::new(),
+            occurrences: BTreeMap::new(),
+            base_vals: Vec::new(),
+            best_key: INF,
+            best: None,
+            explored: 0,
+            limit_hit: false,
+            prereq_failure: None,
+        };
+        p.collect_candidates();
+        p
+    }
+
+    /// Credentials a leaf may use: its own (if not expanded) and each applicable equivalence's.
+    fn leaf_options(cat: &Catalog, tree: &Tree, v: u32) -> Vec<(Option<u32>, Vec<Target>)> {
+        let mut out = Vec::new();
+        let Some(n) = tree.nodes.get(v as usize) else {
+            return out;
+        };
+        if let TKind::Leaf {
+            target, expanded, ..
+        } = n.kind
+        {
+            if !expanded {
+                out.push((None, vec![target]));
+            }
+            if let Target::Known(c) = target {
+                for &e in cat.equivalences_for(c) {
+                    if let Some(eq) = cat.equivalences().get(e as usize) {
+                        if eq.applies_within(n.owner) && !eq.holding.is_empty() {
+                            out.push((Some(e), eq.holding.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn tree_creds(cat: &Catalog, tree: &Tree, out: &mut BTreeSet<CredIx>) {
+        for (v, _) in tree.leaf_targets() {
+            for (_, ts) in Self::leaf_options(cat, tree, v) {
+                for t in ts {
+                    if let Target::Known(c) = t {
+                        out.insert(c);
+                    }
+                }
+            }
+        }
+    }
+
+    fn collect_candidates(&mut self) {
+        let cat = self.cat;
+        let mut all = BTreeSet::new();
+        Self::tree_creds(cat, &self.tree, &mut all);
+        for (v, _) in self.tree.leaf_targets() {
+            for (_, ts) in Self::leaf_options(cat, &self.tree, v) {
+                for t in ts {
+                    if let Target::Known(c) = t {
+                        self.occurrences.entry(c).or_default().push(v);
+                    }
+                }
+            }
+        }
+        for occ in self.occurrences.values_mut() {
+            occ.dedup();
+        }
+        // Close over prerequisites.
+        let mut queue: Vec<CredIx> = all.iter().copied().collect();
+        while let Some(c) = queue.pop() {
+            if cat.is_stackable(c) || self.holdings.is_held(c) || self.prereq_trees.contains_key(&c)
+            {
+                continue;
+            }
+            if let Some(root) = cat.prerequisites(c) {
+                let t = Tree::build(cat, root, c, &self.holdings.held);
+                let mut more = BTreeSet::new();
+                Self::tree_creds(cat, &t, &mut more);
+                for m in more {
+                    if all.insert(m) {
+                        queue.push(m);
+                    }
+                }
+                self.prereq_trees.insert(c, t);
+            }
+        }
+        self.cands = all
+            .into_iter()
+            .filter(|&c| !cat.is_stackable(c) && !self.holdings.is_held(c))
+            .collect();
+        let m = self.cands.len() as u128 + 1;
+        for (i, &c) in self.cands.iter().enumerate() {
+            self.local.insert(c, i);
+            let v = value_of(cat, c, self.objective).unwrap_or(0.0);
+            let scaled = if v.is_finite() && v > 0.0 {
+                (v * 100.0).round().min(1e18) as u128
+            } else {
+                0
+            };
+            self.keys.push(scaled.saturating_mul(m).saturating_add(1));
+        }
+        // Least fixpoint of "can ever be started": prerequisites relaxed-satisfiable from held
+        // plus credentials already known to be startable.
+        self.takeable = vec![false; self.cands.len()];
+        loop {
+            let mut changed = false;
+            for i in 0..self.cands.len() {
+                if self.takeable[i] {
+                    continue;
+                }
+                let c = self.cands[i];
+                let ok = match self.prereq_trees.get(&c) {
+                    None => true,
+                    Some(t) => {
+                        let vals = relax_all(cat, t, &|_, x| {
+                            if self.holdings.is_held(x) {
+                                0
+                            } else {
+                                match self.local.get(&x) {
+                                    Some(&j) if self.takeable[j] => 0,
+                                    _ => INF,
+                                }
+                            }
+                        });
+                        vals.first().copied().unwrap_or(INF) != INF
+                    }
+                };
+                if ok {
+                    self.takeable[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn cost(&self, st: Option<&State>, leaf: u32, c: CredIx) -> u128 {
+        if let Some(st) = st {
+            match st.restr.get(&c) {
+                Some(Restriction::Only(l)) if *l != leaf => return INF,
+                Some(Restriction::Not(ls)) if ls.contains(&leaf) => return INF,
+                _ => {}
+            }
+        }
+        if self.holdings.is_held(c) {
+            return 0;
+        }
+        match self.local.get(&c) {
+            Some(&i) => {
+                if !self.takeable.get(i).copied().unwrap_or(false) {
+                    return INF;
+                }
+                if let Some(st) = st {
+                    if st.excluded.get(i).copied().unwrap_or(false) {
+                        return INF;
+                    }
+                    if st.forced.get(i).copied().unwrap_or(false) {
+                        return 0;
+                    }
+                }
+                self.keys.get(i).copied().unwrap_or(INF)
+            }
+            None => INF,
+        }
+    }
+
+    fn run(mut self) -> Route {
+        let cat = self.cat;
+        if self.holdings.is_held(self.goal) {
+            return self.route(true, Vec::new(), Vec::new(), None);
+        }
+        self.base_vals = relax_all(cat, &self.tree, &|leaf, c| self.cost(None, leaf, c));
+        if self.base_vals.first().copied().unwrap_or(INF) == INF {
+            let why = self.why_infeasible(0);
+            return self.route(false, Vec::new(), Vec::new(), Some(why));
+        }
+        let st = State {
+            forced: vec![false; self.cands.len()],
+            excluded: vec![false; self.cands.len()],
+            restr: BTreeMap::new(),
+        };
+        self.visit(st);
+        match self.best.take() {
+            Some((order, fills)) => self.route(true, order, fills, None),
+            None => {
+                let why = match (self.limit_hit, self.prereq_failure) {
+                    (true, _) => Infeasibility {
+                        part: cat.id(self.goal).to_owned(),
+                        label: None,
+                        reason: Message::new(MessageId::SearchLimit)
+                            .num("nodes", self.explored as f64),
+                    },
+                    (false, Some(c)) => Infeasibility {
+                        part: cat.id(c).to_owned(),
+                        label: None,
+                        reason: Message::new(MessageId::InfeasiblePrerequisites)
+                            .id_arg("credential", cat.id(c)),
+                    },
+                    (false, None) => Infeasibility {
+                        part: cat.id(self.goal).to_owned(),
+                        label: None,
+                        reason: Message::new(MessageId::InfeasibleSharedCredentials)
+                            .id_arg("goal", cat.id(self.goal)),
+                    },
+                };
+                self.route(false, Vec::new(), Vec::new(), Some(why))
+            }
+        }
+    }
+
+    fn values(&self, st: &State) -> Vec<u128> {
+        let mut vals = self.base_vals.clone();
+        let mut dirty: BTreeSet<u32> = BTreeSet::new();
+        let mut touch = |c: CredIx| {
+            if let Some(ls) = self.occurrences.get(&c) {
+                for &l in ls {
+                    let mut v = l;
+                    while v != u32::MAX && dirty.insert(v) {
+                        v = self
+                            .tree
+                            .nodes
+                            .get(v as usize)
+                            .map_or(u32::MAX, |n| n.parent);
+                    }
+                }
+            }
+        };
+        for (i, &c) in self.cands.iter().enumerate() {
+            if st.forced[i] || st.excluded[i] {
+                touch(c);
+            }
+        }
+        for &c in st.restr.keys() {
+            touch(c);
+        }
+        for &v in dirty.iter().rev() {
+            let x = node_value(self.cat, &self.tree, v, &vals, &|leaf, c| {
+                self.cost(Some(st), leaf, c)
+            });
+            if let Some(slot) = vals.get_mut(v as usize) {
+                *slot = x;
+            }
+        }
+        vals
+    }
+
+    fn forced_key(&self, st: &State) -> u128 {
+        st.forced
+            .iter()
+            .zip(&self.keys)
+            .filter(|(f, _)| **f)
+            .fold(0, |a, (_, k)| add(a, *k))
+    }
+
+    fn visit(&mut self, st: State) {
+        self.explored += 1;
+        if self.explored > NODE_LIMIT {
+            self.limit_hit = true;
+            return;
+        }
+        let vals = self.values(&st);
+        let root = vals.first().copied().unwrap_or(INF);
+        if root == INF {
+            return;
+        }
+        let lb = add(self.forced_key(&st), root);
+        if lb >= self.best_key {
+            return;
+        }
+        let mut fills = Vec::new();
+        collect(
+            self.cat,
+            &self.tree,
+            0,
+            &vals,
+            &|leaf, c| self.cost(Some(&st), leaf, c),
+            &mut fills,
+        );
+        // Conflicts: a credential used at several leaves.
+        let mut uses: BTreeMap<CredIx, Vec<u32>> = BTreeMap::new();
+        for f in &fills {
+            for &c in &f.creds {
+                let e = uses.entry(c).or_default();
+                if !e.contains(&f.leaf) {
+                    e.push(f.leaf);
+                }
+            }
+        }
+        let conflict = fills
+            .iter()
+            .flat_map(|f| f.creds.iter())
+            .find(|c| uses.get(c).is_some_and(|l| l.len() > 1))
+            .copied();
+        if let Some(c) = conflict {
+            let leaves = uses.get(&c).cloned().unwrap_or_default();
+            for &l in &leaves {
+                let mut child = st.clone();
+                child.restr.insert(c, Restriction::Only(l));
+                self.visit(child);
+            }
+            let mut child = st;
+            let mut not = match child.restr.get(&c) {
+                Some(Restriction::Not(ls)) => ls.clone(),
+                _ => Vec::new(),
+            };
+            not.extend(leaves);
+            not.sort_unstable();
+            not.dedup();
+            child.restr.insert(c, Restriction::Not(not));
+            self.visit(child);
+            return;
+        }
+        let mut set: BTreeSet<CredIx> = BTreeSet::new();
+        for (i, &c) in self.cands.iter().enumerate() {
+            if st.forced[i] {
+                set.insert(c);
+            }
+        }
+        for f in &fills {
+            for &c in &f.creds {
+                if !self.holdings.is_held(c) {
+                    set.insert(c);
+                }
+            }
+        }
+        match self.prereq_order(&set) {
+            Ok(order) => {
+                self.best_key = lb;
+                self.best = Some((order, fills));
+            }
+            Err(failing) => {
+                if self.prereq_failure.is_none() {
+                    self.prereq_failure = failing.first().copied();
+                }
+                let unforced = failing.iter().copied().find(|c| {
+                    self.local
+                        .get(c)
+                        .is_some_and(|&i| !st.forced.get(i).copied().unwrap_or(true))
+                });
+                let pick = match unforced {
+                    Some(a) => Some(a),
+                    None => self.prereq_branch_var(&st, &failing),
+                };
+                let Some(p) = pick else { return };
+                let Some(&i) = self.local.get(&p) else { return };
+                let mut with = st.clone();
+                with.forced[i] = true;
+                self.visit(with);
+                let mut without = st;
+                without.excluded[i] = true;
+                self.visit(without);
+            }
+        }
+    }
+
+    /// An undecided candidate in the prerequisite trees of the failing credentials, preferring
+    /// those the relaxed solution of those trees would use.
+    fn prereq_branch_var(&self, st: &State, failing: &[CredIx]) -> Option<CredIx> {
+        let undecided = |c: CredIx| {
+            self.local.get(&c).is_some_and(|&i| {
+                !st.forced[i] && !st.excluded[i] && self.takeable.get(i).copied().unwrap_or(false)
+            })
+        };
+        let free_cost = |_: u32, c: CredIx| -> u128 {
+            if self.holdings.is_held(c) {
+                return 0;
+            }
+            match self.local.get(&c) {
+                Some(&i) if st.forced[i] => 0,
+                Some(&i) if !st.excluded[i] && self.takeable.get(i).copied().unwrap_or(false) => {
+                    self.keys.get(i).copied().unwrap_or(INF)
+                }
+                _ => INF,
+            }
+        };
+        for a in failing {
+            if let Some(t) = self.prereq_trees.get(a) {
+                let vals = relax_all(self.cat, t, &free_cost);
+                let mut fills = Vec::new();
+                collect(self.cat, t, 0, &vals, &free_cost, &mut fills);
+                if let Some(c) = fills
+                    .iter()
+                    .flat_map(|f| f.creds.iter())
+                    .copied()
+                    .find(|&c| undecided(c))
+                {
+                    return Some(c);
+                }
+            }
+        }
+        for a in failing {
+            if let Some(t) = self.prereq_trees.get(a) {
+                let mut creds = BTreeSet::new();
+                Self::tree_creds(self.cat, t, &mut creds);
+                if let Some(c) = creds.into_iter().find(|&c| undecided(c)) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// Orders `set` so that each credential's prerequisites are met by held credentials plus
+    /// those before it (feed order among the ready ones), or returns the ones that never are.
+    fn prereq_order(&self, set: &BTreeSet<CredIx>) -> Result<Vec<CredIx>, Vec<CredIx>> {
+        let mut held = self.holdings.held.clone();
+        let mut left: Vec<CredIx> = set.iter().copied().collect();
+        let mut order = Vec::new();
+        loop {
+            let ready = left.iter().position(|&c| match self.prereq_trees.get(&c) {
+                None => true,
+                Some(t) => assign(self.cat, t, &held).satisfied,
+            });
+            match ready {
+                Some(i) => {
+                    let c = left.remove(i);
+                    if let Some(slot) = held.get_mut(c as usize) {
+                        *slot = true;
+                    }
+                    order.push(c);
+                }
+                None => break,
+            }
+        }
+        if left.is_empty() {
+            Ok(order)
+        } else {
+            Err(left)
+        }
+    }
+
+    /// Walks down the unrestricted relaxation to the part that can never be met.
+    fn why_infeasible(&self, v: u32) -> Infeasibility {
+        let cat = self.cat;
+        let tree = &self.tree;
+        let vals = &self.base_vals;
+        let inf = |k: u32| vals.get(k as usize).copied().unwrap_or(INF) == INF;
+        let Some(n) = tree.nodes.get(v as usize) else {
+            return Infeasibility {
+                part: cat.id(self.goal).to_owned(),
+                label: None,
+                reason: Message::new(MessageId::InfeasibleSharedCredentials)
+                    .id_arg("goal", cat.id(self.goal)),
+            };
+        };
+        let part = cat.id(n.owner).to_owned();
+        let label = cat.node_label(n.source).cloned();
+        let kids = tree.kids(v);
+        match n.kind {
+            TKind::Leaf {
+                target,
+                expanded,
+                blocked,
+            } => {
+                if expanded {
+                    if let Some(&k) = kids.first() {
+                        return self.why_infeasible(k);
+                    }
+                }
+                let reason = match (target, blocked) {
+                    (Target::Unknown(u), _) => Message::new(MessageId::InfeasibleUnknownCredential)
+                        .id_arg("credential", cat.unknown_id(u)),
+                    (Target::Known(c), Some(Blocked::Cycle | Blocked::TooLarge)) => {
+                        Message::new(MessageId::InfeasibleCycle).id_arg("credential", cat.id(c))
+                    }
+                    (Target::Known(c), None) => Message::new(MessageId::InfeasiblePrerequisites)
+                        .id_arg("credential", cat.id(c)),
+                };
+                Infeasibility {
+                    part,
+                    label: None,
+                    reason,
+                }
+            }
+            TKind::Group {
+                kind: GroupKind::Credits,
+                credits,
+                ..
+            } => {
+                let possible: u64 = kids
+                    .iter()
+                    .filter(|&&k| !inf(k))
+                    .map(|&k| match tree.nodes.get(k as usize).map(|n| n.kind) {
+                        Some(TKind::Leaf {
+                            target: Target::Known(c),
+                            ..
+                        }) => cat.credits_scaled(c),
+                        _ => 0,
+                    })
+                    .fold(0, u64::saturating_add);
+                Infeasibility {
+                    part: part.clone(),
+                    label: label.clone(),
+                    reason: Message::new(MessageId::InfeasibleNotEnoughCredits)
+                        .num("possible", possible as f64 / CREDIT_SCALE)
+                        .num("need", credits as f64 / CREDIT_SCALE)
+                        .text("label", label.as_ref())
+                        .id_arg("owner", part),
+                }
+            }
+            TKind::Group { kind, need, .. } => {
+                let possible = kids.iter().filter(|&&k| !inf(k)).count() as u32;
+                if kind == GroupKind::All || possible + 1 == need || kids.len() == 1 {
+                    if let Some(&k) = kids.iter().find(|&&k| inf(k)) {
+                        if kind == GroupKind::All || kids.len() == 1 {
+                            return self.why_infeasible(k);
+                        }
+                    }
+                }
+                Infeasibility {
+                    part: part.clone(),
+                    label: label.clone(),
+                    reason: Message::new(MessageId::InfeasibleNotEnoughOptions)
+                        .num("possible", f64::from(possible))
+                        .num("need", f64::from(need))
+                        .text("label", label.as_ref())
+                        .id_arg("owner", part),
+                }
+            }
+        }
+    }
+
+    fn route(
+        &self,
+        feasible: bool,
+        order: Vec<CredIx>,
+        fills: Vec<LeafFill>,
+        infeasible: Option<Infeasibility>,
+    ) -> Route {
+        let cat = self.cat;
+        let mut total = Totals::default();
+        let mut currencies = BTreeSet::new();
+        let mut unknown_by_field: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut steps = Vec::new();
+        for &c in &order {
+            let cred = cat.credential(c);
+            let num = |o: Objective| value_of(cat, c, o).filter(|v| v.is_finite() && *v >= 0.0);
+            for o in Objective::ALL {
+                match num(o) {
+                    Some(v) => match o {
+                        Objective::Cost => total.cost += v,
+                        Objective::Hours => total.hours += v,
+                        Objective::Credits => total.credits += v,
+                        Objective::Weeks => total.weeks += v,
+                    },
+                    None => unknown_by_field
+                        .entry(o.as_str())
+                        .or_default()
+                        .push(cat.id(c).to_owned()),
+                }
+            }
+            let currency = cred
+                .and_then(|x| x.cost.as_ref())
+                .map(|c| c.currency.clone());
+            if let Some(cur) = &currency {
+                currencies.insert(cur.clone());
+            }
+            let leaf_fills = fills
+                .iter()
+                .filter(|f| f.creds.contains(&c))
+                .map(
+                    |f| match self.tree.nodes.get(f.leaf as usize).map(|n| n.kind) {
+                        Some(TKind::Leaf { target, .. }) => cat.target_id(target).to_owned(),
+                        _ => String::new(),
+                    },
+                )
+                .collect();
+            let prerequisite_for = order
+                .iter()
+                .filter(|&&other| {
+                    self.prereq_trees.get(&other).is_some_and(|t| {
+                        let mut s = BTreeSet::new();
+                        Self::tree_creds(cat, t, &mut s);
+                        s.contains(&c)
+                    })
+                })
+                .map(|&o| cat.id(o).to_owned())
+                .collect();
+            steps.push(RouteStep {
+                credential: cat.id(c).to_owned(),
+                cost: num(Objective::Cost),
+                currency,
+                hours: num(Objective::Hours),
+                credits: num(Objective::Credits),
+                weeks: num(Objective::Weeks),
+                fills: leaf_fills,
+                prerequisite_for,
+            });
+        }
+        let unknown = unknown_by_field
+            .get(self.objective.as_str())
+            .cloned()
+            .unwrap_or_default();
+        Route {
+            goal: cat.id(self.goal).to_owned(),
+            objective: self.objective,
+            feasible,
+            already_met: feasible && order.is_empty(),
+            optimal: !self.limit_hit,
+            add: order.iter().map(|&c| cat.id(c).to_owned()).collect(),
+            steps,
+            total,
+            currency: if currencies.len() == 1 {
+                currencies.into_iter().next()
+            } else {
+                None
+            },
+            unknown,
+            unknown_by_field,
+            infeasible,
+            explored: self.explored,
+        }
+    }
+}
+
+/// Relaxed minimum cost of every node (children before parents: reverse preorder).
+fn relax_all(cat: &Catalog, tree: &Tree, cost: &dyn Fn(u32, CredIx) -> u128) -> Vec<u128> {
+    let mut vals = vec![INF; tree.len()];
+    for v in (0..tree.len() as u32).rev() {
+        let x = node_value(cat, tree, v, &vals, cost);
+        if let Some(slot) = vals.get_mut(v as usize) {
+            *slot = x;
+        }
+    }
+    vals
+}
+
+/// The options of a leaf: (equivalence or direct, credentials it uses, cost).
+fn leaf_costs(
+    cat: &Catalog,
+    tree: &Tree,
+    v: u32,
+    cost: &dyn Fn(u32, CredIx) -> u128,
+) -> Vec<(Vec<CredIx>, u128)> {
+    let mut out = Vec::new();
+    for (_, ts) in Planner::leaf_options(cat, tree, v) {
+        let mut creds = Vec::new();
+        let mut total = 0u128;
+        for t in ts {
+            match t {
+                Target::Known(c) => {
+                    if !creds.contains(&c) {
+                        creds.push(c);
+                        total = add(total, cost(v, c));
+                    }
+                }
+                Target::Unknown(_) => total = INF,
+            }
+        }
+        out.push((creds, total));
+    }
+    out
+}
+
+fn node_value(
+    cat: &Catalog,
+    tree: &Tree,
+    v: u32,
+    vals: &[u128],
+    cost: &dyn Fn(u32, CredIx) -> u128,
+) -> u128 {
+    let Some(n) = tree.nodes.get(v as usize) else {
+        return INF;
+    };
+    let kids = tree.kids(v);
+    let val = |k: u32| vals.get(k as usize).copied().unwrap_or(INF);
+    match n.kind {
+        TKind::Leaf { expanded, .. } => {
+            let mut best = INF;
+            for (_, c) in leaf_costs(cat, tree, v, cost) {
+                best = best.min(c);
+            }
+            if expanded {
+                if let Some(&k) = kids.first() {
+                    best = best.min(val(k));
+                }
+            }
+            best
+        }
+        TKind::Group {
+            kind: GroupKind::Credits,
+            credits,
+            ..
+        } => knapsack(&credit_items(cat, tree, kids, vals), credits).0,
+        TKind::Group { need, .. } => {
+            let mut xs: Vec<u128> = kids.iter().map(|&k| val(k)).collect();
+            xs.sort_unstable();
+            if (need as usize) > xs.len() {
+                return INF;
+            }
+            xs.iter().take(need as usize).fold(0, |a, &b| add(a, b))
+        }
+    }
+}
+
+fn credit_items(cat: &Catalog, tree: &Tree, kids: &[u32], vals: &[u128]) -> Vec<(u128, u64)> {
+    kids.iter()
+        .map(|&k| {
+            let worth = match tree.nodes.get(k as usize).map(|n| n.kind) {
+                Some(TKind::Leaf {
+                    target: Target::Known(c),
+                    ..
+                }) => cat.credits_scaled(c),
+                _ => 0,
+            };
+            (vals.get(k as usize).copied().unwrap_or(INF), worth)
+        })
+        .collect()
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// Exact 0/1 knapsack: the cheapest set of items (cost, credits) reaching `need` credits.
+/// Returns the cost and the chosen item positions (ascending).
+fn knapsack(items: &[(u128, u64)], need: u64) -> (u128, Vec<usize>) {
+    if need == 0 {
+        return (0, Vec::new());
+    }
+    let useful: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].0 != INF && items[i].1 > 0)
+        .collect();
+    let g = useful.iter().fold(need, |g, &i| gcd(g, items[i].1)).max(1);
+    let cap = need.div_ceil(g) as usize;
+    let total: u64 = useful
+        .iter()
+        .fold(0u64, |a, &i| a.saturating_add(items[i].1));
+    if total < need {
+        return (INF, Vec::new());
+    }
+    // dp[j]: cheapest cost to reach min(j, cap) units; pred[i][j]: came from j' using item i.
+    let mut dp = vec![INF; cap + 1];
+    dp[0] = 0;
+    let mut pred: Vec<Vec<(u32, u32)>> = Vec::with_capacity(useful.len());
+    for &i in &useful {
+        let (c, k) = items[i];
+        let units = (k / g) as usize;
+        let mut changes = Vec::new();
+        for j in (0..=cap).rev() {
+            if dp[j] == INF {
+                continue;
+            }
+            let t = (j + units).min(cap);
+            let nv = add(dp[j], c);
+            if nv < dp[t] {
+                dp[t] = nv;
+                changes.push((t as u32, j as u32));
+            }
+        }
+        pred.push(changes);
+    }
+    let best = dp[cap];
+    if best == INF {
+        return (INF, Vec::new());
+    }
+    // Walk back: at stage s, if the entry for j was last set by stage s, take that item.
+    let mut chosen = Vec::new();
+    let mut j = cap as u32;
+    for s in (0..useful.len()).rev() {
+        if let Some(&(_, from)) = pred[s].iter().rfind(|(t, _)| *t == j) {
+            // Only take it if this stage's write is the one that produced the final value:
+            // later stages overwrote j otherwise, and we are walking stages from last to first.
+            chosen.push(useful[s]);
+            j = from;
+            if j == 0 {
+                break;
+            }
+        }
+    }
+    chosen.sort_unstable();
+    (best, chosen)
+}
+
+/// Collects the fills of the relaxed optimum below `v`.
+fn collect(
+    cat: &Catalog,
+    tree: &Tree,
+    v: u32,
+    vals: &[u128],
+    cost: &dyn Fn(u32, CredIx) -> u128,
+    out: &mut Vec<LeafFill>,
+) {
+    let Some(n) = tree.nodes.get(v as usize) else {
+        return;
+    };
+    let kids = tree.kids(v);
+    let val = |k: u32| vals.get(k as usize).copied().unwrap_or(INF);
+    match n.kind {
+        TKind::Leaf { expanded, .. } => {
+            let mut best: Option<(Vec<CredIx>, u128)> = None;
+            for (creds, c) in leaf_costs(cat, tree, v, cost) {
+                if c != INF && best.as_ref().map_or(true, |(_, b)| c < *b) {
+                    best = Some((creds, c));
+                }
+            }
+            let exp = if expanded {
+                kids.first().map(|&k| (k, val(k)))
+            } else {
+                None
+            };
+            match (best, exp) {
+                (Some((_, c)), Some((k, e))) if e < c => collect(cat, tree, k, vals, cost, out),
+                (Some((creds, _)), _) => out.push(LeafFill { leaf: v, creds }),
+                (None, Some((k, e))) if e != INF => collect(cat, tree, k, vals, cost, out),
+                _ => {}
+            }
+        }
+        TKind::Group {
+            kind: GroupKind::Credits,
+            credits,
+            ..
+        } => {
+            let (_, chosen) = knapsack(&credit_items(cat, tree, kids, vals), credits);
+            for i in chosen {
+                if let Some(&k) = kids.get(i) {
+                    collect(cat, tree, k, vals, cost, out);
+                }
+            }
+        }
+        TKind::Group { need, .. } => {
+            let mut xs: Vec<(u128, usize)> =
+                kids.iter().enumerate().map(|(i, &k)| (val(k), i)).collect();
+            xs.sort_unstable();
+            for &(x, i) in xs.iter().take(need as usize) {
+                if x == INF {
+                    break;
+                }
+                if let Some(&k) = kids.get(i) {
+                    collect(cat, tree, k, vals, cost, out);
+                }
+            }
+        }
+    }
+}

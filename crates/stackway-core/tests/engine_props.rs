@@ -1,0 +1,388 @@
+//! Property tests of the engine on random small feeds with overlapping groups, equivalences,
+//! prerequisites, expiry, cycles and dangling ids:
+//! - the planner's route is optimal: a brute-force oracle over every subset of base credentials
+//!   finds the same (objective, number of credentials), and the route itself is valid;
+//! - the evaluator's assignment is exact: brute force over every assignment of held credentials
+//!   to leaves gives the same satisfiability and the same remaining units;
+//! - no engine function panics, and results respect their invariants.
+
+use proptest::prelude::*;
+use stackway_core::catalog::{Catalog, CredIx, GroupKind, Target};
+use stackway_core::engine::evaluate::{assign, leaf_options, Fill};
+use stackway_core::engine::holdings::Holdings;
+use stackway_core::engine::next_steps::prerequisites_met;
+use stackway_core::engine::tree::{TKind, Tree};
+use stackway_core::engine::{self};
+use stackway_core::feed::{Cost, Credential, Equivalence, Feed, Institution, Kind, Requirement, Text};
+use stackway_core::plan::{self, value_of, Objective};
+use stackway_core::{Date, Record};
+
+/// A tiny deterministic generator, so that one `u64` seed describes a whole feed.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            self.next() % n
+        }
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+struct Gen {
+    feed: Feed,
+    record: Record,
+    goals: Vec<String>,
+}
+
+/// A random small feed. `wild` adds cycles, dangling ids and odd numbers.
+fn generate(seed: u64, wild: bool) -> Gen {
+    let mut r = Rng(seed | 1);
+    let n_base = 3 + r.below(4) as usize; // 3..=6
+    let n_derived = 1 + r.below(3) as usize; // 1..=3
+    let mut creds: Vec<Credential> = Vec::new();
+    for i in 0..n_base {
+        let mut c = Credential::new(format!("b{i}"), Kind::Course, format!("B{i}"));
+        if r.chance(80) {
+            c.cost = Some(Cost {
+                amount: (r.below(5) * 50) as f64,
+                currency: "CAD".into(),
+            });
+        }
+        if r.chance(70) {
+            c.hours = Some(r.below(4) as f64 * 10.0);
+        }
+        c.credits = Some(1.0 + r.below(3) as f64);
+        if r.chance(30) {
+            c.valid_years = Some(1.0 + r.below(3) as f64);
+        }
+        if wild && r.chance(10) {
+            c.credits = Some(if r.chance(50) { f64::NAN } else { -3.0 });
+        }
+        creds.push(c);
+    }
+    let base_ids: Vec<String> = (0..n_base).map(|i| format!("b{i}")).collect();
+    let derived_ids: Vec<String> = (0..n_derived).map(|i| format!("d{i}")).collect();
+    let pick = |r: &mut Rng, i: usize, wild: bool| -> String {
+        if wild && r.chance(5) {
+            return "ghost".into();
+        }
+        // Mostly base credentials; sometimes an earlier derived one (a ladder), and in wild
+        // feeds any derived one (possibly a cycle).
+        if r.chance(20) && (i > 0 || wild) {
+            let lim = if wild { n_derived } else { i };
+            if lim > 0 {
+                return derived_ids[r.below(lim as u64) as usize].clone();
+            }
+        }
+        base_ids[r.below(n_base as u64) as usize].clone()
+    };
+    fn requirement(r: &mut Rng, depth: u32, i: usize, wild: bool, pick: &dyn Fn(&mut Rng, usize, bool) -> String) -> Requirement {
+        if depth >= 2 || r.chance(25) {
+            return Requirement::Credential(pick(r, i, wild));
+        }
+        let n = 1 + r.below(3) as usize;
+        let kids: Vec<Requirement> = (0..n).map(|_| requirement(r, depth + 1, i, wild, pick)).collect();
+        match r.below(4) {
+            0 => Requirement::All { all: kids, label: None },
+            1 => Requirement::Any { any: kids, label: None },
+            2 => Requirement::Choose {
+                choose: r.below(n as u64 + if wild { 2 } else { 1 }) as u32,
+                from: kids,
+                label: Some(Text::from("group")),
+            },
+            _ => Requirement::Credits {
+                credits: 1.0 + r.below(4) as f64,
+                from: (0..n).map(|_| pick(r, i, wild)).collect(),
+                label: None,
+            },
+        }
+    }
+    for i in 0..n_derived {
+        let mut c = Credential::new(derived_ids[i].clone(), Kind::Certificate, "D");
+        c.requires = Some(requirement(&mut r, 0, i, wild, &pick));
+        if wild && r.chance(10) {
+            c.prerequisites = Some(Requirement::Credential(derived_ids[0].clone()));
+        }
+        creds.push(c);
+    }
+    // Prerequisites on some base credentials (over other base or derived credentials).
+    for i in 0..n_base {
+        if r.chance(25) {
+            let other = if r.chance(20) && n_derived > 0 {
+                derived_ids[r.below(n_derived as u64) as usize].clone()
+            } else {
+                base_ids[r.below(n_base as u64) as usize].clone()
+            };
+            if other != base_ids[i] || wild {
+                creds[i].prerequisites = Some(if r.chance(30) {
+                    Requirement::Any {
+                        any: vec![Requirement::Credential(other), Requirement::Credential(base_ids[r.below(n_base as u64) as usize].clone())],
+                        label: None,
+                    }
+                } else {
+                    Requirement::Credential(other)
+                });
+            }
+        }
+    }
+    let mut equivalences = Vec::new();
+    for _ in 0..r.below(3) {
+        let holding: Vec<String> = (0..1 + r.below(2)).map(|_| base_ids[r.below(n_base as u64) as usize].clone()).collect();
+        let counts_as = if wild && r.chance(10) { "ghost".to_owned() } else { base_ids[r.below(n_base as u64) as usize].clone() };
+        let toward = if r.chance(40) { Some(vec![derived_ids[r.below(n_derived as u64) as usize].clone()]) } else { None };
+        equivalences.push(Equivalence { holding, counts_as, toward, note: None });
+    }
+    let as_of = Date::parse("2024-06-01");
+    let mut record = Record::new(as_of);
+    for id in &base_ids {
+        if r.chance(30) {
+            let earned = if r.chance(50) { Date::parse(["2019-01-01", "2023-01-01", "2024-01-01"][r.below(3) as usize]) } else { None };
+            record = record.with_held(id.clone(), earned);
+        }
+    }
+    if r.chance(15) {
+        record = record.with_held(derived_ids[0].clone(), None);
+    }
+    if wild && r.chance(20) {
+        record = record.with_held("nobody", None);
+    }
+    Gen {
+        feed: Feed {
+            stackway: 1,
+            id: "gen".into(),
+            updated: None,
+            languages: vec!["en".into()],
+            credit_label: None,
+            provider: Institution { id: "p".into(), name: Text::from("P"), url: None },
+            institutions: Vec::new(),
+            skills: Vec::new(),
+            credentials: creds,
+            equivalences,
+            pathways: Vec::new(),
+        },
+        record,
+        goals: derived_ids,
+    }
+}
+
+/// The objective of a set of added credentials: (value in hundredths, number of credentials).
+fn objective_of(cat: &Catalog, set: &[CredIx], o: Objective) -> (u128, usize) {
+    let w = set
+        .iter()
+        .map(|&c| {
+            let v = value_of(cat, c, o).unwrap_or(0.0);
+            if v.is_finite() && v > 0.0 { (v * 100.0).round() as u128 } else { 0 }
+        })
+        .sum();
+    (w, set.len())
+}
+
+/// Whether adding `set` meets the goal: goal satisfied by held ∪ set, and the set can be
+/// ordered so that each credential's prerequisites are met by held plus those before it.
+fn valid(cat: &Catalog, held: &[bool], goal: CredIx, set: &[CredIx]) -> bool {
+    let mut h = held.to_vec();
+    for &c in set {
+        h[c as usize] = true;
+    }
+    let goal_ok = h[goal as usize] || match cat.requires(goal) {
+        Some(root) => {
+            let t = Tree::build(cat, root, goal, held);
+            assign(cat, &t, &h).satisfied
+        }
+        None => h[goal as usize],
+    };
+    if !goal_ok {
+        return false;
+    }
+    let mut placed = held.to_vec();
+    let mut left: Vec<CredIx> = set.to_vec();
+    while let Some(i) = left.iter().position(|&c| prerequisites_met(cat, &placed, c)) {
+        let c = left.remove(i);
+        placed[c as usize] = true;
+    }
+    left.is_empty()
+}
+
+fn oracle(cat: &Catalog, held: &[bool], goal: CredIx, o: Objective) -> Option<(u128, usize)> {
+    if held[goal as usize] {
+        return Some((0, 0));
+    }
+    let base: Vec<CredIx> = (0..cat.len() as CredIx).filter(|&c| !cat.is_stackable(c) && !held[c as usize]).collect();
+    let mut best: Option<(u128, usize)> = None;
+    for mask in 0u32..(1 << base.len()) {
+        let set: Vec<CredIx> = base.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, &c)| c).collect();
+        let obj = objective_of(cat, &set, o);
+        if best.is_some_and(|b| b <= obj) {
+            continue;
+        }
+        if valid(cat, held, goal, &set) {
+            best = Some(obj);
+        }
+    }
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn planner_matches_brute_force_oracle(seed in any::<u64>(), objective in 0usize..4) {
+        let g = generate(seed, false);
+        let cat = Catalog::new(&g.feed);
+        let holdings = Holdings::new(&cat, &g.record);
+        let o = Objective::ALL[objective];
+        for goal in &g.goals {
+            let gi = cat.index_of(goal).unwrap();
+            let route = plan::best_route(&cat, &g.record, goal, o).unwrap();
+            prop_assert!(route.optimal);
+            let expected = oracle(&cat, &holdings.held, gi, o);
+            match expected {
+                None => prop_assert!(!route.feasible, "seed {seed}: planner found {:?} but oracle none", route.add),
+                Some(best) => {
+                    prop_assert!(route.feasible, "seed {seed} goal {goal}: oracle found {best:?}, planner none ({:?})", route.infeasible);
+                    let set: Vec<CredIx> = route.add.iter().map(|id| cat.index_of(id).unwrap()).collect();
+                    prop_assert!(valid(&cat, &holdings.held, gi, &set), "seed {seed}: route {:?} invalid", route.add);
+                    // The order itself respects prerequisites.
+                    let mut placed = holdings.held.clone();
+                    for &c in &set {
+                        prop_assert!(prerequisites_met(&cat, &placed, c), "seed {seed}: {} before its prerequisites", cat.id(c));
+                        placed[c as usize] = true;
+                    }
+                    prop_assert_eq!(objective_of(&cat, &set, o), best, "seed {} goal {}: route {:?}", seed, goal, route.add);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn evaluator_matches_brute_force(seed in any::<u64>()) {
+        let g = generate(seed, false);
+        let cat = Catalog::new(&g.feed);
+        let holdings = Holdings::new(&cat, &g.record);
+        for goal in &g.goals {
+            let gi = cat.index_of(goal).unwrap();
+            let Some(root) = cat.requires(gi) else { continue };
+            let tree = Tree::build(&cat, root, gi, &holdings.held);
+            if tree.len() > 40 { continue; }
+            let a = assign(&cat, &tree, &holdings.held);
+            let (sat, rem) = brute_assign(&cat, &tree, &holdings.held);
+            prop_assert_eq!(a.satisfied, sat, "seed {} goal {}", seed, goal);
+            prop_assert!((a.remaining - rem).abs() < 1e-9, "seed {seed} goal {goal}: evaluator {} brute {rem}", a.remaining);
+            // The reported assignment uses each held credential at most once.
+            let mut used = Vec::new();
+            for (v, f) in a.fills.iter().enumerate() {
+                if let Some(f) = f {
+                    let opts = leaf_options(&cat, &tree, v as u32, &holdings.held);
+                    let creds = &opts.iter().find(|(x, _)| x == f).unwrap().1;
+                    for c in creds {
+                        prop_assert!(!used.contains(c), "seed {seed}: {} used twice", cat.id(*c));
+                        used.push(*c);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn engine_never_panics(seed in any::<u64>(), objective in 0usize..4) {
+        let g = generate(seed, true);
+        let cat = Catalog::new(&g.feed);
+        let all = engine::progress_all(&cat, &g.record);
+        for p in &all {
+            prop_assert!((0.0..=1.0).contains(&p.fraction));
+            prop_assert!(!p.satisfied || p.fraction == 1.0);
+            prop_assert!(p.satisfied || p.fraction < 1.0);
+        }
+        for c in &g.feed.credentials {
+            let _ = engine::progress(&cat, &g.record, &c.id).unwrap();
+            let _ = engine::counts_toward(&cat, &c.id).unwrap();
+            let _ = engine::next_steps(&cat, &g.record, &c.id).unwrap();
+            for other in &g.feed.credentials {
+                let _ = engine::explain(&cat, &g.record, &c.id, &other.id).unwrap();
+            }
+            let route = plan::best_route(&cat, &g.record, &c.id, Objective::ALL[objective]).unwrap();
+            prop_assert!(route.feasible || route.infeasible.is_some());
+            prop_assert!(serde_json::to_string(&route).is_ok());
+        }
+        prop_assert!(engine::progress(&cat, &g.record, "ghost").is_err());
+    }
+}
+
+/// Brute force: every way of filling leaves (each held credential at most once), returning
+/// whether any satisfies the tree and the least remaining units over all of them (satisfying
+/// ones first).
+fn brute_assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> (bool, f64) {
+    let leaves: Vec<u32> = tree.leaf_targets().map(|(v, _)| v).collect();
+    let options: Vec<Vec<(Fill, Vec<CredIx>)>> = leaves.iter().map(|&v| leaf_options(cat, tree, v, held)).collect();
+    let mut fills: Vec<bool> = vec![false; tree.len()];
+    let mut best = (false, f64::INFINITY);
+    fn rec(i: usize, leaves: &[u32], options: &[Vec<(Fill, Vec<CredIx>)>], used: &mut Vec<CredIx>, fills: &mut Vec<bool>, cat: &Catalog, tree: &Tree, best: &mut (bool, f64)) {
+        if i == leaves.len() {
+            let (sat, rem) = score(cat, tree, 0, fills);
+            if (sat && !best.0) || (sat == best.0 && rem < best.1) {
+                *best = (sat, rem);
+            }
+            return;
+        }
+        rec(i + 1, leaves, options, used, fills, cat, tree, best);
+        for (_, creds) in &options[i] {
+            if creds.iter().any(|c| used.contains(c)) {
+                continue;
+            }
+            used.extend(creds.iter().copied());
+            fills[leaves[i] as usize] = true;
+            rec(i + 1, leaves, options, used, fills, cat, tree, best);
+            fills[leaves[i] as usize] = false;
+            used.truncate(used.len() - creds.len());
+        }
+    }
+    let mut used = Vec::new();
+    rec(0, &leaves, &options, &mut used, &mut fills, cat, tree, &mut best);
+    best
+}
+
+/// (satisfied, remaining units) of node `v` given which leaves are filled (docs/semantics.md).
+fn score(cat: &Catalog, tree: &Tree, v: u32, fills: &[bool]) -> (bool, f64) {
+    let n = &tree.nodes[v as usize];
+    let kids = tree.kids(v);
+    match n.kind {
+        TKind::Leaf { expanded, .. } => {
+            if fills[v as usize] {
+                (true, 0.0)
+            } else if expanded {
+                score(cat, tree, kids[0], fills)
+            } else {
+                (false, 1.0)
+            }
+        }
+        TKind::Group { kind: GroupKind::Credits, credits, .. } => {
+            let worth = |k: u32| match tree.nodes[k as usize].kind {
+                TKind::Leaf { target: Target::Known(c), .. } => cat.credits_scaled(c),
+                _ => 0,
+            };
+            let largest = kids.iter().map(|&k| worth(k)).max().unwrap_or(0);
+            let got: u64 = kids.iter().filter(|&&k| score(cat, tree, k, fills).0).map(|&k| worth(k)).sum();
+            let missing = credits.saturating_sub(got);
+            let rem = if missing == 0 { 0.0 } else if largest == 0 { 1.0 } else { missing as f64 / largest as f64 };
+            (got >= credits, rem)
+        }
+        TKind::Group { need, .. } => {
+            let scores: Vec<(bool, f64)> = kids.iter().map(|&k| score(cat, tree, k, fills)).collect();
+            let nsat = scores.iter().filter(|s| s.0).count() as u32;
+            let mut rems: Vec<f64> = scores.iter().map(|s| s.1).collect();
+            rems.sort_by(f64::total_cmp);
+            let rem: f64 = rems.iter().take(need as usize).sum::<f64>() + f64::from(need.saturating_sub(kids.len() as u32));
+            (nsat >= need, rem)
+        }
+    }
+}

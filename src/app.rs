@@ -1,0 +1,61 @@
+//! The root component: chooses the language, loads the feed, and shows either a state (loading,
+//! error) or the widget's shell for the loaded feed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::shell::Shell;
+use crate::components::status::{ErrorState, Loading};
+use crate::config::Config;
+use crate::hooks::{resolve_language, use_feed, use_frame_resize, Failure, FeedLoad};
+use crate::i18n::I18n;
+
+/// Properties of the root component.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Everything the embedding page set (feed, goal, view, language, frame resizing).
+    pub config: Config,
+}
+
+/// The widget.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let config = &props.config;
+    let chosen = use_state(|| None::<&'static str>);
+    let lang = (*chosen).unwrap_or_else(|| resolve_language(config.lang.as_deref()));
+    let i18n = use_memo(lang, |lang| Rc::new(I18n::new(lang)));
+    let (load, retry) = use_feed(config.feed.clone(), config.feed_text.clone());
+    let root = use_node_ref();
+    use_frame_resize(root.clone(), config.frame_resize);
+
+    let on_language = {
+        let chosen = chosen.clone();
+        Callback::from(move |lang: &'static str| chosen.set(Some(lang)))
+    };
+    let body = match (&config.error, &load) {
+        (Some(error), _) => html! {
+            <ErrorState failure={Rc::new(Failure::NotConfigured(error.clone()))} on_retry={retry} />
+        },
+        (None, FeedLoad::Loading) => html! { <Loading /> },
+        (None, FeedLoad::Failed(failure)) => html! {
+            <ErrorState failure={failure.clone()} on_retry={retry} />
+        },
+        (None, FeedLoad::Ready(loaded)) => html! {
+            <Shell
+                key={loaded.feed.id.clone()}
+                loaded={loaded.clone()}
+                initial_view={config.initial_view()}
+                goal={config.goal.clone()}
+                {on_language}
+            />
+        },
+    };
+    html! {
+        <ContextProvider<Rc<I18n>> context={(*i18n).clone()}>
+            <div class="stackway" lang={lang} ref={root}>
+                { body }
+            </div>
+        </ContextProvider<Rc<I18n>>>
+    }
+}

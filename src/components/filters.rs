@@ -1,0 +1,127 @@
+//! Explore's filter form. Every change is applied at once (results update as one types).
+
+use stackway_core::{Delivery, Kind};
+use yew::prelude::*;
+
+use super::use_ctx;
+use crate::search::{tags, Filters as FilterValues};
+use crate::state::Action;
+
+/// Which filter a control edits.
+#[derive(Clone, Copy)]
+enum Field {
+    Query,
+    Skill,
+    Tag,
+    Delivery,
+    Kind,
+    Provider,
+    MaxCost,
+    MaxWeeks,
+}
+
+fn set(filters: &mut FilterValues, field: Field, value: String) {
+    let slot = match field {
+        Field::Query => &mut filters.query,
+        Field::Skill => &mut filters.skill,
+        Field::Tag => &mut filters.tag,
+        Field::Delivery => &mut filters.delivery,
+        Field::Kind => &mut filters.kind,
+        Field::Provider => &mut filters.provider,
+        Field::MaxCost => &mut filters.max_cost,
+        Field::MaxWeeks => &mut filters.max_weeks,
+    };
+    *slot = value;
+}
+
+/// The search box and the filters.
+#[function_component]
+pub fn Filters() -> Html {
+    let ctx = use_ctx();
+    let i18n = &ctx.i18n;
+    let feed = &ctx.state.feed;
+    let filters = &ctx.state.filters;
+    let change = |field: Field| {
+        let state = ctx.state.clone();
+        Callback::from(move |value: String| {
+            let mut next = state.filters.clone();
+            set(&mut next, field, value);
+            state.dispatch(Action::Filter(next));
+        })
+    };
+    let on_input = |field: Field| {
+        change(field).reform(|e: InputEvent| {
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value()
+        })
+    };
+    let on_select = |field: Field| {
+        change(field).reform(|e: Event| {
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value()
+        })
+    };
+    let select = |field: Field, label: String, current: &str, choices: Vec<(String, String)>| {
+        html! {
+            <label class="sw-field">
+                <span>{ label }</span>
+                <select onchange={on_select(field)}>
+                    <option value="" selected={current.is_empty()}>{ i18n.t("filter-any") }</option>
+                    { for choices.into_iter().map(|(value, text)| html! {
+                        <option selected={value == current} value={value.clone()}>{ text }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    let skills = feed
+        .skills
+        .iter()
+        .map(|s| (s.id.clone(), ctx.text(&s.name)))
+        .collect();
+    let tag_choices = tags(feed).into_iter().map(|t| (t.clone(), t)).collect();
+    let deliveries = Delivery::ALL
+        .iter()
+        .map(|d| {
+            (
+                d.as_str().to_owned(),
+                i18n.t(&format!("delivery-{}", d.as_str())),
+            )
+        })
+        .collect();
+    let kinds = Kind::ALL
+        .iter()
+        .filter(|k| feed.credentials.iter().any(|c| c.kind == **k))
+        .map(|k| (k.as_str().to_owned(), ctx.kind(*k)))
+        .collect();
+    let providers = std::iter::once(&feed.provider)
+        .chain(&feed.institutions)
+        .map(|i| (i.id.clone(), ctx.text(&i.name)))
+        .collect();
+    let clear = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Filter(FilterValues::default())))
+    };
+    html! {
+        <form class="sw-filters" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <label class="sw-field sw-search">
+                <span>{ i18n.t("filter-query") }</span>
+                <input type="search" value={filters.query.clone()} oninput={on_input(Field::Query)} autocomplete="off" />
+            </label>
+            { select(Field::Skill, i18n.t("filter-skill"), &filters.skill, skills) }
+            { select(Field::Tag, i18n.t("filter-tag"), &filters.tag, tag_choices) }
+            { select(Field::Delivery, i18n.t("filter-delivery"), &filters.delivery, deliveries) }
+            { select(Field::Kind, i18n.t("filter-kind"), &filters.kind, kinds) }
+            { select(Field::Provider, i18n.t("filter-provider"), &filters.provider, providers) }
+            <label class="sw-field">
+                <span>{ i18n.t("filter-max-cost") }</span>
+                <input type="number" min="0" step="any" inputmode="decimal" value={filters.max_cost.clone()} oninput={on_input(Field::MaxCost)} />
+            </label>
+            <label class="sw-field">
+                <span>{ i18n.t("filter-max-weeks") }</span>
+                <input type="number" min="0" step="any" inputmode="decimal" value={filters.max_weeks.clone()} oninput={on_input(Field::MaxWeeks)} />
+            </label>
+            <button type="button" class="sw-button sw-quiet" onclick={clear}>{ i18n.t("filter-clear") }</button>
+        </form>
+    }
+}

@@ -1,0 +1,89 @@
+//! The widget's components, one per file. Each reads the shared state from context and
+//! dispatches `state::Action`s; none computes stackability itself.
+
+pub mod detail;
+pub mod explore;
+pub mod filters;
+pub mod graph_list;
+pub mod map;
+pub mod mark_control;
+pub mod pathways;
+pub mod plan;
+pub mod program_card;
+pub mod programs;
+pub mod shell;
+pub mod status;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::I18n;
+use crate::state::State;
+
+/// What every component below the shell reads: the state (with its dispatcher) and the
+/// language's messages.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub state: UseReducerHandle<State>,
+    pub i18n: Rc<I18n>,
+}
+
+impl Ctx {
+    /// A feed string in the widget's language, falling back to the feed's default language.
+    pub fn text(&self, value: &stackway_core::Text) -> String {
+        crate::format::text(&self.state.feed, value, self.i18n.lang())
+    }
+
+    /// The title of the credential `id`, or the id itself when the feed does not have it.
+    pub fn title(&self, id: &str) -> String {
+        self.state
+            .feed
+            .credential(id)
+            .map(|c| self.text(&c.title))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// An engine message in the widget's language: credential ids become titles, feed texts are
+    /// localised, and each optional argument gets a `has_<name>` switch for the Fluent selector.
+    pub fn message(&self, message: &stackway_core::messages::Message) -> String {
+        use crate::i18n::Arg;
+        use stackway_core::messages::Arg as CoreArg;
+        let mut args: Vec<(&str, Arg)> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    CoreArg::Number(n) => Arg::Num(*n),
+                    CoreArg::Id(id) => Arg::Str(self.title(id)),
+                    CoreArg::Text(text) => Arg::Str(self.text(text)),
+                };
+                (*name, value)
+            })
+            .collect();
+        for optional in ["label", "via"] {
+            let present = message.args.contains_key(optional);
+            args.push((
+                if optional == "label" {
+                    "has_label"
+                } else {
+                    "has_via"
+                },
+                Arg::from(if present { "yes" } else { "no" }),
+            ));
+        }
+        self.i18n
+            .t_args(&format!("engine-{}", message.id.as_str()), &args)
+    }
+
+    /// The localised name of a kind.
+    pub fn kind(&self, kind: stackway_core::Kind) -> String {
+        self.i18n.t(&format!("kind-{}", kind.as_str()))
+    }
+}
+
+/// The context every component uses.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside the shell's context provider")
+}

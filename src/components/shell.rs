@@ -1,0 +1,138 @@
+//! The widget around a loaded feed: header, language switch, view tabs, live announcements, the
+//! current view and the credential detail.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::detail::Detail;
+use super::explore::Explore;
+use super::map::Map;
+use super::pathways::Pathways;
+use super::plan::PlanView;
+use super::programs::Programs;
+use super::status::Notices;
+use super::Ctx;
+use crate::config::View;
+use crate::hooks::{load_plan, use_i18n, use_saved_plan, Loaded};
+use crate::i18n::{Arg, LOCALES};
+use crate::state::{Action, State};
+
+/// Today's date on the learner's clock (the core never reads a clock).
+fn today() -> Option<stackway_core::Date> {
+    let now = js_sys::Date::new_0();
+    let month = u8::try_from(now.get_month() + 1).ok()?;
+    let day = u8::try_from(now.get_date()).ok()?;
+    stackway_core::Date::new(now.get_full_year() as i32, month, day)
+}
+
+/// Properties of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The feed and how it was loaded.
+    pub loaded: Rc<Loaded>,
+    /// The view to show first.
+    pub initial_view: View,
+    /// The goal preselected by the embedding page (a credential id).
+    pub goal: Option<String>,
+    /// Called with a language tag when the learner switches language.
+    pub on_language: Callback<&'static str>,
+}
+
+/// The widget for one loaded feed.
+#[function_component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let i18n = use_i18n();
+    let state = {
+        let feed = props.loaded.feed.clone();
+        let view = props.initial_view;
+        let goal = props.goal.clone();
+        use_reducer(move || {
+            let plan = load_plan(&feed.id);
+            State::new(feed, view, plan, goal, today())
+        })
+    };
+    use_saved_plan(state.feed.id.clone(), state.plan.clone());
+    let ctx = Ctx {
+        state: state.clone(),
+        i18n: i18n.clone(),
+    };
+    let feed = &state.feed;
+
+    let tabs = View::ALL.into_iter().map(|view| {
+        let current = state.view == view;
+        let onclick = state
+            .dispatcher()
+            .to_callback()
+            .reform(move |_: MouseEvent| Action::Show(view));
+        html! {
+            <li>
+                <button
+                    type="button"
+                    class={classes!("sw-tab", current.then_some("sw-current"))}
+                    aria-current={current.then_some("page")}
+                    data-view={view.as_str()}
+                    {onclick}
+                >
+                    { i18n.t(&format!("view-{}", view.as_str())) }
+                </button>
+            </li>
+        }
+    });
+    let language = {
+        let on_language = props.on_language.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some((lang, _)) = LOCALES.iter().find(|(l, _)| *l == value) {
+                on_language.emit(lang);
+            }
+        })
+    };
+    let languages = LOCALES.iter().map(|(lang, _)| {
+        html! {
+            <option value={*lang} selected={*lang == i18n.lang()}>
+                { i18n.t(&format!("language-{lang}")) }
+            </option>
+        }
+    });
+    let announcement = state
+        .announcement
+        .map(|(id, count)| i18n.t_args(id, &[("count", Arg::from(count))]))
+        .unwrap_or_default();
+
+    let view = match state.view {
+        View::Programs => html! { <Programs /> },
+        View::Map => html! { <Map /> },
+        View::Explore => html! { <Explore /> },
+        View::Plan => html! { <PlanView /> },
+        View::Pathways => html! { <Pathways /> },
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <div class="sw-header">
+                <h2 class="sw-heading">{ ctx.text(&feed.provider.name) }</h2>
+                <label class="sw-language">
+                    <span>{ i18n.t("language-label") }</span>
+                    <select onchange={language}>{ for languages }</select>
+                </label>
+            </div>
+            <Notices
+                offline_since={props.loaded.offline_since.clone()}
+                diagnostics={props.loaded.diagnostics.clone()}
+                empty={feed.credentials.is_empty()}
+            />
+            <nav class="sw-tabs" aria-label={i18n.t("nav-label")}>
+                <ul>{ for tabs }</ul>
+            </nav>
+            <p class="sw-visually-hidden" role="status" aria-live="polite">{ announcement }</p>
+            <div class={classes!("sw-body", state.selected.is_some().then_some("sw-with-detail"))}>
+                <div class="sw-view" data-view={state.view.as_str()}>{ view }</div>
+                if let Some(id) = state.selected.clone() {
+                    <Detail {id} />
+                }
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}

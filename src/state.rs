@@ -1,0 +1,290 @@
+//! The widget's one state and the actions that change it.
+//!
+//! Components dispatch [`Action`]s; [`State::reduce`] applies them. Everything about
+//! stackability (progress, routes, what counts toward what) is asked of `stackway-core` in
+//! [`crate::state::insights`], recomputed whenever the learner's plan changes, so components only
+//! render results.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use stackway_core::layout::MapGraph;
+use stackway_core::{Catalog, Date, Feed};
+use yew::Reducible;
+
+use crate::config::View;
+use crate::search::{Filters, SearchIndex};
+
+pub mod insights;
+
+pub use insights::Insights;
+
+/// Shared, immutable data compared by identity (a catalog is built once per feed, so two states
+/// share it exactly when they come from the same feed).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What the route planner minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Objective {
+    #[default]
+    Cost,
+    Weeks,
+    Hours,
+    Credits,
+}
+
+impl Objective {
+    pub const ALL: [Objective; 4] = [
+        Objective::Cost,
+        Objective::Weeks,
+        Objective::Hours,
+        Objective::Credits,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Objective::Cost => "cost",
+            Objective::Weeks => "weeks",
+            Objective::Hours => "hours",
+            Objective::Credits => "credits",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Objective> {
+        Objective::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+/// The learner's what-if plan: saved per feed id, exported and imported as JSON.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    /// Held credentials, each with the date earned (`YYYY-MM-DD`) when known.
+    pub held: BTreeMap<String, Option<String>>,
+    /// Planned credentials (treated as held, without a date).
+    pub planned: BTreeSet<String>,
+    /// The chosen goal.
+    pub goal: Option<String>,
+    /// What the best route minimises.
+    pub minimize: Objective,
+}
+
+impl Plan {
+    /// Keeps only what refers to credentials of `feed` (an imported or old plan may name
+    /// credentials that no longer exist); returns how many entries were dropped.
+    pub fn retain_known(&mut self, feed: &Feed) -> usize {
+        let known: BTreeSet<&str> = feed.credentials.iter().map(|c| c.id.as_str()).collect();
+        let before = self.held.len() + self.planned.len() + usize::from(self.goal.is_some());
+        self.held.retain(|id, _| known.contains(id.as_str()));
+        self.planned
+            .retain(|id| known.contains(id.as_str()) && !self.held.contains_key(id));
+        if self.goal.as_deref().is_some_and(|g| !known.contains(g)) {
+            self.goal = None;
+        }
+        for date in self.held.values_mut() {
+            if date
+                .as_deref()
+                .is_some_and(|d| stackway_core::Date::parse(d).is_none())
+            {
+                *date = None;
+            }
+        }
+        before - (self.held.len() + self.planned.len() + usize::from(self.goal.is_some()))
+    }
+}
+
+/// How a credential stands in the learner's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Held,
+    Planned,
+    None,
+}
+
+/// The whole state of one widget instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub feed: Shared<Feed>,
+    /// The feed indexed for the engine, built once.
+    pub catalog: Shared<Catalog>,
+    /// The evaluation date (today), for expiry.
+    pub today: Option<Date>,
+    pub graph: Shared<MapGraph>,
+    pub index: Shared<SearchIndex>,
+    pub view: View,
+    /// The credential whose detail is open.
+    pub selected: Option<String>,
+    pub filters: Filters,
+    /// How many Explore results are shown (grows by pages).
+    pub shown: usize,
+    /// Whether the map is shown as its accessible list.
+    pub map_as_list: bool,
+    pub plan: Plan,
+    /// Everything computed by the engine for the current plan.
+    pub insights: Shared<Insights>,
+    /// The last change to announce to screen readers (a message id and its count).
+    pub announcement: Option<(&'static str, usize)>,
+}
+
+/// Explore shows this many results at a time.
+pub const PAGE_SIZE: usize = 25;
+
+impl State {
+    /// The state for a freshly loaded feed and the learner's saved plan.
+    pub fn new(
+        feed: Rc<Feed>,
+        view: View,
+        mut plan: Plan,
+        goal: Option<String>,
+        today: Option<Date>,
+    ) -> Self {
+        plan.retain_known(&feed);
+        if let Some(goal) = goal.filter(|g| feed.credential(g).is_some()) {
+            plan.goal = Some(goal);
+        }
+        let catalog = Shared(Rc::new(Catalog::new(&feed)));
+        let insights = Shared(Rc::new(Insights::compute(&catalog, &plan, today)));
+        State {
+            catalog,
+            today,
+            graph: Shared(Rc::new(MapGraph::from_feed(&feed))),
+            index: Shared(Rc::new(SearchIndex::new(&feed))),
+            feed: Shared(feed),
+            view,
+            selected: None,
+            filters: Filters::default(),
+            shown: PAGE_SIZE,
+            map_as_list: false,
+            plan,
+            insights,
+            announcement: None,
+        }
+    }
+
+    /// How `id` stands in the plan.
+    pub fn mark(&self, id: &str) -> Mark {
+        if self.plan.held.contains_key(id) {
+            Mark::Held
+        } else if self.plan.planned.contains(id) {
+            Mark::Planned
+        } else {
+            Mark::None
+        }
+    }
+
+    fn replan(&mut self) {
+        self.insights = Shared(Rc::new(Insights::compute(
+            &self.catalog,
+            &self.plan,
+            self.today,
+        )));
+    }
+}
+
+/// Everything a learner can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Show(View),
+    Open(String),
+    Close,
+    /// Mark as held, with the date earned if known.
+    Hold(String, Option<String>),
+    Plan(String),
+    Unmark(String),
+    SetGoal(Option<String>),
+    Minimize(Objective),
+    ResetPlan,
+    ImportPlan(Plan),
+    Filter(Filters),
+    ShowMore,
+    ToggleMapList,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.announcement = None;
+        match action {
+            Action::Show(view) => {
+                next.view = view;
+                next.selected = None;
+            }
+            Action::Open(id) => {
+                if next.feed.credential(&id).is_some() {
+                    next.selected = Some(id);
+                }
+            }
+            Action::Close => next.selected = None,
+            Action::Hold(id, date) => {
+                if next.feed.credential(&id).is_some() {
+                    next.plan.planned.remove(&id);
+                    let date = date.filter(|d| stackway_core::Date::parse(d).is_some());
+                    next.plan.held.insert(id, date);
+                    next.replan();
+                }
+            }
+            Action::Plan(id) => {
+                if next.feed.credential(&id).is_some() {
+                    next.plan.held.remove(&id);
+                    next.plan.planned.insert(id);
+                    next.replan();
+                }
+            }
+            Action::Unmark(id) => {
+                next.plan.held.remove(&id);
+                next.plan.planned.remove(&id);
+                next.replan();
+            }
+            Action::SetGoal(goal) => {
+                next.plan.goal = goal.filter(|g| next.feed.credential(g).is_some());
+                next.replan();
+            }
+            Action::Minimize(objective) => {
+                next.plan.minimize = objective;
+                next.replan();
+            }
+            Action::ResetPlan => {
+                next.plan = Plan::default();
+                next.replan();
+                next.announcement = Some(("announce-plan-reset", 0));
+            }
+            Action::ImportPlan(mut plan) => {
+                let dropped = plan.retain_known(&next.feed);
+                next.plan = plan;
+                next.replan();
+                next.announcement = Some(("announce-plan-imported", dropped));
+            }
+            Action::Filter(filters) => {
+                next.filters = filters;
+                next.shown = PAGE_SIZE;
+            }
+            Action::ShowMore => next.shown += PAGE_SIZE,
+            Action::ToggleMapList => next.map_as_list = !next.map_as_list,
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,146 @@
+// Browser benchmark: the map's layout (stackway-core, in wasm) and dagre on the same generated
+// 2,000-node pathway graph, in the same page: median time of several runs and edge crossings of
+// each drawing, counted the same way (segment intersections between different edges).
+import init, { layoutGraph } from '/pkg/stackway.js';
+
+/** Seeded generator (mulberry32) so that every run lays out the same graph. */
+function random(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `rows` rows of `perRow` credentials; each above the first counts toward from 2–4 below. */
+export function pathwayGraph(rows, perRow, seed = 42) {
+  const next = random(seed);
+  const below = (n) => Math.floor(next() * n);
+  const n = rows * perRow;
+  const permutation = [...Array(n).keys()];
+  for (let i = n - 1; i > 0; i--) {
+    const j = below(i + 1);
+    [permutation[i], permutation[j]] = [permutation[j], permutation[i]];
+  }
+  const edges = [];
+  for (let row = 1; row < rows; row++) {
+    for (let k = 0; k < perRow; k++) {
+      const to = row * perRow + k;
+      const count = 2 + below(3);
+      for (let e = 0; e < count; e++) {
+        const fromRow = below(4) === 0 ? below(row) : row - 1;
+        edges.push([permutation[fromRow * perRow + below(perRow)], permutation[to]]);
+      }
+    }
+  }
+  return { n, edges };
+}
+
+/** Edge crossings of a top-to-bottom drawing, counted the same way for both layouts: the
+ *  drawing is cut into horizontal bands at every distinct y of every polyline point; within a
+ *  band each edge is a straight piece, and two pieces cross when their left-to-right order at
+ *  the band's top and bottom differ (strict inversions, so pieces meeting at a node do not
+ *  count). O(bands · S log S) for S pieces. */
+function crossings(polylines) {
+  const ys = new Set();
+  for (const points of polylines) for (const p of points) ys.add(Math.round(p.y * 10) / 10);
+  const levels = [...ys].sort((a, b) => a - b);
+  const segments = [];
+  for (const points of polylines) {
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = points[i - 1].y <= points[i].y ? [points[i - 1], points[i]] : [points[i], points[i - 1]];
+      if (b.y - a.y > 1e-6) segments.push([a, b]);
+    }
+  }
+  const xAt = ([a, b], y) => a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y);
+  let total = 0;
+  for (let k = 1; k < levels.length; k++) {
+    const top = levels[k - 1]; const bottom = levels[k];
+    const pieces = [];
+    for (const s of segments) {
+      if (s[0].y <= top + 1e-6 && s[1].y >= bottom - 1e-6) pieces.push([xAt(s, top), xAt(s, bottom)]);
+    }
+    pieces.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    // Sorted by (top, bottom), pieces leaving one point are already in bottom order, so a
+    // strict inversion of the bottoms is exactly a crossing inside the band.
+    total += inversions(pieces.map((p) => p[1]));
+  }
+  return total;
+}
+
+function inversions(values) {
+  let count = 0;
+  const sort = (list) => {
+    if (list.length <= 1) return list;
+    const mid = list.length >> 1;
+    const left = sort(list.slice(0, mid)); const right = sort(list.slice(mid));
+    const out = []; let i = 0; let j = 0;
+    while (i < left.length && j < right.length) {
+      if (left[i] <= right[j]) out.push(left[i++]);
+      else { count += left.length - i; out.push(right[j++]); }
+    }
+    return out.concat(left.slice(i), right.slice(j));
+  };
+  sort(values);
+  return count;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function runStackway({ n, edges }) {
+  const flat = new Uint32Array(edges.flat());
+  const start = performance.now();
+  const out = layoutGraph(n, flat);
+  const ms = performance.now() - start;
+  const polylines = [];
+  let i = 2;
+  for (let e = 0; e < edges.length; e++) {
+    const count = out[i++];
+    const points = [];
+    for (let k = 0; k < count; k++) { points.push({ x: out[i], y: out[i + 1] }); i += 2; }
+    polylines.push(points);
+  }
+  return { ms, polylines, ownCount: out[0], inputOrder: out[1] };
+}
+
+function runDagre({ n, edges }) {
+  const g = new window.dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 48, edgesep: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (let v = 0; v < n; v++) g.setNode(String(v), { width: 160, height: 56 });
+  edges.forEach(([from, to], e) => g.setEdge(String(from), String(to), {}, `e${e}`));
+  const start = performance.now();
+  window.dagre.layout(g);
+  const ms = performance.now() - start;
+  const polylines = edges.map(([from, to], e) => g.edge({ v: String(from), w: String(to), name: `e${e}` }).points);
+  return { ms, polylines };
+}
+
+async function main() {
+  await init();
+  const params = new URLSearchParams(location.search);
+  const graph = pathwayGraph(5, Number(params.get('perRow') || 400));
+  const runs = Number(params.get('runs') || 5);
+  const withDagre = params.get('dagre') !== 'off';
+  const ours = []; const theirs = [];
+  let lastOurs; let lastTheirs;
+  for (let r = 0; r < runs; r++) {
+    lastOurs = runStackway(graph); ours.push(lastOurs.ms);
+    if (withDagre) { lastTheirs = runDagre(graph); theirs.push(lastTheirs.ms); }
+  }
+  const results = {
+    nodes: graph.n,
+    edges: graph.edges.length,
+    runs,
+    stackway: { medianMs: median(ours), crossings: crossings(lastOurs.polylines), adjacentRowCrossings: lastOurs.ownCount, inputOrderCrossings: lastOurs.inputOrder },
+    dagre: withDagre ? { medianMs: median(theirs), crossings: crossings(lastTheirs.polylines) } : 'off',
+  };
+  window.results = results;
+  document.getElementById('out').textContent = JSON.stringify(results, null, 2);
+}
+
+main().catch((error) => {
+  window.results = { error: String(error) };
+  document.getElementById('out').textContent = String(error);
+});

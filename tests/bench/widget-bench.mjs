@@ -1,0 +1,136 @@
+// Browser benchmarks of the widget in headless Chromium (run: `node tests/bench/widget-bench.mjs`
+// after `cargo xtask build` and `cargo build -p stackway-cli`):
+//   1. first render: from navigation start, and from the loader script's start, to the widget's
+//      tabs on screen, for the test feed (median of 7 loads);
+//   2. Explore keystroke: with a generated 10,000-credential feed, time from each keystroke's
+//      input event to the re-rendered, laid-out results (median and p95 of 60 keystrokes);
+//   3. map layout of 2,000 nodes in wasm vs dagre (tests/bench/layout.html).
+// Results go to stdout and tests/artifacts/widget/bench.json.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../../playwright.config.mjs';
+
+const PORT = 8791;
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = spawn(process.env.STACKWAY_BIN || 'target/debug/stackway', ['serve', '--dir', '.', '--listen', `127.0.0.1:${PORT}`], { stdio: 'ignore' });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+function bigFeed(count) {
+  const words = ['data', 'health', 'project', 'design', 'cloud', 'safety', 'finance', 'care', 'energy', 'water'];
+  const credentials = [];
+  for (let i = 0; i < count; i++) {
+    const w = words[i % words.length];
+    credentials.push({
+      id: `m${i}`, kind: 'micro-credential',
+      title: { en: `${w} skills ${i}`, fr: `Compétences ${w} ${i}` },
+      summary: { en: `Practical ${w} course number ${i}.`, fr: `Cours pratique ${w} numéro ${i}.` },
+      hours: 10 + (i % 40), weeks: 1 + (i % 12), credits: 1, cost: { amount: 100 + (i % 900), currency: 'CAD' },
+      tags: [w], delivery: [['online', 'in-person', 'hybrid'][i % 3]],
+    });
+  }
+  for (let c = 0; c < 50; c++) {
+    credentials.push({ id: `cert${c}`, kind: 'certificate', title: `Certificate ${c}`, requires: { choose: 3, from: [`m${c * 7}`, `m${c * 7 + 1}`, `m${c * 7 + 2}`, `m${c * 7 + 3}`] } });
+  }
+  return { stackway: 1, id: 'big', languages: ['en', 'fr'], provider: { id: 'p', name: 'Big College' }, credentials };
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`${BASE}/index.html`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+async function firstRender(browser) {
+  const fromNavigation = []; const fromScript = []; const afterWasm = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const poll = () => {
+        const tabs = document.querySelector('stackway-pathways')?.shadowRoot?.querySelector('.sw-tabs');
+        if (tabs) window.__rendered = performance.now(); else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(`${BASE}/index.html?feed=tests/fixtures/widget-feed.json`);
+    await page.waitForFunction(() => window.__rendered);
+    const [rendered, scriptStart, wasmEnd] = await page.evaluate(() => [
+      window.__rendered,
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('/www/stackway.js'))?.startTime ?? 0,
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? 0,
+    ]);
+    fromNavigation.push(rendered); fromScript.push(rendered - scriptStart); afterWasm.push(rendered - wasmEnd);
+    await page.close();
+  }
+  return {
+    medianFromNavigationMs: median(fromNavigation),
+    medianFromLoaderScriptMs: median(fromScript),
+    medianFromWasmDownloadedMs: median(afterWasm),
+  };
+}
+
+async function keystrokes(browser) {
+  const page = await browser.newPage();
+  const feed = JSON.stringify(bigFeed(10_000));
+  await page.route('**/big-feed.json', (route) => route.fulfill({ contentType: 'application/json', body: feed }));
+  const loadStart = Date.now();
+  await page.goto(`${BASE}/index.html?feed=big-feed.json&view=explore`);
+  await page.locator('stackway-pathways input[type=search]').waitFor({ timeout: 60_000 });
+  const loadMs = Date.now() - loadStart;
+  const samples = await page.evaluate(async () => {
+    const root = document.querySelector('stackway-pathways').shadowRoot;
+    const input = root.querySelector('input[type=search]');
+    const afterTasks = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+    const out = [];
+    const text = 'data skills 12 cloud safety 3 finance';
+    for (const query of [...text].map((_, i) => text.slice(0, i + 1)).concat(['', 'health', 'he', ''])) {
+      const start = performance.now();
+      input.value = query;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await afterTasks();
+      void root.querySelector('.sw-results').offsetHeight; // include style and layout
+      out.push(performance.now() - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  });
+  await page.close();
+  return { feedCredentials: 10_050, loadToExploreMs: loadMs, keystrokes: samples.length, medianMs: median(samples), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples) };
+}
+
+async function layoutPage(browser, query) {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/tests/bench/layout.html?${query}`);
+  await page.waitForFunction(() => window.results, null, { timeout: 900_000 });
+  const results = await page.evaluate(() => window.results);
+  await page.close();
+  return results;
+}
+
+/** 2,000 nodes in wasm alone (5 runs), then both layouts side by side on 500 nodes (dagre does
+ *  not finish 2,000 nodes of this density within minutes on this machine). */
+async function layout(browser) {
+  return {
+    wasm2000: await layoutPage(browser, 'perRow=400&runs=5&dagre=off'),
+    sideBySide500: await layoutPage(browser, `perRow=100&runs=${process.env.LAYOUT_RUNS || 3}`),
+  };
+}
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const results = {
+    firstRender: process.env.ONLY_LAYOUT ? 'skipped' : await firstRender(browser),
+    explore: process.env.ONLY_LAYOUT ? 'skipped' : await keystrokes(browser),
+    layout: process.env.SKIP_LAYOUT ? 'skipped' : await layout(browser),
+  };
+  await browser.close();
+  mkdirSync('tests/artifacts/widget', { recursive: true });
+  writeFileSync('tests/artifacts/widget/bench.json', JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  server.kill();
+}

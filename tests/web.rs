@@ -1,0 +1,148 @@
+//! Component tests of the widget in headless Chromium (`wasm-pack test --headless --chrome`,
+//! run by `cargo xtask test`): mount into a fresh element, act on the DOM, assert the DOM.
+//! Feeds are given as text or as `data:` URLs, so no server is needed.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TINY_FEED: &str = include_str!("fixtures/tiny-feed.json");
+
+/// A `data:` URL carrying `json`, percent-encoding everything but unreserved characters.
+fn data_url(json: &str) -> String {
+    let mut url = String::from("data:application/json;charset=utf-8,");
+    for byte in json.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
+}
+
+fn fresh_root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Waits (up to five seconds) until the element's text satisfies `done`, and returns it.
+async fn wait_for(root: &web_sys::Element, done: impl Fn(&str) -> bool) -> String {
+    let mut text = String::new();
+    for _ in 0..100 {
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        text = root.text_content().unwrap_or_default();
+        if done(&text) {
+            break;
+        }
+    }
+    text
+}
+
+fn mount(config: serde_json::Value) -> (web_sys::Element, stackway::MountHandle) {
+    let root = fresh_root();
+    let handle = stackway::mount_with(root.clone(), &config.to_string());
+    (root, handle)
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn programs_show_progress_and_what_is_missing_in_english() {
+    let (root, _handle) = mount(serde_json::json!({ "feedText": TINY_FEED, "lang": "en" }));
+    let text = wait_for(&root, |t| t.contains("complete")).await;
+    assert!(text.contains("Harbour College"), "{text}");
+    assert!(text.contains("Certificate in Data Analysis"), "{text}");
+    assert!(text.contains("0% complete"), "{text}");
+    assert!(
+        text.contains("Still needed: Data Basics, Data Visualisation"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn french_uses_the_feed_translations_and_french_words() {
+    let (root, _handle) = mount(serde_json::json!({ "feedText": TINY_FEED, "lang": "fr-CA" }));
+    let text = wait_for(&root, |t| t.contains("terminé")).await;
+    assert!(text.contains("Collège Harbour"), "{text}");
+    assert!(text.contains("Programmes"), "{text}");
+    assert!(text.contains("Certificat en analyse de données"), "{text}");
+    assert!(
+        !text.contains("Data Basics"),
+        "English title leaked: {text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn marking_credentials_held_completes_the_program() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "explore"
+    }));
+    wait_for(&root, |t| t.contains("credentials match")).await;
+    click(&root, "button[aria-label='I have Data Basics']");
+    click(&root, "button[aria-label='I have Data Visualisation']");
+    click(&root, "button[data-view='programs']");
+    let text = wait_for(&root, |t| t.contains("100% complete")).await;
+    assert!(text.contains("100% complete"), "{text}");
+    assert!(
+        text.contains("Certificate in Data Analysis is complete"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_map_draws_every_credential_and_moves_along_edges() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "map"
+    }));
+    wait_for(&root, |t| t.contains("Show as a list")).await;
+    let nodes = root.query_selector_all(".sw-node").unwrap();
+    assert_eq!(nodes.length(), 3);
+    let focused = || {
+        root.query_selector(".sw-node[tabindex='0']")
+            .unwrap()
+            .and_then(|n| n.get_attribute("data-id"))
+    };
+    assert_eq!(focused().as_deref(), Some("data-basics"));
+    let svg = root.query_selector("svg").unwrap().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    svg.dispatch_event(&event).unwrap();
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    assert_eq!(focused().as_deref(), Some("data-certificate"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_feed_shows_its_diagnostics_and_a_retry() {
+    let (root, _handle) =
+        mount(serde_json::json!({ "feed": data_url("{ not json"), "lang": "en" }));
+    let text = wait_for(&root, |t| t.contains("Try again")).await;
+    assert!(
+        text.contains("The list of credentials has problems"),
+        "{text}"
+    );
+    assert!(text.contains("line 1"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_widget() {
+    let (root, mut handle) = mount(serde_json::json!({ "feedText": TINY_FEED, "lang": "en" }));
+    wait_for(&root, |t| t.contains("complete")).await;
+    handle.unmount();
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    assert!(root.query_selector(".stackway").unwrap().is_none());
+}

@@ -1,0 +1,173 @@
+// Stackway embed loader: the <stackway-pathways> custom element and the Stackway.mount API.
+//
+//   <script type="module" src="https://…/www/stackway.js"></script>
+//   <stackway-pathways feed="https://…/feed.json" goal="ID" view="programs|map|explore|plan|pathways" lang="en|fr">
+//   </stackway-pathways>
+//
+//   const handle = Stackway.mount(element, { feed, goal, view, lang });  … handle.unmount();
+//
+// The WebAssembly is fetched once, lazily: when the first element scrolls near the viewport (or
+// on the first Stackway.mount call). Each instance lives in its own Shadow DOM with its own copy
+// of stackway.css, so page styles cannot break it and its styles cannot leak out. No inline
+// script or style is used anywhere, so it works under a strict Content-Security-Policy.
+
+const PKG_URL = new URL('../pkg/stackway.js', import.meta.url);
+const CSS_URL = new URL('./stackway.css', import.meta.url);
+const ATTRIBUTES = ['feed', 'goal', 'view', 'lang'];
+
+let wasm = null;
+
+/** Loads and initialises the WebAssembly module once; every caller shares the promise. */
+export function load() {
+  if (!wasm) {
+    wasm = import(PKG_URL.href).then(async (module) => {
+      await module.default();
+      return module;
+    });
+  }
+  return wasm;
+}
+
+/** Validates feed text; resolves to the list of diagnostics (empty when the feed is clean). */
+export async function check(text) {
+  const module = await load();
+  return JSON.parse(module.checkFeed(text));
+}
+
+/** The shadow root to render into: the element's own, created when possible. */
+function shadowOf(element) {
+  if (element.shadowRoot) return element.shadowRoot;
+  try {
+    return element.attachShadow({ mode: 'open' });
+  } catch {
+    // Some elements cannot host a shadow root; render into the element itself.
+    return element;
+  }
+}
+
+/** Prepares a fresh container (with the style sheet and a loading skeleton) inside `root`. */
+function container(root) {
+  root.replaceChildren();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = CSS_URL.href;
+  const host = document.createElement('div');
+  host.className = 'sw-host';
+  const skeleton = document.createElement('div');
+  skeleton.className = 'stackway';
+  skeleton.setAttribute('aria-busy', 'true');
+  host.append(skeleton);
+  root.append(link, host);
+  return host;
+}
+
+function normalise(config) {
+  const clean = {};
+  for (const key of ['feed', 'feedText', 'goal', 'view', 'lang']) {
+    if (typeof config?.[key] === 'string' && config[key] !== '') clean[key] = config[key];
+  }
+  if (clean.feed) clean.feed = new URL(clean.feed, document.baseURI).href;
+  clean.frameResize = Boolean(config?.frameResize);
+  return clean;
+}
+
+/**
+ * Mounts a widget into `element` with `config` ({feed, feedText, goal, view, lang, frameResize}).
+ * Returns a handle: `unmount()` removes it; `update(config)` re-renders with a new configuration.
+ */
+export function mount(element, config = {}) {
+  const root = shadowOf(element);
+  let current = null;
+  let generation = 0;
+  const render = (next) => {
+    const mine = ++generation;
+    if (current) {
+      current.unmount();
+      current = null;
+    }
+    const host = container(root);
+    load().then((module) => {
+      // A later update or unmount wins over this pending render.
+      if (mine !== generation) return;
+      host.replaceChildren();
+      current = module.mountWith(host, JSON.stringify(normalise(next)));
+    }).catch((error) => {
+      console.error('Stackway: the widget could not be loaded', error);
+    });
+  };
+  render(config);
+  return {
+    update: render,
+    unmount() {
+      generation++;
+      if (current) current.unmount();
+      current = null;
+      root.replaceChildren();
+    },
+  };
+}
+
+/** The language for an element: its `lang`, else the nearest ancestor's (the widget then
+ *  falls back to <html lang> and the browser). */
+function languageOf(element) {
+  const own = element.getAttribute('lang');
+  if (own) return own;
+  const ancestor = element.parentElement?.closest('[lang]');
+  return ancestor ? ancestor.getAttribute('lang') : '';
+}
+
+class StackwayPathways extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  connectedCallback() {
+    if (this.handle || this.observer) return;
+    if (!('IntersectionObserver' in window)) {
+      this.start();
+      return;
+    }
+    // Reserve the widget's height until it loads, then load only when it comes near the screen.
+    container(shadowOf(this));
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this.observer.disconnect();
+        this.observer = null;
+        this.start();
+      }
+    }, { rootMargin: '200px' });
+    this.observer.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.handle?.unmount();
+    this.handle = null;
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (this.handle && oldValue !== newValue) this.handle.update(this.config());
+  }
+
+  config() {
+    return {
+      feed: this.getAttribute('feed') || '',
+      goal: this.getAttribute('goal') || '',
+      view: this.getAttribute('view') || '',
+      lang: languageOf(this),
+    };
+  }
+
+  start() {
+    this.handle = mount(this, this.config());
+  }
+}
+
+if (!customElements.get('stackway-pathways')) {
+  customElements.define('stackway-pathways', StackwayPathways);
+}
+
+const Stackway = { mount, load, check };
+window.Stackway = Stackway;
+export default Stackway;

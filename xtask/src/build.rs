@@ -1,0 +1,124 @@
+//! Building the widget (wasm-pack, then binaryen's wasm-opt) and the `stackway` binary.
+
+use std::path::PathBuf;
+
+use crate::context::Context;
+use crate::setup::{self, Prereq};
+
+/// What building the widget needs installed.
+pub const WIDGET_NEEDS: &[Prereq] = &[
+    Prereq::WasmTarget,
+    Prereq::WasmPack,
+    Prereq::WasmBindgenCli,
+    Prereq::NodePackages,
+];
+
+/// The widget's WebAssembly after the build.
+pub const WASM: &str = "pkg/stackway_bg.wasm";
+
+/// Installs what is missing, then builds the widget.
+pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
+    setup::ensure_all(cx, WIDGET_NEEDS)?;
+    widget(cx)
+}
+
+/// Builds the release widget into `pkg/` (once per run): wasm-pack with the size-first release
+/// profile, then `wasm-opt -Oz`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it
+/// would download an old binaryen; the npm one reads current rustc output.
+pub fn widget(cx: &mut Context) -> Result<(), String> {
+    if cx.widget_built {
+        return Ok(());
+    }
+    cx.progress(
+        "build",
+        "building the widget: wasm-pack build --target web --release",
+    );
+    let mut command = cx.command("wasm-pack");
+    command.args([
+        "build",
+        "--target",
+        "web",
+        "--release",
+        "--no-opt",
+        "--out-dir",
+        "pkg",
+    ]);
+    cx.run(command)?;
+
+    let wasm = cx.root.join(WASM);
+    let before = file_size(&wasm)?;
+    cx.progress("build", "optimising the WebAssembly for size: wasm-opt -Oz");
+    let mut command = cx.command("node");
+    command
+        .arg(setup::wasm_opt_path(cx))
+        .arg("-Oz")
+        .args([
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm);
+    cx.run(command)?;
+    let after = file_size(&wasm)?;
+    cx.progress(
+        "build",
+        &format!("widget built: {WASM} {before} → {after} bytes after wasm-opt"),
+    );
+    precompress(cx)?;
+    cx.widget_built = true;
+    Ok(())
+}
+
+/// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
+/// maximum compression (it only uses a `.br`/`.gz` newer than its file).
+const PRECOMPRESSED: [&str; 2] = [WASM, "pkg/stackway.js"];
+
+fn precompress(cx: &Context) -> Result<(), String> {
+    cx.progress(
+        "build",
+        "precompressing pkg/ (brotli 11, gzip 9) for stackway serve",
+    );
+    for file in PRECOMPRESSED {
+        let path = cx.root.join(file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{file}: {e}"))?;
+        for (extension, compressed) in [
+            ("br", crate::size::brotli_best(&bytes)),
+            ("gz", crate::size::gzip_best(&bytes)),
+        ] {
+            let sibling = cx.root.join(format!("{file}.{extension}"));
+            std::fs::write(&sibling, compressed)
+                .map_err(|e| format!("{}: {e}", sibling.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Builds the `stackway` command (debug profile: it compiles faster, and the compressors it
+/// uses are optimised even there, see the root Cargo.toml) and returns its path.
+pub fn cli(cx: &mut Context) -> Result<PathBuf, String> {
+    cx.progress(
+        "build",
+        "building the stackway command (cargo build -p stackway-cli)",
+    );
+    cx.run(cx.cargo(["build", "-p", "stackway-cli", "--bin", "stackway"]))?;
+    let binary = cx
+        .target_dir()
+        .join("debug")
+        .join(format!("stackway{}", std::env::consts::EXE_SUFFIX));
+    if binary.is_file() {
+        Ok(binary)
+    } else {
+        Err(format!(
+            "built stackway-cli but {} is missing",
+            binary.display()
+        ))
+    }
+}
+
+fn file_size(path: &std::path::Path) -> Result<u64, String> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}

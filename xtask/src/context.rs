@@ -1,0 +1,213 @@
+//! Where things are, how to start processes, and progress output.
+
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::setup::SetupState;
+
+/// Shared state of one `cargo xtask` run.
+pub struct Context {
+    /// The workspace root (the repository).
+    pub root: PathBuf,
+    /// The `cargo` that runs us, so toolchain overrides carry through.
+    pub cargo: PathBuf,
+    /// `PATH` with cargo's bin folder in front, so freshly installed tools are found.
+    path: std::ffi::OsString,
+    /// What has already been installed or checked in this run.
+    pub setup: SetupState,
+    /// Whether the release widget was built in this run.
+    pub widget_built: bool,
+}
+
+/// What a finished process printed, and whether it succeeded.
+pub struct Captured {
+    pub success: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Context {
+    pub fn new() -> Context {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("xtask lives one folder below the workspace root")
+            .to_path_buf();
+        let cargo = std::env::var_os("CARGO")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("cargo"));
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        if let Some(bin) = cargo_home().map(|home| home.join("bin")) {
+            dirs.push(bin);
+        }
+        if let Some(existing) = std::env::var_os("PATH") {
+            dirs.extend(std::env::split_paths(&existing));
+        }
+        let path = std::env::join_paths(dirs).unwrap_or_default();
+        Context {
+            root,
+            cargo,
+            path,
+            setup: SetupState::default(),
+            widget_built: false,
+        }
+    }
+
+    /// The cargo target folder (honours `CARGO_TARGET_DIR`).
+    pub fn target_dir(&self) -> PathBuf {
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) => self.root.join(dir),
+            None => self.root.join("target"),
+        }
+    }
+
+    /// A command run from the workspace root, with our `PATH`, no stdin (CI has none, and
+    /// nothing should ever wait for an answer), and colour when we print to a terminal.
+    pub fn command(&self, program: impl AsRef<OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command
+            .current_dir(&self.root)
+            .env("PATH", &self.path)
+            .stdin(Stdio::null());
+        if std::io::stdout().is_terminal() {
+            command.env("CARGO_TERM_COLOR", "always");
+        }
+        command
+    }
+
+    /// A `cargo` command.
+    pub fn cargo<I, S>(&self, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = self.command(&self.cargo);
+        command.args(args);
+        command
+    }
+
+    /// Whether `program` can be found and started with `args` (for `--version` probes).
+    pub fn probe(&self, program: &str, args: &[&str]) -> Option<String> {
+        let output = self
+            .command(program)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    }
+
+    /// Prints one progress line, prefixed so it stands out from the tools' own output.
+    pub fn progress(&self, area: &str, message: &str) {
+        println!("xtask [{area}] {message}");
+        let _ = std::io::stdout().flush();
+    }
+
+    /// Runs a command, streaming its output, and fails with a message if it fails.
+    pub fn run(&self, mut command: Command) -> Result<(), String> {
+        let shown = show(&command);
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+        let status = wait_with_deadline(&mut child, &shown)?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("`{shown}` failed ({status})"))
+        }
+    }
+
+    /// Runs a command, streaming its output to ours as it comes, and returns it too.
+    pub fn run_captured(&self, mut command: Command) -> Result<Captured, String> {
+        let shown = show(&command);
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+        let stdout = child.stdout.take().map(|s| tee(s, false));
+        let stderr = child.stderr.take().map(|s| tee(s, true));
+        let status = wait_with_deadline(&mut child, &shown)?;
+        let join = |h: Option<thread::JoinHandle<String>>| {
+            h.map(|h| h.join().unwrap_or_default()).unwrap_or_default()
+        };
+        Ok(Captured {
+            success: status.success(),
+            code: status.code(),
+            stdout: join(stdout),
+            stderr: join(stderr),
+        })
+    }
+}
+
+/// The longest any one command may run: far beyond a normal run (the slowest, installing
+/// wasm-bindgen-cli, takes about 5 minutes), but a hung browser or network must not hold CI
+/// forever.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// Waits for `child`, killing it once [`COMMAND_TIMEOUT`] has passed.
+fn wait_with_deadline(child: &mut Child, shown: &str) -> Result<ExitStatus, String> {
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if started.elapsed() > COMMAND_TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "`{shown}` was stopped after {} minutes without finishing",
+                    COMMAND_TIMEOUT.as_secs() / 60
+                ));
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(100)),
+            Err(e) => return Err(format!("`{shown}` could not be waited for: {e}")),
+        }
+    }
+}
+
+/// Copies a child's stream to ours line by line while keeping a copy.
+fn tee(stream: impl Read + Send + 'static, to_stderr: bool) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut kept = String::new();
+        let mut reader = BufReader::new(stream);
+        let mut line = Vec::new();
+        while reader.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
+            if to_stderr {
+                let _ = std::io::stderr().write_all(&line);
+            } else {
+                let _ = std::io::stdout().write_all(&line);
+            }
+            kept.push_str(&String::from_utf8_lossy(&line));
+            line.clear();
+        }
+        kept
+    })
+}
+
+/// A command as a person would type it, for messages.
+pub fn show(command: &Command) -> String {
+    let program = Path::new(command.get_program())
+        .file_name()
+        .unwrap_or(command.get_program())
+        .to_string_lossy()
+        .into_owned();
+    std::iter::once(program)
+        .chain(command.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn cargo_home() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return Some(PathBuf::from(home));
+    }
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo"))
+}

@@ -1,0 +1,437 @@
+//! Installing what the build and the tests need, each only when it is missing.
+//!
+//! Every prerequisite first checks whether it is already there (and says so), and installs only
+//! when it is not, saying what it installs and roughly how long that takes. A failed install ends
+//! with a message that says what to do by hand.
+
+use std::path::{Path, PathBuf};
+
+use crate::context::Context;
+
+/// Something a step needs installed before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prereq {
+    /// The rustfmt and clippy components (absent from rustup's minimal profile).
+    RustComponents,
+    /// The `wasm32-unknown-unknown` Rust target.
+    WasmTarget,
+    /// `wasm-pack`.
+    WasmPack,
+    /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock.
+    WasmBindgenCli,
+    /// Node.js and npm.
+    Node,
+    /// `node_modules/` from the committed package-lock.json (`npm ci`): binaryen's wasm-opt,
+    /// Playwright, axe-core.
+    NodePackages,
+    /// Debian's Chromium and chromedriver at `/usr/bin`.
+    Chromium,
+    /// Debian packages, each given with a file whose presence shows it is installed, e.g.
+    /// `("redis-server", "/usr/bin/redis-server")`.
+    Apt(&'static [(&'static str, &'static str)]),
+    /// A Python virtual environment in `.cache/venv` with this requirements file installed
+    /// (path relative to the repository root). Run its Python with [`venv_python`].
+    #[allow(dead_code)]
+    // For steps that drive the tool from Python (the LTI end-to-end tests).
+    PythonVenv(&'static str),
+}
+
+impl Prereq {
+    /// `redis-server`: the LTI tool's Redis store is tested against a real one.
+    pub const REDIS: Prereq = Prereq::Apt(&[("redis-server", "/usr/bin/redis-server")]);
+
+    /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
+    pub const EVERYTHING: [Prereq; 8] = [
+        Prereq::RustComponents,
+        Prereq::WasmTarget,
+        Prereq::WasmPack,
+        Prereq::WasmBindgenCli,
+        Prereq::Node,
+        Prereq::NodePackages,
+        Prereq::Chromium,
+        Prereq::REDIS,
+    ];
+}
+
+/// What this run has already ensured, so that each prerequisite is checked once.
+#[derive(Default)]
+pub struct SetupState {
+    done: Vec<(Prereq, Result<(), String>)>,
+    apt_updated: bool,
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Ensures every prerequisite in order, stopping at the first that cannot be installed.
+pub fn ensure_all(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
+    prereqs.iter().try_for_each(|p| ensure(cx, *p))
+}
+
+/// Ensures one prerequisite (once per run; later calls repeat the first answer).
+pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
+    if let Some((_, result)) = cx.setup.done.iter().find(|(p, _)| *p == prereq) {
+        return result.clone();
+    }
+    let result = match prereq {
+        Prereq::RustComponents => rust_components(cx),
+        Prereq::WasmTarget => wasm_target(cx),
+        Prereq::WasmPack => wasm_pack(cx),
+        Prereq::WasmBindgenCli => wasm_bindgen_cli(cx),
+        Prereq::Node => node(cx),
+        Prereq::NodePackages => ensure(cx, Prereq::Node).and_then(|()| node_packages(cx)),
+        Prereq::Chromium => apt(
+            cx,
+            &[("chromium", CHROMIUM), ("chromium-driver", CHROMEDRIVER)],
+        ),
+        Prereq::Apt(packages) => apt(cx, packages),
+        Prereq::PythonVenv(requirements) => python_venv(cx, requirements),
+    };
+    cx.setup.done.push((prereq, result.clone()));
+    result
+}
+
+fn rust_components(cx: &mut Context) -> Result<(), String> {
+    let cargo = cx.cargo.to_string_lossy().into_owned();
+    let present = |cx: &Context, tool: &str| cx.probe(&cargo, &[tool, "--version"]).is_some();
+    let missing: Vec<&str> = [("fmt", "rustfmt"), ("clippy", "clippy")]
+        .into_iter()
+        .filter(|(tool, _)| !present(cx, tool))
+        .map(|(_, component)| component)
+        .collect();
+    if missing.is_empty() {
+        cx.progress("setup", "rustfmt and clippy: already installed");
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    cx.progress(
+        "setup",
+        &format!("installing Rust components: {list} (rustup)"),
+    );
+    let mut command = cx.command("rustup");
+    command.args(["component", "add"]).args(&missing);
+    cx.run(command)
+        .map_err(|e| format!("{e}\n  could not add {list}; try `rustup component add {list}`"))
+}
+
+fn wasm_target(cx: &mut Context) -> Result<(), String> {
+    if let Some(installed) = cx.probe("rustup", &["target", "list", "--installed"]) {
+        if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+            cx.progress("setup", &format!("{WASM_TARGET} target: already installed"));
+            return Ok(());
+        }
+        cx.progress(
+            "setup",
+            &format!("installing the {WASM_TARGET} target (rustup)"),
+        );
+        let mut command = cx.command("rustup");
+        command.args(["target", "add", WASM_TARGET]);
+        return cx.run(command).map_err(|e| {
+            format!("{e}\n  could not add the {WASM_TARGET} target; try `rustup target add {WASM_TARGET}`")
+        });
+    }
+    // Without rustup the target can only come with the toolchain itself.
+    let sysroot = cx
+        .probe("rustc", &["--print", "sysroot"])
+        .unwrap_or_default();
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(WASM_TARGET)
+        .is_dir()
+    {
+        cx.progress(
+            "setup",
+            &format!("{WASM_TARGET} target: present in {sysroot}"),
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "the {WASM_TARGET} Rust target is missing and rustup is not available to add it; \
+             install Rust with rustup (https://rustup.rs) or add the target to your toolchain"
+        ))
+    }
+}
+
+fn wasm_pack(cx: &mut Context) -> Result<(), String> {
+    if let Some(version) = cx.probe("wasm-pack", &["--version"]) {
+        cx.progress(
+            "setup",
+            &format!("wasm-pack: already installed ({version})"),
+        );
+        return Ok(());
+    }
+    cx.progress(
+        "setup",
+        "installing wasm-pack with `cargo install wasm-pack` (a few minutes on 2 cores)",
+    );
+    cargo_install(cx, &["wasm-pack"])
+}
+
+fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {
+    let lock = std::fs::read_to_string(cx.root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let wanted = locked_version(&lock, "wasm-bindgen")
+        .ok_or("Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`")?;
+    let installed = cx.probe("wasm-bindgen", &["--version"]);
+    // `wasm-bindgen --version` prints "wasm-bindgen 0.2.130" (sometimes with a commit hash).
+    let installed_version = installed
+        .as_deref()
+        .and_then(|v| v.split_whitespace().nth(1))
+        .map(str::to_owned);
+    if installed_version.as_deref() == Some(wanted.as_str()) {
+        cx.progress(
+            "setup",
+            &format!("wasm-bindgen-cli {wanted}: already installed (matches Cargo.lock)"),
+        );
+        return Ok(());
+    }
+    let why = match installed_version {
+        Some(other) => format!("installed {other} does not match Cargo.lock's {wanted}"),
+        None => "not installed".to_owned(),
+    };
+    cx.progress(
+        "setup",
+        &format!(
+            "installing wasm-bindgen-cli {wanted} ({why}) with cargo install (about 4 minutes)"
+        ),
+    );
+    // No `--locked`: one of its pinned dependencies is missing from some registry mirrors.
+    cargo_install(cx, &["wasm-bindgen-cli", "--version", &wanted, "--force"])
+}
+
+fn cargo_install(cx: &Context, args: &[&str]) -> Result<(), String> {
+    let mut command = cx.cargo(["install"]);
+    command.args(args);
+    cx.run(command).map_err(|e| {
+        format!(
+            "{e}\n  could not install {}; check network access to crates.io, then run \
+             `cargo install {}` by hand",
+            args[0],
+            args.join(" ")
+        )
+    })
+}
+
+/// The version of `package` in Cargo.lock's text (the first entry if there are several).
+pub fn locked_version(lock: &str, package: &str) -> Option<String> {
+    let name_line = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == name_line {
+            let version = lines.next()?.trim();
+            return version
+                .strip_prefix("version = \"")
+                .and_then(|v| v.strip_suffix('"'))
+                .map(str::to_owned);
+        }
+    }
+    None
+}
+
+/// The oldest Node.js major version our npm packages support.
+const NODE_MIN_MAJOR: u32 = 18;
+
+fn node(cx: &mut Context) -> Result<(), String> {
+    let major = |cx: &Context| {
+        cx.probe("node", &["--version"]).and_then(|v| {
+            v.trim_start_matches('v')
+                .split('.')
+                .next()
+                .and_then(|m| m.parse::<u32>().ok())
+        })
+    };
+    if let (Some(m), Some(npm)) = (major(cx), cx.probe("npm", &["--version"])) {
+        if m >= NODE_MIN_MAJOR {
+            cx.progress(
+                "setup",
+                &format!("Node.js {m} and npm {npm}: already installed"),
+            );
+            return Ok(());
+        }
+        return Err(format!(
+            "Node.js {m} is too old (need {NODE_MIN_MAJOR} or later); please upgrade it"
+        ));
+    }
+    apt_install(cx, &["nodejs", "npm"])?;
+    match major(cx) {
+        Some(m) if m >= NODE_MIN_MAJOR => Ok(()),
+        _ => Err(format!(
+            "Node.js {NODE_MIN_MAJOR}+ and npm are needed; install them and run again"
+        )),
+    }
+}
+
+fn node_packages(cx: &mut Context) -> Result<(), String> {
+    let lock_path = cx.root.join("package-lock.json");
+    let lock =
+        std::fs::read(&lock_path).map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp = cx.root.join("node_modules/.stackway-installed-lock");
+    let installed = std::fs::read(&stamp).ok();
+    if installed.as_deref() == Some(&lock[..]) && wasm_opt_path(cx).is_file() {
+        cx.progress(
+            "setup",
+            "node packages: already installed (node_modules matches package-lock.json)",
+        );
+        return Ok(());
+    }
+    cx.progress(
+        "setup",
+        "installing node packages with `npm ci` (binaryen, Playwright, axe-core)",
+    );
+    let mut command = cx.command("npm");
+    command
+        .args(["ci", "--no-audit", "--no-fund"])
+        // Playwright drives Debian's Chromium; it must never try to download browsers.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    cx.run(command)
+        .map_err(|e| format!("{e}\n  check network access to the npm registry"))?;
+    std::fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+}
+
+/// binaryen's wasm-opt from node_modules (Debian's is too old to read current rustc output).
+pub fn wasm_opt_path(cx: &Context) -> PathBuf {
+    cx.root.join("node_modules/binaryen/bin/wasm-opt")
+}
+
+/// Installs the Debian packages whose marker file is missing.
+fn apt(cx: &mut Context, packages: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, marker)| !Path::new(marker).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    let names: Vec<&str> = packages.iter().map(|(p, _)| *p).collect();
+    if missing.is_empty() {
+        cx.progress("setup", &format!("{}: already installed", names.join(", ")));
+        return Ok(());
+    }
+    apt_install(cx, &missing)?;
+    match packages
+        .iter()
+        .find(|(_, marker)| !Path::new(marker).exists())
+    {
+        None => Ok(()),
+        Some((package, marker)) => {
+            Err(format!("installed {package} but {marker} is still missing"))
+        }
+    }
+}
+
+fn apt_install(cx: &mut Context, packages: &[&str]) -> Result<(), String> {
+    let list = packages.join(" ");
+    let by_hand = format!("install them by hand: `apt-get install {list}`");
+    if cx.probe("apt-get", &["--version"]).is_none() {
+        return Err(format!(
+            "{list} missing and this machine has no apt-get; {by_hand}"
+        ));
+    }
+    // apt needs root: as root run it directly, otherwise through password-less sudo.
+    let prefix: Vec<&str> = if cx.probe("id", &["-u"]).as_deref() == Some("0") {
+        vec![]
+    } else if cx.probe("sudo", &["-n", "true"]).is_some() {
+        vec!["sudo", "-n"]
+    } else {
+        return Err(format!(
+            "{list} missing and installing needs root; {by_hand}"
+        ));
+    };
+    let apt_get = |cx: &Context, args: &[&str]| {
+        let mut parts = prefix.clone();
+        parts.extend(["apt-get", "-o", "DPkg::Lock::Timeout=600"]);
+        parts.extend(args);
+        let mut command = cx.command(parts[0]);
+        command
+            .args(&parts[1..])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    if !cx.setup.apt_updated {
+        cx.progress(
+            "setup",
+            "refreshing the Debian package lists (apt-get update)",
+        );
+        cx.run(apt_get(cx, &["update"]))
+            .map_err(|e| format!("{e}\n  {by_hand}"))?;
+        cx.setup.apt_updated = true;
+    }
+    cx.progress("setup", &format!("installing Debian packages: {list}"));
+    let mut args = vec!["install", "-y"];
+    args.extend(packages);
+    cx.run(apt_get(cx, &args))
+        .map_err(|e| format!("{e}\n  {by_hand}"))
+}
+
+/// The Python of the `.cache/venv` virtual environment ([`Prereq::PythonVenv`]).
+pub fn venv_python(cx: &Context) -> PathBuf {
+    cx.root.join(".cache/venv/bin/python")
+}
+
+fn python_venv(cx: &mut Context, requirements: &str) -> Result<(), String> {
+    let requirements_path = cx.root.join(requirements);
+    let wanted = std::fs::read(&requirements_path)
+        .map_err(|e| format!("cannot read {requirements}: {e}"))?;
+    let venv = cx.root.join(".cache/venv");
+    let stamp = venv.join(".stackway-requirements");
+    if venv_python(cx).is_file() && std::fs::read(&stamp).ok().as_deref() == Some(&wanted[..]) {
+        cx.progress(
+            "setup",
+            &format!("Python environment: already matches {requirements}"),
+        );
+        return Ok(());
+    }
+    if !venv_python(cx).is_file() {
+        if cx.probe("python3", &["-m", "venv", "--help"]).is_none() {
+            apt_install(cx, &["python3", "python3-venv"])?;
+        }
+        cx.progress("setup", "creating the Python environment in .cache/venv");
+        let mut command = cx.command("python3");
+        command.args(["-m", "venv"]).arg(&venv);
+        cx.run(command)?;
+    }
+    cx.progress(
+        "setup",
+        &format!("installing Python packages from {requirements} (pip)"),
+    );
+    let mut command = cx.command(venv_python(cx));
+    command
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+        ])
+        .arg(&requirements_path);
+    cx.run(command)
+        .map_err(|e| format!("{e}\n  check network access to PyPI"))?;
+    std::fs::write(&stamp, &wanted).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_locked_version_of_a_package() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-futures\"\nversion = \"0.4.80\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n";
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen-futures").as_deref(),
+            Some("0.4.80")
+        );
+        assert_eq!(locked_version(lock, "yew"), None);
+    }
+
+    #[test]
+    fn the_real_lockfile_pins_wasm_bindgen() {
+        let lock = include_str!("../../Cargo.lock");
+        let version = locked_version(lock, "wasm-bindgen").unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
+    }
+}

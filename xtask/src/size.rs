@@ -1,0 +1,205 @@
+//! `cargo xtask size`: raw, gzip and brotli sizes of what the widget ships, against its budget.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::build;
+use crate::context::Context;
+
+/// The widget's budget (issue 4): everything it ships, brotli-compressed.
+pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
+
+/// One file the widget ships.
+struct Asset {
+    /// Path relative to the repository root.
+    path: PathBuf,
+    what: String,
+}
+
+/// Sizes of one file or of the total, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+impl std::ops::Add for Sizes {
+    type Output = Sizes;
+    fn add(self, other: Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + other.raw,
+            gzip: self.gzip + other.gzip,
+            brotli: self.brotli + other.brotli,
+        }
+    }
+}
+
+/// `cargo xtask size`: builds the release widget, prints the report, checks the budget.
+pub fn run(cx: &mut Context) -> Result<(), String> {
+    build::widget_with_setup(cx)?;
+    check_budget(cx)
+}
+
+/// Prints the report for the widget already in `pkg/` and fails when it is over budget.
+pub fn check_budget(cx: &mut Context) -> Result<(), String> {
+    let total = report(cx)?;
+    if total.brotli > BUDGET_BROTLI_BYTES {
+        Err(format!(
+            "the widget is {} brotli, over its budget of {} by {}",
+            kib(total.brotli),
+            kib(BUDGET_BROTLI_BYTES),
+            kib(total.brotli - BUDGET_BROTLI_BYTES)
+        ))
+    } else {
+        println!(
+            "within the budget of {} brotli ({} to spare)",
+            kib(BUDGET_BROTLI_BYTES),
+            kib(BUDGET_BROTLI_BYTES - total.brotli)
+        );
+        Ok(())
+    }
+}
+
+/// Measures every shipped file, prints a table and returns the total.
+fn report(cx: &Context) -> Result<Sizes, String> {
+    let assets = widget_assets(&cx.root)?;
+    let mut total = Sizes::default();
+    println!(
+        "{:<28} {:<14} {:>12} {:>12} {:>12}",
+        "file", "what", "raw", "gzip -9", "brotli -11"
+    );
+    for asset in &assets {
+        let bytes = std::fs::read(cx.root.join(&asset.path))
+            .map_err(|e| format!("{}: {e}", asset.path.display()))?;
+        let sizes = measure(&bytes);
+        println!(
+            "{:<28} {:<14} {:>12} {:>12} {:>12}",
+            asset.path.display().to_string(),
+            asset.what,
+            kib(sizes.raw),
+            kib(sizes.gzip),
+            kib(sizes.brotli)
+        );
+        total = total + sizes;
+    }
+    println!(
+        "{:<28} {:<14} {:>12} {:>12} {:>12}",
+        "total",
+        "",
+        kib(total.raw),
+        kib(total.gzip),
+        kib(total.brotli)
+    );
+    Ok(total)
+}
+
+/// The files a page loads to show the widget: the WebAssembly, its JS glue, the embed loader if
+/// there is one, and the widget's style sheets (every CSS file under `www/` except the demo
+/// page's own `demo*.css`).
+fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
+    let mut assets = vec![
+        Asset {
+            path: build::WASM.into(),
+            what: "WebAssembly".into(),
+        },
+        Asset {
+            path: "pkg/stackway.js".into(),
+            what: "JS glue".into(),
+        },
+    ];
+    if root.join("www/stackway.js").is_file() {
+        assets.push(Asset {
+            path: "www/stackway.js".into(),
+            what: "embed loader".into(),
+        });
+    }
+    let mut css: Vec<PathBuf> = std::fs::read_dir(root.join("www"))
+        .map_err(|e| format!("www/: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "css"))
+        .filter(|path| {
+            !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("demo"))
+        })
+        .filter_map(|path| path.strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    css.sort();
+    assets.extend(css.into_iter().map(|path| Asset {
+        path,
+        what: "CSS".into(),
+    }));
+    Ok(assets)
+}
+
+/// Raw size and the size at the strongest gzip and brotli settings (what a server that
+/// precompresses would send).
+pub fn measure(bytes: &[u8]) -> Sizes {
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: gzip_best(bytes).len() as u64,
+        brotli: brotli_best(bytes).len() as u64,
+    }
+}
+
+/// gzip at level 9.
+pub fn gzip_best(bytes: &[u8]) -> Vec<u8> {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = gzip.write_all(bytes);
+    gzip.finish().unwrap_or_default()
+}
+
+/// brotli at quality 11 with a 4 MiB window.
+pub fn brotli_best(bytes: &[u8]) -> Vec<u8> {
+    let mut brotli = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
+        let _ = writer.write_all(bytes);
+    }
+    brotli
+}
+
+/// Bytes as KiB with one decimal.
+pub fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_sizes_are_real_and_smaller_for_repetitive_input() {
+        let text = "stackway ".repeat(1000);
+        let sizes = measure(text.as_bytes());
+        assert_eq!(sizes.raw, 9000);
+        assert!(sizes.gzip > 0 && sizes.gzip < 200, "{sizes:?}");
+        assert!(sizes.brotli > 0 && sizes.brotli < 200, "{sizes:?}");
+    }
+
+    #[test]
+    fn brotli_output_decodes_back_to_the_input() {
+        let text = b"{\"stackway\": 1, \"credentials\": []}".repeat(50);
+        let mut compressed = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
+            writer.write_all(&text).unwrap();
+        }
+        assert_eq!(measure(&text).brotli, compressed.len() as u64);
+        let mut decoded = Vec::new();
+        std::io::Read::read_to_end(
+            &mut brotli::Decompressor::new(&compressed[..], 4096),
+            &mut decoded,
+        )
+        .unwrap();
+        assert_eq!(decoded, text);
+    }
+
+    #[test]
+    fn kib_has_one_decimal() {
+        assert_eq!(kib(1536), "1.5 KiB");
+        assert_eq!(kib(150 * 1024), "150.0 KiB");
+    }
+}

@@ -1,0 +1,339 @@
+//! `cargo xtask test`: the list of test steps, run in order, counted, and summarised.
+//!
+//! To add a step, add one [`Step`] to [`all`]: a name, what it needs installed ([`Prereq`]s,
+//! including `Prereq::Apt` for Debian packages and `Prereq::PythonVenv` for PyPI packages), and
+//! a function that runs it and returns its [`Counts`] (use [`check`], [`cargo_tests`],
+//! [`playwright`] or [`pytest`] to run a command and count its results).
+
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use crate::build;
+use crate::context::Context;
+use crate::count::{self, Counts};
+use crate::setup::{self, Prereq, CHROMEDRIVER};
+use crate::size;
+
+/// One step of `cargo xtask test`.
+pub struct Step {
+    /// Shown in the progress output and the summary; `cargo xtask test FILTER` matches it.
+    pub name: &'static str,
+    /// Installed (when missing) before the step runs.
+    pub needs: &'static [Prereq],
+    /// Runs the step. A step that cannot run at all (a build error, say) counts one failure.
+    pub run: fn(&mut Context) -> Counts,
+}
+
+/// The LTI end-to-end script, run when the LTI tool is in the tree.
+const LTI_E2E: &str = "tests/lti/e2e.py";
+
+/// Every step, in the order they run: fast static checks first, browser tests last.
+pub fn all(cx: &Context) -> Vec<Step> {
+    const BROWSER: &[Prereq] = &[
+        Prereq::WasmTarget,
+        Prereq::WasmPack,
+        Prereq::WasmBindgenCli,
+        Prereq::Chromium,
+    ];
+    const E2E: &[Prereq] = &[
+        Prereq::WasmTarget,
+        Prereq::WasmPack,
+        Prereq::WasmBindgenCli,
+        Prereq::NodePackages,
+        Prereq::Chromium,
+    ];
+    let mut steps = vec![
+        Step {
+            name: "format (cargo fmt --check)",
+            needs: &[Prereq::RustComponents],
+            run: |cx| check(cx, cx.cargo(["fmt", "--all", "--check"])),
+        },
+        Step {
+            name: "clippy (native, all targets)",
+            needs: &[Prereq::RustComponents],
+            run: |cx| {
+                check(
+                    cx,
+                    cx.cargo([
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ]),
+                )
+            },
+        },
+        Step {
+            name: "clippy (widget and core for wasm32)",
+            needs: &[Prereq::RustComponents, Prereq::WasmTarget],
+            run: |cx| {
+                check(
+                    cx,
+                    cx.cargo([
+                        "clippy",
+                        "-p",
+                        "stackway",
+                        "-p",
+                        "stackway-core",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ]),
+                )
+            },
+        },
+        Step {
+            name: "native tests (cargo test --workspace)",
+            needs: &[Prereq::REDIS],
+            run: |cx| cargo_tests(cx, cx.cargo(["test", "--workspace"])),
+        },
+        Step {
+            name: "widget release build (wasm-pack + wasm-opt)",
+            needs: build::WIDGET_NEEDS,
+            run: |cx| outcome(cx, build::widget),
+        },
+        Step {
+            name: "widget size budget (150 KiB brotli)",
+            needs: build::WIDGET_NEEDS,
+            run: |cx| {
+                outcome(cx, |cx| {
+                    build::widget(cx).and_then(|()| size::check_budget(cx))
+                })
+            },
+        },
+        Step {
+            name: "widget browser tests (wasm-bindgen-test, headless Chromium)",
+            needs: BROWSER,
+            run: |cx| {
+                let mut command = cx.command("wasm-pack");
+                command.args([
+                    "test",
+                    "--headless",
+                    "--chrome",
+                    "--chromedriver",
+                    CHROMEDRIVER,
+                ]);
+                cargo_tests(cx, command)
+            },
+        },
+        Step {
+            name: "end-to-end tests (Playwright, headless Chromium)",
+            needs: E2E,
+            run: |cx| match e2e_command(cx) {
+                Ok(command) => playwright(cx, command),
+                Err(message) => failure(cx, &message),
+            },
+        },
+    ];
+    if cx.root.join(LTI_E2E).is_file() {
+        steps.push(Step {
+            name: "LTI end-to-end tests (Python platform, headless Chromium)",
+            needs: &[
+                Prereq::PythonVenv("tests/lti/requirements.txt"),
+                Prereq::NodePackages,
+                Prereq::Chromium,
+            ],
+            run: |cx| match build::cli(cx) {
+                Ok(_) => {
+                    let mut command = cx.command(setup::venv_python(cx));
+                    command.arg(LTI_E2E);
+                    counted(cx, command, count::summary_line)
+                }
+                Err(message) => failure(cx, &message),
+            },
+        });
+    }
+    steps
+}
+
+/// Builds the widget and the server, and prepares the Playwright command (see
+/// `playwright.config.mjs`, which starts `stackway serve` on the port chosen here).
+fn e2e_command(cx: &mut Context) -> Result<Command, String> {
+    build::widget(cx)?;
+    let stackway = build::cli(cx)?;
+    let port = free_port()?;
+    let mut command = cx.command("node");
+    command
+        .arg("node_modules/@playwright/test/cli.js")
+        .arg("test")
+        .env("STACKWAY_BIN", stackway)
+        .env("STACKWAY_E2E_PORT", port.to_string());
+    Ok(command)
+}
+
+/// A free local port, so that several checkouts can run their tests at once.
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("cannot find a free local port: {e}"))
+}
+
+/// Runs a command that passes or fails as a whole (a linter, a formatter): one check.
+pub fn check(cx: &mut Context, command: Command) -> Counts {
+    match cx.run(command) {
+        Ok(()) => Counts::new(1, 0),
+        Err(message) => failure(cx, &message),
+    }
+}
+
+/// Runs a command whose output has libtest summaries (cargo test, wasm-pack test).
+pub fn cargo_tests(cx: &mut Context, command: Command) -> Counts {
+    counted(cx, command, count::libtest)
+}
+
+/// Runs pytest (for example `venv_python -m pytest tests/x`) and counts its summary.
+#[allow(dead_code)] // For Python test suites; the LTI script prints its own summary line.
+pub fn pytest(cx: &mut Context, command: Command) -> Counts {
+    counted(cx, command, count::pytest)
+}
+
+/// Runs Playwright and counts its JSON report (written where `playwright.config.mjs` says).
+pub fn playwright(cx: &mut Context, command: Command) -> Counts {
+    let report_path = cx.root.join(PLAYWRIGHT_REPORT);
+    let _ = std::fs::remove_file(&report_path);
+    let success = match cx.run_captured(command) {
+        Ok(captured) => captured.success,
+        Err(message) => return failure(cx, &message),
+    };
+    let report = std::fs::read_to_string(&report_path).unwrap_or_default();
+    match count::playwright_json(&report) {
+        Some(counts) if success || counts.failed > 0 => counts,
+        Some(counts) => Counts::new(counts.passed, 1),
+        None => failure(
+            cx,
+            &format!("Playwright wrote no report to {PLAYWRIGHT_REPORT}"),
+        ),
+    }
+}
+
+/// Where `playwright.config.mjs` writes the JSON report.
+const PLAYWRIGHT_REPORT: &str = "tests/artifacts/e2e-results.json";
+
+/// Runs a command and counts its tests with `parse`. A failing command whose output shows no
+/// failed test (it did not compile, it crashed) counts one failure, and so does a command that
+/// reports no tests at all: a suite that silently runs nothing must not look green.
+fn counted(cx: &mut Context, command: Command, parse: fn(&str) -> Option<Counts>) -> Counts {
+    let shown = crate::context::show(&command);
+    let captured = match cx.run_captured(command) {
+        Ok(captured) => captured,
+        Err(message) => return failure(cx, &message),
+    };
+    let output = format!("{}\n{}", captured.stdout, captured.stderr);
+    match parse(&output) {
+        Some(counts) if captured.success || counts.failed > 0 => counts,
+        Some(counts) => {
+            let code = captured
+                .code
+                .map_or("a signal".to_owned(), |c| c.to_string());
+            cx.progress(
+                "test",
+                &format!("`{shown}` failed (exit {code}) outside any test"),
+            );
+            Counts::new(counts.passed, 1)
+        }
+        None => failure(cx, &format!("`{shown}` reported no test results")),
+    }
+}
+
+/// Runs a build-like function: one check.
+fn outcome(cx: &mut Context, run: fn(&mut Context) -> Result<(), String>) -> Counts {
+    match run(cx) {
+        Ok(()) => Counts::new(1, 0),
+        Err(message) => failure(cx, &message),
+    }
+}
+
+fn failure(cx: &Context, message: &str) -> Counts {
+    cx.progress("test", &format!("FAILED: {message}"));
+    Counts::new(0, 1)
+}
+
+/// `cargo xtask test [--list] [FILTER...]`.
+pub fn run_test_command(cx: &mut Context, args: &[String]) -> ExitCode {
+    let steps = all(cx);
+    if args.iter().any(|a| a == "--list") {
+        for step in &steps {
+            println!("{}", step.name);
+        }
+        return ExitCode::SUCCESS;
+    }
+    let selected: Vec<&Step> = steps
+        .iter()
+        .filter(|step| args.is_empty() || args.iter().any(|f| step.name.contains(f.as_str())))
+        .collect();
+    if selected.is_empty() {
+        eprintln!("xtask test: no step matches {args:?}; see `cargo xtask test --list`");
+        return ExitCode::from(2);
+    }
+
+    let started = Instant::now();
+    let mut results: Vec<(&str, Counts, Duration)> = Vec::new();
+    for (index, step) in selected.iter().enumerate() {
+        println!(
+            "\n==== [{}/{}] {} ====",
+            index + 1,
+            selected.len(),
+            step.name
+        );
+        let step_started = Instant::now();
+        let counts = match setup::ensure_all(cx, step.needs) {
+            Ok(()) => (step.run)(cx),
+            Err(message) => failure(cx, &format!("set-up for this step failed: {message}")),
+        };
+        let elapsed = step_started.elapsed();
+        cx.progress(
+            "test",
+            &format!(
+                "{}: {} passed, {} failed ({:.0?})",
+                step.name, counts.passed, counts.failed, elapsed
+            ),
+        );
+        results.push((step.name, counts, elapsed));
+    }
+
+    let mut total = Counts::default();
+    println!("\n==== summary ({:.0?}) ====", started.elapsed());
+    for (name, counts, elapsed) in &results {
+        let verdict = if counts.failed == 0 {
+            "ok    "
+        } else {
+            "FAILED"
+        };
+        println!(
+            "{verdict} {name:<62} {:>4} passed {:>3} failed {:>6.0?}",
+            counts.passed, counts.failed, elapsed
+        );
+        total.add(*counts);
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_names_are_unique_and_the_required_order_holds() {
+        let names: Vec<&str> = all(&Context::new()).iter().map(|s| s.name).collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        let position = |needle: &str| names.iter().position(|n| n.contains(needle)).unwrap();
+        assert!(position("format") < position("clippy"));
+        assert!(position("clippy") < position("native tests"));
+        assert!(position("native tests") < position("wasm-bindgen-test"));
+        assert!(position("wasm-bindgen-test") < position("end-to-end"));
+    }
+}

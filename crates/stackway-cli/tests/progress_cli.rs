@@ -5,7 +5,10 @@ use std::process::Command;
 use serde_json::Value;
 
 fn feed() -> String {
-    format!("{}/tests/data/engine_college.json", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/tests/data/engine_college.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 fn stackway(args: &[&str]) -> (i32, String, String) {
@@ -23,7 +26,16 @@ fn stackway(args: &[&str]) -> (i32, String, String) {
 #[test]
 fn json_lists_every_stackable_goal_with_the_contract_fields() {
     let f = feed();
-    let (code, out, err) = stackway(&["progress", &f, "--have", "py-intro,sql", "--as-of", "2025-01-01", "--format", "json"]);
+    let (code, out, err) = stackway(&[
+        "progress",
+        &f,
+        "--have",
+        "py-intro,sql",
+        "--as-of",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).expect("json");
     let goals = v["goals"].as_array().expect("goals");
@@ -38,7 +50,10 @@ fn json_lists_every_stackable_goal_with_the_contract_fields() {
     assert_eq!(cert["satisfied"], false);
     // 2 of the 3 parts are met: remaining units 1 of 3.
     assert!((cert["fraction"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
-    assert_eq!(cert["remaining"][0]["options"], serde_json::json!(["viz", "stats"]));
+    assert_eq!(
+        cert["remaining"][0]["options"],
+        serde_json::json!(["viz", "stats"])
+    );
     assert_eq!(v["as_of"], "2025-01-01");
 }
 
@@ -46,7 +61,16 @@ fn json_lists_every_stackable_goal_with_the_contract_fields() {
 fn dates_in_have_make_credentials_expire() {
     let f = feed();
     let (code, out, _) = stackway(&[
-        "progress", &f, "--goal", "dipl-data", "--have", "ethics@2020-01-01", "--as-of", "2024-01-01", "--format", "json",
+        "progress",
+        &f,
+        "--goal",
+        "dipl-data",
+        "--have",
+        "ethics@2020-01-01",
+        "--as-of",
+        "2024-01-01",
+        "--format",
+        "json",
     ]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
@@ -55,7 +79,16 @@ fn dates_in_have_make_credentials_expire() {
     assert_eq!(e["expired_on"], "2023-01-01");
     // The same credential earned later still counts.
     let (_, out, _) = stackway(&[
-        "progress", &f, "--goal", "dipl-data", "--have", "ethics@2022-01-01", "--as-of", "2024-01-01", "--format", "json",
+        "progress",
+        &f,
+        "--goal",
+        "dipl-data",
+        "--have",
+        "ethics@2022-01-01",
+        "--as-of",
+        "2024-01-01",
+        "--format",
+        "json",
     ]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["goals"][0]["explanations"][0]["status"], "counted");
@@ -65,7 +98,14 @@ fn dates_in_have_make_credentials_expire() {
 fn equivalence_and_ladder_in_one_goal() {
     let f = feed();
     let (code, out, _) = stackway(&[
-        "progress", &f, "--goal", "cert-data", "--have", "py-intro,sql,partner-stats", "--format", "json",
+        "progress",
+        &f,
+        "--goal",
+        "cert-data",
+        "--have",
+        "py-intro,sql,partner-stats",
+        "--format",
+        "json",
     ]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
@@ -78,7 +118,14 @@ fn equivalence_and_ladder_in_one_goal() {
 #[test]
 fn human_output_is_a_table() {
     let f = feed();
-    let (code, out, _) = stackway(&["progress", &f, "--have", "py-intro,sql,viz", "--as-of", "2025-01-01"]);
+    let (code, out, _) = stackway(&[
+        "progress",
+        &f,
+        "--have",
+        "py-intro,sql,viz",
+        "--as-of",
+        "2025-01-01",
+    ]);
     assert_eq!(code, 0);
     assert!(out.contains("GOAL"), "{out}");
     assert!(out.contains("cert-data"));
@@ -93,7 +140,10 @@ fn unknown_ids_name_the_closest_known_id() {
     let f = feed();
     let (code, _, err) = stackway(&["progress", &f, "--have", "py-intr"]);
     assert_eq!(code, 2);
-    assert!(err.contains("\"py-intr\"") && err.contains("did you mean \"py-intro\""), "{err}");
+    assert!(
+        err.contains("\"py-intr\"") && err.contains("did you mean \"py-intro\""),
+        "{err}"
+    );
     let (code, _, err) = stackway(&["progress", &f, "--goal", "cert-dta"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean \"cert-data\""), "{err}");
@@ -107,7 +157,11 @@ fn an_invalid_feed_prints_its_diagnostics_and_exits_1() {
     let dir = std::env::temp_dir().join(format!("stackway-progress-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    std::fs::write(&bad, "{\"stackway\": 1, \"id\": \"x\",\n \"credentials\": [}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"stackway\": 1, \"id\": \"x\",\n \"credentials\": [}",
+    )
+    .unwrap();
     let (code, _, err) = stackway(&["progress", bad.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains("bad.json:2:"), "{err}");

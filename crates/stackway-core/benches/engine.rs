@@ -79,7 +79,9 @@ fn big_feed() -> (Catalog, Record) {
             },
             Requirement::Credits {
                 credits: 4.0,
-                from: (0..4).map(|_| format!("m{}", r.below(n_base as u64))).collect(),
+                from: (0..4)
+                    .map(|_| format!("m{}", r.below(n_base as u64)))
+                    .collect(),
                 label: None,
             },
             Requirement::Any {
@@ -134,7 +136,9 @@ fn route_feed(size: usize, overlap: u64, seed: u64) -> (Catalog, Record) {
     }
     parts.push(Requirement::Credits {
         credits: 6.0,
-        from: (0..8).map(|_| format!("m{}", r.below(size as u64))).collect(),
+        from: (0..8)
+            .map(|_| format!("m{}", r.below(size as u64)))
+            .collect(),
         label: None,
     });
     let mut goal = Credential::new("goal", Kind::Diploma, "goal");

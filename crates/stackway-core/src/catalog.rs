@@ -226,6 +226,7 @@ impl Catalog {
         }
     }
 
+    #[allow(clippy::only_used_in_recursion)]
     fn compile(
         &mut self,
         r: &Requirement,
@@ -422,7 +423,7 @@ impl Catalog {
         let mut best: Option<(usize, &str)> = None;
         for c in &self.feed.credentials {
             let d = edit_distance(id, &c.id);
-            if best.map_or(true, |(bd, _)| d < bd) {
+            if best.is_none() || best.is_some_and(|(bd, _)| d < bd) {
                 best = Some((d, &c.id));
             }
         }

@@ -13,7 +13,9 @@ use stackway_core::engine::holdings::Holdings;
 use stackway_core::engine::next_steps::prerequisites_met;
 use stackway_core::engine::tree::{TKind, Tree};
 use stackway_core::engine::{self};
-use stackway_core::feed::{Cost, Credential, Equivalence, Feed, Institution, Kind, Requirement, Text};
+use stackway_core::feed::{
+    Cost, Credential, Equivalence, Feed, Institution, Kind, Requirement, Text,
+};
 use stackway_core::plan::{self, value_of, Objective};
 use stackway_core::{Date, Record};
 
@@ -86,15 +88,29 @@ fn generate(seed: u64, wild: bool) -> Gen {
         }
         base_ids[r.below(n_base as u64) as usize].clone()
     };
-    fn requirement(r: &mut Rng, depth: u32, i: usize, wild: bool, pick: &dyn Fn(&mut Rng, usize, bool) -> String) -> Requirement {
+    fn requirement(
+        r: &mut Rng,
+        depth: u32,
+        i: usize,
+        wild: bool,
+        pick: &dyn Fn(&mut Rng, usize, bool) -> String,
+    ) -> Requirement {
         if depth >= 2 || r.chance(25) {
             return Requirement::Credential(pick(r, i, wild));
         }
         let n = 1 + r.below(3) as usize;
-        let kids: Vec<Requirement> = (0..n).map(|_| requirement(r, depth + 1, i, wild, pick)).collect();
+        let kids: Vec<Requirement> = (0..n)
+            .map(|_| requirement(r, depth + 1, i, wild, pick))
+            .collect();
         match r.below(4) {
-            0 => Requirement::All { all: kids, label: None },
-            1 => Requirement::Any { any: kids, label: None },
+            0 => Requirement::All {
+                all: kids,
+                label: None,
+            },
+            1 => Requirement::Any {
+                any: kids,
+                label: None,
+            },
             2 => Requirement::Choose {
                 choose: r.below(n as u64 + if wild { 2 } else { 1 }) as u32,
                 from: kids,
@@ -126,7 +142,12 @@ fn generate(seed: u64, wild: bool) -> Gen {
             if other != base_ids[i] || wild {
                 creds[i].prerequisites = Some(if r.chance(30) {
                     Requirement::Any {
-                        any: vec![Requirement::Credential(other), Requirement::Credential(base_ids[r.below(n_base as u64) as usize].clone())],
+                        any: vec![
+                            Requirement::Credential(other),
+                            Requirement::Credential(
+                                base_ids[r.below(n_base as u64) as usize].clone(),
+                            ),
+                        ],
                         label: None,
                     }
                 } else {
@@ -137,16 +158,35 @@ fn generate(seed: u64, wild: bool) -> Gen {
     }
     let mut equivalences = Vec::new();
     for _ in 0..r.below(3) {
-        let holding: Vec<String> = (0..1 + r.below(2)).map(|_| base_ids[r.below(n_base as u64) as usize].clone()).collect();
-        let counts_as = if wild && r.chance(10) { "ghost".to_owned() } else { base_ids[r.below(n_base as u64) as usize].clone() };
-        let toward = if r.chance(40) { Some(vec![derived_ids[r.below(n_derived as u64) as usize].clone()]) } else { None };
-        equivalences.push(Equivalence { holding, counts_as, toward, note: None });
+        let holding: Vec<String> = (0..1 + r.below(2))
+            .map(|_| base_ids[r.below(n_base as u64) as usize].clone())
+            .collect();
+        let counts_as = if wild && r.chance(10) {
+            "ghost".to_owned()
+        } else {
+            base_ids[r.below(n_base as u64) as usize].clone()
+        };
+        let toward = if r.chance(40) {
+            Some(vec![derived_ids[r.below(n_derived as u64) as usize].clone()])
+        } else {
+            None
+        };
+        equivalences.push(Equivalence {
+            holding,
+            counts_as,
+            toward,
+            note: None,
+        });
     }
     let as_of = Date::parse("2024-06-01");
     let mut record = Record::new(as_of);
     for id in &base_ids {
         if r.chance(30) {
-            let earned = if r.chance(50) { Date::parse(["2019-01-01", "2023-01-01", "2024-01-01"][r.below(3) as usize]) } else { None };
+            let earned = if r.chance(50) {
+                Date::parse(["2019-01-01", "2023-01-01", "2024-01-01"][r.below(3) as usize])
+            } else {
+                None
+            };
             record = record.with_held(id.clone(), earned);
         }
     }
@@ -163,7 +203,11 @@ fn generate(seed: u64, wild: bool) -> Gen {
             updated: None,
             languages: vec!["en".into()],
             credit_label: None,
-            provider: Institution { id: "p".into(), name: Text::from("P"), url: None },
+            provider: Institution {
+                id: "p".into(),
+                name: Text::from("P"),
+                url: None,
+            },
             institutions: Vec::new(),
             skills: Vec::new(),
             credentials: creds,
@@ -181,7 +225,11 @@ fn objective_of(cat: &Catalog, set: &[CredIx], o: Objective) -> (u128, usize) {
         .iter()
         .map(|&c| {
             let v = value_of(cat, c, o).unwrap_or(0.0);
-            if v.is_finite() && v > 0.0 { (v * 100.0).round() as u128 } else { 0 }
+            if v.is_finite() && v > 0.0 {
+                (v * 100.0).round() as u128
+            } else {
+                0
+            }
         })
         .sum();
     (w, set.len())
@@ -194,19 +242,23 @@ fn valid(cat: &Catalog, held: &[bool], goal: CredIx, set: &[CredIx]) -> bool {
     for &c in set {
         h[c as usize] = true;
     }
-    let goal_ok = h[goal as usize] || match cat.requires(goal) {
-        Some(root) => {
-            let t = Tree::build(cat, root, goal, held);
-            assign(cat, &t, &h).satisfied
-        }
-        None => h[goal as usize],
-    };
+    let goal_ok = h[goal as usize]
+        || match cat.requires(goal) {
+            Some(root) => {
+                let t = Tree::build(cat, root, goal, held);
+                assign(cat, &t, &h).satisfied
+            }
+            None => h[goal as usize],
+        };
     if !goal_ok {
         return false;
     }
     let mut placed = held.to_vec();
     let mut left: Vec<CredIx> = set.to_vec();
-    while let Some(i) = left.iter().position(|&c| prerequisites_met(cat, &placed, c)) {
+    while let Some(i) = left
+        .iter()
+        .position(|&c| prerequisites_met(cat, &placed, c))
+    {
         let c = left.remove(i);
         placed[c as usize] = true;
     }
@@ -217,10 +269,17 @@ fn oracle(cat: &Catalog, held: &[bool], goal: CredIx, o: Objective) -> Option<(u
     if held[goal as usize] {
         return Some((0, 0));
     }
-    let base: Vec<CredIx> = (0..cat.len() as CredIx).filter(|&c| !cat.is_stackable(c) && !held[c as usize]).collect();
+    let base: Vec<CredIx> = (0..cat.len() as CredIx)
+        .filter(|&c| !cat.is_stackable(c) && !held[c as usize])
+        .collect();
     let mut best: Option<(u128, usize)> = None;
     for mask in 0u32..(1 << base.len()) {
-        let set: Vec<CredIx> = base.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, &c)| c).collect();
+        let set: Vec<CredIx> = base
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask >> i & 1 == 1)
+            .map(|(_, &c)| c)
+            .collect();
         let obj = objective_of(cat, &set, o);
         if best.is_some_and(|b| b <= obj) {
             continue;
@@ -323,10 +382,23 @@ proptest! {
 /// ones first).
 fn brute_assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> (bool, f64) {
     let leaves: Vec<u32> = tree.leaf_targets().map(|(v, _)| v).collect();
-    let options: Vec<Vec<(Fill, Vec<CredIx>)>> = leaves.iter().map(|&v| leaf_options(cat, tree, v, held)).collect();
+    let options: Vec<Vec<(Fill, Vec<CredIx>)>> = leaves
+        .iter()
+        .map(|&v| leaf_options(cat, tree, v, held))
+        .collect();
     let mut fills: Vec<bool> = vec![false; tree.len()];
     let mut best = (false, f64::INFINITY);
-    fn rec(i: usize, leaves: &[u32], options: &[Vec<(Fill, Vec<CredIx>)>], used: &mut Vec<CredIx>, fills: &mut Vec<bool>, cat: &Catalog, tree: &Tree, best: &mut (bool, f64)) {
+    #[allow(clippy::too_many_arguments)]
+    fn rec(
+        i: usize,
+        leaves: &[u32],
+        options: &[Vec<(Fill, Vec<CredIx>)>],
+        used: &mut Vec<CredIx>,
+        fills: &mut Vec<bool>,
+        cat: &Catalog,
+        tree: &Tree,
+        best: &mut (bool, f64),
+    ) {
         if i == leaves.len() {
             let (sat, rem) = score(cat, tree, 0, fills);
             if (sat && !best.0) || (sat == best.0 && rem < best.1) {
@@ -347,7 +419,9 @@ fn brute_assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> (bool, f64) {
         }
     }
     let mut used = Vec::new();
-    rec(0, &leaves, &options, &mut used, &mut fills, cat, tree, &mut best);
+    rec(
+        0, &leaves, &options, &mut used, &mut fills, cat, tree, &mut best,
+    );
     best
 }
 
@@ -365,23 +439,42 @@ fn score(cat: &Catalog, tree: &Tree, v: u32, fills: &[bool]) -> (bool, f64) {
                 (false, 1.0)
             }
         }
-        TKind::Group { kind: GroupKind::Credits, credits, .. } => {
+        TKind::Group {
+            kind: GroupKind::Credits,
+            credits,
+            ..
+        } => {
             let worth = |k: u32| match tree.nodes[k as usize].kind {
-                TKind::Leaf { target: Target::Known(c), .. } => cat.credits_scaled(c),
+                TKind::Leaf {
+                    target: Target::Known(c),
+                    ..
+                } => cat.credits_scaled(c),
                 _ => 0,
             };
             let largest = kids.iter().map(|&k| worth(k)).max().unwrap_or(0);
-            let got: u64 = kids.iter().filter(|&&k| score(cat, tree, k, fills).0).map(|&k| worth(k)).sum();
+            let got: u64 = kids
+                .iter()
+                .filter(|&&k| score(cat, tree, k, fills).0)
+                .map(|&k| worth(k))
+                .sum();
             let missing = credits.saturating_sub(got);
-            let rem = if missing == 0 { 0.0 } else if largest == 0 { 1.0 } else { missing as f64 / largest as f64 };
+            let rem = if missing == 0 {
+                0.0
+            } else if largest == 0 {
+                1.0
+            } else {
+                missing as f64 / largest as f64
+            };
             (got >= credits, rem)
         }
         TKind::Group { need, .. } => {
-            let scores: Vec<(bool, f64)> = kids.iter().map(|&k| score(cat, tree, k, fills)).collect();
+            let scores: Vec<(bool, f64)> =
+                kids.iter().map(|&k| score(cat, tree, k, fills)).collect();
             let nsat = scores.iter().filter(|s| s.0).count() as u32;
             let mut rems: Vec<f64> = scores.iter().map(|s| s.1).collect();
             rems.sort_by(f64::total_cmp);
-            let rem: f64 = rems.iter().take(need as usize).sum::<f64>() + f64::from(need.saturating_sub(kids.len() as u32));
+            let rem: f64 = rems.iter().take(need as usize).sum::<f64>()
+                + f64::from(need.saturating_sub(kids.len() as u32));
             (nsat >= need, rem)
         }
     }

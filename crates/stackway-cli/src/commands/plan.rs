@@ -101,7 +101,13 @@ fn print_human(cat: &Catalog, route: &Route) {
         return;
     }
     println!();
-    let idw = route.add.iter().map(|s| s.chars().count()).max().unwrap_or(4).clamp(4, 32);
+    let idw = route
+        .add
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 32);
     for (i, s) in route.steps.iter().enumerate() {
         let mut parts = Vec::new();
         parts.push(match s.cost {
@@ -125,7 +131,10 @@ fn print_human(cat: &Catalog, route: &Route) {
             why.push(format!("stands in for {}", s.fills.join(", ")));
         }
         if !s.prerequisite_for.is_empty() {
-            why.push(format!("prerequisite for {}", s.prerequisite_for.join(", ")));
+            why.push(format!(
+                "prerequisite for {}",
+                s.prerequisite_for.join(", ")
+            ));
         }
         let why = if why.is_empty() {
             String::new()

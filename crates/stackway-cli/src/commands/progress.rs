@@ -101,7 +101,9 @@ pub fn check_id(cat: &Catalog, id: &str, what: &str) -> Result<(), Failure> {
     }
     match cat.closest_id(id) {
         Some(c) => eprintln!("error: unknown credential {id:?} in {what} (did you mean {c:?}?)"),
-        None => eprintln!("error: unknown credential {id:?} in {what} (the feed has no credentials)"),
+        None => {
+            eprintln!("error: unknown credential {id:?} in {what} (the feed has no credentials)")
+        }
     }
     Err(Failure(ExitCode::from(2)))
 }
@@ -125,7 +127,9 @@ pub fn build_record(
         let (id, earned) = match item.split_once('@') {
             Some((id, date)) => {
                 let d = Date::parse(date).ok_or_else(|| {
-                    eprintln!("error: --have {item:?}: {date:?} is not a date (expected YYYY-MM-DD)");
+                    eprintln!(
+                        "error: --have {item:?}: {date:?} is not a date (expected YYYY-MM-DD)"
+                    );
                     Failure(ExitCode::from(2))
                 })?;
                 (id, Some(d))
@@ -216,8 +220,16 @@ fn print_human(cat: &Catalog, record: &Record, goals: &[Progress], detail: bool)
         println!("The feed has no stackable credentials.");
         return;
     }
-    let idw = goals.iter().map(|p| p.goal.chars().count()).max().unwrap_or(4).clamp(4, 32);
-    println!("{:<idw$}  {:<28}  {:<11}  {:>4}  REMAINING", "GOAL", "TITLE", "STATUS", "DONE");
+    let idw = goals
+        .iter()
+        .map(|p| p.goal.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 32);
+    println!(
+        "{:<idw$}  {:<28}  {:<11}  {:>4}  REMAINING",
+        "GOAL", "TITLE", "STATUS", "DONE"
+    );
     for p in goals {
         let status = if p.held {
             "held"
@@ -231,7 +243,11 @@ fn print_human(cat: &Catalog, record: &Record, goals: &[Progress], detail: bool)
         let remaining = if p.satisfied {
             "-".to_owned()
         } else {
-            p.summary.iter().map(|m| m.english()).collect::<Vec<_>>().join("; ")
+            p.summary
+                .iter()
+                .map(|m| m.english())
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         println!(
             "{:<idw$}  {:<28}  {:<11}  {:>3}%  {}",
@@ -268,7 +284,11 @@ fn print_human(cat: &Catalog, record: &Record, goals: &[Progress], detail: bool)
             }
             for r in &p.remaining {
                 if !r.options.is_empty() {
-                    println!("\n{}: choose from {}", r.message.english(), r.options.join(", "));
+                    println!(
+                        "\n{}: choose from {}",
+                        r.message.english(),
+                        r.options.join(", ")
+                    );
                 }
             }
         }

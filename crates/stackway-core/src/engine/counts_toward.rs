@@ -54,8 +54,8 @@ pub fn counts_toward(cat: &Catalog, id: &str) -> Result<Vec<CountsToward>, Engin
     let mut out = Vec::new();
     let mut seen: BTreeSet<CredIx> = BTreeSet::new();
     seen.insert(start);
-    let mut queue: VecDeque<(CredIx, Vec<CredIx>, NodeKind, Option<Text>, Option<u32>)> =
-        VecDeque::new();
+    type Pending = (CredIx, Vec<CredIx>, NodeKind, Option<Text>, Option<u32>);
+    let mut queue: VecDeque<Pending> = VecDeque::new();
     for (p, leaf, eq) in first {
         let (kind, label) = group_naming(cat, p, leaf);
         queue.push_back((p, Vec::new(), kind, label, eq));

@@ -233,7 +233,8 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
     }
     let front = ev.eval(0, &options);
     let better = |b: &Entry, e: &Entry| {
-        b.sat > e.sat || (b.sat == e.sat && (b.rem < e.rem || (b.rem == e.rem && b.done >= e.done)))
+        (b.sat && !e.sat)
+            || (b.sat == e.sat && (b.rem < e.rem || (b.rem == e.rem && b.done >= e.done)))
     };
     let best = front.into_iter().fold(None::<Entry>, |best, e| match best {
         Some(b) if better(&b, &e) => Some(b),

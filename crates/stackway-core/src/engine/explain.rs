@@ -84,15 +84,12 @@ pub(crate) fn explanations_for(
     cat: &Catalog,
     holdings: &Holdings,
     ev: &Evaluation,
+    report: &Report<'_>,
 ) -> Vec<Explanation> {
-    if holdings.mentioned.is_empty() {
-        return Vec::new();
-    }
-    let report = Report::new(cat, ev, holdings);
     holdings
         .mentioned
         .iter()
-        .map(|&c| status_of(cat, holdings, ev, &report, c))
+        .map(|&c| status_of(cat, holdings, ev, report, c))
         .collect()
 }
 

@@ -200,7 +200,7 @@ pub(crate) fn progress_of(cat: &Catalog, holdings: &Holdings, goal: CredIx) -> P
         summary.extend(remaining.iter().map(|r| r.message.clone()));
     }
     let used = report.uses();
-    let explanations = explanations_for(cat, holdings, &ev);
+    let explanations = explanations_for(cat, holdings, &ev, &report);
     Progress {
         goal: cat.id(goal).to_owned(),
         satisfied,
@@ -223,6 +223,8 @@ pub(crate) struct Report<'a> {
     pub frac: Vec<f64>,
     pub met: Vec<u32>,
     pub credits: Vec<u64>,
+    /// Held credential → the leaf it fills (first in preorder).
+    uses: std::collections::BTreeMap<CredIx, u32>,
 }
 
 impl<'a> Report<'a> {
@@ -242,7 +244,7 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
-        Report {
+        let mut r = Report {
             cat,
             ev,
             holdings,
@@ -250,7 +252,16 @@ impl<'a> Report<'a> {
             frac,
             met,
             credits,
+            uses: std::collections::BTreeMap::new(),
+        };
+        for (v, f) in ev.assignment.fills.iter().enumerate() {
+            if f.is_some() {
+                for c in r.fill_creds(v as u32).0 {
+                    r.uses.entry(c).or_insert(v as u32);
+                }
+            }
         }
+        r
     }
 
     /// Per node: satisfied, remaining units, children met, credits met; with the assignment's
@@ -373,7 +384,7 @@ impl<'a> Report<'a> {
 
     /// The leaf where held credential `c` is used, if any.
     pub fn used_at(&self, c: CredIx) -> Option<u32> {
-        (0..self.ev.tree.len() as u32).find(|&v| self.fill_creds(v).0.contains(&c))
+        self.uses.get(&c).copied()
     }
 
     fn node(&self, v: u32) -> GroupProgress {

@@ -118,7 +118,7 @@ impl Tree {
         self.nodes.is_empty()
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, clippy::only_used_in_recursion)]
     fn expand(
         &mut self,
         cat: &Catalog,

@@ -8,6 +8,7 @@
 pub mod date;
 pub mod diagnostics;
 pub mod feed;
+pub mod interop;
 pub mod parse;
 
 pub use date::Date;

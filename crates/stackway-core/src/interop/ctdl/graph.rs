@@ -169,17 +169,15 @@ impl<'a> Graph<'a> {
         match (value, arity) {
             (Value::Array(items), Arity::Many) => items.iter().collect(),
             (Value::Array(items), Arity::One) => {
-                if items.len() > 1 {
-                    self.warnings.push(warning(
-                        "ctdl-list-for-single",
-                        &node.pointer,
-                        format!(
-                            "node `{}` has a list for `{local}`, which takes one value; the first \
-                             is used",
-                            node.id
-                        ),
-                    ));
-                }
+                self.warnings.push(warning(
+                    "ctdl-list-for-single",
+                    &node.pointer,
+                    format!(
+                        "node `{}` has a list for `{local}`, which takes one value; the first is \
+                         used",
+                        node.id
+                    ),
+                ));
                 items.iter().take(1).collect()
             }
             (Value::Null, _) => Vec::new(),

@@ -458,10 +458,16 @@ impl<'a> Importer<'a> {
         if children.is_empty() {
             children = self.component_ids(node, "hasPart");
         }
+        // Components that only say they are part of the pathway (`isPartOf`) count as its
+        // children when it lists none itself.
+        let mut members_too = children.clone();
         for &i in members.get(&node.id).map(Vec::as_slice).unwrap_or(&[]) {
-            if !children.contains(&i) {
-                children.push(i);
+            if !members_too.contains(&i) {
+                members_too.push(i);
             }
+        }
+        if children.is_empty() {
+            children = members_too.clone();
         }
         let title = self.graph.text(node, "ceterms", "name");
         let summary = self.graph.text(node, "ceterms", "description");
@@ -519,7 +525,7 @@ impl<'a> Importer<'a> {
             .get(goal)
             .is_some_and(|c| c.requires.is_some());
         if !goal_has_requirement {
-            let others: Vec<Requirement> = children
+            let others: Vec<Requirement> = members_too
                 .iter()
                 .filter(|&&i| i != goal && !destinations.contains(&i))
                 .filter_map(|&i| {
@@ -708,7 +714,14 @@ impl<'a> Importer<'a> {
                     "node `{node_id}` requires `{to_id}`, which already requires it (a cycle); \
                      that requirement is dropped"
                 );
-                self.graph.warnings.push(warning("ctdl-cycle", "", message));
+                let pointer = self
+                    .graph
+                    .get(&node_id)
+                    .map(|n| n.pointer.clone())
+                    .unwrap_or_default();
+                self.graph
+                    .warnings
+                    .push(warning("ctdl-cycle", &pointer, message));
             }
         }
     }

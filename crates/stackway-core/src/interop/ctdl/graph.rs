@@ -82,7 +82,9 @@ impl<'a> Graph<'a> {
                     self.add(id, map, &pointer);
                 }
                 for (key, child) in map {
-                    if key != "@context" {
+                    // Only objects and arrays can hold nodes; skipping the rest early avoids
+                    // building a pointer for every string of the document.
+                    if key != "@context" && is_container(child) {
                         let child_pointer = format!("{pointer}/{}", pointer_token(key));
                         self.collect(child, child_pointer, depth + 1);
                     }
@@ -90,7 +92,9 @@ impl<'a> Graph<'a> {
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.collect(item, format!("{pointer}/{i}"), depth + 1);
+                    if is_container(item) {
+                        self.collect(item, format!("{pointer}/{i}"), depth + 1);
+                    }
                 }
             }
             _ => {}
@@ -128,31 +132,38 @@ impl<'a> Graph<'a> {
     /// The value of property `local` (e.g. `hasChild`) on `node`, looking under the expected
     /// prefix first, then the others, then without a prefix; warns when it was found elsewhere.
     pub fn prop(&mut self, node: &Node<'a>, expected: &str, local: &str) -> Option<&'a Value> {
+        // One scan of the keys, without building key strings: this runs for every property of
+        // every node, so it dominates the import of large pathways.
+        let mut elsewhere: Option<(&'a str, &'a Value)> = None;
+        let mut bare: Option<&'a Value> = None;
         for object in &node.objects {
-            if let Some(v) = object.get(&format!("{expected}:{local}")) {
-                return Some(v);
-            }
-        }
-        for object in &node.objects {
-            for prefix in PREFIXES.iter().filter(|p| **p != expected) {
-                if let Some(v) = object.get(&format!("{prefix}:{local}")) {
-                    self.warnings.push(warning(
-                        "ctdl-prefix",
-                        &node.pointer,
-                        format!(
-                            "node `{}` has `{prefix}:{local}` where `{expected}:{local}` is \
-                             expected; read as `{expected}:{local}`",
-                            node.id
-                        ),
-                    ));
-                    return Some(v);
+            for (key, value) in object.iter() {
+                let Some(head) = key.strip_suffix(local) else {
+                    continue;
+                };
+                match head.strip_suffix(':') {
+                    Some(prefix) if prefix == expected => return Some(value),
+                    Some(prefix) if elsewhere.is_none() && PREFIXES.contains(&prefix) => {
+                        elsewhere = Some((prefix, value));
+                    }
+                    None if head.is_empty() && bare.is_none() => bare = Some(value),
+                    _ => {}
                 }
             }
-            if let Some(v) = object.get(local) {
-                return Some(v);
-            }
         }
-        None
+        if let Some((prefix, value)) = elsewhere {
+            self.warnings.push(warning(
+                "ctdl-prefix",
+                &node.pointer,
+                format!(
+                    "node `{}` has `{prefix}:{local}` where `{expected}:{local}` is expected; \
+                     read as `{expected}:{local}`",
+                    node.id
+                ),
+            ));
+            return Some(value);
+        }
+        bare
     }
 
     /// The values of a property as a list, warning when the shape is not the expected one.
@@ -381,6 +392,10 @@ fn push_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
         }
         _ => {}
     }
+}
+
+fn is_container(value: &Value) -> bool {
+    matches!(value, Value::Object(_) | Value::Array(_))
 }
 
 fn non_empty(s: &str) -> Option<String> {

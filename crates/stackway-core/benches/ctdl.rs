@@ -14,7 +14,11 @@ const CERTIFICATES: usize = 50;
 /// requiring most of its ~99 courses through a condition, every course with a code, credits,
 /// a bilingual name and a progression level.
 fn generated_pathway() -> String {
-    let iri = |i: usize| format!("https://credentialengineregistry.org/resources/ce-{i:08x}-0000-4000-8000-000000000000");
+    let iri = |i: usize| {
+        format!(
+            "https://credentialengineregistry.org/resources/ce-{i:08x}-0000-4000-8000-000000000000"
+        )
+    };
     let courses = COMPONENTS - CERTIFICATES - 1;
     let mut graph: Vec<Value> = Vec::with_capacity(COMPONENTS * 2);
     let certificate_iris: Vec<String> = (1..=CERTIFICATES).map(iri).collect();
@@ -29,12 +33,16 @@ fn generated_pathway() -> String {
         "ceterms:name": {"en-US": "Generated degree"}, "ceterms:credentialType": "ceterms:BachelorDegree",
         "ceterms:hasCondition": ["_:top"],
     }));
-    graph.push(json!({"@id": "_:top", "@type": "ceterms:ComponentCondition", "ceterms:requiredNumber": 40,
-        "ceterms:targetComponent": certificate_iris}));
+    graph.push(
+        json!({"@id": "_:top", "@type": "ceterms:ComponentCondition", "ceterms:requiredNumber": 40,
+        "ceterms:targetComponent": certificate_iris}),
+    );
     let per_certificate = courses / CERTIFICATES + 1;
     for c in 1..=CERTIFICATES {
         let first = CERTIFICATES + 1 + (c - 1) * per_certificate;
-        let targets: Vec<String> = (first..(first + per_certificate).min(COMPONENTS)).map(iri).collect();
+        let targets: Vec<String> = (first..(first + per_certificate).min(COMPONENTS))
+            .map(iri)
+            .collect();
         let n = targets.len().saturating_sub(5).max(1);
         graph.push(json!({
             "@id": iri(c), "@type": "ceterms:CredentialComponent", "ceterms:ctid": format!("ce-{c:08x}-0000-4000-8000-000000000000"),
@@ -68,7 +76,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("json_parse_baseline_5000", |b| {
         b.iter(|| serde_json::from_str::<Value>(black_box(&text)).map(|_| ()))
     });
-    group.bench_function("import_5000_components", |b| b.iter(|| import_text(black_box(&text))));
+    group.bench_function("import_5000_components", |b| {
+        b.iter(|| import_text(black_box(&text)))
+    });
     group.finish();
 }
 

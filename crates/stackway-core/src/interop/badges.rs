@@ -243,7 +243,7 @@ impl Reader {
 
     fn object(&mut self, map: &Map<String, Value>, pointer: &str, in_clr: bool, depth: usize) {
         let types = types_of(map);
-        let has = |t: &str| types.iter().any(|x| *x == t);
+        let has = |t: &str| types.contains(&t);
         if let (Some(vc), false) = (map.get("vc"), map.contains_key("type")) {
             return self.document(vc, &format!("{pointer}/vc"), in_clr, depth + 1);
         }

@@ -67,3 +67,54 @@ pub fn read_feed_text(text: &str) -> Parsed {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FEED: &str = r#"{"stackway": 1, "id": "f", "languages": ["en"],
+        "provider": {"id": "p", "name": "P"},
+        "credentials": [{"id": "a", "kind": "badge", "title": "A"}]}"#;
+
+    #[test]
+    fn ctdl_is_recognised_by_context_or_by_ceterms_types() {
+        let with_context =
+            serde_json::json!({"@context": "https://credreg.net/ctdl/schema/context/json"});
+        let with_prefix_map =
+            serde_json::json!({"@context": {"ceterms": "https://purl.org/ctdl/terms/"}});
+        let typed = serde_json::json!({"@graph": [{"@type": "ceterms:Pathway"}]});
+        let single = serde_json::json!({"@type": ["ceterms:Pathway"]});
+        for doc in [with_context, with_prefix_map, typed, single] {
+            assert_eq!(document_kind(&doc), DocumentKind::Ctdl, "{doc}");
+        }
+        let other_context =
+            serde_json::json!({"@context": "https://schema.org/", "@type": "ceterms:Pathway"});
+        let feed: Value = serde_json::from_str(FEED).unwrap();
+        for doc in [other_context, feed, Value::Null, serde_json::json!([1])] {
+            assert_eq!(document_kind(&doc), DocumentKind::Feed, "{doc}");
+        }
+    }
+
+    #[test]
+    fn read_feed_text_converts_ctdl_and_passes_feeds_through() {
+        let feed = read_feed_text(FEED);
+        assert_eq!(feed.feed, parse_feed(FEED).feed);
+        assert!(feed.feed.is_some());
+
+        let ctdl = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": [
+            {"@id": "_:p", "@type": "ceterms:Pathway", "ceterms:name": "P",
+             "ceterms:hasDestinationComponent": ["_:g"], "ceterms:hasChild": ["_:a"]},
+            {"@id": "_:g", "@type": "ceterms:CredentialComponent", "ceterms:name": "G", "ceterms:hasChild": ["_:a"]},
+            {"@id": "_:a", "@type": "ceterms:CourseComponent", "ceterms:name": "A"}]}"#;
+        let parsed = read_feed_text(ctdl);
+        let feed = parsed.feed.expect("CTDL converts");
+        assert_eq!(feed.pathways[0].goal, "g");
+        assert!(parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ctdl-no-condition"));
+
+        let broken = read_feed_text("{\"@context\": ");
+        assert!(broken.feed.is_none() && broken.has_errors());
+    }
+}

@@ -4,7 +4,7 @@
 //! where a list is expected, `en-US` language keys, duplicate nodes, references to absent nodes)
 //! is reported as a warning naming the node's `@id`, so that an institution can fix its data.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -36,6 +36,7 @@ pub(crate) struct Graph<'a> {
     pub warnings: Vec<Diagnostic>,
     /// Language tags seen in language maps, in order of first appearance.
     pub languages: Vec<String>,
+    language_set: HashSet<String>,
 }
 
 /// Prefixes a CTDL property may carry; the expected one is tried first.
@@ -50,6 +51,7 @@ impl<'a> Graph<'a> {
             index: HashMap::new(),
             warnings: Vec::new(),
             languages: Vec::new(),
+            language_set: HashSet::new(),
         };
         match root {
             Value::Object(map) => match map.get("@graph") {
@@ -354,7 +356,7 @@ impl<'a> Graph<'a> {
                 ),
             ));
         }
-        if !self.languages.contains(&primary) {
+        if self.language_set.insert(primary.clone()) {
             self.languages.push(primary.clone());
         }
         primary
@@ -364,30 +366,30 @@ impl<'a> Graph<'a> {
     pub fn strings(&mut self, node: &Node<'a>, expected: &str, local: &str) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(value) = self.prop(node, expected, local) {
-            push_strings(value, &mut out, 0);
+            push_strings(value, &mut out, &mut HashSet::new(), 0);
         }
         out
     }
 }
 
-fn push_strings(value: &Value, out: &mut Vec<String>, depth: usize) {
+fn push_strings(value: &Value, out: &mut Vec<String>, seen: &mut HashSet<String>, depth: usize) {
     match value {
         Value::String(s) => {
             if let Some(s) = non_empty(s) {
-                if !out.contains(&s) {
+                if seen.insert(s.clone()) {
                     out.push(s);
                 }
             }
         }
         Value::Array(items) if depth < 3 => {
             for item in items {
-                push_strings(item, out, depth + 1);
+                push_strings(item, out, seen, depth + 1);
             }
         }
         // Only the first language of a map, so that translations do not become extra tags.
         Value::Object(map) if depth < 3 => {
             if let Some(v) = map.get("@value").or_else(|| map.values().next()) {
-                push_strings(v, out, depth + 1);
+                push_strings(v, out, seen, depth + 1);
             }
         }
         _ => {}

@@ -209,8 +209,9 @@ impl<'a> Importer<'a> {
                 credential.tags.push(tag);
             }
         }
+        let mut seen: HashSet<String> = credential.tags.iter().cloned().collect();
         for keyword in g.strings(node, "ceterms", "keyword") {
-            if !credential.tags.contains(&keyword) {
+            if seen.insert(keyword.clone()) {
                 credential.tags.push(keyword);
             }
         }
@@ -259,10 +260,12 @@ impl<'a> Importer<'a> {
     /// The credentials (indices) a property of `node` refers to, warning about non-components.
     fn component_ids(&mut self, node: &Node<'a>, local: &str) -> Vec<usize> {
         let mut out = Vec::new();
+        // A set beside the list keeps huge target lists linear (no quadratic `contains`).
+        let mut seen = HashSet::new();
         for target in self.graph.refs(node, "ceterms", local, Arity::Many) {
             match self.credential_of.get(&target.id) {
                 Some(&i) => {
-                    if !out.contains(&i) {
+                    if seen.insert(i) {
                         out.push(i);
                     }
                 }
@@ -461,8 +464,9 @@ impl<'a> Importer<'a> {
         // Components that only say they are part of the pathway (`isPartOf`) count as its
         // children when it lists none itself.
         let mut members_too = children.clone();
+        let mut seen: HashSet<usize> = children.iter().copied().collect();
         for &i in members.get(&node.id).map(Vec::as_slice).unwrap_or(&[]) {
-            if !members_too.contains(&i) {
+            if seen.insert(i) {
                 members_too.push(i);
             }
         }
@@ -525,9 +529,10 @@ impl<'a> Importer<'a> {
             .get(goal)
             .is_some_and(|c| c.requires.is_some());
         if !goal_has_requirement {
+            let destination_set: HashSet<usize> = destinations.iter().copied().collect();
             let others: Vec<Requirement> = members_too
                 .iter()
-                .filter(|&&i| i != goal && !destinations.contains(&i))
+                .filter(|&&i| i != goal && !destination_set.contains(&i))
                 .filter_map(|&i| {
                     self.credentials
                         .get(i)
@@ -596,8 +601,9 @@ impl<'a> Importer<'a> {
         } else {
             children
         };
+        let mut seen: HashSet<String> = steps.iter().cloned().collect();
         for extra in extra_destinations {
-            if !steps.contains(&extra) {
+            if seen.insert(extra.clone()) {
                 steps.push(extra);
             }
         }
@@ -697,17 +703,20 @@ impl<'a> Importer<'a> {
                 }
             }
         }
+        // Credential index → the node it came from (the smallest `@id` if several, for
+        // determinism), built once so that many cycles stay linear.
+        let mut node_of: HashMap<usize, String> = HashMap::new();
+        for (id, &i) in &self.credential_of {
+            let entry = node_of.entry(i).or_insert_with(|| id.clone());
+            if id < entry {
+                *entry = id.clone();
+            }
+        }
         for (from, to) in back_edges {
             let Some(to_id) = self.credentials.get(to).map(|c| c.id.clone()) else {
                 continue;
             };
-            let node_id = self
-                .credential_of
-                .iter()
-                .filter(|(_, &i)| i == from)
-                .map(|(id, _)| id.clone())
-                .min()
-                .unwrap_or_default();
+            let node_id = node_of.get(&from).cloned().unwrap_or_default();
             if let Some(c) = self.credentials.get_mut(from) {
                 c.requires = c.requires.take().and_then(|r| remove_leaf(r, &to_id));
                 let message = format!(

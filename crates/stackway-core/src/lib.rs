@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod feed;
 pub mod layout;
 pub mod json;
+pub mod interop;
 pub mod parse;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -1,12 +1,136 @@
-//! `stackway import` (not implemented yet).
+//! `stackway import ctdl FILE|URL [-o feed.json]`: converts a CTDL pathway into a feed v1.
 
+use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use stackway_core::interop::ctdl::import_text;
+use stackway_core::{parse_feed, Diagnostic, Severity};
+
+/// Inputs larger than this are refused, as `stackway check` does for feeds.
+const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The formats `stackway import` reads.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    /// A CTDL pathway (JSON-LD), as served by the Credential Registry.
+    Ctdl,
+}
 
 /// Arguments of `stackway import`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The format of the input.
+    #[arg(value_enum)]
+    pub format: Format,
+    /// A file path, or an http(s) URL to fetch (e.g. a Credential Registry graph URL).
+    pub source: String,
+    /// Write the feed to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("stackway import: not implemented yet");
-    ExitCode::from(2)
+pub fn run(args: Args) -> ExitCode {
+    let Format::Ctdl = args.format;
+    let text = match read_source(&args.source) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: cannot read {}: {message}", args.source);
+            return ExitCode::from(2);
+        }
+    };
+    let parsed = import_text(&text);
+    for d in &parsed.diagnostics {
+        print_diagnostic(&args.source, d);
+    }
+    let Some(feed) = parsed.feed else {
+        eprintln!("error: nothing could be imported from {}", args.source);
+        return ExitCode::from(1);
+    };
+    let json = match serde_json::to_string_pretty(&feed) {
+        Ok(json) => json + "\n",
+        Err(e) => {
+            eprintln!("error: cannot write the feed: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    // The importer promises a valid feed; say so loudly if it ever does not keep that promise.
+    let check = parse_feed(&json);
+    if check.has_errors() {
+        eprintln!("error: the imported feed does not validate (please report this as a bug):");
+        for d in check
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            print_diagnostic("imported feed", d);
+        }
+        return ExitCode::from(1);
+    }
+    let warnings = parsed.diagnostics.len();
+    eprintln!(
+        "imported {} credential(s) and {} pathway(s) with {warnings} warning(s)",
+        feed.credentials.len(),
+        feed.pathways.len()
+    );
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, json) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        None => print!("{json}"),
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_diagnostic(source: &str, d: &Diagnostic) {
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let at = if d.pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" (at {})", d.pointer)
+    };
+    eprintln!("{severity}[{}]: {source}{at}: {}", d.code, d.message);
+}
+
+/// Reads a file, or fetches an http(s) URL asking for JSON-LD.
+pub(crate) fn read_source(source: &str) -> Result<String, String> {
+    let lower = source.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(30))
+            .build();
+        let response = agent
+            .get(source)
+            .set(
+                "Accept",
+                "application/ld+json, application/json;q=0.9, */*;q=0.1",
+            )
+            .call()
+            .map_err(|e| match e {
+                ureq::Error::Status(code, _) => format!("the server answered HTTP {code}"),
+                ureq::Error::Transport(t) => t.to_string(),
+            })?;
+        let mut text = String::new();
+        response
+            .into_reader()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| e.to_string())?;
+        if text.len() as u64 > MAX_INPUT_BYTES {
+            return Err("the document is larger than 20 MB".into());
+        }
+        return Ok(text);
+    }
+    let metadata = std::fs::metadata(source).map_err(|e| e.to_string())?;
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err("the file is larger than 20 MB".into());
+    }
+    std::fs::read_to_string(source).map_err(|e| e.to_string())
 }

@@ -1,0 +1,16 @@
+//! CTDL (Credential Transparency Description Language) pathways ↔ feed v1.
+//!
+//! [`import_text`] / [`import_value`] read a pathway as the Credential Registry serves it (a
+//! JSON-LD `@graph`, or a single resource) and give a feed plus a warning for every quirk of the
+//! data; [`export_pathway`] writes a feed's pathway back as CTDL JSON-LD. The mapping is
+//! documented in docs/interop.md.
+
+mod export;
+mod graph;
+mod ids;
+mod import;
+pub mod vocab;
+
+pub use export::{export_pathway, ExportError};
+pub use ids::is_valid_id;
+pub use import::{import_text, import_value};

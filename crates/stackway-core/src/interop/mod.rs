@@ -1,0 +1,58 @@
+//! Interoperability with the formats institutions and learners already have.
+//!
+//! - [`ctdl`]: Credential Transparency Description Language pathways (JSON-LD, as served by the
+//!   Credential Registry) to and from feed v1.
+//! - [`badges`]: learners' Open Badges 3.0, CLR 2.0 and Open Badges 2.0 records, matched to a
+//!   feed's credentials to fill in what the learner holds.
+//! - [`detect`]: one entry point that reads either a feed or a CTDL document.
+//!
+//! Like the rest of the core, nothing here does I/O or panics on any input, and every output is
+//! deterministic (document order, never hash-map order).
+
+pub mod badges;
+mod base64url;
+pub mod ctdl;
+pub mod detect;
+
+use crate::diagnostics::{Diagnostic, Severity};
+
+/// A warning about a node of an imported document.
+pub(crate) fn warning(code: &str, pointer: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        code: code.to_owned(),
+        severity: Severity::Warning,
+        pointer: pointer.to_owned(),
+        message,
+        line: None,
+        column: None,
+    }
+}
+
+/// An error about an imported document as a whole.
+pub(crate) fn error(code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        code: code.to_owned(),
+        severity: Severity::Error,
+        pointer: String::new(),
+        message,
+        line: None,
+        column: None,
+    }
+}
+
+/// The diagnostic for text that is not JSON, with its line and column.
+pub(crate) fn invalid_json(e: &serde_json::Error) -> Diagnostic {
+    Diagnostic {
+        code: "invalid-json".into(),
+        severity: Severity::Error,
+        pointer: String::new(),
+        message: e.to_string(),
+        line: u32::try_from(e.line()).ok(),
+        column: u32::try_from(e.column()).ok(),
+    }
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901).
+pub(crate) fn pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}

@@ -83,6 +83,20 @@ async fn progress_route(
 
 /// Starts the platform's HTTP server on 127.0.0.1 and builds the tool around it.
 pub async fn tool_with(options: Options, extra_platform_toml: &str) -> TestTool {
+    tool_with_store(
+        options,
+        extra_platform_toml,
+        Arc::new(MemoryStore::default()),
+    )
+    .await
+}
+
+/// Like [`tool_with`], with the given replay store.
+pub async fn tool_with_store(
+    options: Options,
+    extra_platform_toml: &str,
+    store: Arc<dyn OneTimeStore>,
+) -> TestTool {
     let platform = PlatformServer::default();
     *platform.jwks.lock().unwrap() = json!({ "keys": [jwk(PLATFORM_KEY_1, "platform-1")] });
     let app = Router::new()
@@ -122,7 +136,6 @@ jwks_url = "https://sso.canvas.example.edu/api/lti/security/jwks"
     );
     let config = ToolConfig::parse(&toml, "test.toml", Path::new(".")).expect("test config");
     let keys = ToolKeys::from_pems(&[("tool-1", TOOL_KEY)]).unwrap();
-    let store: Arc<dyn OneTimeStore> = Arc::new(MemoryStore::default());
     let state = AppState::new(config, keys, store, options);
     let router = stackway_lti::router(state.clone());
     TestTool {
@@ -303,3 +316,22 @@ pub fn sign(claims: &Value, pem: &str, kid: &str) -> String {
 }
 
 pub const LTI: &str = "https://purl.imsglobal.org/spec/lti/claim/";
+
+impl TestTool {
+    /// A second server instance (same configuration and platform) using `store`.
+    pub fn another_instance(&self, store: Arc<dyn OneTimeStore>) -> TestTool {
+        let keys = ToolKeys::from_pems(&[("tool-1", TOOL_KEY)]).unwrap();
+        let options = Options {
+            jwks_min_refetch: Duration::ZERO,
+            ..Options::default()
+        };
+        let state = AppState::new(self.state.config().clone(), keys, store, options);
+        let router = stackway_lti::router(state.clone());
+        TestTool {
+            state,
+            router,
+            platform: self.platform.clone(),
+            issuer: self.issuer.clone(),
+        }
+    }
+}

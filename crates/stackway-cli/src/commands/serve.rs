@@ -1,12 +1,87 @@
-//! `stackway serve` (not implemented yet).
+//! `stackway serve`: serves the demo page, the widget's files and the feeds over HTTP.
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use crate::static_site;
 
 /// Arguments of `stackway serve`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder to serve; `/` is its `index.html` (the repository root serves the demo).
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+}
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("stackway serve: not implemented yet");
-    ExitCode::from(2)
+pub fn run(args: Args) -> ExitCode {
+    if !args.dir.is_dir() {
+        eprintln!(
+            "stackway serve: {} is not a folder (use --dir to choose what to serve)",
+            args.dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("stackway serve: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stackway serve: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(args: Args) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    let root = args.dir.canonicalize().unwrap_or(args.dir);
+    println!(
+        "Serving {} at http://{address}/ (press Ctrl-C to stop)",
+        root.display()
+    );
+    axum::serve(listener, static_site::router(root))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM where there is one (test runners and service managers).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
 }

@@ -228,7 +228,7 @@ async fn deep_link_response(
     if let (Some(data), Value::Object(map)) = (&settings.data, &mut claims) {
         map.insert(
             "https://purl.imsglobal.org/spec/lti-dl/claim/data".into(),
-            Value::String(data.clone()),
+            data.clone(),
         );
     }
     let jwt = inner

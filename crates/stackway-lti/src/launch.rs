@@ -41,7 +41,8 @@ pub enum MessageType {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DeepLinkSettings {
     pub return_url: String,
-    pub data: Option<String>,
+    /// Opaque to the tool and echoed back as is (a string per the spec; some platforms send JSON).
+    pub data: Option<Value>,
     pub accept_types: Vec<String>,
 }
 
@@ -478,10 +479,7 @@ pub async fn validate_id_token(
                 .unwrap_or_default();
             Some(DeepLinkSettings {
                 return_url: return_url.to_string(),
-                data: settings
-                    .get("data")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                data: settings.get("data").filter(|d| !d.is_null()).cloned(),
                 accept_types,
             })
         }

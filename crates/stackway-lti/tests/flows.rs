@@ -430,3 +430,27 @@ async fn tool_assets_are_served_with_their_types() {
     .await;
     assert_ne!(reply.status, StatusCode::OK);
 }
+
+/// Regression: lti1p3platform sends `data` as a JSON object; it must come back unchanged, not dropped.
+#[tokio::test]
+async fn deep_linking_echoes_json_object_data_unchanged() {
+    let tool = tool().await;
+    let login = tool.login().await;
+    let mut claims = deep_linking_claims(&tool, &login.nonce);
+    claims[format!("{DL}deep_linking_settings")]["data"] = json!({"session": "dl-42"});
+    let page = tool
+        .launch(&sign(&claims, PLATFORM_KEY_1, "platform-1"), &login)
+        .await;
+    let ticket = attribute(&page.body, "name=\"ticket\" value").to_string();
+    let reply = submit_designer(&tool, &[("ticket", &ticket)]).await;
+    let jwt = attribute(&reply.body, "name=\"JWT\" value");
+    let payload = jwt.split('.').nth(1).unwrap();
+    use base64::Engine;
+    let claims: Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(claims[format!("{DL}data")], json!({"session": "dl-42"}));
+}

@@ -56,6 +56,8 @@ pub struct Platform {
     pub progress_url: Option<String>,
     pub progress_token_env: Option<String>,
     pub progress_identity: ProgressIdentity,
+    /// Extra origins the LMS pages are served from (hosted Canvas: `https://school.instructure.com`).
+    pub frame_origins: Vec<String>,
 }
 
 impl Platform {
@@ -63,6 +65,11 @@ impl Platform {
     /// and the auth endpoint's origin (often the same).
     pub fn origins(&self) -> Vec<String> {
         let mut origins = Vec::new();
+        for origin in &self.frame_origins {
+            if !origins.contains(origin) {
+                origins.push(origin.clone());
+            }
+        }
         for url in [Url::parse(&self.issuer).ok(), Some(self.auth_url.clone())]
             .into_iter()
             .flatten()
@@ -235,7 +242,16 @@ impl ToolConfig {
                     return Err(fail(span, format!("progress_identity must be \"sub\" or \"person_sourcedid\", not {other:?}")));
                 }
             };
+            let mut frame_origins = Vec::new();
+            if let Some(list) = &p.frame_origins {
+                for origin in list.get_ref() {
+                    let url = check_url(&Spanned::new(0..0, origin.clone()), "frame_origins entry")
+                        .map_err(|r| fail(Some(list.span()), r))?;
+                    frame_origins.push(url.origin().ascii_serialization());
+                }
+            }
             platforms.push(Platform {
+                frame_origins,
                 name,
                 issuer,
                 client_id,
@@ -360,6 +376,7 @@ struct RawPlatform {
     progress_url: Option<Spanned<String>>,
     progress_token_env: Option<Spanned<String>>,
     progress_identity: Option<Spanned<String>>,
+    frame_origins: Option<Spanned<Vec<String>>>,
 }
 
 #[cfg(test)]
@@ -449,6 +466,26 @@ progress_url = "https://sis.example.edu/learners/{user}/credentials"
             err.reason.contains("STACKWAY_TEST_SURELY_UNSET_VAR"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn frame_origins_join_the_frame_ancestors() {
+        let config = parse(&format!(
+            "{GOOD}frame_origins = [\"https://school.instructure.com/\"]\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            config.frame_ancestors(),
+            [
+                "https://school.instructure.com",
+                "https://moodle.example.edu"
+            ]
+        );
+        let err = parse(&format!(
+            "{GOOD}frame_origins = [\"http://school.example\"]\n"
+        ))
+        .unwrap_err();
+        assert!(err.reason.contains("must use https"), "{err}");
     }
 
     #[test]

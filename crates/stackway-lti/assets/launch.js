@@ -3,12 +3,10 @@
 const config = JSON.parse(document.getElementById("stackway-lti-config").textContent);
 const element = document.querySelector("stackway-pathways");
 
-// The learner's record, read server-side from the validated launch. The widget reads it from this
-// property (and from the `stackway-lti-config` block) instead of its own localStorage plan.
-if (element && config.held) {
-  element.held = config.held;
-  element.dataset.held = JSON.stringify(config.held);
-}
+// The learner's record, read server-side from the validated launch: `[{id, earned}]`, or null when
+// the platform has no progress source. Set before the widget script defines the element, so the
+// element finds it as its `held` property when it mounts (and in the `stackway-lti-config` block).
+if (element) element.held = config.held;
 
 function postHeight() {
   if (window.parent === window) return;
@@ -21,9 +19,7 @@ function postHeight() {
 new ResizeObserver(postHeight).observe(document.body);
 
 import(config.widget_script)
-  .then((module) => {
-    const api = module.Stackway || window.Stackway;
-    if (api && typeof api.setHeld === "function" && config.held) api.setHeld(element, config.held);
+  .then(() => {
     document.body.dataset.widget = "loaded";
   })
   .catch((error) => {

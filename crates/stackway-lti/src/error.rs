@@ -72,6 +72,38 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, for documentation and tests.
+    pub const ALL: [Reason; 28] = [
+        Reason::BadRequest,
+        Reason::UnknownPlatform,
+        Reason::UnknownDeployment,
+        Reason::BadTargetLinkUri,
+        Reason::PlatformError,
+        Reason::StateUnknown,
+        Reason::StateMismatch,
+        Reason::MalformedToken,
+        Reason::AlgorithmNotAllowed,
+        Reason::KeyIdMissing,
+        Reason::KeyIdUnknown,
+        Reason::KeySetUnavailable,
+        Reason::BadSignature,
+        Reason::TokenExpired,
+        Reason::IssuedInFuture,
+        Reason::WrongIssuer,
+        Reason::WrongAudience,
+        Reason::AzpMismatch,
+        Reason::NonceReplayed,
+        Reason::NonceMismatch,
+        Reason::MissingClaim,
+        Reason::WrongVersion,
+        Reason::UnsupportedMessage,
+        Reason::FeedHostNotAllowed,
+        Reason::NoFeed,
+        Reason::TicketUnknown,
+        Reason::StoreUnavailable,
+        Reason::Internal,
+    ];
+
     /// The stable code shown on the page and written to the log.
     pub fn code(self) -> &'static str {
         match self {
@@ -127,7 +159,8 @@ impl Reason {
         }
     }
 
-    fn explanation(self, lang: Lang) -> &'static str {
+    /// The sentence the refusal page shows.
+    pub fn explanation(self, lang: Lang) -> &'static str {
         use Reason::*;
         match (lang, self) {
             (Lang::En, UnknownPlatform) => "This learning platform is not registered with Stackway.",
@@ -210,13 +243,13 @@ impl IntoResponse for LtiError {
             tracing::warn!(code = self.reason.code(), status = status.as_u16(), detail = %self.detail, "LTI request rejected");
         }
         let (title, code_label) = match self.lang {
-            Lang::En => ("Stackway could not open", "Reason code"),
-            Lang::Fr => ("Stackway n'a pas pu s'ouvrir", "Code de motif"),
+            Lang::En => ("Stackway could not open", "Reason code:"),
+            Lang::Fr => ("Stackway n'a pas pu s'ouvrir", "Code de motif\u{a0}:"),
         };
         let body = format!(
             "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"></head>\n<body class=\"lti-error\">\
-             <main><h1>{title}</h1><p>{explanation}</p><p>{code_label}: <code>{code}</code></p></main></body>\n</html>\n",
+             <main><h1>{title}</h1><p>{explanation}</p><p>{code_label} <code>{code}</code></p></main></body>\n</html>\n",
             lang = self.lang.code(),
             title = title,
             explanation = escape_html(self.reason.explanation(self.lang)),

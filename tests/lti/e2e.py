@@ -68,7 +68,9 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
 """)
     env = dict(os.environ, STACKWAY_E2E_SIS_TOKEN=lms.SIS_TOKEN, RUST_LOG="info")
     log = open(os.path.join(work, "tool.log"), "w")
-    tool = subprocess.Popen([binary, "serve", "--config", config, "--dir", ROOT, "--listen", f"127.0.0.1:{tool_port}"],
+    # The static site (widget files); another folder with a built widget can be given.
+    site = os.environ.get("STACKWAY_LTI_SITE_DIR", ROOT)
+    tool = subprocess.Popen([binary, "serve", "--config", config, "--dir", site, "--listen", f"127.0.0.1:{tool_port}"],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     passed, failed = 0, 0
     try:

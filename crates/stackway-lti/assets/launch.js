@@ -25,4 +25,11 @@ import(config.widget_script)
   .catch((error) => {
     document.body.dataset.widget = "failed";
     console.error("Stackway widget could not load", error);
+    const notice = document.createElement("p");
+    notice.className = "lti-notice";
+    notice.setAttribute("role", "alert");
+    notice.textContent = document.documentElement.lang === "fr"
+      ? "Le module Stackway n'a pas pu être chargé. Veuillez recharger la page ou réessayer plus tard."
+      : "The Stackway widget could not be loaded. Please reload the page or try again later.";
+    element.before(notice);
   });

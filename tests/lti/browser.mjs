@@ -75,6 +75,10 @@ async function run() {
     const context = await browser.newContext();
     const page = await context.newPage();
     watchConsole(page, cspViolations);
+    const consoleErrors = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text().split("\n")[0]);
+    });
     await page.goto(`${PLATFORM}/course?user=learner-1&link=link-1`);
     try {
       const frame = await toolFrame(page, "stackway-pathways");
@@ -94,7 +98,8 @@ async function run() {
           await page.waitForTimeout(200);
           text = (await launchConfig(frame)).text || "";
         }
-        check("widget renders the configured goal for that learner", /Data Analytics Diploma/.test(text), text.slice(0, 300));
+        check("widget renders the configured goal for that learner", /Data Analytics Diploma/.test(text),
+          `${text.slice(0, 200)} | console errors: ${consoleErrors.join(" | ").slice(0, 600)}`);
       } else {
         console.log("NOTE widget not built (no /www/stackway.js or /pkg/stackway_bg.wasm): widget rendering not checked");
       }

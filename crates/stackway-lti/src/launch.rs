@@ -467,7 +467,7 @@ pub async fn validate_id_token(
                         "deep_link_return_url missing or not a URL",
                     )
                 })?;
-            let accept_types = settings
+            let accept_types: Vec<String> = settings
                 .get("accept_types")
                 .and_then(Value::as_array)
                 .map(|a| {
@@ -477,6 +477,14 @@ pub async fn validate_id_token(
                         .collect()
                 })
                 .unwrap_or_default();
+            // Stackway can only return an LTI resource link; a placement that accepts none of
+            // those (for example only files) cannot use it.
+            if !accept_types.is_empty() && !accept_types.iter().any(|t| t == "ltiResourceLink") {
+                return Err(LtiError::new(
+                    Reason::UnsupportedMessage,
+                    format!("deep linking accepts {accept_types:?}, not ltiResourceLink"),
+                ));
+            }
             Some(DeepLinkSettings {
                 return_url: return_url.to_string(),
                 data: settings.get("data").filter(|d| !d.is_null()).cloned(),

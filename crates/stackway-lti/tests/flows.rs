@@ -454,3 +454,18 @@ async fn deep_linking_echoes_json_object_data_unchanged() {
     .unwrap();
     assert_eq!(claims[format!("{DL}data")], json!({"session": "dl-42"}));
 }
+
+#[tokio::test]
+async fn deep_linking_that_accepts_no_resource_link_is_refused() {
+    let tool = tool().await;
+    let login = tool.login().await;
+    let mut claims = deep_linking_claims(&tool, &login.nonce);
+    claims[format!("{DL}deep_linking_settings")]["accept_types"] = json!(["file", "html"]);
+    let reply = tool
+        .launch(&sign(&claims, PLATFORM_KEY_1, "platform-1"), &login)
+        .await;
+    assert_eq!(
+        (reply.status, reply.reason()),
+        (StatusCode::BAD_REQUEST, "unsupported-message-type")
+    );
+}

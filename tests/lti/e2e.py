@@ -8,6 +8,7 @@ Prints one line per check and a final `N passed, N failed`; exits 1 when anythin
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -120,6 +121,8 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
         log.close()
     if failed:
         print("tool log:", log.name)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

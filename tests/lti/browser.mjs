@@ -103,6 +103,8 @@ async function run() {
       } else {
         console.log("NOTE widget not built (no /www/stackway.js or /pkg/stackway_bg.wasm): widget rendering not checked");
       }
+      // The resize message arrives asynchronously (ResizeObserver, then postMessage): wait for it.
+      await page.waitForFunction(() => Number(document.body.dataset.resized) > 0, null, { timeout: 10000 }).catch(() => {});
       const resized = await page.evaluate(() => document.body.dataset.resized || "");
       check("tool page posts lti.frameResize to the LMS", Number(resized) > 0, `resized=${resized}`);
       await page.screenshot({ path: path.join(ARTIFACTS, "launch-learner-1.png"), fullPage: true });

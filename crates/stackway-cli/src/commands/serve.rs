@@ -1,4 +1,5 @@
-//! `stackway serve`: serves the demo page, the widget's files and the feeds over HTTP.
+//! `stackway serve`: serves the demo page, the widget's files and the feeds over HTTP; with
+//! `--config tool.toml` it is also the LTI 1.3 tool (routes from `stackway-lti`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -15,6 +16,10 @@ pub struct Args {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Run the LTI 1.3 tool with this configuration (TOML; see docs/lms/). Nonces and states are
+    /// kept in memory, or in Redis when STACKWAY_REDIS_URL is set.
+    #[arg(long, value_name = "tool.toml")]
+    pub config: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -52,11 +57,34 @@ async fn serve(args: Args) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     let root = args.dir.canonicalize().unwrap_or(args.dir);
+    let app = match &args.config {
+        Some(config) => {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env()
+                        .unwrap_or_else(|_| "info".into()),
+                )
+                .try_init();
+            let state = stackway_lti::AppState::from_config_file(config)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "LTI 1.3 tool for {} platform(s); login {}/lti/login, launch {}, keys {}/.well-known/jwks.json",
+                state.config().platforms.len(),
+                state.config().base_url,
+                state.config().launch_url(),
+                state.config().base_url,
+            );
+            // The tool's routes first; everything else is the static site (widget, feeds).
+            stackway_lti::router(state).merge(static_site::router(root.clone()))
+        }
+        None => static_site::router(root.clone()),
+    };
     println!(
         "Serving {} at http://{address}/ (press Ctrl-C to stop)",
         root.display()
     );
-    axum::serve(listener, static_site::router(root))
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

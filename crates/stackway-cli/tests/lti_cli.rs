@@ -1,0 +1,162 @@
+//! `stackway keys generate` and `stackway serve --config`: the LTI tool from the command line.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("stackway-lti-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stackway() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stackway"))
+}
+
+const PLATFORM: &str = r#"
+[[platform]]
+name = "Local"
+issuer = "http://127.0.0.1:9"
+client_id = "c"
+deployment_ids = ["1"]
+auth_url = "http://127.0.0.1:9/auth"
+jwks_url = "http://127.0.0.1:9/jwks"
+feed_hosts = ["127.0.0.1"]
+"#;
+
+#[test]
+fn keys_generate_writes_an_owner_only_key_that_jwks_publishes() {
+    let dir = scratch("keys");
+    let out = stackway()
+        .args(["keys", "generate", "--dir"])
+        .arg(dir.join("keys"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let key = std::fs::read_dir(dir.join("keys"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let kid = key.file_stem().unwrap().to_str().unwrap().to_string();
+    let out = stackway()
+        .args(["keys", "jwks", "--dir"])
+        .arg(dir.join("keys"))
+        .output()
+        .unwrap();
+    let jwks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(jwks["keys"][0]["kid"], kid.as_str());
+    assert!(jwks["keys"][0].get("d").is_none());
+}
+
+#[test]
+fn serve_refuses_a_bad_config_with_file_line_and_reason() {
+    let dir = scratch("bad");
+    let config = dir.join("tool.toml");
+    std::fs::write(
+        &config,
+        format!("[tool]\nbase_url = \"http://stackway.example.edu\"\nkeys = \"keys/\"\n{PLATFORM}"),
+    )
+    .unwrap();
+    let out = stackway()
+        .args(["serve", "--listen", "127.0.0.1:0", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tool.toml:2:12: base_url must use https"),
+        "{stderr}"
+    );
+}
+
+fn http_get(port: u16, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn serve_with_config_serves_the_tool_and_the_static_site_together() {
+    let dir = scratch("serve");
+    assert!(stackway()
+        .args(["keys", "generate", "--dir"])
+        .arg(dir.join("keys"))
+        .status()
+        .unwrap()
+        .success());
+    std::fs::create_dir_all(dir.join("site/www")).unwrap();
+    std::fs::write(
+        dir.join("site/www/stackway.js"),
+        "export const widget = 1;\n",
+    )
+    .unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = dir.join("tool.toml");
+    std::fs::write(
+        &config,
+        format!("[tool]\nbase_url = \"http://localhost:{port}\"\nkeys = \"keys/\"\n{PLATFORM}"),
+    )
+    .unwrap();
+    let mut child = stackway()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--dir"])
+        .arg(dir.join("site"))
+        .arg("--config")
+        .arg(&config)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let jwks = http_get(port, "/.well-known/jwks.json");
+    let widget = http_get(port, "/www/stackway.js");
+    let login = http_get(
+        port,
+        "/lti/login?iss=http://127.0.0.1:9&login_hint=x&target_link_uri=http://localhost/",
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        jwks.starts_with("HTTP/1.1 200") && jwks.contains("\"RS256\""),
+        "{jwks}"
+    );
+    assert!(
+        widget.starts_with("HTTP/1.1 200") && widget.contains("export const widget"),
+        "{widget}"
+    );
+    assert!(
+        login.starts_with("HTTP/1.1 400") && login.contains("bad-target-link-uri"),
+        "{login}"
+    );
+}

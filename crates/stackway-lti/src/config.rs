@@ -1,0 +1,500 @@
+//! The tool's TOML configuration (`tool.toml`), validated completely at start.
+//!
+//! A bad file is refused with the file name, the line and column of the offending value and the
+//! reason, so an operator can fix it without guessing.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use url::Url;
+
+/// A configuration the tool refuses to start with.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}:{column}: {reason}")]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub reason: String,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct ToolConfig {
+    /// Public origin of this server, without a trailing slash (for example `https://stackway.example.edu`).
+    pub base_url: String,
+    /// Folder of the tool's private keys, resolved against the config file's folder.
+    pub keys_dir: PathBuf,
+    /// Feed used when a launch names none.
+    pub default_feed: Option<Url>,
+    pub platforms: Vec<Platform>,
+}
+
+/// Which validated identity names the learner to the progress source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressIdentity {
+    /// The `sub` claim of the id_token.
+    Sub,
+    /// `person_sourcedid` (custom parameter, else the LIS claim) of the id_token.
+    PersonSourcedId,
+}
+
+/// One platform registration, looked up by (issuer, client_id).
+#[derive(Debug, Clone)]
+pub struct Platform {
+    pub name: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub deployment_ids: Vec<String>,
+    pub auth_url: Url,
+    pub jwks_url: Url,
+    /// Hosts a `feed_url` may be on, lower case.
+    pub feed_hosts: Vec<String>,
+    /// Template containing `{user}`.
+    pub progress_url: Option<String>,
+    pub progress_token_env: Option<String>,
+    pub progress_identity: ProgressIdentity,
+    /// Extra origins the LMS pages are served from (hosted Canvas: `https://school.instructure.com`).
+    pub frame_origins: Vec<String>,
+}
+
+impl Platform {
+    /// The origin pages must allow as a frame ancestor and postMessage target: the issuer's origin
+    /// and the auth endpoint's origin (often the same).
+    pub fn origins(&self) -> Vec<String> {
+        let mut origins = Vec::new();
+        for origin in &self.frame_origins {
+            if !origins.contains(origin) {
+                origins.push(origin.clone());
+            }
+        }
+        for url in [Url::parse(&self.issuer).ok(), Some(self.auth_url.clone())]
+            .into_iter()
+            .flatten()
+        {
+            let origin = url.origin().ascii_serialization();
+            if origin != "null" && !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+        origins
+    }
+
+    /// The origin of the platform's OIDC auth endpoint: the target of platform-storage messages.
+    pub fn storage_origin(&self) -> String {
+        self.auth_url.origin().ascii_serialization()
+    }
+
+    pub fn allows_feed(&self, url: &Url) -> bool {
+        if !matches!(url.scheme(), "https" | "http") {
+            return false;
+        }
+        if url.scheme() == "http" && !is_loopback(url) {
+            return false;
+        }
+        let Some(host) = url.host_str() else {
+            return false;
+        };
+        let host = host.to_ascii_lowercase();
+        self.feed_hosts.contains(&host)
+    }
+}
+
+impl ToolConfig {
+    /// Reads and validates `path`.
+    pub fn load(path: &Path) -> Result<ToolConfig, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            reason: format!("cannot read the file: {err}"),
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        ToolConfig::parse(&text, &path.display().to_string(), base)
+    }
+
+    /// Parses and validates TOML text; `file` names it in errors and `base` resolves relative paths.
+    pub fn parse(text: &str, file: &str, base: &Path) -> Result<ToolConfig, ConfigError> {
+        let fail = |span: Option<std::ops::Range<usize>>, reason: String| {
+            let (line, column) = span.map(|s| line_column(text, s.start)).unwrap_or((1, 1));
+            ConfigError {
+                file: file.to_string(),
+                line,
+                column,
+                reason,
+            }
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|err| fail(err.span(), err.message().to_string()))?;
+
+        let base_url = check_url(&raw.tool.base_url, "base_url")
+            .map_err(|r| fail(Some(raw.tool.base_url.span()), r))?;
+        if base_url.path() != "/" || base_url.query().is_some() {
+            return Err(fail(
+                Some(raw.tool.base_url.span()),
+                "base_url must be an origin without a path, such as https://stackway.example.edu"
+                    .into(),
+            ));
+        }
+        let default_feed = match &raw.tool.default_feed {
+            Some(feed) => {
+                Some(check_url(feed, "default_feed").map_err(|r| fail(Some(feed.span()), r))?)
+            }
+            None => None,
+        };
+        let keys_dir = base.join(raw.tool.keys.get_ref());
+
+        if raw.platforms.is_empty() {
+            return Err(fail(
+                None,
+                "at least one [[platform]] registration is required".into(),
+            ));
+        }
+        let mut seen = HashSet::new();
+        let mut platforms = Vec::new();
+        for p in raw.platforms {
+            let nonempty = |value: &Spanned<String>, what: &str| {
+                if value.get_ref().trim().is_empty() {
+                    Err(fail(
+                        Some(value.span()),
+                        format!("{what} must not be empty"),
+                    ))
+                } else {
+                    Ok(value.get_ref().trim().to_string())
+                }
+            };
+            let name = nonempty(&p.name, "name")?;
+            let client_id = nonempty(&p.client_id, "client_id")?;
+            check_url(&p.issuer, "issuer").map_err(|r| fail(Some(p.issuer.span()), r))?;
+            let issuer = p.issuer.get_ref().clone();
+            if !seen.insert((issuer.clone(), client_id.clone())) {
+                return Err(fail(Some(p.client_id.span()), format!("a registration for issuer {issuer} and client_id {client_id} already exists")));
+            }
+            if p.deployment_ids.get_ref().is_empty() {
+                return Err(fail(
+                    Some(p.deployment_ids.span()),
+                    "deployment_ids must list at least one deployment".into(),
+                ));
+            }
+            let deployment_ids: Vec<String> = p
+                .deployment_ids
+                .get_ref()
+                .iter()
+                .map(|d| d.trim().to_string())
+                .collect();
+            if deployment_ids.iter().any(|d| d.is_empty()) {
+                return Err(fail(
+                    Some(p.deployment_ids.span()),
+                    "deployment_ids must not contain an empty id".into(),
+                ));
+            }
+            let auth_url =
+                check_url(&p.auth_url, "auth_url").map_err(|r| fail(Some(p.auth_url.span()), r))?;
+            let jwks_url =
+                check_url(&p.jwks_url, "jwks_url").map_err(|r| fail(Some(p.jwks_url.span()), r))?;
+            let mut feed_hosts = Vec::new();
+            for host in p.feed_hosts.iter().flat_map(|h| h.get_ref().iter()) {
+                let host = host.trim().to_ascii_lowercase();
+                if host.is_empty() || host.contains(['/', ':', ' ', '@']) {
+                    let span = p.feed_hosts.as_ref().map(|h| h.span());
+                    return Err(fail(span, format!("feed_hosts entry {host:?} must be a bare host name such as feeds.example.edu")));
+                }
+                feed_hosts.push(host);
+            }
+            let progress_url = match &p.progress_url {
+                Some(template) => {
+                    let probe = template.get_ref().replace("{user}", "learner");
+                    check_url(&Spanned::new(0..0, probe), "progress_url")
+                        .map_err(|r| fail(Some(template.span()), r))?;
+                    if !template.get_ref().contains("{user}") {
+                        return Err(fail(
+                            Some(template.span()),
+                            "progress_url must contain {user}".into(),
+                        ));
+                    }
+                    Some(template.get_ref().clone())
+                }
+                None => None,
+            };
+            let progress_token_env = match &p.progress_token_env {
+                Some(var) => {
+                    if std::env::var_os(var.get_ref()).is_none() {
+                        return Err(fail(
+                            Some(var.span()),
+                            format!(
+                                "environment variable {} (progress_token_env) is not set",
+                                var.get_ref()
+                            ),
+                        ));
+                    }
+                    Some(var.get_ref().clone())
+                }
+                None => None,
+            };
+            let progress_identity = match p.progress_identity.as_ref().map(|s| s.get_ref().as_str())
+            {
+                None | Some("sub") => ProgressIdentity::Sub,
+                Some("person_sourcedid") => ProgressIdentity::PersonSourcedId,
+                Some(other) => {
+                    let span = p.progress_identity.as_ref().map(|s| s.span());
+                    return Err(fail(span, format!("progress_identity must be \"sub\" or \"person_sourcedid\", not {other:?}")));
+                }
+            };
+            let mut frame_origins = Vec::new();
+            if let Some(list) = &p.frame_origins {
+                for origin in list.get_ref() {
+                    let url = check_url(&Spanned::new(0..0, origin.clone()), "frame_origins entry")
+                        .map_err(|r| fail(Some(list.span()), r))?;
+                    frame_origins.push(url.origin().ascii_serialization());
+                }
+            }
+            platforms.push(Platform {
+                frame_origins,
+                name,
+                issuer,
+                client_id,
+                deployment_ids,
+                auth_url,
+                jwks_url,
+                feed_hosts,
+                progress_url,
+                progress_token_env,
+                progress_identity,
+            });
+        }
+        Ok(ToolConfig {
+            base_url: base_url.origin().ascii_serialization(),
+            keys_dir,
+            default_feed,
+            platforms,
+        })
+    }
+
+    /// The registration for (issuer, client_id). Without a client_id, the issuer's only registration.
+    pub fn platform(&self, issuer: &str, client_id: Option<&str>) -> Option<&Platform> {
+        match client_id {
+            Some(id) => self
+                .platforms
+                .iter()
+                .find(|p| p.issuer == issuer && p.client_id == id),
+            None => {
+                let mut matching = self.platforms.iter().filter(|p| p.issuer == issuer);
+                let first = matching.next()?;
+                matching.next().is_none().then_some(first)
+            }
+        }
+    }
+
+    /// Every registered platform origin, for `frame-ancestors`.
+    pub fn frame_ancestors(&self) -> Vec<String> {
+        let mut all: Vec<String> = Vec::new();
+        for origin in self.platforms.iter().flat_map(|p| p.origins()) {
+            if !all.contains(&origin) {
+                all.push(origin);
+            }
+        }
+        all
+    }
+
+    /// The launch URL registered in platforms (`{base_url}/lti/launch`).
+    pub fn launch_url(&self) -> String {
+        format!("{}/lti/launch", self.base_url)
+    }
+}
+
+/// `true` for `localhost`, `*.localhost` and loopback IP addresses.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => {
+            d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+fn check_url(value: &Spanned<String>, what: &str) -> Result<Url, String> {
+    let url = Url::parse(value.get_ref().trim())
+        .map_err(|err| format!("{what} is not a valid URL: {err}"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(format!(
+            "{what} must use https (http is accepted only for localhost and loopback addresses)"
+        ))
+        }
+        other => return Err(format!("{what} must be an https URL, not {other}:")),
+    }
+    if url.host().is_none() {
+        return Err(format!("{what} must name a host"));
+    }
+    Ok(url)
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    tool: RawTool,
+    #[serde(default, rename = "platform")]
+    platforms: Vec<RawPlatform>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTool {
+    base_url: Spanned<String>,
+    keys: Spanned<String>,
+    default_feed: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlatform {
+    name: Spanned<String>,
+    issuer: Spanned<String>,
+    client_id: Spanned<String>,
+    deployment_ids: Spanned<Vec<String>>,
+    auth_url: Spanned<String>,
+    jwks_url: Spanned<String>,
+    feed_hosts: Option<Spanned<Vec<String>>>,
+    progress_url: Option<Spanned<String>>,
+    progress_token_env: Option<Spanned<String>>,
+    progress_identity: Option<Spanned<String>>,
+    frame_origins: Option<Spanned<Vec<String>>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[tool]
+base_url = "https://stackway.example.edu"
+keys = "keys/"
+default_feed = "https://feeds.example.edu/pathways.json"
+
+[[platform]]
+name = "Example Moodle"
+issuer = "https://moodle.example.edu"
+client_id = "stackway-1"
+deployment_ids = ["1", "7"]
+auth_url = "https://moodle.example.edu/mod/lti/auth.php"
+jwks_url = "https://moodle.example.edu/mod/lti/certs.php"
+feed_hosts = ["feeds.example.edu"]
+progress_url = "https://sis.example.edu/learners/{user}/credentials"
+"#;
+
+    fn parse(text: &str) -> Result<ToolConfig, ConfigError> {
+        ToolConfig::parse(text, "tool.toml", Path::new("/etc/stackway"))
+    }
+
+    #[test]
+    fn reads_the_documented_example() {
+        let config = parse(GOOD).expect("valid");
+        assert_eq!(config.base_url, "https://stackway.example.edu");
+        assert_eq!(config.keys_dir, Path::new("/etc/stackway/keys/"));
+        let platform = config
+            .platform("https://moodle.example.edu", Some("stackway-1"))
+            .expect("registered");
+        assert_eq!(platform.deployment_ids, ["1", "7"]);
+        assert!(config
+            .platform("https://moodle.example.edu", Some("other"))
+            .is_none());
+        assert_eq!(config.frame_ancestors(), ["https://moodle.example.edu"]);
+    }
+
+    #[test]
+    fn refuses_plain_http_except_for_loopback() {
+        let bad = GOOD.replace(
+            "https://moodle.example.edu/mod/lti/auth.php",
+            "http://moodle.example.edu/mod/lti/auth.php",
+        );
+        let err = parse(&bad).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("tool.toml", 12));
+        assert!(err.reason.contains("auth_url must use https"), "{err}");
+        let local = GOOD.replace(
+            "https://moodle.example.edu/mod/lti/auth.php",
+            "http://127.0.0.1:9001/auth",
+        );
+        assert!(parse(&local).is_ok());
+    }
+
+    #[test]
+    fn reports_syntax_errors_and_unknown_keys_with_their_line() {
+        let err = parse(&GOOD.replace("client_id = \"stackway-1\"", "client_idd = \"stackway-1\""))
+            .unwrap_err();
+        assert!(err.reason.contains("client_idd"), "{err}");
+        assert_eq!(err.line, 10);
+        let err = parse("[tool]\nbase_url = \n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+    }
+
+    #[test]
+    fn refuses_duplicate_registrations_and_empty_deployments() {
+        let twice = format!("{GOOD}{}", &GOOD[GOOD.find("[[platform]]").unwrap()..]);
+        let err = parse(&twice).unwrap_err();
+        assert!(err.reason.contains("already exists"), "{err}");
+        let err = parse(&GOOD.replace("[\"1\", \"7\"]", "[]")).unwrap_err();
+        assert!(err.reason.contains("at least one deployment"), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_progress_url_without_user_placeholder_and_a_missing_token_variable() {
+        let err = parse(&GOOD.replace("{user}", "me")).unwrap_err();
+        assert!(err.reason.contains("{user}"), "{err}");
+        let err = parse(&format!(
+            "{GOOD}progress_token_env = \"STACKWAY_TEST_SURELY_UNSET_VAR\"\n"
+        ))
+        .unwrap_err();
+        assert!(
+            err.reason.contains("STACKWAY_TEST_SURELY_UNSET_VAR"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn frame_origins_join_the_frame_ancestors() {
+        let config = parse(&format!(
+            "{GOOD}frame_origins = [\"https://school.instructure.com/\"]\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            config.frame_ancestors(),
+            [
+                "https://school.instructure.com",
+                "https://moodle.example.edu"
+            ]
+        );
+        let err = parse(&format!(
+            "{GOOD}frame_origins = [\"http://school.example\"]\n"
+        ))
+        .unwrap_err();
+        assert!(err.reason.contains("must use https"), "{err}");
+    }
+
+    #[test]
+    fn feed_hosts_match_exactly() {
+        let config = parse(GOOD).unwrap();
+        let platform = &config.platforms[0];
+        assert!(platform.allows_feed(&Url::parse("https://FEEDS.example.edu/x.json").unwrap()));
+        assert!(!platform
+            .allows_feed(&Url::parse("https://feeds.example.edu.evil.test/x.json").unwrap()));
+        assert!(!platform.allows_feed(&Url::parse("http://feeds.example.edu/x.json").unwrap()));
+    }
+}

@@ -1,0 +1,278 @@
+//! The one error type of the tool: a safe page for the browser, the detail for the log.
+//!
+//! Every rejected request ends here. The browser gets a short page in the launch's language with a
+//! stable reason code and a 400 or 401 status; the operator gets a `tracing` line with the detail.
+//! Nothing from the detail (token contents, key material, upstream error text) reaches the page.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::lang::Lang;
+use crate::pages::escape_html;
+
+/// Why a request was refused. Each variant has a stable reason code shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// A parameter the request needs is absent or malformed.
+    BadRequest,
+    /// No registration matches the issuer and client_id of the request.
+    UnknownPlatform,
+    /// The deployment id is not registered for that platform.
+    UnknownDeployment,
+    /// `target_link_uri` points somewhere other than this tool.
+    BadTargetLinkUri,
+    /// The platform answered the authentication request with an error.
+    PlatformError,
+    /// The `state` is unknown, expired or already used.
+    StateUnknown,
+    /// The `state` is not bound to this browser (cookie or platform storage disagrees).
+    StateMismatch,
+    /// The id_token is not a well-formed JWT.
+    MalformedToken,
+    /// The id_token uses an algorithm other than RS256 (including `none` and HS256).
+    AlgorithmNotAllowed,
+    /// The id_token header has no `kid`.
+    KeyIdMissing,
+    /// The `kid` is not in the platform's key set, even after refetching it.
+    KeyIdUnknown,
+    /// The platform's key set could not be fetched.
+    KeySetUnavailable,
+    /// The signature does not verify.
+    BadSignature,
+    /// `exp` is in the past.
+    TokenExpired,
+    /// `iat` is in the future.
+    IssuedInFuture,
+    /// `iss` is not the registered issuer.
+    WrongIssuer,
+    /// `aud` does not contain the registered client_id.
+    WrongAudience,
+    /// `azp` is absent with several audiences, or is not the client_id.
+    AzpMismatch,
+    /// The `nonce` was already used or was never issued.
+    NonceReplayed,
+    /// The `nonce` is not the one issued with this `state`.
+    NonceMismatch,
+    /// A required claim is absent or has the wrong type.
+    MissingClaim,
+    /// `version` is not 1.3.0.
+    WrongVersion,
+    /// The message type is not one this tool handles.
+    UnsupportedMessage,
+    /// `feed_url` is on a host the registration does not allow.
+    FeedHostNotAllowed,
+    /// No feed was given and no default feed is configured.
+    NoFeed,
+    /// A one-time ticket (platform storage check, deep linking form) is unknown or used.
+    TicketUnknown,
+    /// The replay store (memory or Redis) failed.
+    StoreUnavailable,
+    /// Something on the server side failed (key signing, configuration).
+    Internal,
+}
+
+impl Reason {
+    /// Every reason, for documentation and tests.
+    pub const ALL: [Reason; 28] = [
+        Reason::BadRequest,
+        Reason::UnknownPlatform,
+        Reason::UnknownDeployment,
+        Reason::BadTargetLinkUri,
+        Reason::PlatformError,
+        Reason::StateUnknown,
+        Reason::StateMismatch,
+        Reason::MalformedToken,
+        Reason::AlgorithmNotAllowed,
+        Reason::KeyIdMissing,
+        Reason::KeyIdUnknown,
+        Reason::KeySetUnavailable,
+        Reason::BadSignature,
+        Reason::TokenExpired,
+        Reason::IssuedInFuture,
+        Reason::WrongIssuer,
+        Reason::WrongAudience,
+        Reason::AzpMismatch,
+        Reason::NonceReplayed,
+        Reason::NonceMismatch,
+        Reason::MissingClaim,
+        Reason::WrongVersion,
+        Reason::UnsupportedMessage,
+        Reason::FeedHostNotAllowed,
+        Reason::NoFeed,
+        Reason::TicketUnknown,
+        Reason::StoreUnavailable,
+        Reason::Internal,
+    ];
+
+    /// The stable code shown on the page and written to the log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::BadRequest => "bad-request",
+            Reason::UnknownPlatform => "unknown-platform",
+            Reason::UnknownDeployment => "unknown-deployment",
+            Reason::BadTargetLinkUri => "bad-target-link-uri",
+            Reason::PlatformError => "platform-error",
+            Reason::StateUnknown => "state-unknown",
+            Reason::StateMismatch => "state-mismatch",
+            Reason::MalformedToken => "malformed-token",
+            Reason::AlgorithmNotAllowed => "algorithm-not-allowed",
+            Reason::KeyIdMissing => "kid-missing",
+            Reason::KeyIdUnknown => "kid-unknown",
+            Reason::KeySetUnavailable => "jwks-unavailable",
+            Reason::BadSignature => "bad-signature",
+            Reason::TokenExpired => "token-expired",
+            Reason::IssuedInFuture => "iat-in-future",
+            Reason::WrongIssuer => "wrong-issuer",
+            Reason::WrongAudience => "wrong-audience",
+            Reason::AzpMismatch => "azp-mismatch",
+            Reason::NonceReplayed => "nonce-replayed",
+            Reason::NonceMismatch => "nonce-mismatch",
+            Reason::MissingClaim => "missing-claim",
+            Reason::WrongVersion => "wrong-version",
+            Reason::UnsupportedMessage => "unsupported-message-type",
+            Reason::FeedHostNotAllowed => "feed-host-not-allowed",
+            Reason::NoFeed => "no-feed",
+            Reason::TicketUnknown => "ticket-unknown",
+            Reason::StoreUnavailable => "store-unavailable",
+            Reason::Internal => "internal-error",
+        }
+    }
+
+    /// 401 for anything about authentication (tokens, state, nonce, keys); 400 for bad requests.
+    /// Server-side failures are 503/500 because the request itself was not at fault.
+    pub fn status(self) -> StatusCode {
+        match self {
+            Reason::BadRequest
+            | Reason::UnknownPlatform
+            | Reason::UnknownDeployment
+            | Reason::BadTargetLinkUri
+            | Reason::PlatformError
+            | Reason::MissingClaim
+            | Reason::WrongVersion
+            | Reason::UnsupportedMessage
+            | Reason::FeedHostNotAllowed
+            | Reason::NoFeed
+            | Reason::MalformedToken => StatusCode::BAD_REQUEST,
+            Reason::StoreUnavailable | Reason::KeySetUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Reason::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::UNAUTHORIZED,
+        }
+    }
+
+    /// The sentence the refusal page shows.
+    pub fn explanation(self, lang: Lang) -> &'static str {
+        use Reason::*;
+        match (lang, self) {
+            (Lang::En, UnknownPlatform) => "This learning platform is not registered with Stackway.",
+            (Lang::Fr, UnknownPlatform) => "Cette plateforme d'apprentissage n'est pas inscrite auprès de Stackway.",
+            (Lang::En, UnknownDeployment) => "This deployment of the tool is not registered.",
+            (Lang::Fr, UnknownDeployment) => "Ce déploiement de l'outil n'est pas inscrit.",
+            (Lang::En, PlatformError) => "The learning platform refused to sign you in.",
+            (Lang::Fr, PlatformError) => "La plateforme d'apprentissage a refusé de vous connecter.",
+            (Lang::En, StateUnknown | StateMismatch | NonceReplayed | NonceMismatch | TicketUnknown) => {
+                "This launch has expired or was already used. Please open the activity again from your course."
+            }
+            (Lang::Fr, StateUnknown | StateMismatch | NonceReplayed | NonceMismatch | TicketUnknown) => {
+                "Ce lancement a expiré ou a déjà été utilisé. Veuillez rouvrir l'activité à partir de votre cours."
+            }
+            (Lang::En, TokenExpired | IssuedInFuture) => {
+                "The sign-in message is out of date. Please open the activity again; if this persists, the server clocks may disagree."
+            }
+            (Lang::Fr, TokenExpired | IssuedInFuture) => {
+                "Le message de connexion n'est plus valide. Veuillez rouvrir l'activité; si le problème persiste, les horloges des serveurs ne concordent peut-être pas."
+            }
+            (Lang::En, FeedHostNotAllowed) => "The pathways feed configured for this activity is not on an allowed host.",
+            (Lang::Fr, FeedHostNotAllowed) => "Le flux de parcours configuré pour cette activité n'est pas sur un hôte autorisé.",
+            (Lang::En, NoFeed) => "No pathways feed is configured for this activity.",
+            (Lang::Fr, NoFeed) => "Aucun flux de parcours n'est configuré pour cette activité.",
+            (Lang::En, StoreUnavailable | KeySetUnavailable | Internal) => {
+                "Stackway is temporarily unavailable. Please try again in a moment."
+            }
+            (Lang::Fr, StoreUnavailable | KeySetUnavailable | Internal) => {
+                "Stackway est temporairement indisponible. Veuillez réessayer dans un instant."
+            }
+            (Lang::En, _) => "The sign-in message from the learning platform could not be accepted.",
+            (Lang::Fr, _) => "Le message de connexion de la plateforme d'apprentissage n'a pas pu être accepté.",
+        }
+    }
+}
+
+/// A refused request: the reason (public), the detail (log only) and the page language.
+#[derive(Debug)]
+pub struct LtiError {
+    pub reason: Reason,
+    detail: String,
+    lang: Lang,
+}
+
+impl LtiError {
+    pub fn new(reason: Reason, detail: impl Into<String>) -> Self {
+        LtiError {
+            reason,
+            detail: detail.into(),
+            lang: Lang::En,
+        }
+    }
+
+    /// Renders the page in `lang` (the launch's language when it is known).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The detail that goes to the log, never to the page.
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+}
+
+impl std::fmt::Display for LtiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.reason.code(), self.detail)
+    }
+}
+
+impl std::error::Error for LtiError {}
+
+impl IntoResponse for LtiError {
+    fn into_response(self) -> Response {
+        let status = self.reason.status();
+        if status.is_server_error() {
+            tracing::error!(code = self.reason.code(), status = status.as_u16(), detail = %self.detail, "LTI request failed");
+        } else {
+            tracing::warn!(code = self.reason.code(), status = status.as_u16(), detail = %self.detail, "LTI request rejected");
+        }
+        let (title, code_label) = match self.lang {
+            Lang::En => ("Stackway could not open", "Reason code:"),
+            Lang::Fr => ("Stackway n'a pas pu s'ouvrir", "Code de motif\u{a0}:"),
+        };
+        let body = format!(
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"></head>\n<body class=\"lti-error\">\
+             <main><h1>{title}</h1><p>{explanation}</p><p>{code_label} <code>{code}</code></p></main></body>\n</html>\n",
+            lang = self.lang.code(),
+            title = title,
+            explanation = escape_html(self.reason.explanation(self.lang)),
+            code_label = code_label,
+            code = self.reason.code(),
+        );
+        let mut response = (status, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
+            ),
+        );
+        headers.insert(
+            "x-stackway-reason",
+            HeaderValue::from_static(self.reason.code()),
+        );
+        response
+    }
+}

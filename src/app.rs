@@ -47,6 +47,7 @@ pub fn App(props: &AppProps) -> Html {
                 loaded={loaded.clone()}
                 initial_view={config.initial_view()}
                 goal={config.goal.clone()}
+                held={config.held.clone()}
                 {on_language}
             />
         },

@@ -59,6 +59,10 @@ pub struct Config {
     pub lang: Option<String>,
     /// Post the content height to the parent frame (LTI `frameResize`).
     pub frame_resize: bool,
+    /// The learner's record from the institution (an LTI launch's progress source), as
+    /// `[{"id", "earned"}]`. When present it is the learner's held list; the plan saved in the
+    /// browser keeps only its planned credentials and goal.
+    pub held: Option<Vec<stackway_core::HeldCredential>>,
     /// Where the configuration could not be read, why (shown as an error state).
     #[serde(skip)]
     pub error: Option<String>,

@@ -68,6 +68,8 @@ function normalise(config) {
   }
   if (clean.feed) clean.feed = new URL(clean.feed, document.baseURI).href;
   clean.frameResize = Boolean(config?.frameResize);
+  // The learner's record from an LTI launch: [{id, earned}], checked by the widget itself.
+  if (Array.isArray(config?.held)) clean.held = config.held;
   return clean;
 }
 
@@ -156,6 +158,7 @@ class StackwayPathways extends HTMLElement {
       goal: this.getAttribute('goal') || '',
       view: this.getAttribute('view') || '',
       lang: languageOf(this),
+      held: Array.isArray(this.held) ? this.held : null,
     };
   }
 

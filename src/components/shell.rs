@@ -35,6 +35,10 @@ pub struct ShellProps {
     pub initial_view: View,
     /// The goal preselected by the embedding page (a credential id).
     pub goal: Option<String>,
+    /// The learner's record supplied by the institution (LTI launch), replacing the held list of
+    /// the plan saved in this browser.
+    #[prop_or_default]
+    pub held: Option<Vec<stackway_core::HeldCredential>>,
     /// Called with a language tag when the learner switches language.
     pub on_language: Callback<&'static str>,
 }
@@ -47,8 +51,15 @@ pub fn Shell(props: &ShellProps) -> Html {
         let feed = props.loaded.feed.clone();
         let view = props.initial_view;
         let goal = props.goal.clone();
+        let held = props.held.clone();
         use_reducer(move || {
-            let plan = load_plan(&feed.id);
+            let mut plan = load_plan(&feed.id);
+            if let Some(held) = held {
+                plan.held = held
+                    .into_iter()
+                    .map(|h| (h.id, h.earned.map(|d| d.to_string())))
+                    .collect();
+            }
             State::new(feed, view, plan, goal, today())
         })
     };

@@ -1,5 +1,6 @@
 //! Hooks: where the widget meets the browser (network, storage, the parent frame, language).
 
+mod storage;
 mod use_feed;
 mod use_frame_resize;
 mod use_i18n;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::storage::{LocalStorage, Storage};
+use super::storage;
 use serde::{Deserialize, Serialize};
 use stackway_core::{parse_feed, Diagnostic, Feed};
 use yew::prelude::*;
@@ -81,13 +81,13 @@ async fn load(url: String) -> FeedLoad {
                     text,
                 };
                 // A feed too large for the storage quota is simply not kept for offline use.
-                let _ = LocalStorage::set(cache_key(&url), saved);
+                storage::set(&cache_key(&url), &saved);
                 FeedLoad::Ready(Rc::new(loaded))
             }
             Err(diagnostics) => FeedLoad::Failed(Rc::new(Failure::Invalid(diagnostics))),
         },
         Err(reason) => {
-            let saved: Option<SavedFeed> = LocalStorage::get(cache_key(&url)).ok();
+            let saved: Option<SavedFeed> = storage::get(&cache_key(&url));
             match saved.and_then(|s| read(&s.text, Some(s.saved_at)).ok()) {
                 Some(loaded) => FeedLoad::Ready(Rc::new(loaded)),
                 None => FeedLoad::Failed(Rc::new(Failure::Fetch(reason))),

@@ -1,7 +1,7 @@
 //! The learner's plan, kept in localStorage per feed id so that it survives reloads and each
 //! institution's feed has its own.
 
-use gloo::storage::{LocalStorage, Storage};
+use super::storage;
 use yew::prelude::*;
 
 use crate::state::Plan;
@@ -12,7 +12,7 @@ fn key(feed_id: &str) -> String {
 
 /// The saved plan for a feed, or an empty one (also when the saved copy is unreadable).
 pub fn load_plan(feed_id: &str) -> Plan {
-    LocalStorage::get(key(feed_id)).unwrap_or_default()
+    storage::get(&key(feed_id)).unwrap_or_default()
 }
 
 /// Saves `plan` whenever it changes.
@@ -20,6 +20,6 @@ pub fn load_plan(feed_id: &str) -> Plan {
 pub fn use_saved_plan(feed_id: String, plan: Plan) {
     use_effect_with((feed_id, plan), |(feed_id, plan)| {
         // Private browsing can refuse storage; the plan then lives for this page only.
-        let _ = LocalStorage::set(key(feed_id), plan);
+        storage::set(&key(feed_id), plan);
     });
 }

@@ -9,6 +9,12 @@ use crate::context::Context;
 /// The widget's budget (issue 4): everything it ships, brotli-compressed.
 pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 
+/// The ceiling `cargo xtask test` enforces while the widget is still over its budget: the size
+/// measured when the full widget landed (293.6 KiB) plus a little room. It stops the bundle from
+/// growing further; `cargo xtask size` keeps failing until the real budget above is met. Lower it
+/// as the widget shrinks, and remove it once the widget fits the budget.
+pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 300 * 1024;
+
 /// One file the widget ships.
 struct Asset {
     /// Path relative to the repository root.
@@ -38,24 +44,25 @@ impl std::ops::Add for Sizes {
 /// `cargo xtask size`: builds the release widget, prints the report, checks the budget.
 pub fn run(cx: &mut Context) -> Result<(), String> {
     build::widget_with_setup(cx)?;
-    check_budget(cx)
+    check_budget(cx, BUDGET_BROTLI_BYTES)
 }
 
-/// Prints the report for the widget already in `pkg/` and fails when it is over budget.
-pub fn check_budget(cx: &mut Context) -> Result<(), String> {
+/// Prints the report for the widget already in `pkg/` and fails when it is over `budget` bytes
+/// of brotli in total.
+pub fn check_budget(cx: &mut Context, budget: u64) -> Result<(), String> {
     let total = report(cx)?;
-    if total.brotli > BUDGET_BROTLI_BYTES {
+    if total.brotli > budget {
         Err(format!(
             "the widget is {} brotli, over its budget of {} by {}",
             kib(total.brotli),
-            kib(BUDGET_BROTLI_BYTES),
-            kib(total.brotli - BUDGET_BROTLI_BYTES)
+            kib(budget),
+            kib(total.brotli - budget)
         ))
     } else {
         println!(
             "within the budget of {} brotli ({} to spare)",
-            kib(BUDGET_BROTLI_BYTES),
-            kib(BUDGET_BROTLI_BYTES - total.brotli)
+            kib(budget),
+            kib(budget - total.brotli)
         );
         Ok(())
     }

@@ -11,9 +11,9 @@
 pub mod date;
 pub mod diagnostics;
 pub mod feed;
-pub mod layout;
-pub mod json;
 pub mod interop;
+pub mod json;
+pub mod layout;
 pub mod parse;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -83,6 +83,7 @@ fn held_credentials_and_transfers_shorten_the_route() {
 
 #[test]
 fn infeasible_goals_say_why() {
+    // A valid feed whose two groups both need `b`, which can count only once within the goal.
     let dir = std::env::temp_dir().join(format!("stackway-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("feed.json");
@@ -90,7 +91,9 @@ fn infeasible_goals_say_why() {
         &path,
         r#"{"stackway":1,"id":"x","languages":["en"],"provider":{"id":"p","name":"P"},
             "credentials":[{"id":"a","kind":"course","title":"A","credits":3},
-            {"id":"c","kind":"certificate","title":"C","requires":{"credits":9,"from":["a"],"label":"Core"}}]}"#,
+            {"id":"b","kind":"course","title":"B","credits":6},
+            {"id":"c","kind":"certificate","title":"C",
+             "requires":{"all":[{"credits":9,"from":["a","b"],"label":"Core"},"b"]}}]}"#,
     )
     .unwrap();
     let (code, out, _) = stackway(&[
@@ -104,14 +107,38 @@ fn infeasible_goals_say_why() {
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["feasible"], false);
+    assert_eq!(v["add"], serde_json::json!([]));
     assert_eq!(
         v["infeasible"]["reason"]["id"],
-        "infeasible-not-enough-credits"
+        "infeasible-shared-credentials"
     );
-    assert_eq!(v["infeasible"]["label"], "Core");
+    assert_eq!(v["infeasible"]["part"], "c");
     let (_, out, _) = stackway(&["plan", path.to_str().unwrap(), "--goal", "c"]);
     assert!(out.contains("No route exists"), "{out}");
-    assert!(out.contains("at most 3 of the 9 credits"), "{out}");
+    assert!(out.contains("share credentials"), "{out}");
+}
+
+#[test]
+fn a_credits_group_its_list_cannot_fill_is_a_feed_error() {
+    // Regression: the planner's "not enough credits" answer used to be reachable from a feed
+    // the validator rejects; the CLI must print the diagnostics and exit 1 instead of planning.
+    let dir = std::env::temp_dir().join(format!("stackway-plan-credits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("feed.json");
+    std::fs::write(
+        &path,
+        r#"{"stackway":1,"id":"x","languages":["en"],"provider":{"id":"p","name":"P"},
+            "credentials":[{"id":"a","kind":"course","title":"A","credits":3},
+            {"id":"c","kind":"certificate","title":"C","requires":{"credits":9,"from":["a"],"label":"Core"}}]}"#,
+    )
+    .unwrap();
+    let (code, out, err) = stackway(&["plan", path.to_str().unwrap(), "--goal", "c"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("error[credits-unreachable]"), "{err}");
+    assert!(
+        out.is_empty(),
+        "no route is printed for an invalid feed: {out}"
+    );
 }
 
 #[test]

@@ -221,50 +221,10 @@ pub fn counts_toward(cat: &Catalog, id: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Every message id the engine can produce (the Fluent files have `engine-<id>` for each). The
-/// exhaustive match makes this fail to compile when the engine adds one.
+/// Every message id the engine can produce (the Fluent files have `engine-<id>` for each).
 pub fn engine_message_ids() -> Vec<String> {
-    use MessageId::*;
-    let all = [
-        GoalSatisfied,
-        GoalHeld,
-        GroupCount,
-        GroupCredits,
-        CredentialMissing,
-        ExplainCounted,
-        ExplainExpired,
-        ExplainAlreadyUsed,
-        ExplainNotAccepted,
-        ExplainNotNeeded,
-        ExplainNotHeld,
-        InfeasibleUnknownCredential,
-        InfeasibleCycle,
-        InfeasibleNotEnoughOptions,
-        InfeasibleNotEnoughCredits,
-        InfeasiblePrerequisites,
-        InfeasibleSharedCredentials,
-        SearchLimit,
-    ];
-    all.iter()
-        .map(|id| match id {
-            GoalSatisfied
-            | GoalHeld
-            | GroupCount
-            | GroupCredits
-            | CredentialMissing
-            | ExplainCounted
-            | ExplainExpired
-            | ExplainAlreadyUsed
-            | ExplainNotAccepted
-            | ExplainNotNeeded
-            | ExplainNotHeld
-            | InfeasibleUnknownCredential
-            | InfeasibleCycle
-            | InfeasibleNotEnoughOptions
-            | InfeasibleNotEnoughCredits
-            | InfeasiblePrerequisites
-            | InfeasibleSharedCredentials
-            | SearchLimit => id.as_str().to_owned(),
-        })
+    MessageId::ALL
+        .iter()
+        .map(|id| id.as_str().to_owned())
         .collect()
 }

@@ -58,6 +58,28 @@ pub enum MessageId {
 }
 
 impl MessageId {
+    /// Every message id, so that front ends can check they localise each one.
+    pub const ALL: [MessageId; 18] = [
+        MessageId::GoalSatisfied,
+        MessageId::GoalHeld,
+        MessageId::GroupCount,
+        MessageId::GroupCredits,
+        MessageId::CredentialMissing,
+        MessageId::ExplainCounted,
+        MessageId::ExplainExpired,
+        MessageId::ExplainAlreadyUsed,
+        MessageId::ExplainNotAccepted,
+        MessageId::ExplainNotNeeded,
+        MessageId::ExplainNotHeld,
+        MessageId::InfeasibleUnknownCredential,
+        MessageId::InfeasibleCycle,
+        MessageId::InfeasibleNotEnoughOptions,
+        MessageId::InfeasibleNotEnoughCredits,
+        MessageId::InfeasiblePrerequisites,
+        MessageId::InfeasibleSharedCredentials,
+        MessageId::SearchLimit,
+    ];
+
     /// The id as serialised (kebab-case), also the Fluent message id.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -215,5 +237,41 @@ pub fn format_number(n: f64) -> String {
     } else {
         let s = format!("{:.2}", n);
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod all_ids_tests {
+    use super::MessageId;
+
+    /// `ALL` lists every variant: the match below stops compiling when a variant is added, and
+    /// the assertion fails when one is added to the match but not to `ALL`.
+    #[test]
+    fn all_lists_every_message_id_once() {
+        let position = |id: MessageId| -> usize {
+            match id {
+                MessageId::GoalSatisfied => 0,
+                MessageId::GoalHeld => 1,
+                MessageId::GroupCount => 2,
+                MessageId::GroupCredits => 3,
+                MessageId::CredentialMissing => 4,
+                MessageId::ExplainCounted => 5,
+                MessageId::ExplainExpired => 6,
+                MessageId::ExplainAlreadyUsed => 7,
+                MessageId::ExplainNotAccepted => 8,
+                MessageId::ExplainNotNeeded => 9,
+                MessageId::ExplainNotHeld => 10,
+                MessageId::InfeasibleUnknownCredential => 11,
+                MessageId::InfeasibleCycle => 12,
+                MessageId::InfeasibleNotEnoughOptions => 13,
+                MessageId::InfeasibleNotEnoughCredits => 14,
+                MessageId::InfeasiblePrerequisites => 15,
+                MessageId::InfeasibleSharedCredentials => 16,
+                MessageId::SearchLimit => 17,
+            }
+        };
+        for (i, id) in MessageId::ALL.into_iter().enumerate() {
+            assert_eq!(position(id), i, "{}", id.as_str());
+        }
     }
 }

@@ -136,17 +136,12 @@ async fn deep_link_response(
     let ticket = form
         .get("ticket")
         .ok_or_else(|| LtiError::new(Reason::BadRequest, "deep linking form without ticket"))?;
-    let saved = inner
-        .store
-        .take(&format!("deeplink:{ticket}"))
-        .await
-        .map_err(|e| LtiError::new(Reason::StoreUnavailable, e.to_string()))?
-        .ok_or_else(|| {
-            LtiError::new(
-                Reason::TicketUnknown,
-                "deep linking ticket unknown, expired or used",
-            )
-        })?;
+    let saved = crate::launch::take_ticket(
+        inner.store.as_ref(),
+        &format!("deeplink:{ticket}"),
+        "deep linking ticket",
+    )
+    .await?;
     let launch: Launch =
         serde_json::from_str(&saved).map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
     let lang = launch.lang();

@@ -208,17 +208,12 @@ pub(crate) async fn verify_post(
         let ticket = form
             .get("ticket")
             .ok_or_else(|| LtiError::new(Reason::BadRequest, "verification without ticket"))?;
-        let pending = inner
-            .store
-            .take(&format!("ticket:{ticket}"))
-            .await
-            .map_err(|e| LtiError::new(Reason::StoreUnavailable, e.to_string()))?
-            .ok_or_else(|| {
-                LtiError::new(
-                    Reason::TicketUnknown,
-                    "platform storage ticket unknown, expired or used",
-                )
-            })?;
+        let pending = take_ticket(
+            inner.store.as_ref(),
+            &format!("ticket:{ticket}"),
+            "platform storage ticket",
+        )
+        .await?;
         let pending: PendingLaunch = serde_json::from_str(&pending)
             .map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
         let lang = pending.launch.lang();
@@ -587,5 +582,24 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .find_map(|pair| {
             let (key, value) = pair.trim().split_once('=')?;
             (key == name).then(|| value.to_string())
+        })
+}
+
+/// Takes a single-use ticket (a page handed to the browser between two steps of a flow) from the
+/// store: an unknown, expired or already used ticket is refused with `ticket-unknown`.
+pub(crate) async fn take_ticket(
+    store: &dyn crate::OneTimeStore,
+    key: &str,
+    what: &str,
+) -> Result<String, LtiError> {
+    store
+        .take(key)
+        .await
+        .map_err(|e| LtiError::new(Reason::StoreUnavailable, e.to_string()))?
+        .ok_or_else(|| {
+            LtiError::new(
+                Reason::TicketUnknown,
+                format!("{what} unknown, expired or used"),
+            )
         })
 }

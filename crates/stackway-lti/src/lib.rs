@@ -15,6 +15,7 @@ use axum::Router;
 pub mod config;
 mod deep_link;
 pub mod error;
+pub mod feeds;
 pub mod jwks;
 pub mod keys;
 pub mod lang;
@@ -38,8 +39,10 @@ pub struct Options {
     pub login_ttl: Duration,
     /// Shortest interval between two JWKS refetches caused by an unknown `kid`.
     pub jwks_min_refetch: Duration,
-    /// Timeout of every outgoing request (JWKS, progress).
+    /// Timeout of every outgoing request (JWKS, progress, feeds).
     pub http_timeout: Duration,
+    /// How long a feed fetched to match a learner's badges is reused before it is fetched again.
+    pub feed_max_age: Duration,
     /// URL of the widget's custom-element script, served by the static site.
     pub widget_script: String,
 }
@@ -51,6 +54,7 @@ impl Default for Options {
             login_ttl: Duration::from_secs(600),
             jwks_min_refetch: Duration::from_secs(10),
             http_timeout: Duration::from_secs(5),
+            feed_max_age: Duration::from_secs(300),
             widget_script: "/www/stackway.js".into(),
         }
     }
@@ -66,6 +70,7 @@ pub(crate) struct Inner {
     pub store: Arc<dyn OneTimeStore>,
     pub platform_keys: jwks::PlatformKeys,
     pub http: reqwest::Client,
+    pub feeds: feeds::FeedCache,
     pub options: Options,
 }
 
@@ -84,12 +89,14 @@ impl AppState {
             .build()
             .unwrap_or_else(|_| reqwest::Client::new());
         let platform_keys = jwks::PlatformKeys::new(http.clone(), options.jwks_min_refetch);
+        let feeds = feeds::FeedCache::new(http.clone(), options.feed_max_age);
         AppState(Arc::new(Inner {
             config,
             keys,
             store,
             platform_keys,
             http,
+            feeds,
             options,
         }))
     }
@@ -112,6 +119,11 @@ impl AppState {
     /// The platform key cache (tests read its fetch count).
     pub fn platform_keys(&self) -> &jwks::PlatformKeys {
         &self.0.platform_keys
+    }
+
+    /// The cache of feeds read to match learners' badges (tests read its fetch count).
+    pub fn feeds(&self) -> &feeds::FeedCache {
+        &self.0.feeds
     }
 
     pub fn store(&self) -> &Arc<dyn OneTimeStore> {

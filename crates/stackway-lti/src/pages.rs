@@ -14,8 +14,9 @@ use crate::config::Platform;
 use crate::error::{LtiError, Reason};
 use crate::lang::Lang;
 use crate::launch::Launch;
-use crate::progress::{self, Held, Progress};
+use crate::progress::{self, BadgeSummary, Held, Progress};
 use crate::AppState;
+use stackway_core::interop::badges::BadgeFormat;
 
 /// Views the widget knows.
 pub const VIEWS: [&str; 5] = ["programs", "map", "explore", "plan", "pathways"];
@@ -94,6 +95,10 @@ struct LaunchData<'a> {
     /// `null` when the platform has no progress source; the learner's own record otherwise.
     held: Option<&'a [Held]>,
     progress_unavailable: bool,
+    /// Why progress is unavailable (a stable code), when it is.
+    progress_problem: Option<&'static str>,
+    /// When the held list was read from the learner's badges: what matched and what did not.
+    badges: Option<&'a BadgeSummary>,
     widget_script: &'a str,
     /// Origins allowed to receive resize messages.
     platform_origins: Vec<String>,
@@ -107,27 +112,38 @@ pub async fn launch_page(
 ) -> Result<Response, LtiError> {
     let widget = widget_config(state, platform, launch)?;
     let inner = state.inner();
-    let progress = progress::fetch(&inner.http, platform, launch).await;
-    let held = match &progress {
-        Progress::Held(held) => Some(held.as_slice()),
-        _ => None,
+    let progress = progress::fetch(&inner.http, &inner.feeds, platform, launch, &widget.feed).await;
+    let (held, badges, problem) = match &progress {
+        Progress::Held { held, badges } => (Some(held.as_slice()), badges.as_ref(), None),
+        Progress::Unavailable(problem) => (None, None, Some(*problem)),
+        Progress::NotConfigured => (None, None, None),
     };
     let data = LaunchData {
         widget: &widget,
         held,
-        progress_unavailable: progress == Progress::Unavailable,
+        progress_unavailable: problem.is_some(),
+        progress_problem: problem.map(|p| p.code()),
+        badges,
         widget_script: &inner.options.widget_script,
         platform_origins: platform.origins(),
     };
     let lang = launch.lang();
-    let notice = if data.progress_unavailable {
-        match lang {
-            Lang::En => "<p class=\"lti-notice\" role=\"status\">Your progress could not be loaded right now; you can still explore and plan.</p>",
-            Lang::Fr => "<p class=\"lti-notice\" role=\"status\">Votre progression n'a pas pu être chargée pour le moment; vous pouvez tout de même explorer et planifier.</p>",
+    let mut notice = match problem {
+        Some(problem) => {
+            let (sentence, code_label) = match lang {
+                Lang::En => ("Your progress could not be loaded right now; you can still explore and plan.", "Reason code:"),
+                Lang::Fr => ("Votre progression n'a pas pu être chargée pour le moment; vous pouvez tout de même explorer et planifier.", "Code de motif\u{a0}:"),
+            };
+            format!(
+                "<p class=\"lti-notice\" role=\"status\">{sentence} <span class=\"lti-code\">{code_label} <code>{}</code></span></p>",
+                problem.code()
+            )
         }
-    } else {
-        ""
+        None => String::new(),
     };
+    if let (Some(summary), Some(held)) = (badges, held) {
+        notice.push_str(&badges_notice(lang, summary, held.len()));
+    }
     let mut attributes = format!(
         " feed=\"{}\" lang=\"{}\"",
         escape_html(&widget.feed),
@@ -158,6 +174,104 @@ pub async fn launch_page(
     );
     tracing::info!(platform = %platform.name, goal = ?widget.goal, view = ?widget.view, "LTI resource link launch");
     Ok(html(StatusCode::OK, body, &csp))
+}
+
+/// What the learner is told when their progress came from badges: how many credentials were
+/// recognised, that signatures were not verified, and every achievement that matched nothing.
+fn badges_notice(lang: Lang, summary: &BadgeSummary, held: usize) -> String {
+    let formats: Vec<&str> = summary
+        .formats
+        .iter()
+        .map(|f| match f {
+            BadgeFormat::OpenBadges3 => "Open Badges 3.0",
+            BadgeFormat::OpenBadges3Jwt => "Open Badges 3.0 (JWT)",
+            BadgeFormat::Clr => "CLR 2.0",
+            BadgeFormat::OpenBadges2 => "Open Badges 2.0",
+        })
+        .collect();
+    let formats = formats.join(", ");
+    let plural = |n: usize| n != 1;
+    let recognised = match (lang, plural(held)) {
+        (Lang::En, false) => format!("Your progress was filled in from your badge records ({formats}): {held} credential of this program recognised."),
+        (Lang::En, true) => format!("Your progress was filled in from your badge records ({formats}): {held} credentials of this program recognised."),
+        (Lang::Fr, false) => format!("Votre progression a été remplie à partir de vos badges ({formats})\u{a0}: {held} titre de compétences de ce programme reconnu."),
+        (Lang::Fr, true) => format!("Votre progression a été remplie à partir de vos badges ({formats})\u{a0}: {held} titres de compétences de ce programme reconnus."),
+    };
+    let verification = match lang {
+        Lang::En => "Self-reported: the badges' signatures were not verified.",
+        Lang::Fr => {
+            "Déclaré par l'apprenant\u{a0}: les signatures des badges n'ont pas été vérifiées."
+        }
+    };
+    let mut out = format!(
+        "<div class=\"lti-badges\"><p role=\"status\">{} {}</p>",
+        escape_html(&recognised),
+        escape_html(verification)
+    );
+    if summary.warnings > 0 {
+        let n = summary.warnings;
+        let sentence = match (lang, plural(n)) {
+            (Lang::En, false) => {
+                format!("{n} part of your record could not be read and was ignored.")
+            }
+            (Lang::En, true) => {
+                format!("{n} parts of your record could not be read and were ignored.")
+            }
+            (Lang::Fr, false) => {
+                format!("{n} partie de votre dossier n'a pas pu être lue et a été ignorée.")
+            }
+            (Lang::Fr, true) => {
+                format!("{n} parties de votre dossier n'ont pas pu être lues et ont été ignorées.")
+            }
+        };
+        out.push_str(&format!("<p>{}</p>", escape_html(&sentence)));
+    }
+    if summary.unmatched_count > 0 {
+        let n = summary.unmatched_count;
+        let title = match (lang, plural(n)) {
+            (Lang::En, false) => {
+                format!("{n} badge in your record matches nothing in this program")
+            }
+            (Lang::En, true) => format!("{n} badges in your record match nothing in this program"),
+            (Lang::Fr, false) => {
+                format!("{n} badge de votre dossier ne correspond à rien dans ce programme")
+            }
+            (Lang::Fr, true) => {
+                format!("{n} badges de votre dossier ne correspondent à rien dans ce programme")
+            }
+        };
+        out.push_str(&format!(
+            "<details class=\"lti-badges-unmatched\"><summary>{}</summary><ul>",
+            escape_html(&title)
+        ));
+        for badge in &summary.unmatched {
+            let unnamed = match lang {
+                Lang::En => "(unnamed badge)",
+                Lang::Fr => "(badge sans nom)",
+            };
+            let name = badge.name.as_deref().unwrap_or(unnamed);
+            out.push_str(&format!("<li>{}", escape_html(name)));
+            if let Some(id) = &badge.id {
+                out.push_str(&format!(
+                    " <span class=\"lti-badge-id\">{}</span>",
+                    escape_html(id)
+                ));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+        let more = n.saturating_sub(summary.unmatched.len());
+        if more > 0 {
+            let sentence = match lang {
+                Lang::En => format!("and {more} more."),
+                Lang::Fr => format!("et {more} de plus."),
+            };
+            out.push_str(&format!("<p>{}</p>", escape_html(&sentence)));
+        }
+        out.push_str("</details>");
+    }
+    out.push_str("</div>");
+    out
 }
 
 /// The login page that writes `state` and `nonce` into platform storage, then goes to `auth_url`.

@@ -190,7 +190,11 @@ fn badges_notice(lang: Lang, summary: &BadgeSummary, held: usize) -> String {
         })
         .collect();
     let formats = formats.join(", ");
-    let plural = |n: usize| n != 1;
+    // English: "0 credentials"; French: "0 titre" (the singular up to one).
+    let plural = |n: usize| match lang {
+        Lang::En => n != 1,
+        Lang::Fr => n > 1,
+    };
     let recognised = match (lang, plural(held)) {
         (Lang::En, false) => format!("Your progress was filled in from your badge records ({formats}): {held} credential of this program recognised."),
         (Lang::En, true) => format!("Your progress was filled in from your badge records ({formats}): {held} credentials of this program recognised."),

@@ -54,6 +54,8 @@ async function launchConfig(frame) {
       feed: element.getAttribute("feed"),
       htmlLang: document.documentElement.lang,
       held: config.held,
+      badges: config.badges,
+      badgeNotice: (document.querySelector(".lti-badges") || {}).textContent || "",
       widget: document.body.dataset.widget || "",
       text: element.shadowRoot ? element.shadowRoot.textContent : element.textContent,
     };
@@ -122,7 +124,11 @@ async function run() {
     try {
       const config = await launchConfig(await toolFrame(page, "stackway-pathways"));
       check("second learner gets their own record and French from their locale",
-        JSON.stringify(config.held) === JSON.stringify([{ id: "mc-two" }]) && config.lang === "fr", JSON.stringify(config));
+        JSON.stringify(config.held) === JSON.stringify([{ id: "mc-two", earned: "2026-04-15" }]) && config.lang === "fr", JSON.stringify(config));
+      check("an Open Badges 3.0 answer is matched to the feed and the unmatched badge is shown to the learner",
+        config.badges && config.badges.matched === 1 && config.badges.unmatched_count === 1
+          && /1 badge de votre dossier ne correspond à rien/.test(config.badgeNotice) && /Workplace Safety/.test(config.badgeNotice),
+        JSON.stringify(config.badges) + " | " + config.badgeNotice);
     } catch (error) {
       check("second learner launch", false, error.message);
     }

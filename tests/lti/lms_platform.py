@@ -65,7 +65,10 @@ class Platform:
         }
         self.held = {
             "learner-1": {"held": [{"id": "mc-one", "earned": "2026-03-01"}]},
-            "learner-2": {"held": [{"id": "mc-two"}]},
+            # learner-2's source answers with Open Badges 3.0 credentials instead of the plain list:
+            # one matches mc-two by its achievement id, the other matches nothing in the feed.
+            "learner-2": [ob3_credential("https://badges.e2e.example.edu/achievements/sql", "SQL", "2026-04-15"),
+                          ob3_credential("https://safety.example.org/achievements/whmis", "Workplace Safety", "2025-09-01")],
         }
         self.deep_link_results = []
         self.deep_link_errors = []
@@ -102,6 +105,19 @@ class Req:
     def __init__(self, get_data=None, form_data=None):
         self.get_data = get_data or {}
         self.form_data = form_data or {}
+
+
+def ob3_credential(achievement_id, name, valid_from):
+    """An Open Badges 3.0 OpenBadgeCredential (unsigned: the tool does not verify signatures)."""
+    return {
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": f"urn:uuid:e2e-{name.lower().replace(' ', '-')}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "https://badges.e2e.example.edu/issuer", "type": ["Profile"]},
+        "validFrom": f"{valid_from}T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"],
+                              "achievement": {"id": achievement_id, "type": ["Achievement"], "name": name}},
+    }
 
 
 def make_handler(platform):

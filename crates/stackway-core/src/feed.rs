@@ -386,6 +386,76 @@ impl Requirement {
             Requirement::Credits { from, .. } => out.extend(from.iter().map(String::as_str)),
         }
     }
+
+    /// This requirement without the credential ids for which `remove` is true: leaves and ids in
+    /// a `credits` list go, groups left empty disappear (so does the whole requirement, `None`),
+    /// labels stay. What becomes of a `choose n` group left with n children or fewer is
+    /// `shortfall`'s choice.
+    pub fn prune_leaves(
+        self,
+        remove: &dyn Fn(&str) -> bool,
+        shortfall: ChooseShortfall,
+    ) -> Option<Requirement> {
+        let prune_all = |children: Vec<Requirement>| -> Vec<Requirement> {
+            children
+                .into_iter()
+                .filter_map(|c| c.prune_leaves(remove, shortfall))
+                .collect()
+        };
+        match self {
+            Requirement::Credential(id) => (!remove(&id)).then_some(Requirement::Credential(id)),
+            Requirement::All { all, label } => {
+                let all = prune_all(all);
+                (!all.is_empty()).then_some(Requirement::All { all, label })
+            }
+            Requirement::Any { any, label } => {
+                let any = prune_all(any);
+                (!any.is_empty()).then_some(Requirement::Any { any, label })
+            }
+            Requirement::Choose {
+                choose,
+                from,
+                label,
+            } => {
+                let from = prune_all(from);
+                if from.is_empty() {
+                    None
+                } else if shortfall == ChooseShortfall::BecomeAll && choose as usize >= from.len() {
+                    Some(Requirement::All { all: from, label })
+                } else {
+                    Some(Requirement::Choose {
+                        choose,
+                        from,
+                        label,
+                    })
+                }
+            }
+            Requirement::Credits {
+                credits,
+                mut from,
+                label,
+            } => {
+                from.retain(|id| !remove(id));
+                (!from.is_empty()).then_some(Requirement::Credits {
+                    credits,
+                    from,
+                    label,
+                })
+            }
+        }
+    }
+}
+
+/// What [`Requirement::prune_leaves`] does with a `choose n` group left with n children or fewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChooseShortfall {
+    /// `choose n` stays as written, even when fewer than n children remain (the group can then
+    /// never be satisfied): the validator drops bad references this way, so that a feed never
+    /// asks for less than its author wrote.
+    Keep,
+    /// `choose n` left with n children or fewer becomes `all` of them: the CTDL importer does
+    /// this, because a registry condition whose targets are partly absent requires what is left.
+    BecomeAll,
 }
 
 /// A credit-transfer or prior-learning rule.
@@ -424,5 +494,119 @@ impl Feed {
     /// Looks a credential up by id (linear; use `catalog::Catalog` for repeated look-ups).
     pub fn credential(&self, id: &str) -> Option<&Credential> {
         self.credentials.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(id: &str) -> Requirement {
+        Requirement::Credential(id.into())
+    }
+
+    fn choose(n: u32, from: Vec<Requirement>) -> Requirement {
+        Requirement::Choose {
+            choose: n,
+            from,
+            label: Some(Text::Plain("Electives".into())),
+        }
+    }
+
+    #[test]
+    fn pruning_removes_leaves_and_credit_ids_everywhere_and_drops_emptied_groups() {
+        let requirement = Requirement::All {
+            all: vec![
+                leaf("a"),
+                Requirement::Any {
+                    any: vec![leaf("x"), leaf("x")],
+                    label: None,
+                },
+                Requirement::Credits {
+                    credits: 6.0,
+                    from: vec!["x".into(), "b".into()],
+                    label: None,
+                },
+                Requirement::Credits {
+                    credits: 3.0,
+                    from: vec!["x".into()],
+                    label: None,
+                },
+            ],
+            label: Some(Text::Plain("Core".into())),
+        };
+        let expected = Requirement::All {
+            all: vec![
+                leaf("a"),
+                Requirement::Credits {
+                    credits: 6.0,
+                    from: vec!["b".into()],
+                    label: None,
+                },
+            ],
+            label: Some(Text::Plain("Core".into())),
+        };
+        for shortfall in [ChooseShortfall::Keep, ChooseShortfall::BecomeAll] {
+            assert_eq!(
+                requirement.clone().prune_leaves(&|id| id == "x", shortfall),
+                Some(expected.clone())
+            );
+            assert_eq!(
+                requirement
+                    .clone()
+                    .prune_leaves(&|id| ["a", "b", "x"].contains(&id), shortfall),
+                None,
+                "nothing left"
+            );
+            assert_eq!(
+                requirement.clone().prune_leaves(&|_| false, shortfall),
+                Some(requirement.clone()),
+                "nothing removed"
+            );
+        }
+    }
+
+    #[test]
+    fn a_choose_left_short_is_kept_or_becomes_all_as_asked() {
+        let group = choose(2, vec![leaf("a"), leaf("b"), leaf("c")]);
+        let remove_c = |id: &str| id == "c";
+        assert_eq!(
+            group.clone().prune_leaves(&remove_c, ChooseShortfall::Keep),
+            Some(choose(2, vec![leaf("a"), leaf("b")]))
+        );
+        assert_eq!(
+            group
+                .clone()
+                .prune_leaves(&remove_c, ChooseShortfall::BecomeAll),
+            Some(Requirement::All {
+                all: vec![leaf("a"), leaf("b")],
+                label: Some(Text::Plain("Electives".into())),
+            })
+        );
+        // Fewer left than chosen: the validator keeps the (now unfillable) count.
+        let remove_bc = |id: &str| id != "a";
+        assert_eq!(
+            group
+                .clone()
+                .prune_leaves(&remove_bc, ChooseShortfall::Keep),
+            Some(choose(2, vec![leaf("a")]))
+        );
+        assert_eq!(
+            group
+                .clone()
+                .prune_leaves(&remove_bc, ChooseShortfall::BecomeAll),
+            Some(Requirement::All {
+                all: vec![leaf("a")],
+                label: Some(Text::Plain("Electives".into())),
+            })
+        );
+        // Enough left: both keep the choice.
+        let wide = choose(1, vec![leaf("a"), leaf("b"), leaf("c")]);
+        for shortfall in [ChooseShortfall::Keep, ChooseShortfall::BecomeAll] {
+            assert_eq!(
+                wide.clone().prune_leaves(&remove_c, shortfall),
+                Some(choose(1, vec![leaf("a"), leaf("b")]))
+            );
+        }
     }
 }

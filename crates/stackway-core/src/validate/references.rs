@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::suggest::did_you_mean;
 use super::{Ctx, Target};
-use crate::feed::{Feed, Requirement};
+use crate::feed::{ChooseShortfall, Feed, Requirement};
 
 pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
     let credentials: HashSet<String> = feed.credentials.iter().map(|c| c.id.clone()).collect();
@@ -65,11 +65,14 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
 
     let is_bad = |id: &str| bad_credentials.contains(id);
     for credential in &mut feed.credentials {
-        credential.requires = credential.requires.take().and_then(|r| prune(r, &is_bad));
+        credential.requires = credential
+            .requires
+            .take()
+            .and_then(|r| r.prune_leaves(&is_bad, ChooseShortfall::Keep));
         credential.prerequisites = credential
             .prerequisites
             .take()
-            .and_then(|r| prune(r, &is_bad));
+            .and_then(|r| r.prune_leaves(&is_bad, ChooseShortfall::Keep));
         credential.skills.retain(|s| !bad_skills.contains(s));
         if credential
             .provider
@@ -97,50 +100,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
     });
 }
 
-/// Removes every leaf whose id satisfies `remove`; groups left empty disappear.
+/// Removes every leaf whose id satisfies `remove`; groups left empty disappear, `choose` counts
+/// stay as written. Kept for `cycles.rs`; the logic is [`Requirement::prune_leaves`].
 pub(crate) fn prune(
     requirement: Requirement,
     remove: &dyn Fn(&str) -> bool,
 ) -> Option<Requirement> {
-    let prune_all = |children: Vec<Requirement>| -> Vec<Requirement> {
-        children
-            .into_iter()
-            .filter_map(|c| prune(c, remove))
-            .collect()
-    };
-    match requirement {
-        Requirement::Credential(id) => (!remove(&id)).then_some(Requirement::Credential(id)),
-        Requirement::All { all, label } => {
-            let all = prune_all(all);
-            (!all.is_empty()).then_some(Requirement::All { all, label })
-        }
-        Requirement::Any { any, label } => {
-            let any = prune_all(any);
-            (!any.is_empty()).then_some(Requirement::Any { any, label })
-        }
-        Requirement::Choose {
-            choose,
-            from,
-            label,
-        } => {
-            let from = prune_all(from);
-            (!from.is_empty()).then_some(Requirement::Choose {
-                choose,
-                from,
-                label,
-            })
-        }
-        Requirement::Credits {
-            credits,
-            mut from,
-            label,
-        } => {
-            from.retain(|id| !remove(id));
-            (!from.is_empty()).then_some(Requirement::Credits {
-                credits,
-                from,
-                label,
-            })
-        }
-    }
+    requirement.prune_leaves(remove, ChooseShortfall::Keep)
 }

@@ -11,7 +11,9 @@ use super::vocab::{
     LEVEL_TAG,
 };
 use crate::diagnostics::Diagnostic;
-use crate::feed::{Credential, Feed, Institution, Pathway, Requirement, Text, FORMAT_VERSION};
+use crate::feed::{
+    ChooseShortfall, Credential, Feed, Institution, Pathway, Requirement, Text, FORMAT_VERSION,
+};
 use crate::interop::{error, invalid_json, warning};
 use crate::parse::Parsed;
 
@@ -718,7 +720,10 @@ impl<'a> Importer<'a> {
             };
             let node_id = node_of.get(&from).cloned().unwrap_or_default();
             if let Some(c) = self.credentials.get_mut(from) {
-                c.requires = c.requires.take().and_then(|r| remove_leaf(r, &to_id));
+                c.requires = c
+                    .requires
+                    .take()
+                    .and_then(|r| r.prune_leaves(&|id| id == to_id, ChooseShortfall::BecomeAll));
                 let message = format!(
                     "node `{node_id}` requires `{to_id}`, which already requires it (a cycle); \
                      that requirement is dropped"
@@ -775,58 +780,6 @@ fn combine_all(mut items: Vec<Requirement>, label: Option<Text>) -> Option<Requi
         0 => None,
         1 if label.is_none() => items.pop(),
         _ => Some(Requirement::All { all: items, label }),
-    }
-}
-
-/// `requirement` without any leaf naming `id`; groups that become empty disappear and a
-/// `choose` larger than what is left becomes `all`.
-fn remove_leaf(requirement: Requirement, id: &str) -> Option<Requirement> {
-    let prune = |items: Vec<Requirement>| -> Vec<Requirement> {
-        items
-            .into_iter()
-            .filter_map(|r| remove_leaf(r, id))
-            .collect()
-    };
-    match requirement {
-        Requirement::Credential(c) => (c != id).then_some(Requirement::Credential(c)),
-        Requirement::All { all, label } => {
-            let all = prune(all);
-            (!all.is_empty()).then_some(Requirement::All { all, label })
-        }
-        Requirement::Any { any, label } => {
-            let any = prune(any);
-            (!any.is_empty()).then_some(Requirement::Any { any, label })
-        }
-        Requirement::Choose {
-            choose,
-            from,
-            label,
-        } => {
-            let from = prune(from);
-            if from.is_empty() {
-                None
-            } else if choose as usize >= from.len() {
-                Some(Requirement::All { all: from, label })
-            } else {
-                Some(Requirement::Choose {
-                    choose,
-                    from,
-                    label,
-                })
-            }
-        }
-        Requirement::Credits {
-            credits,
-            from,
-            label,
-        } => {
-            let from: Vec<String> = from.into_iter().filter(|c| c != id).collect();
-            (!from.is_empty()).then_some(Requirement::Credits {
-                credits,
-                from,
-                label,
-            })
-        }
     }
 }
 

@@ -114,7 +114,9 @@ impl FeedCache {
             .http
             .get(url)
             .header("accept", "application/json, application/ld+json;q=0.9");
-        let (_, body) = read_limited(request, MAX_FEED_BYTES).await?;
+        let (_, body) = read_limited(request, MAX_FEED_BYTES)
+            .await
+            .map_err(|e| e.to_string())?;
         let text = String::from_utf8(body).map_err(|_| "the feed is not UTF-8 text".to_owned())?;
         let parsed = tokio::task::spawn_blocking(move || {
             stackway_core::interop::detect::read_feed_text(&text)
@@ -147,21 +149,40 @@ impl FeedCache {
     }
 }
 
+/// Why [`read_limited`] got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FetchError {
+    /// The answer is larger than the limit.
+    TooLarge(String),
+    /// Unreachable, timed out, an error status, or the connection broke.
+    Failed(String),
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::TooLarge(detail) | FetchError::Failed(detail) => f.write_str(detail),
+        }
+    }
+}
+
 /// Sends `request` and reads a successful answer of at most `limit` bytes, stopping as soon as
-/// more arrives. Returns the `Content-Type` and the body; errors are details for the log (never
+/// more arrives. Returns the `Content-Type` and the body; error details are for the log (never
 /// the URL, which may name a learner).
 pub(crate) async fn read_limited(
     request: reqwest::RequestBuilder,
     limit: usize,
-) -> Result<(Option<String>, Vec<u8>), String> {
-    let mut response = request
-        .send()
-        .await
-        .map_err(|e| e.without_url().to_string())?;
+) -> Result<(Option<String>, Vec<u8>), FetchError> {
+    let failed = |e: reqwest::Error| FetchError::Failed(e.without_url().to_string());
+    let mut response = request.send().await.map_err(failed)?;
     if !response.status().is_success() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(FetchError::Failed(format!("HTTP {}", response.status())));
     }
-    let too_large = |n: u64| format!("answer of {n} bytes or more is larger than {limit}");
+    let too_large = |n: u64| {
+        FetchError::TooLarge(format!(
+            "answer of {n} bytes or more is larger than {limit}"
+        ))
+    };
     if let Some(length) = response.content_length() {
         if length > limit as u64 {
             return Err(too_large(length));
@@ -173,11 +194,7 @@ pub(crate) async fn read_limited(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let mut body = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| e.without_url().to_string())?
-    {
+    while let Some(chunk) = response.chunk().await.map_err(failed)? {
         if body.len() + chunk.len() > limit {
             return Err(too_large((body.len() + chunk.len()) as u64));
         }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use stackway_core::interop::badges::{read_badges, BadgeFormat, BadgeReport, Verification};
 
 use crate::config::{Platform, ProgressIdentity};
-use crate::feeds::{read_limited, FeedCache};
+use crate::feeds::{read_limited, FeedCache, FetchError};
 use crate::launch::Launch;
 
 /// Largest progress answer accepted (a CLR carrying a few hundred credentials fits).
@@ -171,14 +171,12 @@ pub async fn fetch(
     // The URL names the learner; logs carry the platform and the failure, not the identity.
     let (content_type, body) = match read_limited(request, MAX_BODY).await {
         Ok(answer) => answer,
-        Err(detail) => {
-            tracing::warn!(platform = %platform.name, detail = %detail, "progress source failed");
-            let problem = if detail.contains("larger than") {
-                Problem::TooLarge
-            } else {
-                Problem::SourceFailed
-            };
-            return Progress::Unavailable(problem);
+        Err(error) => {
+            tracing::warn!(platform = %platform.name, detail = %error, "progress source failed");
+            return Progress::Unavailable(match error {
+                FetchError::TooLarge(_) => Problem::TooLarge,
+                FetchError::Failed(_) => Problem::SourceFailed,
+            });
         }
     };
     let text = match classify(content_type.as_deref(), &body) {

@@ -352,3 +352,62 @@ async fn badge_names_are_text_on_the_page() {
         .body
         .contains("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;"));
 }
+
+#[tokio::test]
+async fn badges_are_matched_against_a_ctdl_feed_read_as_the_widget_reads_it() {
+    const CTDL: &str = include_str!("../../stackway-core/tests/data/ctdl/graph-basic.json");
+    // The credential the core's importer makes of the component coded BAN-201.
+    let imported = stackway_core::interop::detect::read_feed_text(CTDL)
+        .feed
+        .expect("the CTDL fixture imports");
+    let expected = imported
+        .credentials
+        .iter()
+        .find(|c| c.tags.iter().any(|t| t == "code:BAN-201"))
+        .expect("a credential coded BAN-201")
+        .id
+        .clone();
+
+    let tool = tool().await;
+    tool.platform
+        .feeds
+        .lock()
+        .unwrap()
+        .insert("ctdl.json".into(), CTDL.into());
+    tool.platform.records.lock().unwrap().insert(
+        "learner-1".into(),
+        ("application/vc+ld+json".into(), OB3_ALIGNMENT_CODE.into()),
+    );
+    let feed_url = format!("{}/feeds/ctdl.json", tool.issuer);
+    let reply = tool
+        .launch_with(|c| c[format!("{LTI}custom")]["feed_url"] = json!(feed_url))
+        .await;
+    let config = config(&reply);
+    assert_available(&config);
+    assert_eq!(
+        config["held"],
+        json!([{"id": expected, "earned": "2025-01-20"}])
+    );
+}
+
+#[tokio::test]
+async fn a_cached_feed_is_fetched_again_once_it_is_older_than_its_max_age() {
+    let tool = tool_with(
+        stackway_lti::Options {
+            jwks_min_refetch: std::time::Duration::ZERO,
+            feed_max_age: std::time::Duration::ZERO,
+            ..Default::default()
+        },
+        "",
+    )
+    .await;
+    for _ in 0..2 {
+        let reply =
+            launch_with_record(&tool, "application/vc+ld+json", OB3_ACHIEVEMENT_ID, "en").await;
+        assert_eq!(
+            config(&reply)["held"],
+            json!([{"id": "data-foundations", "earned": "2025-04-30"}])
+        );
+    }
+    assert_eq!(*tool.platform.feed_requests.lock().unwrap(), 2);
+}

@@ -7,6 +7,11 @@
 //! a nonce and the state cookie) and id_tokens are pre-minted, so the timed phase is only
 //! `POST /lti/launch`: full validation (state + cookie, RS256 signature, claims, nonce) and the
 //! launch page. The client shares the machine's two cores with the server.
+//!
+//! `bench_launch [launches] [concurrency] progress` instead compares, in one run, launches whose
+//! progress source answers with the plain held list against launches whose source answers with a
+//! CLR 2.0 record (three nested credentials, matched against the launch's feed, which the tool
+//! fetches once and then reads from its cache).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -24,6 +29,21 @@ use stackway_lti::{AppState, MemoryStore, OneTimeStore, Options, ToolConfig, Too
 
 const PLATFORM_KEY: &str = include_str!("../tests/data/platform-key-1.pem");
 const TOOL_KEY: &str = include_str!("../tests/data/tool-key.pem");
+const BADGE_FEED: &str = include_str!("../../stackway-core/tests/data/badges/feed.json");
+const CLR: &str = include_str!("../../stackway-core/tests/data/badges/clr.json");
+const PLAIN: &str = r#"{"held": [{"id": "statistics", "earned": "2024-12-12"}, {"id": "visualisation", "earned": "2025-01-01"}]}"#;
+
+/// The progress source: `plain-…` learners get the held list, every other learner the CLR.
+async fn progress_answer(
+    axum::extract::Path(user): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if user.starts_with("plain-") {
+        ([("content-type", "application/json")], PLAIN).into_response()
+    } else {
+        ([("content-type", "application/vc+ld+json")], CLR).into_response()
+    }
+}
 
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -46,6 +66,7 @@ async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let launches: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let concurrency: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(32);
+    let progress = args.get(3).is_some_and(|a| a == "progress");
 
     // The platform: its JWKS on an ephemeral port.
     let key = rsa::RsaPrivateKey::from_pkcs8_pem(PLATFORM_KEY).unwrap();
@@ -53,10 +74,16 @@ async fn main() {
         "n": URL_SAFE_NO_PAD.encode(key.n().to_bytes_be()), "e": URL_SAFE_NO_PAD.encode(key.e().to_bytes_be())}]});
     let platform = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let issuer = format!("http://127.0.0.1:{}", platform.local_addr().unwrap().port());
-    let jwks_app = axum::Router::new().route(
-        "/jwks",
-        get(move || async move { axum::Json(jwks.clone()) }),
-    );
+    let jwks_app = axum::Router::new()
+        .route(
+            "/jwks",
+            get(move || async move { axum::Json(jwks.clone()) }),
+        )
+        .route("/learners/{user}/credentials", get(progress_answer))
+        .route(
+            "/feeds/badge-test.json",
+            get(|| async { ([("content-type", "application/json")], BADGE_FEED) }),
+        );
     tokio::spawn(async move { axum::serve(platform, jwks_app).await.unwrap() });
 
     // The tool.
@@ -65,7 +92,12 @@ async fn main() {
     let toml = format!(
         "[tool]\nbase_url = \"http://localhost:{tool_port}\"\nkeys = \"keys/\"\ndefault_feed = \"https://feeds.example.edu/p.json\"\n\n\
          [[platform]]\nname = \"bench\"\nissuer = \"{issuer}\"\nclient_id = \"c\"\ndeployment_ids = [\"1\"]\n\
-         auth_url = \"{issuer}/auth\"\njwks_url = \"{issuer}/jwks\"\nfeed_hosts = [\"feeds.example.edu\"]\n"
+         auth_url = \"{issuer}/auth\"\njwks_url = \"{issuer}/jwks\"\nfeed_hosts = [\"feeds.example.edu\", \"127.0.0.1\"]\n{}",
+        if progress {
+            format!("progress_url = \"{issuer}/learners/{{user}}/credentials\"\n")
+        } else {
+            String::new()
+        }
     );
     let config = ToolConfig::parse(&toml, "bench.toml", Path::new(".")).unwrap();
     let keys = ToolKeys::from_pems(&[("tool", TOOL_KEY)]).unwrap();
@@ -81,105 +113,56 @@ async fn main() {
         .build()
         .unwrap();
 
-    // Logins and pre-minted id_tokens (not timed).
-    eprintln!("preparing {launches} logins and id_tokens ...");
-    let encoding = EncodingKey::from_rsa_pem(PLATFORM_KEY.as_bytes()).unwrap();
-    let mut header = Header::new(Algorithm::RS256);
-    header.kid = Some("p1".into());
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let mut prepared = Vec::with_capacity(launches);
-    let login_url = format!(
-        "{base}/lti/login?iss={issuer}&login_hint=u&client_id=c&target_link_uri=http://localhost:{tool_port}/lti/launch"
-    );
-    let login_started = Instant::now();
-    for i in 0..launches {
-        let reply = client.get(&login_url).send().await.unwrap();
-        let location = reply.headers()["location"].to_str().unwrap().to_string();
-        let cookie = reply.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
-        let query: HashMap<String, String> = url::Url::parse(&location)
-            .unwrap()
-            .query_pairs()
-            .into_owned()
-            .collect();
-        let claims = json!({
-            "iss": issuer, "aud": "c", "sub": format!("learner-{i}"), "iat": now, "exp": now + 3600,
-            "nonce": query["nonce"],
-            "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
-            "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "1",
-            "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
-            "https://purl.imsglobal.org/spec/lti/claim/roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
-            "https://purl.imsglobal.org/spec/lti/claim/resource_link": {"id": "link-1"},
-            "https://purl.imsglobal.org/spec/lti/claim/custom": {"goal": "dipl-data", "view": "programs", "lang": "fr"},
-        });
-        let token = jsonwebtoken::encode(&header, &claims, &encoding).unwrap();
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("id_token", &token)
-            .append_pair("state", &query["state"])
-            .finish();
-        prepared.push((body, cookie));
-    }
-    let login_elapsed = login_started.elapsed();
-    eprintln!("(logins + minting took {login_elapsed:.1?})");
-
-    // Timed phase: concurrent launches.
-    let queue = Arc::new(std::sync::Mutex::new(prepared));
-    let started = Instant::now();
-    let mut workers = Vec::new();
-    for _ in 0..concurrency {
-        let queue = queue.clone();
-        let client = client.clone();
-        let url = format!("{base}/lti/launch");
-        workers.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut failures = 0usize;
-            loop {
-                let Some((body, cookie)) = queue.lock().unwrap().pop() else {
-                    break;
-                };
-                let t = Instant::now();
-                let reply = client
-                    .post(&url)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .header("cookie", cookie)
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                let ok = reply.status() == 200;
-                let _ = reply.bytes().await;
-                latencies.push(t.elapsed());
-                if !ok {
-                    failures += 1;
-                }
+    if progress {
+        // The same launches, once with plain-list answers and once with CLR answers, in one run.
+        let feed_url = format!("{issuer}/feeds/badge-test.json");
+        let custom = json!({"feed_url": feed_url, "goal": "analytics-certificate", "lang": "en"});
+        let plain = prepare(
+            &client, &base, &issuer, tool_port, launches, "plain-", &custom,
+        )
+        .await;
+        let badges = prepare(
+            &client, &base, &issuer, tool_port, launches, "clr-", &custom,
+        )
+        .await;
+        // Alternate the two kinds in four rounds (ABBA ABBA) so warm-up and drifting machine
+        // load weigh on both alike.
+        let (mut plain, mut badges) = (plain, badges);
+        let chunk = launches.div_ceil(4);
+        let mut plain_rounds = Vec::new();
+        let mut badge_rounds = Vec::new();
+        for round in 0..4 {
+            let p: Vec<_> = plain.drain(..chunk.min(plain.len())).collect();
+            let b: Vec<_> = badges.drain(..chunk.min(badges.len())).collect();
+            if round % 2 == 0 {
+                plain_rounds.push(timed(&client, &base, p, concurrency).await);
+                badge_rounds.push(timed(&client, &base, b, concurrency).await);
+            } else {
+                badge_rounds.push(timed(&client, &base, b, concurrency).await);
+                plain_rounds.push(timed(&client, &base, p, concurrency).await);
             }
-            (latencies, failures)
-        }));
+        }
+        let plain = Timing::merge(plain_rounds);
+        plain.print("plain held list");
+        let badges = Timing::merge(badge_rounds);
+        badges.print("CLR 2.0 record");
+        println!(
+            "CLR/plain: rate ratio {:.2}, p50 ratio {:.2}; feed fetches: {}",
+            badges.rate() / plain.rate(),
+            badges.p50.as_secs_f64() / plain.p50.as_secs_f64(),
+            state.feeds().fetch_count()
+        );
+        return;
     }
-    let mut latencies = Vec::new();
-    let mut failures = 0;
-    for worker in workers {
-        let (l, f) = worker.await.unwrap();
-        latencies.extend(l);
-        failures += f;
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
-    println!(
-        "launches: {launches}, concurrency: {concurrency}, failures: {failures}, time: {elapsed:.2?}, \
-         rate: {:.0} launches/s, p50: {:.2?}, p99: {:.2?}",
-        launches as f64 / elapsed.as_secs_f64(),
-        percentile(&latencies, 0.50),
-        percentile(&latencies, 0.99)
-    );
+
+    let custom = json!({"goal": "dipl-data", "view": "programs", "lang": "fr"});
+    let prepared = prepare(
+        &client, &base, &issuer, tool_port, launches, "learner-", &custom,
+    )
+    .await;
+    let timing = timed(&client, &base, prepared, concurrency).await;
+    timing.print("no progress source");
+    let elapsed = timing.elapsed;
     println!(
         "store entries after the run: {}",
         state.store().entry_count().await.unwrap()
@@ -251,4 +234,176 @@ async fn main() {
         rss_kib().saturating_sub(rss_before),
         started.elapsed()
     );
+}
+
+/// Logins and pre-minted id_tokens (not timed): one `(form body, cookie)` per launch.
+async fn prepare(
+    client: &reqwest::Client,
+    base: &str,
+    issuer: &str,
+    tool_port: u16,
+    launches: usize,
+    sub_prefix: &str,
+    custom: &serde_json::Value,
+) -> Vec<(String, String)> {
+    eprintln!("preparing {launches} logins and id_tokens ...");
+    let encoding = EncodingKey::from_rsa_pem(PLATFORM_KEY.as_bytes()).unwrap();
+    let mut header = Header::new(Algorithm::RS256);
+    header.kid = Some("p1".into());
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut prepared = Vec::with_capacity(launches);
+    let login_url = format!(
+        "{base}/lti/login?iss={issuer}&login_hint=u&client_id=c&target_link_uri=http://localhost:{tool_port}/lti/launch"
+    );
+    let login_started = Instant::now();
+    for i in 0..launches {
+        let reply = client.get(&login_url).send().await.unwrap();
+        let location = reply.headers()["location"].to_str().unwrap().to_string();
+        let cookie = reply.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let query: HashMap<String, String> = url::Url::parse(&location)
+            .unwrap()
+            .query_pairs()
+            .into_owned()
+            .collect();
+        let claims = json!({
+            "iss": issuer, "aud": "c", "sub": format!("{sub_prefix}{i}"), "iat": now, "exp": now + 3600,
+            "nonce": query["nonce"],
+            "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
+            "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "1",
+            "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
+            "https://purl.imsglobal.org/spec/lti/claim/roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+            "https://purl.imsglobal.org/spec/lti/claim/resource_link": {"id": "link-1"},
+            "https://purl.imsglobal.org/spec/lti/claim/custom": custom,
+        });
+        let token = jsonwebtoken::encode(&header, &claims, &encoding).unwrap();
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("id_token", &token)
+            .append_pair("state", &query["state"])
+            .finish();
+        prepared.push((body, cookie));
+    }
+    eprintln!("(logins + minting took {:.1?})", login_started.elapsed());
+    prepared
+}
+
+struct Timing {
+    launches: usize,
+    concurrency: usize,
+    failures: usize,
+    elapsed: Duration,
+    p50: Duration,
+    p99: Duration,
+    /// Sorted.
+    latencies: Vec<Duration>,
+}
+
+impl Timing {
+    /// Several timed phases as one: total launches over total time, percentiles over all.
+    fn merge(rounds: Vec<Timing>) -> Timing {
+        let mut latencies: Vec<Duration> = rounds
+            .iter()
+            .flat_map(|r| r.latencies.iter().copied())
+            .collect();
+        latencies.sort();
+        Timing {
+            launches: rounds.iter().map(|r| r.launches).sum(),
+            concurrency: rounds.first().map_or(0, |r| r.concurrency),
+            failures: rounds.iter().map(|r| r.failures).sum(),
+            elapsed: rounds.iter().map(|r| r.elapsed).sum(),
+            p50: percentile(&latencies, 0.50),
+            p99: percentile(&latencies, 0.99),
+            latencies,
+        }
+    }
+
+    fn rate(&self) -> f64 {
+        self.launches as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn print(&self, what: &str) {
+        println!(
+            "{what}: launches: {}, concurrency: {}, failures: {}, time: {:.2?}, \
+             rate: {:.0} launches/s, p50: {:.2?}, p99: {:.2?}",
+            self.launches,
+            self.concurrency,
+            self.failures,
+            self.elapsed,
+            self.rate(),
+            self.p50,
+            self.p99
+        );
+    }
+}
+
+const UNAVAILABLE: &[u8] = br#""progress_unavailable":true"#;
+
+/// The timed phase: `POST /lti/launch` for every prepared launch from `concurrency` connections.
+/// A launch counts as failed unless it is a 200 page (with progress, when `progress_url` is set).
+async fn timed(
+    client: &reqwest::Client,
+    base: &str,
+    prepared: Vec<(String, String)>,
+    concurrency: usize,
+) -> Timing {
+    let launches = prepared.len();
+    let queue = Arc::new(std::sync::Mutex::new(prepared));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..concurrency {
+        let queue = queue.clone();
+        let client = client.clone();
+        let url = format!("{base}/lti/launch");
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0usize;
+            loop {
+                let Some((body, cookie)) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                let t = Instant::now();
+                let reply = client
+                    .post(&url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("cookie", cookie)
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                let ok = reply.status() == 200;
+                let page = reply.bytes().await.unwrap_or_default();
+                latencies.push(t.elapsed());
+                if !ok || page.windows(UNAVAILABLE.len()).any(|w| w == UNAVAILABLE) {
+                    failures += 1;
+                }
+            }
+            (latencies, failures)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut failures = 0;
+    for worker in workers {
+        let (l, f) = worker.await.unwrap();
+        latencies.extend(l);
+        failures += f;
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    Timing {
+        launches,
+        concurrency,
+        failures,
+        elapsed,
+        p50: percentile(&latencies, 0.50),
+        p99: percentile(&latencies, 0.99),
+        latencies,
+    }
 }

@@ -151,6 +151,20 @@ async fn the_map_draws_every_credential_and_moves_along_edges() {
     assert_eq!(focused().as_deref(), Some("data-certificate"));
 }
 
+/// The arrow-key help belongs to the drawing: it is shown with it and gone in the list view.
+#[wasm_bindgen_test]
+async fn the_map_keyboard_help_is_shown_only_with_the_drawing() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "map"
+    }));
+    let text = wait_for(&root, |t| t.contains("Show as a list")).await;
+    assert!(text.contains("use the arrow keys"), "{text}");
+    click(&root, ".sw-map-bar button");
+    let text = wait_for(&root, |t| t.contains("Show the map")).await;
+    assert!(text.contains("Show the map"), "{text}");
+    assert!(!text.contains("use the arrow keys"), "{text}");
+}
+
 #[wasm_bindgen_test]
 async fn an_unreadable_feed_shows_its_diagnostics_and_a_retry() {
     let (root, _handle) =

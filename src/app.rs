@@ -8,7 +8,9 @@ use yew::prelude::*;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorState, Loading};
 use crate::config::Config;
-use crate::hooks::{resolve_language, use_feed, use_frame_resize, Failure, FeedLoad};
+use crate::hooks::{
+    resolve_language, use_feed, use_frame_resize, Failure, FeedLoad, Prefetched,
+};
 use crate::i18n::I18n;
 
 /// Properties of the root component.
@@ -16,6 +18,9 @@ use crate::i18n::I18n;
 pub struct AppProps {
     /// Everything the embedding page set (feed, goal, view, language, frame resizing).
     pub config: Config,
+    /// The feed's text, already downloading when the loader started it (see [`Prefetched`]).
+    #[prop_or_default]
+    pub prefetched: Option<Prefetched>,
 }
 
 /// The widget.
@@ -25,7 +30,11 @@ pub fn App(props: &AppProps) -> Html {
     let chosen = use_state(|| None::<&'static str>);
     let lang = (*chosen).unwrap_or_else(|| resolve_language(config.lang.as_deref()));
     let i18n = use_memo(lang, |lang| Rc::new(I18n::new(lang)));
-    let (load, retry) = use_feed(config.feed.clone(), config.feed_text.clone());
+    let (load, retry) = use_feed(
+        config.feed.clone(),
+        config.feed_text.clone(),
+        props.prefetched.clone(),
+    );
     let root = use_node_ref();
     use_frame_resize(root.clone(), config.frame_resize);
 

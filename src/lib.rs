@@ -45,15 +45,27 @@ pub fn mount(element: web_sys::Element, feed_url: String, lang: String) -> Mount
         lang: (!lang.is_empty()).then_some(lang),
         ..Config::default()
     };
-    start(element, config)
+    start(element, config, None)
 }
 
 /// Mounts the widget inside `element` with a JSON configuration
 /// (`{"feed", "feedText", "goal", "view", "lang", "frameResize"}`, every key optional). A
 /// configuration that is not valid JSON mounts the widget's error state rather than failing.
+///
+/// `feed_text`, when given, is a promise of the feed's text (or of `null`) that the embed loader
+/// started downloading before the WebAssembly was ready; the widget uses it instead of fetching
+/// the feed's URL again.
 #[wasm_bindgen(js_name = mountWith)]
-pub fn mount_with(element: web_sys::Element, config_json: &str) -> MountHandle {
-    start(element, Config::from_json(config_json))
+pub fn mount_with(
+    element: web_sys::Element,
+    config_json: &str,
+    feed_text: Option<js_sys::Promise>,
+) -> MountHandle {
+    start(
+        element,
+        Config::from_json(config_json),
+        feed_text.map(hooks::Prefetched),
+    )
 }
 
 /// Reads feed text and returns its diagnostics as JSON (`[{code, severity, pointer, message,
@@ -64,8 +76,12 @@ pub fn check_feed(text: &str) -> String {
     serde_json::to_string(&parsed.diagnostics).unwrap_or_else(|_| "[]".into())
 }
 
-fn start(element: web_sys::Element, config: Config) -> MountHandle {
-    let props = AppProps { config };
+fn start(
+    element: web_sys::Element,
+    config: Config,
+    prefetched: Option<hooks::Prefetched>,
+) -> MountHandle {
+    let props = AppProps { config, prefetched };
     let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
     MountHandle {
         handle: Some(handle),

@@ -46,7 +46,7 @@ async fn wait_for(root: &web_sys::Element, done: impl Fn(&str) -> bool) -> Strin
 
 fn mount(config: serde_json::Value) -> (web_sys::Element, stackway::MountHandle) {
     let root = fresh_root();
-    let handle = stackway::mount_with(root.clone(), &config.to_string());
+    let handle = stackway::mount_with(root.clone(), &config.to_string(), None);
     (root, handle)
 }
 
@@ -69,6 +69,31 @@ async fn programs_show_progress_and_what_is_missing_in_english() {
         text.contains("Still needed: Data Basics, Data Visualisation"),
         "{text}"
     );
+}
+
+/// The loader downloads the feed while the WebAssembly compiles and hands the widget a promise
+/// of its text: the widget shows that text without fetching the URL itself.
+#[wasm_bindgen_test]
+async fn a_feed_the_loader_already_downloaded_is_used_without_fetching_again() {
+    let root = fresh_root();
+    let text = js_sys::Promise::resolve(&wasm_bindgen::JsValue::from_str(TINY_FEED));
+    // Nothing answers at this URL: only the prefetched text can make the widget show the feed.
+    let config = serde_json::json!({ "feed": "http://127.0.0.1:9/missing.json", "lang": "en" });
+    let _handle = stackway::mount_with(root.clone(), &config.to_string(), Some(text));
+    let shown = wait_for(&root, |t| t.contains("complete")).await;
+    assert!(shown.contains("Certificate in Data Analysis"), "{shown}");
+}
+
+/// When the loader's download failed (its promise gives `null`), the widget fetches the URL
+/// itself, so a working URL still shows the feed.
+#[wasm_bindgen_test]
+async fn a_failed_prefetch_falls_back_to_fetching_the_feed() {
+    let root = fresh_root();
+    let failed = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    let config = serde_json::json!({ "feed": data_url(TINY_FEED), "lang": "en" });
+    let _handle = stackway::mount_with(root.clone(), &config.to_string(), Some(failed));
+    let shown = wait_for(&root, |t| t.contains("complete")).await;
+    assert!(shown.contains("Certificate in Data Analysis"), "{shown}");
 }
 
 #[wasm_bindgen_test]
@@ -124,6 +149,20 @@ async fn the_map_draws_every_credential_and_moves_along_edges() {
     svg.dispatch_event(&event).unwrap();
     gloo_timers::future::TimeoutFuture::new(100).await;
     assert_eq!(focused().as_deref(), Some("data-certificate"));
+}
+
+/// The arrow-key help belongs to the drawing: it is shown with it and gone in the list view.
+#[wasm_bindgen_test]
+async fn the_map_keyboard_help_is_shown_only_with_the_drawing() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "map"
+    }));
+    let text = wait_for(&root, |t| t.contains("Show as a list")).await;
+    assert!(text.contains("use the arrow keys"), "{text}");
+    click(&root, ".sw-map-bar button");
+    let text = wait_for(&root, |t| t.contains("Show the map")).await;
+    assert!(text.contains("Show the map"), "{text}");
+    assert!(!text.contains("use the arrow keys"), "{text}");
 }
 
 #[wasm_bindgen_test]

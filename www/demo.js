@@ -6,6 +6,41 @@ const params = new URLSearchParams(window.location.search);
 const lang = params.get('lang') === 'fr' ? 'fr' : 'en';
 document.documentElement.lang = lang;
 
+/** The page's own words (the widget localises itself). English is in index.html. */
+const FRENCH = {
+  title: 'Démo de Stackway',
+  intro: 'Les microcertifications et la façon dont elles s’empilent.',
+  try: 'Essayez',
+  or: 'ou',
+  'preview-title': 'Prévisualiser votre propre flux',
+  'preview-help': 'Déposez un fichier de flux ici ou choisissez-en un : il est vérifié et affiché ci-dessous, et ne quitte jamais votre ordinateur.',
+  'file-label': 'Fichier de flux (JSON)',
+};
+const words = {
+  summary: (name, errors, warnings) => (lang === 'fr'
+    ? `${name} : ${errors} erreur(s), ${warnings} avertissement(s).`
+    : `${name}: ${errors} error(s), ${warnings} warning(s).`),
+  where: (line, column) => (lang === 'fr' ? ` (ligne ${line}, colonne ${column})` : ` (line ${line}, column ${column})`),
+  severity: (severity) => (lang === 'fr' ? { error: 'erreur', warning: 'avertissement' }[severity] ?? severity : severity),
+};
+if (lang === 'fr') {
+  document.title = FRENCH.title;
+  for (const node of document.querySelectorAll('[data-demo-text]')) {
+    const text = FRENCH[node.dataset.demoText];
+    if (text) node.textContent = text;
+  }
+}
+// The language link offers the other language, keeping the other parameters.
+const other = new URLSearchParams(params);
+other.set('lang', lang === 'fr' ? 'en' : 'fr');
+const switcher = document.querySelector('[data-demo-switch]');
+if (switcher) {
+  switcher.href = `?${other}`;
+  switcher.lang = lang === 'fr' ? 'en' : 'fr';
+  switcher.hreflang = switcher.lang;
+  switcher.textContent = lang === 'fr' ? 'In English' : 'En français';
+}
+
 const element = document.getElementById('stackway');
 const feed = params.get('feed') || 'www/feeds/sample.json';
 for (const [name, value] of [['feed', feed], ['view', params.get('view')], ['goal', params.get('goal')], ['lang', lang]]) {
@@ -22,14 +57,14 @@ async function showFile(file) {
   const warnings = diagnostics.length - errors;
   report.replaceChildren();
   const summary = document.createElement('p');
-  summary.textContent = `${file.name}: ${errors} error(s), ${warnings} warning(s).`;
+  summary.textContent = words.summary(file.name, errors, warnings);
   report.append(summary);
   if (diagnostics.length) {
     const list = document.createElement('ul');
     for (const d of diagnostics.slice(0, 100)) {
       const item = document.createElement('li');
-      const where = d.line ? ` (line ${d.line}, column ${d.column})` : '';
-      item.textContent = `${d.severity} ${d.code}${where} ${d.pointer}: ${d.message}`;
+      const where = d.line ? words.where(d.line, d.column) : '';
+      item.textContent = `${words.severity(d.severity)} ${d.code}${where} ${d.pointer}: ${d.message}`;
       list.append(item);
     }
     report.append(list);

@@ -20,8 +20,11 @@ let wasm = null;
 /** Loads and initialises the WebAssembly module once; every caller shares the promise. */
 export function load() {
   if (!wasm) {
+    performance.mark?.('stackway:load-start');
     wasm = import(PKG_URL.href).then(async (module) => {
       await module.default();
+      // Marks let a page (and the benchmark) see how long the download and compilation took.
+      performance.mark?.('stackway:wasm-ready');
       return module;
     });
   }
@@ -74,6 +77,18 @@ function normalise(config) {
 }
 
 /**
+ * Starts downloading the feed of `config` when it is given by URL (else returns undefined).
+ * Resolves to its text, or to null when the download fails or answers an error status: the widget then fetches the feed
+ * itself, so that it can explain the failure or fall back to its saved copy.
+ */
+function prefetchFeed(config) {
+  if (!config.feed || config.feedText) return undefined;
+  return fetch(config.feed)
+    .then((response) => (response.ok ? response.text() : null))
+    .catch(() => null);
+}
+
+/**
  * Mounts a widget into `element` with `config` ({feed, feedText, goal, view, lang, frameResize}).
  * Returns a handle: `unmount()` removes it; `update(config)` re-renders with a new configuration.
  */
@@ -88,11 +103,14 @@ export function mount(element, config = {}) {
       current = null;
     }
     const host = container(root);
+    const clean = normalise(next);
+    // The feed downloads while the WebAssembly downloads and compiles, instead of after it.
+    const feedText = prefetchFeed(clean);
     load().then((module) => {
       // A later update or unmount wins over this pending render.
       if (mine !== generation) return;
       host.replaceChildren();
-      current = module.mountWith(host, JSON.stringify(normalise(next)));
+      current = module.mountWith(host, JSON.stringify(clean), feedText);
     }).catch((error) => {
       console.error('Stackway: the widget could not be loaded', error);
     });

@@ -168,7 +168,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <p>{ ctx.text(summary) }</p>
             }
             if !credential.is_stackable() {
-                <MarkControl id={credential.id.clone()} title={title.clone()} />
+                <MarkControl id={credential.id.clone()} title={title.clone()} mark={ctx.state.mark(&credential.id)} />
             }
             <dl class="sw-facts">
                 { for facts.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }

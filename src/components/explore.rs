@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use super::filters::Filters;
-use super::mark_control::MarkControl;
+use super::result_item::ResultItem;
 use super::use_ctx;
-use crate::format::{money, number};
 use crate::i18n::Arg;
 use crate::search::search;
 use crate::state::Action;
@@ -18,51 +17,19 @@ pub fn Explore() -> Html {
     let i18n = &ctx.i18n;
     let state = &ctx.state;
     let feed = &state.feed;
-    let lang = i18n.lang();
     let results = {
-        let (feed, index, filters) = (feed.clone(), state.index.clone(), state.filters.clone());
-        use_memo(filters, move |filters| search(&feed, &index, filters))
+        let deps = (state.filters.clone(), feed.clone(), state.index.clone());
+        use_memo(deps, |(filters, feed, index)| search(feed, index, filters))
     };
-    let shown = results.iter().take(state.shown).filter_map(|&i| {
-        let credential = feed.credentials.get(i)?;
-        let title = ctx.text(&credential.title);
-        let id = credential.id.clone();
-        let open = state
-            .dispatcher()
-            .to_callback()
-            .reform(move |_: MouseEvent| Action::Open(id.clone()));
-        let mut facts = vec![ctx.kind(credential.kind)];
-        if let Some(hours) = credential.hours {
-            facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
-        }
-        if let Some(weeks) = credential.weeks {
-            facts.push(i18n.t_args("count-weeks", &[("count", Arg::from(weeks))]));
-        }
-        if let Some(cost) = &credential.cost {
-            facts.push(money(cost.amount, &cost.currency, lang));
-        }
-        if let Some(credits) = credential.credits {
-            facts.push(i18n.t_args(
-                "count-credits",
-                &[
-                    ("count", Arg::from(credits)),
-                    ("formatted", Arg::from(number(credits, lang))),
-                ],
-            ));
-        }
+    let shown = results.iter().take(state.shown).filter_map(|&index| {
+        let credential = feed.credentials.get(index)?;
         Some(html! {
-            <li class="sw-result" key={credential.id.clone()}>
-                <h3 class="sw-result-title">
-                    <button type="button" class="sw-link" onclick={open}>{ title.clone() }</button>
-                </h3>
-                <p class="sw-meta">{ facts.join(" · ") }</p>
-                if let Some(summary) = &credential.summary {
-                    <p class="sw-summary">{ ctx.text(summary) }</p>
-                }
-                if !credential.is_stackable() {
-                    <MarkControl id={credential.id.clone()} title={title} />
-                }
-            </li>
+            <ResultItem
+                key={credential.id.as_str()}
+                feed={feed.clone()}
+                {index}
+                mark={state.mark(&credential.id)}
+            />
         })
     });
     let remaining = results.len().saturating_sub(state.shown);

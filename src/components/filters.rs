@@ -79,7 +79,17 @@ pub fn Filters() -> Html {
         .iter()
         .map(|s| (s.id.clone(), ctx.text(&s.name)))
         .collect();
-    let tag_choices = tags(feed).into_iter().map(|t| (t.clone(), t)).collect();
+    // The tags and kinds present are found by scanning every credential: once per feed, not on
+    // every keystroke (10,000 credentials take milliseconds to scan and sort).
+    let present = use_memo(ctx.state.feed.clone(), |feed| {
+        let kinds: Vec<Kind> = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| feed.credentials.iter().any(|c| c.kind == *k))
+            .collect();
+        (tags(feed), kinds)
+    });
+    let tag_choices = present.0.iter().map(|t| (t.clone(), t.clone())).collect();
     let deliveries = Delivery::ALL
         .iter()
         .map(|d| {
@@ -89,9 +99,9 @@ pub fn Filters() -> Html {
             )
         })
         .collect();
-    let kinds = Kind::ALL
+    let kinds = present
+        .1
         .iter()
-        .filter(|k| feed.credentials.iter().any(|c| c.kind == **k))
         .map(|k| (k.as_str().to_owned(), ctx.kind(*k)))
         .collect();
     let providers = std::iter::once(&feed.provider)

@@ -142,7 +142,10 @@ pub fn Map() -> Html {
     };
     let header = html! {
         <div class="sw-map-bar">
-            <p class="sw-help">{ i18n.t("map-help") }</p>
+            // The arrow-key help describes the drawing; the list is ordinary links and buttons.
+            if !state.map_as_list && !too_large {
+                <p class="sw-help">{ i18n.t("map-help") }</p>
+            }
             if !too_large {
                 <button type="button" class="sw-button" onclick={toggle} aria-pressed={state.map_as_list.to_string()}>
                     { toggle_label }

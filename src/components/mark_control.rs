@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::use_dispatch;
+use crate::hooks::use_i18n;
 use crate::state::{Action, Mark};
 
 /// Properties of [`MarkControl`].
@@ -13,20 +14,22 @@ pub struct MarkControlProps {
     pub id: AttrValue,
     /// The credential's title, for the buttons' accessible names.
     pub title: AttrValue,
+    /// How the credential stands in the learner's plan now.
+    pub mark: Mark,
 }
 
 /// Buttons that mark a credential as held or planned, or remove the mark; the state is shown by
-/// word and icon, not colour alone.
+/// word and icon, not colour alone. It reads no state of its own (the mark comes in its props),
+/// so a list of them re-renders only the ones whose credential changed.
 #[function_component]
 pub fn MarkControl(props: &MarkControlProps) -> Html {
-    let ctx = use_ctx();
-    let i18n = &ctx.i18n;
-    let mark = ctx.state.mark(&props.id);
+    let i18n = use_i18n();
+    let dispatcher = use_dispatch();
+    let mark = props.mark;
     let id = props.id.to_string();
     let dispatch = |action: fn(String) -> Action| {
         let id = id.clone();
-        ctx.state
-            .dispatcher()
+        dispatcher
             .to_callback()
             .reform(move |_: MouseEvent| action(id.clone()))
     };

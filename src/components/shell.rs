@@ -121,6 +121,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         View::Pathways => html! { <Pathways /> },
     };
     html! {
+        <ContextProvider<UseReducerDispatcher<State>> context={state.dispatcher()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="sw-header">
                 <h2 class="sw-heading">{ ctx.text(&feed.provider.name) }</h2>
@@ -145,5 +146,6 @@ pub fn Shell(props: &ShellProps) -> Html {
                 }
             </div>
         </ContextProvider<Ctx>>
+        </ContextProvider<UseReducerDispatcher<State>>>
     }
 }

@@ -6,7 +6,7 @@ mod use_frame_resize;
 mod use_i18n;
 mod use_record;
 
-pub use use_feed::{use_feed, Failure, FeedLoad, Loaded};
+pub use use_feed::{use_feed, Failure, FeedLoad, Loaded, Prefetched};
 pub use use_frame_resize::use_frame_resize;
 pub use use_i18n::{resolve_language, use_i18n};
 pub use use_record::{load_plan, use_saved_plan};

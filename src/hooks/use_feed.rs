@@ -38,6 +38,28 @@ pub enum FeedLoad {
     Failed(Rc<Failure>),
 }
 
+/// The feed's text as the embed loader is already downloading it (it starts the download while
+/// the WebAssembly downloads and compiles): a promise of the text, or of `null` when that
+/// download failed, in which case the widget fetches the feed itself to explain the failure or
+/// show its saved copy.
+#[derive(Debug, Clone)]
+pub struct Prefetched(pub js_sys::Promise);
+
+impl PartialEq for Prefetched {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
+    }
+}
+
+impl Prefetched {
+    async fn text(self) -> Option<String> {
+        wasm_bindgen_futures::JsFuture::from(self.0)
+            .await
+            .ok()
+            .and_then(|value| value.as_string())
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct SavedFeed {
     saved_at: String,
@@ -72,8 +94,16 @@ async fn fetch(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-async fn load(url: String) -> FeedLoad {
-    match fetch(&url).await {
+async fn load(url: String, prefetched: Option<Prefetched>) -> FeedLoad {
+    let text = match prefetched {
+        Some(prefetched) => prefetched.text().await,
+        None => None,
+    };
+    let text = match text {
+        Some(text) => Ok(text),
+        None => fetch(&url).await,
+    };
+    match text {
         Ok(text) => match read(&text, None) {
             Ok(loaded) => {
                 let saved = SavedFeed {
@@ -97,13 +127,20 @@ async fn load(url: String) -> FeedLoad {
 }
 
 /// Loads the feed given by URL or by text; returns where loading stands and a retry callback.
+/// The first attempt uses the loader's download of the URL when there is one; a retry fetches
+/// afresh.
 #[hook]
-pub fn use_feed(url: Option<String>, text: Option<String>) -> (FeedLoad, Callback<()>) {
+pub fn use_feed(
+    url: Option<String>,
+    text: Option<String>,
+    prefetched: Option<Prefetched>,
+) -> (FeedLoad, Callback<()>) {
     let state = use_state(|| FeedLoad::Loading);
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        use_effect_with((url, text, *attempt), move |(url, text, _)| {
+        use_effect_with((url, text, *attempt), move |(url, text, attempt)| {
+            let prefetched = prefetched.filter(|_| *attempt == 0);
             state.set(FeedLoad::Loading);
             if let Some(text) = text {
                 state.set(match read(text, None) {
@@ -112,7 +149,7 @@ pub fn use_feed(url: Option<String>, text: Option<String>) -> (FeedLoad, Callbac
                 });
             } else if let Some(url) = url.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(load(url).await);
+                    state.set(load(url, prefetched).await);
                 });
             } else {
                 state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(

@@ -70,3 +70,22 @@ test('while loading, the skeleton reserves the widget height', async ({ page }) 
   release();
   await waitForWidget(page);
 });
+
+const FEED_NAME = FEED.split('/').pop();
+
+test('the feed downloads once, alongside the WebAssembly rather than after it', async ({ page }) => {
+  const feedRequests = [];
+  page.on('request', (request) => { if (request.url().endsWith(FEED_NAME)) feedRequests.push(request.url()); });
+  await page.goto(demoUrl({}));
+  await waitForWidget(page);
+  expect(feedRequests).toHaveLength(1);
+  const [feedStart, glueStart] = await page.evaluate((name) => {
+    const entries = performance.getEntriesByType('resource');
+    return [
+      entries.find((e) => e.name.endsWith(name))?.startTime,
+      entries.find((e) => e.name.endsWith('/pkg/stackway.js'))?.startTime,
+    ];
+  }, FEED_NAME);
+  // The loader asks for the feed before it imports the WebAssembly's glue.
+  expect(feedStart).toBeLessThanOrEqual(glueStart);
+});

@@ -1,0 +1,75 @@
+//! One result in Explore's list.
+
+use yew::prelude::*;
+
+use super::mark_control::MarkControl;
+use super::use_dispatch;
+use crate::format::{money, number, text};
+use crate::hooks::use_i18n;
+use crate::i18n::Arg;
+use crate::state::{Action, Mark, Shared};
+use stackway_core::Feed;
+
+/// Properties of [`ResultItem`]. Everything it shows comes from these, not from the shared
+/// state, so typing in the search box re-renders only the results that are new on screen.
+#[derive(Properties, PartialEq)]
+pub struct ResultItemProps {
+    /// The feed shown (compared by identity).
+    pub feed: Shared<Feed>,
+    /// The credential's position in the feed's list.
+    pub index: usize,
+    /// How the credential stands in the learner's plan.
+    pub mark: Mark,
+}
+
+/// A credential's title (a button that opens its detail), its facts, its summary, and the
+/// learner's controls for it.
+#[function_component]
+pub fn ResultItem(props: &ResultItemProps) -> Html {
+    let i18n = use_i18n();
+    let dispatcher = use_dispatch();
+    let Some(credential) = props.feed.credentials.get(props.index) else {
+        return Html::default();
+    };
+    let lang = i18n.lang();
+    let title = text(&props.feed, &credential.title, lang);
+    let open = {
+        let id = credential.id.clone();
+        dispatcher
+            .to_callback()
+            .reform(move |_: MouseEvent| Action::Open(id.clone()))
+    };
+    let mut facts = vec![i18n.t(&format!("kind-{}", credential.kind.as_str()))];
+    if let Some(hours) = credential.hours {
+        facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
+    }
+    if let Some(weeks) = credential.weeks {
+        facts.push(i18n.t_args("count-weeks", &[("count", Arg::from(weeks))]));
+    }
+    if let Some(cost) = &credential.cost {
+        facts.push(money(cost.amount, &cost.currency, lang));
+    }
+    if let Some(credits) = credential.credits {
+        facts.push(i18n.t_args(
+            "count-credits",
+            &[
+                ("count", Arg::from(credits)),
+                ("formatted", Arg::from(number(credits, lang))),
+            ],
+        ));
+    }
+    html! {
+        <li class="sw-result">
+            <h3 class="sw-result-title">
+                <button type="button" class="sw-link" onclick={open}>{ title.clone() }</button>
+            </h3>
+            <p class="sw-meta">{ facts.join(" · ") }</p>
+            if let Some(summary) = &credential.summary {
+                <p class="sw-summary">{ text(&props.feed, summary, lang) }</p>
+            }
+            if !credential.is_stackable() {
+                <MarkControl id={credential.id.clone()} {title} mark={props.mark} />
+            }
+        </li>
+    }
+}

@@ -25,7 +25,11 @@ pub fn App(props: &AppProps) -> Html {
     let chosen = use_state(|| None::<&'static str>);
     let lang = (*chosen).unwrap_or_else(|| resolve_language(config.lang.as_deref()));
     let i18n = use_memo(lang, |lang| Rc::new(I18n::new(lang)));
-    let (load, retry) = use_feed(config.feed.clone(), config.feed_text.clone());
+    let (load, retry) = use_feed(
+        config.feed.clone(),
+        config.feed_text.clone(),
+        config.interop.clone(),
+    );
     let root = use_node_ref();
     use_frame_resize(root.clone(), config.frame_resize);
 
@@ -48,6 +52,7 @@ pub fn App(props: &AppProps) -> Html {
                 initial_view={config.initial_view()}
                 goal={config.goal.clone()}
                 held={config.held.clone()}
+                interop={config.interop.clone().map(AttrValue::from)}
                 {on_language}
             />
         },

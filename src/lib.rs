@@ -10,6 +10,7 @@ mod config;
 mod format;
 mod hooks;
 pub mod i18n;
+mod interop;
 pub mod search;
 mod state;
 

@@ -359,7 +359,7 @@ mod tests {
         assert!(!next.plan.held.contains_key("not-in-the-feed"));
 
         // A later badge date, or none, keeps the earlier date already known.
-        let again = next.reduce(Action::HoldAll(vec![
+        let again = next.clone().reduce(Action::HoldAll(vec![
             held("data-basics", Some("2026-01-01")),
             held("data-visualisation", None),
         ]));

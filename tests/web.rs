@@ -193,6 +193,9 @@ fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn added_badges_mark_credentials_held_and_list_the_unmatched() {
+    // Other tests save a plan for the same feed in this browser; start from none.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("stackway:plan:tiny").unwrap();
     let (root, _handle) = mount(serde_json::json!({
         "feedText": TINY_FEED, "lang": "en", "view": "plan", "goal": "data-certificate",
         "interop": fake_interop()

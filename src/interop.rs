@@ -2,11 +2,10 @@
 //! CTDL pathways and learners' badges, in a separate WebAssembly module that the widget loads
 //! with a dynamic `import()` only when it is needed, so that the main bundle never carries it.
 //!
-//! Only strings cross the bridge: feed text in, Stackway feed JSON out (parsed here with the
-//! usual `parse_feed`); feed text and badge text in, a small JSON report out.
+//! Only strings cross the bridge: feed text in, Stackway feed JSON out (parsed with the usual
+//! `parse_feed`); feed text and badge text in, a small JSON report out.
 
-use serde::Deserialize;
-use stackway_core::{Diagnostic, HeldCredential};
+use stackway_core::{Date, Diagnostic, HeldCredential, Severity};
 use wasm_bindgen::prelude::*;
 
 // The loader, shipped by wasm-bindgen as a snippet under `pkg/snippets/…/`: by default the
@@ -86,34 +85,29 @@ fn describe(error: JsValue) -> String {
 }
 
 /// A feed converted by the interop module.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Converted {
     /// The Stackway feed as JSON text; `None` when nothing could be read.
     pub feed: Option<String>,
     /// Problems found while reading or converting (CTDL warnings included).
-    #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// One achievement matched to a feed credential.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Matched {
     /// The feed credential's id.
     pub credential: String,
     /// The achievement's name, as the issuer wrote it.
-    #[serde(default)]
     pub achievement_name: Option<String>,
 }
 
 /// One achievement that matches no credential of the feed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unmatched {
-    #[serde(default)]
     pub achievement_id: Option<String>,
-    #[serde(default)]
     pub achievement_name: Option<String>,
     /// When it was earned (`YYYY-MM-DD`), if the record says.
-    #[serde(default)]
     pub earned: Option<String>,
 }
 
@@ -129,8 +123,7 @@ impl Unmatched {
 
 /// What a learner's records say they hold, matched against the feed (self-reported, not
 /// verified).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BadgeReport {
     /// Each matched credential once, with the earliest date earned.
     pub held: Vec<HeldCredential>,
@@ -139,17 +132,85 @@ pub struct BadgeReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+// The module's answers are JSON text; the browser's `JSON.parse` reads them and the fields are
+// picked with `Reflect`, so the widget's WebAssembly carries no serde code for these types (it
+// would cost several KiB of the initial bundle).
+
+fn parse(answer: &str) -> Result<JsValue, String> {
+    js_sys::JSON::parse(answer).map_err(describe)
+}
+
+fn field(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(object: &JsValue, name: &str) -> Option<String> {
+    field(object, name).as_string()
+}
+
+fn list<T>(object: &JsValue, name: &str, read: impl Fn(&JsValue) -> T) -> Vec<T> {
+    let value = field(object, name);
+    if js_sys::Array::is_array(&value) {
+        js_sys::Array::from(&value)
+            .iter()
+            .map(|v| read(&v))
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+fn number(object: &JsValue, name: &str) -> Option<u32> {
+    field(object, name)
+        .as_f64()
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map(|n| n as u32)
+}
+
+fn diagnostic(value: &JsValue) -> Diagnostic {
+    Diagnostic {
+        code: text(value, "code").unwrap_or_default(),
+        severity: if text(value, "severity").as_deref() == Some("error") {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        pointer: text(value, "pointer").unwrap_or_default(),
+        message: text(value, "message").unwrap_or_default(),
+        line: number(value, "line"),
+        column: number(value, "column"),
+    }
+}
+
 impl Interop {
     /// Feed text of any kind (Stackway or CTDL) → the Stackway feed's JSON text and diagnostics.
-    pub fn convert_feed(&self, text: &str) -> Result<Converted, String> {
-        let answer = self.0.convert_feed(text).map_err(describe)?;
-        serde_json::from_str(&answer).map_err(|e| e.to_string())
+    pub fn convert_feed(&self, feed_text: &str) -> Result<Converted, String> {
+        let answer = parse(&self.0.convert_feed(feed_text).map_err(describe)?)?;
+        Ok(Converted {
+            feed: text(&answer, "feed"),
+            diagnostics: list(&answer, "diagnostics", diagnostic),
+        })
     }
 
     /// Reads a learner's records against the feed (given as the text the widget read).
     pub fn read_badges(&self, feed_text: &str, badges: &str) -> Result<BadgeReport, String> {
-        let answer = self.0.read_badges(feed_text, badges).map_err(describe)?;
-        serde_json::from_str(&answer).map_err(|e| e.to_string())
+        let answer = parse(&self.0.read_badges(feed_text, badges).map_err(describe)?)?;
+        Ok(BadgeReport {
+            held: list(&answer, "held", |h| HeldCredential {
+                id: text(h, "id").unwrap_or_default(),
+                earned: text(h, "earned").as_deref().and_then(Date::parse),
+            }),
+            matched: list(&answer, "matched", |m| Matched {
+                credential: text(m, "credential").unwrap_or_default(),
+                achievement_name: text(m, "achievement_name"),
+            }),
+            unmatched: list(&answer, "unmatched", |u| Unmatched {
+                achievement_id: text(u, "achievement_id"),
+                achievement_name: text(u, "achievement_name"),
+                earned: text(u, "earned"),
+            }),
+            diagnostics: list(&answer, "diagnostics", diagnostic),
+        })
     }
 }
 
@@ -169,23 +230,17 @@ mod tests {
     }
 
     #[test]
-    fn the_modules_badge_answer_is_read_with_dates_and_unmatched_labels() {
-        let answer = r#"{"verification":"self-reported",
-            "held":[{"id":"data-foundations","earned":"2025-04-30"}],
-            "matched":[{"credential":"data-foundations","earned":"2025-04-30","achievement_id":"x",
-                        "achievement_name":"Data Foundations","rule":"achievement-id","format":"open-badges3"}],
-            "unmatched":[{"achievement_id":"https://e.org/a/first-aid","achievement_name":"First Aid",
-                          "earned":"2022-03-01","format":"open-badges3"},
-                         {"achievement_id":"https://e.org/a/cpr","format":"open-badges2"}],
-            "diagnostics":[]}"#;
-        let report: BadgeReport = serde_json::from_str(answer).unwrap();
-        assert_eq!(report.held[0].id, "data-foundations");
-        assert_eq!(
-            report.held[0].earned,
-            stackway_core::Date::parse("2025-04-30")
-        );
-        assert_eq!(report.unmatched[0].label(), "First Aid");
-        assert_eq!(report.unmatched[1].label(), "https://e.org/a/cpr");
-        assert_eq!(report.matched[0].credential, "data-foundations");
+    fn an_unmatched_badge_is_called_by_its_name_else_its_id() {
+        let named = Unmatched {
+            achievement_id: Some("https://e.org/a/first-aid".into()),
+            achievement_name: Some("First Aid".into()),
+            earned: None,
+        };
+        assert_eq!(named.label(), "First Aid");
+        let unnamed = Unmatched {
+            achievement_name: None,
+            ..named
+        };
+        assert_eq!(unnamed.label(), "https://e.org/a/first-aid");
     }
 }

@@ -120,7 +120,7 @@ pub fn PlanView() -> Html {
         let plan = plan.clone();
         let feed_id = feed.id.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&plan).unwrap_or_default();
+            let json = serde_json::to_string(&plan).unwrap_or_default();
             download(&format!("stackway-plan-{feed_id}.json"), &json);
         })
     };

@@ -37,18 +37,6 @@ impl MountHandle {
     }
 }
 
-/// Mounts the widget inside `element` with the feed at `feed_url`, in `lang` (`en` or `fr`;
-/// empty means the page's or the browser's language).
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, feed_url: String, lang: String) -> MountHandle {
-    let config = Config {
-        feed: Some(feed_url),
-        lang: (!lang.is_empty()).then_some(lang),
-        ..Config::default()
-    };
-    start(element, config)
-}
-
 /// Mounts the widget inside `element` with a JSON configuration
 /// (`{"feed", "feedText", "goal", "view", "lang", "frameResize"}`, every key optional). A
 /// configuration that is not valid JSON mounts the widget's error state rather than failing.

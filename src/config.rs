@@ -63,6 +63,9 @@ pub struct Config {
     /// `[{"id", "earned"}]`. When present it is the learner's held list; the plan saved in the
     /// browser keeps only its planned credentials and goal.
     pub held: Option<Vec<stackway_core::HeldCredential>>,
+    /// URL of the interop module's script (CTDL feeds, "Add my badges"), loaded only when
+    /// needed; by default `pkg/interop/stackway_interop.js` next to the widget's own files.
+    pub interop: Option<String>,
     /// Where the configuration could not be read, why (shown as an error state).
     #[serde(skip)]
     pub error: Option<String>,
@@ -93,11 +96,16 @@ mod tests {
     #[test]
     fn reads_every_key_and_tolerates_missing_ones() {
         let config = Config::from_json(
-            r#"{"feed":"f.json","goal":"dip","view":"MAP","lang":"fr","frameResize":true}"#,
+            r#"{"feed":"f.json","goal":"dip","view":"MAP","lang":"fr","frameResize":true,
+                "interop":"https://cdn.example.org/interop.js"}"#,
         );
         assert_eq!(config.feed.as_deref(), Some("f.json"));
         assert_eq!(config.initial_view(), View::Map);
         assert!(config.frame_resize);
+        assert_eq!(
+            config.interop.as_deref(),
+            Some("https://cdn.example.org/interop.js")
+        );
         assert_eq!(Config::from_json("{}").initial_view(), View::Programs);
         assert!(Config::from_json("{nope").error.is_some());
     }

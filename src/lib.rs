@@ -10,6 +10,7 @@ mod config;
 mod format;
 mod hooks;
 pub mod i18n;
+mod interop;
 pub mod search;
 mod state;
 
@@ -34,18 +35,6 @@ impl MountHandle {
             handle.destroy();
         }
     }
-}
-
-/// Mounts the widget inside `element` with the feed at `feed_url`, in `lang` (`en` or `fr`;
-/// empty means the page's or the browser's language).
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, feed_url: String, lang: String) -> MountHandle {
-    let config = Config {
-        feed: Some(feed_url),
-        lang: (!lang.is_empty()).then_some(lang),
-        ..Config::default()
-    };
-    start(element, config, None)
 }
 
 /// Mounts the widget inside `element` with a JSON configuration

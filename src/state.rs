@@ -212,6 +212,9 @@ pub enum Action {
     /// Mark as held, with the date earned if known.
     Hold(String, Option<String>),
     Plan(String),
+    /// Mark several credentials as held at once (the learner's badges): a date given replaces
+    /// a missing one and an earlier date wins; ids not in the feed are ignored.
+    HoldAll(Vec<stackway_core::HeldCredential>),
     Unmark(String),
     SetGoal(Option<String>),
     Minimize(Objective),
@@ -254,6 +257,23 @@ impl Reducible for State {
                     next.replan();
                 }
             }
+            Action::HoldAll(held) => {
+                for credential in held {
+                    if next.feed.credential(&credential.id).is_none() {
+                        continue;
+                    }
+                    next.plan.planned.remove(&credential.id);
+                    let date = credential.earned;
+                    let entry = next.plan.held.entry(credential.id).or_insert(None);
+                    let kept = entry.as_deref().and_then(Date::parse);
+                    let earliest = match (kept, date) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    *entry = earliest.map(|d| d.to_string());
+                }
+                next.replan();
+            }
             Action::Unmark(id) => {
                 next.plan.held.remove(&id);
                 next.plan.planned.remove(&id);
@@ -286,5 +306,63 @@ impl Reducible for State {
             Action::ToggleMapList => next.map_as_list = !next.map_as_list,
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stackway_core::HeldCredential;
+
+    fn state() -> Rc<State> {
+        let feed = stackway_core::parse_feed(include_str!("../tests/fixtures/tiny-feed.json"))
+            .feed
+            .unwrap();
+        Rc::new(State::new(
+            Rc::new(feed),
+            View::Plan,
+            Plan::default(),
+            None,
+            None,
+        ))
+    }
+
+    fn held(id: &str, earned: Option<&str>) -> HeldCredential {
+        HeldCredential {
+            id: id.into(),
+            earned: earned.and_then(Date::parse),
+        }
+    }
+
+    #[test]
+    fn badges_mark_known_credentials_held_with_the_earliest_date() {
+        let state = state()
+            .reduce(Action::Plan("data-visualisation".into()))
+            .reduce(Action::Hold(
+                "data-basics".into(),
+                Some("2025-06-01".into()),
+            ));
+        let next = state.reduce(Action::HoldAll(vec![
+            held("data-basics", Some("2025-04-30")),
+            held("data-visualisation", Some("2025-05-02")),
+            held("not-in-the-feed", Some("2024-01-01")),
+        ]));
+        assert_eq!(
+            next.plan.held.get("data-basics"),
+            Some(&Some("2025-04-30".to_owned()))
+        );
+        assert_eq!(
+            next.plan.held.get("data-visualisation"),
+            Some(&Some("2025-05-02".to_owned()))
+        );
+        assert!(next.plan.planned.is_empty());
+        assert!(!next.plan.held.contains_key("not-in-the-feed"));
+
+        // A later badge date, or none, keeps the earlier date already known.
+        let again = next.clone().reduce(Action::HoldAll(vec![
+            held("data-basics", Some("2026-01-01")),
+            held("data-visualisation", None),
+        ]));
+        assert_eq!(again.plan.held, next.plan.held);
     }
 }

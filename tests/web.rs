@@ -13,8 +13,13 @@ const TINY_FEED: &str = include_str!("fixtures/tiny-feed.json");
 
 /// A `data:` URL carrying `json`, percent-encoding everything but unreserved characters.
 fn data_url(json: &str) -> String {
-    let mut url = String::from("data:application/json;charset=utf-8,");
-    for byte in json.bytes() {
+    data_url_of("application/json", json)
+}
+
+/// A `data:` URL of type `mime` carrying `text`.
+fn data_url_of(mime: &str, text: &str) -> String {
+    let mut url = format!("data:{mime};charset=utf-8,");
+    for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
             url.push(byte as char);
         } else {
@@ -184,4 +189,129 @@ async fn unmount_removes_the_widget() {
     handle.unmount();
     gloo_timers::future::TimeoutFuture::new(50).await;
     assert!(root.query_selector(".stackway").unwrap().is_none());
+}
+
+/// A stand-in for the interop module, as a `data:` URL the widget can `import()`: it checks that
+/// the widget passes the feed's text and the learner's text through, and answers like the real
+/// module (whose own answers are tested natively in `crates/stackway-interop-wasm` and end to end
+/// in `tests/e2e/widget-interop.spec.mjs`).
+fn fake_interop() -> String {
+    let feed = serde_json::to_string(TINY_FEED).unwrap();
+    let module = format!(
+        r#"export default async function init() {{}}
+export function convertFeed(text) {{
+  if (!text.includes('"@context"')) throw new Error('not the CTDL text');
+  return JSON.stringify({{ feed: {feed}, diagnostics: [
+    {{ code: 'ctdl-test-problem', severity: 'error', pointer: '/@graph/0', message: 'converted', line: null, column: null }}] }});
+}}
+export function readBadges(feed, badges) {{
+  if (!feed.includes('"tiny"') || badges !== 'MY-BADGES') throw new Error('unexpected input');
+  return JSON.stringify({{ verification: 'self-reported',
+    held: [{{ id: 'data-basics', earned: '2025-04-30' }}],
+    matched: [{{ credential: 'data-basics', achievement_name: 'Basics badge' }}],
+    unmatched: [{{ achievement_id: 'https://elsewhere.example.org/first-aid', achievement_name: 'First Aid', earned: '2022-03-01' }}],
+    diagnostics: [] }});
+}}"#
+    );
+    data_url_of("text/javascript", &module)
+}
+
+fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
+    let area = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into::<web_sys::HtmlTextAreaElement>();
+    area.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event =
+        web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap();
+    area.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn added_badges_mark_credentials_held_and_list_the_unmatched() {
+    // Other tests save a plan for the same feed in this browser; start from none.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("stackway:plan:tiny").unwrap();
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "plan", "goal": "data-certificate",
+        "interop": fake_interop()
+    }));
+    wait_for(&root, |t| t.contains("Add my badges")).await;
+    assert!(root.query_selector(".sw-badge-panel").unwrap().is_none());
+    click(&root, ".sw-add-badges > button");
+    let text = wait_for(&root, |t| t.contains("Add these badges")).await;
+    assert!(text.contains("Self-reported, not verified"), "{text}");
+    type_into(&root, ".sw-badge-text", "MY-BADGES");
+    click(&root, ".sw-badge-panel > button");
+    let text = wait_for(&root, |t| t.contains("marked as held")).await;
+    let results = root.query_selector(".sw-badge-results").unwrap().unwrap();
+    assert_eq!(results.get_attribute("role").as_deref(), Some("status"));
+    let results = results.text_content().unwrap_or_default();
+    assert!(
+        results.contains("1 credential was marked as held from your badges."),
+        "{results}"
+    );
+    assert!(
+        results.contains("Data Basics (from the badge “Basics badge”)"),
+        "{results}"
+    );
+    assert!(results.contains("First Aid"), "{results}");
+    assert!(results.contains("earned 2022-03-01"), "{results}");
+    assert!(text.contains("50% complete"), "{text}");
+    let date = root
+        .query_selector(".sw-marked-list .sw-held input[type=date]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(date.value(), "2025-04-30");
+}
+
+#[wasm_bindgen_test]
+async fn a_badge_reader_that_cannot_load_shows_an_alert_with_a_retry() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": TINY_FEED, "lang": "en", "view": "plan",
+        "interop": "/no-such-module/stackway_interop.js"
+    }));
+    wait_for(&root, |t| t.contains("Add my badges")).await;
+    click(&root, ".sw-add-badges > button");
+    wait_for(&root, |t| t.contains("could not be loaded")).await;
+    let alert = root
+        .query_selector(".sw-add-badges [role=alert]")
+        .unwrap()
+        .expect("an alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(
+        text.contains("The badge reader could not be loaded."),
+        "{text}"
+    );
+    assert!(text.contains("Try again"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_ctdl_feed_is_converted_by_the_interop_module_with_its_warnings() {
+    let ctdl = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#;
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": ctdl, "lang": "en", "interop": fake_interop()
+    }));
+    let text = wait_for(&root, |t| t.contains("complete")).await;
+    assert!(text.contains("Harbour College"), "{text}");
+    assert!(text.contains("Certificate in Data Analysis"), "{text}");
+    // The converter's problems are shown with the feed's own (a partly readable feed).
+    assert!(text.contains("ctdl-test-problem"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_ctdl_feed_without_its_converter_shows_an_error_with_a_retry() {
+    let ctdl = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#;
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": ctdl, "lang": "en", "interop": "/no-such-module/stackway_interop.js"
+    }));
+    let text = wait_for(&root, |t| t.contains("Try again")).await;
+    assert!(
+        text.contains("This pathway (CTDL) could not be read"),
+        "{text}"
+    );
 }

@@ -6,6 +6,9 @@
 //
 //   const handle = Stackway.mount(element, { feed, goal, view, lang });  … handle.unmount();
 //
+// The interop module (pkg/interop/: CTDL feeds and "Add my badges") is a separate WebAssembly
+// file that the widget imports on demand; a normal page load never downloads it.
+//
 // The WebAssembly is fetched once, lazily: when the first element scrolls near the viewport (or
 // on the first Stackway.mount call). Each instance lives in its own Shadow DOM with its own copy
 // of stackway.css, so page styles cannot break it and its styles cannot leak out. No inline
@@ -66,10 +69,13 @@ function container(root) {
 
 function normalise(config) {
   const clean = {};
-  for (const key of ['feed', 'feedText', 'goal', 'view', 'lang']) {
+  for (const key of ['feed', 'feedText', 'goal', 'view', 'lang', 'interop']) {
     if (typeof config?.[key] === 'string' && config[key] !== '') clean[key] = config[key];
   }
   if (clean.feed) clean.feed = new URL(clean.feed, document.baseURI).href;
+  // The interop module (CTDL feeds, "Add my badges") is found next to the widget's own files
+  // unless the page says otherwise; it is only downloaded when needed.
+  if (clean.interop) clean.interop = new URL(clean.interop, document.baseURI).href;
   clean.frameResize = Boolean(config?.frameResize);
   // The learner's record from an LTI launch: [{id, earned}], checked by the widget itself.
   if (Array.isArray(config?.held)) clean.held = config.held;

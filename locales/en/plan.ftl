@@ -43,3 +43,29 @@ route-totals = Total: { $cost }, { $hours ->
    *[other] { $credits } credits
 }.
 route-unknown = Not included in the totals (unknown): { $names }
+
+badges-open = Add my badges
+badges-help = Choose or drop a file from your badge wallet, or paste its text: an Open Badges 3.0 credential (JSON or JWT), a Comprehensive Learner Record (CLR 2.0) or Open Badges 2.0 assertions. It stays on your computer.
+badges-self-reported = Self-reported, not verified: signatures are not checked.
+badges-loading = Loading the badge reader…
+badges-load-error = The badge reader could not be loaded.
+badges-choose = Choose a badge file
+badges-paste = Or paste your badge, CLR or JWT
+badges-add = Add these badges
+badges-added = { $count ->
+    [0] None of these badges matches a credential offered here.
+    [one] 1 credential was marked as held from your badges.
+   *[other] { $count } credentials were marked as held from your badges.
+}
+badges-matched-item = { $title } (from the badge “{ $badge }”)
+badges-unmatched = { $count ->
+    [one] 1 badge does not match any credential offered here:
+   *[other] { $count } badges do not match any credential offered here:
+}
+badges-earned = earned { $date }
+badges-problems = { $count ->
+    [one] 1 part of the file could not be read:
+   *[other] { $count } parts of the file could not be read:
+}
+badges-unreadable = Nothing in that file could be read as a badge.
+badges-error = The badges could not be read.

@@ -43,3 +43,29 @@ route-totals = Total : { $cost }, { $hours ->
    *[other] { $credits } crédits
 }.
 route-unknown = Non inclus dans les totaux (inconnu) : { $names }
+
+badges-open = Ajouter mes badges
+badges-help = Choisissez ou déposez un fichier de votre portefeuille de badges, ou collez son texte : un titre Open Badges 3.0 (JSON ou JWT), un relevé d’apprentissage complet (CLR 2.0) ou des assertions Open Badges 2.0. Il reste sur votre ordinateur.
+badges-self-reported = Déclaré par vous, non vérifié : les signatures ne sont pas contrôlées.
+badges-loading = Chargement du lecteur de badges…
+badges-load-error = Le lecteur de badges n’a pas pu être chargé.
+badges-choose = Choisir un fichier de badge
+badges-paste = Ou collez votre badge, CLR ou JWT
+badges-add = Ajouter ces badges
+badges-added = { $count ->
+    [0] Aucun de ces badges ne correspond à un titre offert ici.
+    [one] 1 titre a été marqué comme obtenu grâce à vos badges.
+   *[other] { $count } titres ont été marqués comme obtenus grâce à vos badges.
+}
+badges-matched-item = { $title } (d’après le badge « { $badge } »)
+badges-unmatched = { $count ->
+    [one] 1 badge ne correspond à aucun titre offert ici :
+   *[other] { $count } badges ne correspondent à aucun titre offert ici :
+}
+badges-earned = obtenu le { $date }
+badges-problems = { $count ->
+    [one] 1 partie du fichier n’a pas pu être lue :
+   *[other] { $count } parties du fichier n’ont pas pu être lues :
+}
+badges-unreadable = Rien dans ce fichier n’a pu être lu comme un badge.
+badges-error = Les badges n’ont pas pu être lus.

@@ -1,6 +1,7 @@
 //! The widget's components, one per file. Each reads the shared state from context and
 //! dispatches `state::Action`s; none computes stackability itself.
 
+pub mod add_badges;
 pub mod detail;
 pub mod explore;
 pub mod filters;
@@ -20,7 +21,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
-use crate::state::State;
+use crate::state::{Shared, State};
 
 /// What every component below the shell reads: the state (with its dispatcher) and the
 /// language's messages.
@@ -28,6 +29,10 @@ use crate::state::State;
 pub struct Ctx {
     pub state: UseReducerHandle<State>,
     pub i18n: Rc<I18n>,
+    /// The text the feed was read from, which the interop module reads badges against.
+    pub feed_text: Shared<String>,
+    /// Where the interop module is, when not at its default place.
+    pub interop: Option<AttrValue>,
 }
 
 impl Ctx {

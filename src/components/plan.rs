@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::add_badges::AddBadges;
 use super::use_ctx;
 use crate::format::money;
 use crate::i18n::Arg;
@@ -119,7 +120,7 @@ pub fn PlanView() -> Html {
         let plan = plan.clone();
         let feed_id = feed.id.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&plan).unwrap_or_default();
+            let json = serde_json::to_string(&plan).unwrap_or_default();
             download(&format!("stackway-plan-{feed_id}.json"), &json);
         })
     };
@@ -268,6 +269,7 @@ pub fn PlanView() -> Html {
                 <p class="sw-help">{ i18n.t("plan-choose-goal") }</p>
             }
             <h3>{ i18n.t("plan-mine") }</h3>
+            <AddBadges on_hold={state.dispatcher().to_callback().reform(Action::HoldAll)} />
             if plan.held.is_empty() && plan.planned.is_empty() {
                 <p class="sw-help">{ i18n.t("plan-empty") }</p>
             } else {

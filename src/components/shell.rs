@@ -16,7 +16,7 @@ use super::Ctx;
 use crate::config::View;
 use crate::hooks::{load_plan, use_i18n, use_saved_plan, Loaded};
 use crate::i18n::{Arg, LOCALES};
-use crate::state::{Action, State};
+use crate::state::{Action, Shared, State};
 
 /// Today's date on the learner's clock (the core never reads a clock).
 fn today() -> Option<stackway_core::Date> {
@@ -39,6 +39,9 @@ pub struct ShellProps {
     /// the plan saved in this browser.
     #[prop_or_default]
     pub held: Option<Vec<stackway_core::HeldCredential>>,
+    /// Where the interop module is, when not at its default place (see `Config::interop`).
+    #[prop_or_default]
+    pub interop: Option<AttrValue>,
     /// Called with a language tag when the learner switches language.
     pub on_language: Callback<&'static str>,
 }
@@ -67,6 +70,8 @@ pub fn Shell(props: &ShellProps) -> Html {
     let ctx = Ctx {
         state: state.clone(),
         i18n: i18n.clone(),
+        feed_text: Shared(props.loaded.text.clone()),
+        interop: props.interop.clone(),
     };
     let feed = &state.feed;
 

@@ -41,6 +41,7 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
     let (title, detail, diagnostics): (String, String, &[Diagnostic]) = match &*props.failure {
         Failure::NotConfigured(reason) => (i18n.t("error-config-title"), reason.clone(), &[]),
         Failure::Fetch(reason) => (i18n.t("error-fetch-title"), reason.clone(), &[]),
+        Failure::Interop(reason) => (i18n.t("error-interop-title"), reason.clone(), &[]),
         Failure::Invalid(diagnostics) => (
             i18n.t("error-invalid-title"),
             i18n.t_args(

@@ -1,5 +1,6 @@
 //! Loading the feed: fetch it as text, read it with the core, keep the last good copy in
-//! localStorage and fall back to it when offline, and retry on demand.
+//! localStorage and fall back to it when offline, and retry on demand. Text that looks like
+//! JSON-LD (a CTDL pathway) is first converted by the lazily loaded interop module.
 
 use std::rc::Rc;
 
@@ -17,6 +18,9 @@ pub struct Loaded {
     /// When the feed could not be fetched and the saved copy is shown: when it was saved
     /// (ISO 8601).
     pub offline_since: Option<String>,
+    /// The text the feed was read from (a Stackway feed or a CTDL document), for the interop
+    /// module, which reads the learner's badges against it.
+    pub text: Rc<String>,
 }
 
 /// Why no feed can be shown.
@@ -28,6 +32,8 @@ pub enum Failure {
     Fetch(String),
     /// The text was fetched but is not a usable feed.
     Invalid(Vec<Diagnostic>),
+    /// The text is JSON-LD (CTDL) and the interop module that converts it could not be loaded.
+    Interop(String),
 }
 
 /// Where loading stands.
@@ -70,17 +76,49 @@ fn cache_key(url: &str) -> String {
     format!("stackway:feed:{url}")
 }
 
-/// Reads feed text; `None` when nothing usable could be read.
-fn read(text: &str, offline_since: Option<String>) -> Result<Loaded, Vec<Diagnostic>> {
-    let parsed = parse_feed(text);
+/// Reads Stackway feed text; `Err` with the diagnostics when nothing usable could be read.
+fn read_feed(text: Rc<String>, offline_since: Option<String>) -> Result<Loaded, Failure> {
+    let parsed = parse_feed(&text);
     match parsed.feed {
         Some(feed) => Ok(Loaded {
             feed: Rc::new(feed),
             diagnostics: parsed.diagnostics,
             offline_since,
+            text,
         }),
-        None => Err(parsed.diagnostics),
+        None => Err(Failure::Invalid(parsed.diagnostics)),
     }
+}
+
+/// Reads feed text of any kind: a Stackway feed directly, a JSON-LD (CTDL) document through the
+/// interop module, which returns a Stackway feed as JSON text plus its conversion warnings.
+async fn read(
+    text: String,
+    offline_since: Option<String>,
+    interop: Option<String>,
+) -> Result<Loaded, Failure> {
+    let text = Rc::new(text);
+    if !crate::interop::looks_like_json_ld(&text) {
+        return read_feed(text, offline_since);
+    }
+    let module = crate::interop::load(interop.as_deref())
+        .await
+        .map_err(Failure::Interop)?;
+    let converted = module.convert_feed(&text).map_err(Failure::Interop)?;
+    let Some(feed_json) = converted.feed else {
+        return Err(Failure::Invalid(converted.diagnostics));
+    };
+    let mut loaded =
+        read_feed(Rc::new(feed_json), offline_since).map_err(|failure| match failure {
+            Failure::Invalid(mut diagnostics) => {
+                diagnostics.splice(0..0, converted.diagnostics.iter().cloned());
+                Failure::Invalid(diagnostics)
+            }
+            other => other,
+        })?;
+    loaded.diagnostics.splice(0..0, converted.diagnostics);
+    loaded.text = text;
+    Ok(loaded)
 }
 
 async fn fetch(url: &str) -> Result<String, String> {
@@ -94,7 +132,7 @@ async fn fetch(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-async fn load(url: String, prefetched: Option<Prefetched>) -> FeedLoad {
+async fn load(url: String, prefetched: Option<Prefetched>, interop: Option<String>) -> FeedLoad {
     let text = match prefetched {
         Some(prefetched) => prefetched.text().await,
         None => None,
@@ -104,21 +142,25 @@ async fn load(url: String, prefetched: Option<Prefetched>) -> FeedLoad {
         None => fetch(&url).await,
     };
     match text {
-        Ok(text) => match read(&text, None) {
+        Ok(text) => match read(text, None, interop).await {
             Ok(loaded) => {
                 let saved = SavedFeed {
                     saved_at: js_sys::Date::new_0().to_iso_string().into(),
-                    text,
+                    text: (*loaded.text).clone(),
                 };
                 // A feed too large for the storage quota is simply not kept for offline use.
                 storage::set(&cache_key(&url), &saved);
                 FeedLoad::Ready(Rc::new(loaded))
             }
-            Err(diagnostics) => FeedLoad::Failed(Rc::new(Failure::Invalid(diagnostics))),
+            Err(failure) => FeedLoad::Failed(Rc::new(failure)),
         },
         Err(reason) => {
             let saved: Option<SavedFeed> = storage::get(&cache_key(&url));
-            match saved.and_then(|s| read(&s.text, Some(s.saved_at)).ok()) {
+            let loaded = match saved {
+                Some(s) => read(s.text, Some(s.saved_at), interop).await.ok(),
+                None => None,
+            };
+            match loaded {
                 Some(loaded) => FeedLoad::Ready(Rc::new(loaded)),
                 None => FeedLoad::Failed(Rc::new(Failure::Fetch(reason))),
             }
@@ -128,36 +170,51 @@ async fn load(url: String, prefetched: Option<Prefetched>) -> FeedLoad {
 
 /// Loads the feed given by URL or by text; returns where loading stands and a retry callback.
 /// The first attempt uses the loader's download of the URL when there is one; a retry fetches
-/// afresh.
+/// afresh. `interop` is where the interop module is, when not at its default place.
 #[hook]
 pub fn use_feed(
     url: Option<String>,
     text: Option<String>,
     prefetched: Option<Prefetched>,
+    interop: Option<String>,
 ) -> (FeedLoad, Callback<()>) {
     let state = use_state(|| FeedLoad::Loading);
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        use_effect_with((url, text, *attempt), move |(url, text, attempt)| {
-            let prefetched = prefetched.filter(|_| *attempt == 0);
-            state.set(FeedLoad::Loading);
-            if let Some(text) = text {
-                state.set(match read(text, None) {
-                    Ok(loaded) => FeedLoad::Ready(Rc::new(loaded)),
-                    Err(d) => FeedLoad::Failed(Rc::new(Failure::Invalid(d))),
-                });
-            } else if let Some(url) = url.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    state.set(load(url, prefetched).await);
-                });
-            } else {
-                state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(
-                    "no feed".into(),
-                ))));
-            }
-        });
+        use_effect_with(
+            (url, text, interop, *attempt),
+            move |(url, text, interop, attempt)| {
+                let prefetched = prefetched.filter(|_| *attempt == 0);
+                state.set(FeedLoad::Loading);
+                let interop = interop.clone();
+                if let Some(text) = text.clone() {
+                    if crate::interop::looks_like_json_ld(&text) {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            state.set(settle(read(text, None, interop).await));
+                        });
+                    } else {
+                        state.set(settle(read_feed(Rc::new(text), None)));
+                    }
+                } else if let Some(url) = url.clone() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        state.set(load(url, prefetched, interop).await);
+                    });
+                } else {
+                    state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(
+                        "no feed".into(),
+                    ))));
+                }
+            },
+        );
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*state).clone(), retry)
+}
+
+fn settle(result: Result<Loaded, Failure>) -> FeedLoad {
+    match result {
+        Ok(loaded) => FeedLoad::Ready(Rc::new(loaded)),
+        Err(failure) => FeedLoad::Failed(Rc::new(failure)),
+    }
 }

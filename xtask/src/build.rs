@@ -1,4 +1,5 @@
-//! Building the widget (wasm-pack, then binaryen's wasm-opt) and the `stackway` binary.
+//! Building the widget (wasm-pack, then binaryen's wasm-opt), its on-demand interop module, and
+//! the `stackway` binary.
 
 use std::path::PathBuf;
 
@@ -16,6 +17,14 @@ pub const WIDGET_NEEDS: &[Prereq] = &[
 /// The widget's WebAssembly after the build.
 pub const WASM: &str = "pkg/stackway_bg.wasm";
 
+/// The interop module (CTDL feeds, learners' badges), which the widget loads with a dynamic
+/// `import()` only when needed: its crate, and its WebAssembly and JS glue after the build.
+/// It lives under `pkg/` so that it ships wherever the widget's own files go; the snippet that
+/// loads it finds it at `../../interop/` from `pkg/snippets/<crate>/`.
+pub const INTEROP_CRATE: &str = "crates/stackway-interop-wasm";
+pub const INTEROP_WASM: &str = "pkg/interop/stackway_interop_bg.wasm";
+pub const INTEROP_JS: &str = "pkg/interop/stackway_interop.js";
+
 /// Installs what is missing, then builds the widget.
 pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
     setup::ensure_all(cx, WIDGET_NEEDS)?;
@@ -23,7 +32,7 @@ pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
 }
 
 /// Builds the release widget into `pkg/` (once per run): wasm-pack with the size-first release
-/// profile, then `wasm-opt -Oz`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it
+/// profile, then `wasm-opt -Oz`; then the interop module the same way into `pkg/interop/`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it
 /// would download an old binaryen; the npm one reads current rustc output.
 pub fn widget(cx: &mut Context) -> Result<(), String> {
     if cx.widget_built {
@@ -44,10 +53,41 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "pkg",
     ]);
     cx.run(command)?;
+    optimise(cx, WASM)?;
 
-    let wasm = cx.root.join(WASM);
+    // After the widget: wasm-pack writes the widget into `pkg/`, and the module goes below it.
+    cx.progress(
+        "build",
+        &format!("building the on-demand interop module: wasm-pack build {INTEROP_CRATE}"),
+    );
+    let mut command = cx.command("wasm-pack");
+    command.args([
+        "build",
+        INTEROP_CRATE,
+        "--target",
+        "web",
+        "--release",
+        "--no-opt",
+        "--out-dir",
+        "../../pkg/interop",
+        "--out-name",
+        "stackway_interop",
+    ]);
+    cx.run(command)?;
+    optimise(cx, INTEROP_WASM)?;
+    precompress(cx)?;
+    cx.widget_built = true;
+    Ok(())
+}
+
+/// `wasm-opt -Oz` in place, stripping what a browser does not need.
+fn optimise(cx: &mut Context, file: &str) -> Result<(), String> {
+    let wasm = cx.root.join(file);
     let before = file_size(&wasm)?;
-    cx.progress("build", "optimising the WebAssembly for size: wasm-opt -Oz");
+    cx.progress(
+        "build",
+        &format!("optimising {file} for size: wasm-opt -Oz"),
+    );
     let mut command = cx.command("node");
     command
         .arg(setup::wasm_opt_path(cx))
@@ -64,16 +104,14 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
     let after = file_size(&wasm)?;
     cx.progress(
         "build",
-        &format!("widget built: {WASM} {before} → {after} bytes after wasm-opt"),
+        &format!("built: {file} {before} → {after} bytes after wasm-opt"),
     );
-    precompress(cx)?;
-    cx.widget_built = true;
     Ok(())
 }
 
 /// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
 /// maximum compression (it only uses a `.br`/`.gz` newer than its file).
-const PRECOMPRESSED: [&str; 2] = [WASM, "pkg/stackway.js"];
+const PRECOMPRESSED: [&str; 4] = [WASM, "pkg/stackway.js", INTEROP_WASM, INTEROP_JS];
 
 fn precompress(cx: &Context) -> Result<(), String> {
     cx.progress(

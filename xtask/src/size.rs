@@ -1,4 +1,7 @@
-//! `cargo xtask size`: raw, gzip and brotli sizes of what the widget ships, against its budget.
+//! `cargo xtask size`: raw, gzip and brotli sizes of what the widget ships, against its budget:
+//! the initial bundle (what every page with the widget downloads) against the 150 KiB budget,
+//! and the on-demand interop module (loaded only for CTDL feeds and "Add my badges") against its
+//! own regression ceiling.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,11 +12,18 @@ use crate::context::Context;
 /// The widget's budget (issue 4): everything it ships, brotli-compressed.
 pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 
-/// The ceiling `cargo xtask test` enforces while the widget is still over its budget: the size
-/// measured when the full widget landed (293.6 KiB) plus a little room. It stops the bundle from
-/// growing further; `cargo xtask size` keeps failing until the real budget above is met. Lower it
-/// as the widget shrinks, and remove it once the widget fits the budget.
+/// The ceiling `cargo xtask test` enforces on the initial bundle while the widget is still over
+/// its budget. It stops the bundle from growing further; `cargo xtask size` keeps failing until
+/// the real budget above is met. Lower it as the widget shrinks (to the measured size plus about
+/// 3 KiB), and remove it once the widget fits the budget. Measured 299.7 KiB on 2026-11-29 with
+/// "Add my badges" and CTDL feeds (their code in the on-demand interop module), so it is not
+/// lowered yet.
 pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 300 * 1024;
+
+/// The interop module's ceiling (WebAssembly and JS glue, brotli): its size when it was split out
+/// of the widget (113.7 KiB, 2026-11-29) plus 3 KiB, so that it does not grow unnoticed. It is
+/// downloaded only when a learner opens "Add my badges" or the feed is a CTDL document.
+pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 117 * 1024;
 
 /// One file the widget ships.
 struct Asset {
@@ -47,41 +57,64 @@ pub fn run(cx: &mut Context) -> Result<(), String> {
     check_budget(cx, BUDGET_BROTLI_BYTES)
 }
 
-/// Prints the report for the widget already in `pkg/` and fails when it is over `budget` bytes
-/// of brotli in total.
+/// Prints the report for the widget already in `pkg/` and fails when its initial bundle is over
+/// `budget` bytes of brotli in total, or the on-demand interop module over its own ceiling.
 pub fn check_budget(cx: &mut Context, budget: u64) -> Result<(), String> {
-    let total = report(cx)?;
+    println!("Initial bundle (every page with the widget downloads it):");
+    let total = report(cx, &widget_assets(&cx.root)?)?;
+    println!(
+        "\nOn demand (only for CTDL feeds and \"Add my badges\"; never on a normal page load):"
+    );
+    let interop = report(cx, &interop_assets())?;
+    println!();
+    let mut problems = Vec::new();
     if total.brotli > budget {
-        Err(format!(
-            "the widget is {} brotli, over its budget of {} by {}",
+        problems.push(format!(
+            "the widget's initial bundle is {} brotli, over its budget of {} by {}",
             kib(total.brotli),
             kib(budget),
             kib(total.brotli - budget)
-        ))
+        ));
     } else {
         println!(
-            "within the budget of {} brotli ({} to spare)",
+            "initial bundle within the budget of {} brotli ({} to spare)",
             kib(budget),
             kib(budget - total.brotli)
         );
+    }
+    if interop.brotli > INTEROP_CEILING_BROTLI_BYTES {
+        problems.push(format!(
+            "the interop module is {} brotli, over its ceiling of {}",
+            kib(interop.brotli),
+            kib(INTEROP_CEILING_BROTLI_BYTES)
+        ));
+    } else {
+        println!(
+            "interop module within its ceiling of {} brotli ({} to spare)",
+            kib(INTEROP_CEILING_BROTLI_BYTES),
+            kib(INTEROP_CEILING_BROTLI_BYTES - interop.brotli)
+        );
+    }
+    if problems.is_empty() {
         Ok(())
+    } else {
+        Err(problems.join("; "))
     }
 }
 
-/// Measures every shipped file, prints a table and returns the total.
-fn report(cx: &Context) -> Result<Sizes, String> {
-    let assets = widget_assets(&cx.root)?;
+/// Measures every file of `assets`, prints a table and returns the total.
+fn report(cx: &Context, assets: &[Asset]) -> Result<Sizes, String> {
     let mut total = Sizes::default();
     println!(
-        "{:<28} {:<14} {:>12} {:>12} {:>12}",
+        "{:<36} {:<14} {:>12} {:>12} {:>12}",
         "file", "what", "raw", "gzip -9", "brotli -11"
     );
-    for asset in &assets {
+    for asset in assets {
         let bytes = std::fs::read(cx.root.join(&asset.path))
             .map_err(|e| format!("{}: {e}", asset.path.display()))?;
         let sizes = measure(&bytes);
         println!(
-            "{:<28} {:<14} {:>12} {:>12} {:>12}",
+            "{:<36} {:<14} {:>12} {:>12} {:>12}",
             asset.path.display().to_string(),
             asset.what,
             kib(sizes.raw),
@@ -91,7 +124,7 @@ fn report(cx: &Context) -> Result<Sizes, String> {
         total = total + sizes;
     }
     println!(
-        "{:<28} {:<14} {:>12} {:>12} {:>12}",
+        "{:<36} {:<14} {:>12} {:>12} {:>12}",
         "total",
         "",
         kib(total.raw),
@@ -101,8 +134,39 @@ fn report(cx: &Context) -> Result<Sizes, String> {
     Ok(total)
 }
 
-/// The files a page loads to show the widget: the WebAssembly, its JS glue, the embed loader if
-/// there is one, and the widget's style sheets (every CSS file under `www/` except the demo
+/// The interop module's files, fetched by the widget's dynamic `import()` when needed.
+fn interop_assets() -> Vec<Asset> {
+    vec![
+        Asset {
+            path: build::INTEROP_WASM.into(),
+            what: "WebAssembly".into(),
+        },
+        Asset {
+            path: build::INTEROP_JS.into(),
+            what: "JS glue".into(),
+        },
+    ]
+}
+
+/// Every `.js` file under `dir` (wasm-bindgen's snippets), sorted, relative to `root`.
+fn scripts_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            scripts_under(root, &path, out);
+        } else if path.extension().is_some_and(|ext| ext == "js") {
+            if let Ok(relative) = path.strip_prefix(root) {
+                out.push(relative.to_path_buf());
+            }
+        }
+    }
+}
+
+/// The files a page loads to show the widget: the WebAssembly, its JS glue and wasm-bindgen's
+/// snippets (which the glue imports), the embed loader if there is one, and the widget's style
+/// sheets (every CSS file under `www/` except the demo
 /// page's own `demo*.css`).
 fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
     let mut assets = vec![
@@ -115,6 +179,13 @@ fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
             what: "JS glue".into(),
         },
     ];
+    let mut snippets = Vec::new();
+    scripts_under(root, &root.join("pkg/snippets"), &mut snippets);
+    snippets.sort();
+    assets.extend(snippets.into_iter().map(|path| Asset {
+        path,
+        what: "JS snippet".into(),
+    }));
     if root.join("www/stackway.js").is_file() {
         assets.push(Asset {
             path: "www/stackway.js".into(),
@@ -202,6 +273,47 @@ mod tests {
         )
         .unwrap();
         assert_eq!(decoded, text);
+    }
+
+    #[test]
+    fn the_initial_bundle_counts_snippets_and_css_but_not_the_interop_module() {
+        let root = std::env::temp_dir().join(format!("stackway-size-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in [
+            "www/stackway.js",
+            "www/stackway.css",
+            "www/demo.css",
+            "pkg/snippets/stackway-0123/inline0.js",
+            "pkg/interop/stackway_interop.js",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x").unwrap();
+        }
+        let paths: Vec<String> = widget_assets(&root)
+            .unwrap()
+            .iter()
+            .map(|a| a.path.display().to_string())
+            .collect();
+        let _ = std::fs::remove_dir_all(&root);
+        assert_eq!(
+            paths,
+            [
+                build::WASM,
+                "pkg/stackway.js",
+                "pkg/snippets/stackway-0123/inline0.js",
+                "www/stackway.js",
+                "www/stackway.css"
+            ]
+        );
+        let interop: Vec<PathBuf> = interop_assets().into_iter().map(|a| a.path).collect();
+        assert_eq!(
+            interop,
+            [
+                PathBuf::from(build::INTEROP_WASM),
+                PathBuf::from(build::INTEROP_JS)
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,120 @@
+// The on-demand interop module (pkg/interop/): a normal page load never downloads it; "Add my
+// badges" loads it, marks the matched credentials as held and lists the unmatched badges; a CTDL
+// pathway works as the widget's feed.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { shot, demoUrl, expectNoAxeViolations, waitForWidget, watchForProblems, widget } from './widget-helpers.mjs';
+
+const BADGE_FEED = 'tests/fixtures/badges-feed.json';
+const CTDL_FEED = 'tests/fixtures/ctdl-pathway.json';
+const INTEROP = /\/pkg\/interop\//;
+
+/** Every URL the page requests, for the whole test. */
+function watchRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+test('a normal page load never requests the interop module', async ({ page }) => {
+  const urls = watchRequests(page);
+  await page.goto(demoUrl({ view: 'plan' }));
+  await waitForWidget(page);
+  await expect(widget(page).getByRole('button', { name: 'Add my badges' })).toBeVisible();
+  await widget(page).getByRole('button', { name: 'Explore' }).click();
+  await page.waitForLoadState('networkidle');
+  expect(urls.some((url) => /stackway_bg\.wasm/.test(url))).toBe(true);
+  expect(urls.filter((url) => INTEROP.test(url))).toEqual([]);
+});
+
+for (const width of [320, 1280]) {
+  test(`adding an OB3 badge file marks it held, changes progress and lists unmatched badges (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = await watchForProblems(page);
+    const urls = watchRequests(page);
+    await page.goto(demoUrl({ feed: BADGE_FEED, view: 'plan', goal: 'analytics-certificate' }));
+    await waitForWidget(page);
+    const root = widget(page);
+    const percent = root.locator('.sw-goal .sw-percent');
+    await expect(percent).toHaveText('0% complete');
+    expect(urls.filter((url) => INTEROP.test(url))).toEqual([]);
+
+    // Keyboard only: Tab to the button, Enter opens the panel and loads the module.
+    const open = root.getByRole('button', { name: 'Add my badges' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    const chooser = root.getByLabel('Choose a badge file');
+    await expect(chooser).toBeAttached({ timeout: 15_000 });
+    expect(urls.some((url) => /\/pkg\/interop\/stackway_interop_bg\.wasm/.test(url))).toBe(true);
+    await expect(root.getByText('Self-reported, not verified')).toBeVisible();
+
+    await chooser.setInputFiles('tests/fixtures/ob3-data-foundations.json');
+    const results = root.locator('.sw-badge-results');
+    await expect(results).toHaveAttribute('role', 'status');
+    await expect(results).toContainText('1 credential was marked as held from your badges.');
+    await expect(results).toContainText('Data Foundations (from the badge “Data Foundations”)');
+    await expect(percent).not.toHaveText('0% complete');
+    const held = root.locator('.sw-marked-list .sw-held');
+    await expect(held).toContainText('Data Foundations');
+    await expect(held.locator('input[type=date]')).toHaveValue('2025-04-30');
+
+    // A pasted badge that matches nothing in the offer is listed, not dropped.
+    const paste = root.getByLabel('Or paste your badge, CLR or JWT');
+    await paste.fill(readFileSync('tests/fixtures/ob3-first-aid.json', 'utf8'));
+    await root.getByRole('button', { name: 'Add these badges' }).click();
+    await expect(results).toContainText('1 badge does not match any credential offered here:');
+    await expect(results.locator('.sw-badge-unmatched')).toContainText('First Aid');
+    await expect(results.locator('.sw-badge-unmatched')).toContainText('earned 2022-03-01');
+    await expect(root.locator('.sw-marked-list .sw-held')).toHaveCount(1);
+
+    await expectNoAxeViolations(page, `add badges ${width}`, problems);
+    await shot(page, `add-badges-en-${width}`);
+    expect(await problems()).toEqual([]);
+  });
+}
+
+test('"Add my badges" works in French', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.goto(demoUrl({ lang: 'fr', feed: BADGE_FEED, view: 'plan', goal: 'analytics-certificate' }));
+  await waitForWidget(page);
+  const root = widget(page);
+  await root.getByRole('button', { name: 'Ajouter mes badges' }).click();
+  await root.getByLabel('Choisir un fichier de badge').setInputFiles('tests/fixtures/ob3-data-foundations.json');
+  await expect(root.locator('.sw-badge-results')).toContainText('1 titre a été marqué comme obtenu grâce à vos badges.');
+  await expectNoAxeViolations(page, 'add badges fr', problems);
+  expect(await problems()).toEqual([]);
+});
+
+test('the badge reader that fails to load shows an error and can be retried', async ({ page }) => {
+  const problems = await watchForProblems(page, { allow: [/stackway_interop/, /Failed to load resource/] });
+  await page.route(INTEROP, (route) => route.abort());
+  await page.goto(demoUrl({ feed: BADGE_FEED, view: 'plan' }));
+  await waitForWidget(page);
+  const root = widget(page);
+  await root.getByRole('button', { name: 'Add my badges' }).click();
+  const alert = root.locator('.sw-add-badges').getByRole('alert');
+  await expect(alert).toContainText('The badge reader could not be loaded.', { timeout: 15_000 });
+
+  await page.unroute(INTEROP);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(root.getByLabel('Choose a badge file')).toBeAttached({ timeout: 15_000 });
+  expect(await problems()).toEqual([]);
+});
+
+test('a CTDL pathway URL works as the feed', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  const urls = watchRequests(page);
+  await page.goto(demoUrl({ feed: CTDL_FEED, view: 'explore' }));
+  await waitForWidget(page);
+  const root = widget(page);
+  for (const title of ['Data Foundations', 'Statistics for Business', 'Forecasting', 'Power BI Micro-credential']) {
+    await expect(root.getByText(title, { exact: true }).first()).toBeVisible();
+  }
+  expect(urls.some((url) => /\/pkg\/interop\/stackway_interop_bg\.wasm/.test(url))).toBe(true);
+  await root.getByRole('button', { name: 'Pathways' }).click();
+  await expect(root.getByText('Business Analytics Certificate Pathway')).toBeVisible();
+  await expectNoAxeViolations(page, 'CTDL feed', problems);
+  await shot(page, 'ctdl-feed-en-1280');
+  expect(await problems()).toEqual([]);
+});

@@ -188,11 +188,10 @@ impl<'a> Summarizer<'a> {
         });
         let too_big = self.nodes.len() >= MAX_TREE_NODES || depth >= MAX_TREE_DEPTH;
         match cat.node(node) {
-            Some(ReqNode::Group { start, end, .. }) => {
-                if !too_big {
-                    for &k in cat.children_of(*start, *end) {
-                        self.expand(k, owner, depth + 1);
-                    }
+            // Too large to expand: the group keeps no children (as in `Tree::expand`).
+            Some(ReqNode::Group { start, end, .. }) if !too_big => {
+                for &k in cat.children_of(*start, *end) {
+                    self.expand(k, owner, depth + 1);
                 }
             }
             Some(ReqNode::Leaf(Target::Known(c))) => {

@@ -1,17 +1,17 @@
 //! The optimal-route planner timed in wasm32 in headless Chromium, on the same generated goals
 //! as the native benchmark (`crates/stackway-core/benches/engine.rs`, generators in
 //! `stackway_core::bench_support`): a goal whose expanded tree references 300 credentials in
-//! `choose 3 of 10` groups with 0, 30, 60 and 90 % of the options shared, a credits group and
+//! `choose 3 of 10` groups with 0 and 30 % of the options shared, a credits group and
 //! prerequisites.
 //!
 //! Run (release profile, the one the widget ships with):
-//! `WASM_BINDGEN_TEST_TIMEOUT=1800 wasm-pack test --release --headless --chrome --chromedriver /usr/bin/chromedriver -- --features wasm-plan-bench --test wasm_plan_bench`
+//! `WASM_BINDGEN_TEST_TIMEOUT=1800 wasm-pack test --release --headless --chrome --chromedriver /usr/bin/chromedriver -- --features wasm-plan-bench --test wasm_plan_bench -- --nocapture`
 //! (behind the `wasm-plan-bench` feature, so the normal wasm-bindgen-test run skips it).
 //!
 //! Each instance is solved several times; the median of `performance.now()` differences is
 //! printed (it shows in the wasm-pack test output). The test asserts only correctness: the
-//! route meets the goal, respects prerequisites and, where the search completes, is proven
-//! optimal. Never a time. The slow instances need `WASM_BINDGEN_TEST_TIMEOUT=1800`.
+//! route meets the goal, respects prerequisites and is proven optimal. Never a time. The slow
+//! instances need `WASM_BINDGEN_TEST_TIMEOUT=1800`.
 
 #![cfg(all(target_arch = "wasm32", feature = "wasm-plan-bench"))]
 
@@ -43,24 +43,24 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// Solves the instance `runs` times; asserts the route is valid (and proven optimal when
-/// `must_be_optimal`), prints the median time.
-fn measure(overlap: u64, seed: u64, runs: usize, must_be_optimal: bool) {
+/// Solves the instance `runs` times; asserts the route is valid and proven optimal, prints the
+/// median time.
+async fn measure(overlap: u64, seed: u64, runs: usize) {
     let (cat, record) = route_feed(300, overlap, seed);
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {
+        // Yield to the browser between runs, so the test driver's polling is answered.
+        gloo_timers::future::TimeoutFuture::new(0).await;
         let t0 = now();
         let route = best_route(&cat, &record, "goal", Objective::Cost).expect("goal exists");
         times.push(now() - t0);
         last = Some(route);
     }
     let route = last.expect("at least one run");
-    // Correct: feasible, meets the goal, prerequisites in order (and proven optimal).
+    // Correct: feasible, proven optimal, meets the goal, prerequisites in order.
     assert!(route.feasible, "overlap {overlap}: {:?}", route.infeasible);
-    if must_be_optimal {
-        assert!(route.optimal, "overlap {overlap}: search limit hit");
-    }
+    assert!(route.optimal, "overlap {overlap}: search limit hit");
     let holdings = Holdings::new(&cat, &record);
     let mut held = holdings.held.clone();
     for id in &route.add {
@@ -90,16 +90,14 @@ fn measure(overlap: u64, seed: u64, runs: usize, must_be_optimal: bool) {
 
 /// The benchmark's `best_route/300/overlap-30` instance.
 #[wasm_bindgen_test]
-fn planner_300_overlap_30() {
-    measure(30, 0xbeef, 5, true);
+async fn planner_300_overlap_30() {
+    measure(30, 0xbeef, 3).await;
 }
 
-/// The `plan_scaling/300/*` instances (seed 0xbeef + 300). At 60 and 90 % overlap the search
-/// stops at its node limit (docs/benchmarks.md): the route is valid but not proven optimal.
+/// The `plan_scaling/300/0` and `/30` instances (seed 0xbeef + 300). The 60 and 90 % ones stop
+/// at the node limit natively after 10–20 s (docs/benchmarks.md) and are not run here.
 #[wasm_bindgen_test]
-fn planner_300_scaling() {
-    measure(0, 0xbeef + 300, 5, true);
-    measure(30, 0xbeef + 300, 5, true);
-    measure(60, 0xbeef + 300, 3, false);
-    measure(90, 0xbeef + 300, 3, false);
+async fn planner_300_scaling() {
+    measure(0, 0xbeef + 300, 5).await;
+    measure(30, 0xbeef + 300, 3).await;
 }

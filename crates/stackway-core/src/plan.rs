@@ -156,8 +156,8 @@ pub struct Route {
 
 /// Search node limit. Real feeds with a few overlapping groups need tens to hundreds of nodes;
 /// large goals with heavy overlap can need far more (docs/benchmarks.md), so the limit bounds
-/// the time (about 2 s native at the 300-credential benchmark's node cost). Hitting it returns
-/// the best route found so far with `optimal: false`.
+/// the time (10–20 s at the 300-credential benchmark's node cost with the Lagrangian steps, on
+/// a loaded machine). Hitting it returns the best route found so far with `optimal: false`.
 pub const NODE_LIMIT: u64 = 20_000;
 
 /// Subgradient steps on the Lagrange multipliers at the root and at every other search node.

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use stackway_core::engine::holdings::Holdings;
-use stackway_core::engine::{self, next_steps::prerequisites_met, Progress};
+use stackway_core::engine::{self, next_steps::prerequisites_met, Progress, ProgressSummary};
 use stackway_core::messages::{Message, MessageId};
 use stackway_core::plan::{self, Route};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
@@ -13,7 +13,8 @@ use stackway_core::{Catalog, Date, HeldCredential, Record};
 use super::{Objective, Plan};
 
 /// Above this many stackable credentials, cards show progress but no per-card route (each route
-/// is an exact search; the plan view still computes the goal's).
+/// is an exact search; the plan view still computes the goal's), and programs not started (no
+/// progress) show their progress bar from the lean summary, without the words of the full report.
 pub const CARD_ROUTE_LIMIT: usize = 60;
 
 /// Progress toward one stackable credential.
@@ -82,6 +83,19 @@ fn objective(o: Objective) -> plan::Objective {
     }
 }
 
+/// A card from the overview numbers alone (large feeds, programs not started: no words).
+fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
+    ProgramStatus {
+        id: cat.id(summary.goal).to_owned(),
+        satisfied: summary.satisfied,
+        fraction: summary.fraction,
+        summary: Vec::new(),
+        missing: Vec::new(),
+        explanations: Vec::new(),
+        route: None,
+    }
+}
+
 fn status(progress: Progress, route: Option<Route>) -> ProgramStatus {
     let mut missing = Vec::new();
     for remaining in &progress.remaining {
@@ -129,15 +143,28 @@ impl Insights {
     pub fn compute(cat: &Catalog, plan: &Plan, today: Option<Date>) -> Insights {
         let record = record(plan, today);
         let holdings = Holdings::new(cat, &record);
-        let all = engine::progress_all(cat, &record);
-        let with_routes = all.len() <= CARD_ROUTE_LIMIT;
-        let programs = all
-            .into_iter()
-            .map(|p| {
-                let route = (with_routes && !p.satisfied)
-                    .then(|| plan::best_route(cat, &record, &p.goal, plan::Objective::Cost).ok())
+        // The overview numbers of every program come from the lean summary; the full report
+        // (summary words, what is missing, explanations) only where a card shows it.
+        let overview = engine::summary::summaries(cat, &holdings);
+        let with_routes = overview.len() <= CARD_ROUTE_LIMIT;
+        let programs = overview
+            .iter()
+            .map(|s| {
+                let detailed = with_routes || s.satisfied || s.fraction > 0.0;
+                let full = detailed
+                    .then(|| engine::progress(cat, &record, cat.id(s.goal)).ok())
                     .flatten();
-                status(p, route)
+                match full {
+                    Some(p) => {
+                        let route = (with_routes && !p.satisfied)
+                            .then(|| {
+                                plan::best_route(cat, &record, &p.goal, plan::Objective::Cost).ok()
+                            })
+                            .flatten();
+                        status(p, route)
+                    }
+                    None => overview_status(cat, s),
+                }
             })
             .collect();
         let goal_route = plan
@@ -227,4 +254,38 @@ pub fn engine_message_ids() -> Vec<String> {
         .iter()
         .map(|id| id.as_str().to_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stackway_core::bench_support::big_feed;
+
+    /// On a large feed the cards' numbers come from the lean summary: they equal the full
+    /// reports, and programs with progress still carry the report's words.
+    #[test]
+    fn large_feed_cards_use_the_summary_numbers() {
+        let (cat, record) = big_feed();
+        let mut plan = Plan::default();
+        for h in &record.held {
+            plan.held.insert(h.id.clone(), None);
+        }
+        let insights = Insights::compute(&cat, &plan, record.as_of);
+        let full = engine::progress_all(&cat, &record);
+        assert!(full.len() > CARD_ROUTE_LIMIT);
+        assert_eq!(insights.programs.len(), full.len());
+        let mut started = 0;
+        for (card, p) in insights.programs.iter().zip(&full) {
+            assert_eq!(card.id, p.goal);
+            assert_eq!(card.satisfied, p.satisfied);
+            assert_eq!(card.fraction.to_bits(), p.fraction.to_bits());
+            if p.satisfied || p.fraction > 0.0 {
+                started += 1;
+                assert_eq!(card.summary, p.summary, "{}", p.goal);
+            } else {
+                assert!(card.summary.is_empty() && card.route.is_none());
+            }
+        }
+        assert!(started > 0);
+    }
 }

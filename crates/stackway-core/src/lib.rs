@@ -23,6 +23,9 @@ pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use feed::*;
 pub use parse::{parse_feed, parse_feed_bytes, Parsed};
+#[cfg(feature = "bench-support")]
+#[doc(hidden)]
+pub mod bench_support;
 pub mod catalog;
 pub mod engine;
 pub mod messages;

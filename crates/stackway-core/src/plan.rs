@@ -8,11 +8,18 @@
 //!   order (feed order), so answers are deterministic.
 //! - Lower bound: the requirement tree is solved as if a credential could fill several leaves
 //!   (per-node minimum: sums for `all`, the n cheapest children for `choose`/`any`, an exact
-//!   0/1 knapsack for `credits`). When that relaxed optimum uses each credential once and every
-//!   prerequisite is met, it is optimal for the subproblem.
+//!   0/1 knapsack for `credits`), with each use of a credential that the relaxation puts at
+//!   several leaves priced by a Lagrange multiplier λ ≥ 0 and Σλ subtracted (still a valid
+//!   bound, since a route uses a credential at most once; the multipliers follow subgradient
+//!   steps and are inherited by child nodes). Keys being `W × M + n` with W a multiple of the
+//!   values' gcd, a bound is rounded up to the next key a route can have. When the relaxed
+//!   optimum uses each credential once, every priced credential is used, and every prerequisite
+//!   is met, it is optimal for the subproblem.
 //! - Branching: a credential used at k leaves of the relaxed optimum gives k + 1 children (it
-//!   may fill only leaf i, or none of them); a credential whose prerequisites are unmet is either
-//!   excluded or forced in, and a forced credential's prerequisite tree is then branched on.
+//!   may fill only leaf i, or none of them). When prerequisites are unmet, the search branches
+//!   on a credential of the failing prerequisite trees first (taken, or never taken: every
+//!   candidate whose prerequisites then cannot be met is blocked, which the bound sees), and only
+//!   then on the failing credential itself.
 //! - Memoisation: the relaxed values of the unrestricted tree are computed once; at each search
 //!   node only the ancestors of leaves that name a restricted credential are recomputed.
 
@@ -149,9 +156,13 @@ pub struct Route {
 
 /// Search node limit. Real feeds with a few overlapping groups need tens to hundreds of nodes;
 /// large goals with heavy overlap can need far more (docs/benchmarks.md), so the limit bounds
-/// the time (about 2 s native at the 300-credential benchmark's node cost). Hitting it returns
-/// the best route found so far with `optimal: false`.
+/// the time (10–20 s at the 300-credential benchmark's node cost with the Lagrangian steps, on
+/// a loaded machine). Hitting it returns the best route found so far with `optimal: false`.
 pub const NODE_LIMIT: u64 = 20_000;
+
+/// Subgradient steps on the Lagrange multipliers at the root and at every other search node.
+const ROOT_STEPS: u32 = 40;
+const NODE_STEPS: u32 = 6;
 
 const INF: u128 = u128::MAX;
 
@@ -188,7 +199,12 @@ enum Restriction {
 struct State {
     forced: Vec<bool>,
     excluded: Vec<bool>,
+    /// Candidates whose prerequisites can no longer be met (every way needs an excluded
+    /// credential): they cannot be added in this subtree of the search.
+    blocked: Vec<bool>,
     restr: BTreeMap<CredIx, Restriction>,
+    /// Lagrange multipliers of "a credential fills at most one leaf" (only positive ones).
+    lambda: BTreeMap<CredIx, u128>,
 }
 
 struct Planner<'a> {
@@ -201,6 +217,10 @@ struct Planner<'a> {
     cands: Vec<CredIx>,
     local: BTreeMap<CredIx, usize>,
     keys: Vec<u128>,
+    /// Keys are `scaled value × m + 1`; every scaled value is a multiple of `grain` (their gcd),
+    /// so a lower bound can be rounded up to the next key a route can actually have.
+    m: u128,
+    grain: u128,
     takeable: Vec<bool>,
     prereq_trees: BTreeMap<CredIx, Tree>,
     /// Leaves of the goal tree where each credential may be used (directly or in an equivalence).
@@ -228,6 +248,8 @@ impl<'a> Planner<'a> {
             cands: Vec::new(),
             local: BTreeMap::new(),
             keys: Vec::new(),
+            m: 1,
+            grain: 0,
             takeable: Vec::new(),
             prereq_trees: BTreeMap::new(),
             occurrences: BTreeMap::new(),
@@ -320,6 +342,7 @@ impl<'a> Planner<'a> {
             .filter(|&c| !cat.is_stackable(c) && !self.holdings.is_held(c))
             .collect();
         let m = self.cands.len() as u128 + 1;
+        self.m = m;
         for (i, &c) in self.cands.iter().enumerate() {
             self.local.insert(c, i);
             let v = value_of(cat, c, self.objective).unwrap_or(0.0);
@@ -329,18 +352,26 @@ impl<'a> Planner<'a> {
                 0
             };
             self.keys.push(scaled.saturating_mul(m).saturating_add(1));
+            self.grain = gcd128(self.grain, scaled);
         }
         // Least fixpoint of "can ever be started": prerequisites relaxed-satisfiable from held
         // plus credentials already known to be startable.
-        self.takeable = vec![false; self.cands.len()];
+        self.takeable = self.startable(&vec![false; self.cands.len()]);
+    }
+
+    /// The least fixpoint of "can be started": candidates whose prerequisites are
+    /// relaxed-satisfiable from held credentials plus startable, non-excluded candidates.
+    fn startable(&self, excluded: &[bool]) -> Vec<bool> {
+        let cat = self.cat;
+        let mut ok = vec![false; self.cands.len()];
         loop {
             let mut changed = false;
             for i in 0..self.cands.len() {
-                if self.takeable[i] {
+                if ok[i] || excluded.get(i).copied().unwrap_or(false) {
                     continue;
                 }
                 let c = self.cands[i];
-                let ok = match self.prereq_trees.get(&c) {
+                let met = match self.prereq_trees.get(&c) {
                     None => true,
                     Some(t) => {
                         let vals = relax_all(cat, t, &|_, x| {
@@ -348,7 +379,7 @@ impl<'a> Planner<'a> {
                                 0
                             } else {
                                 match self.local.get(&x) {
-                                    Some(&j) if self.takeable[j] => 0,
+                                    Some(&j) if ok[j] => 0,
                                     _ => INF,
                                 }
                             }
@@ -356,8 +387,8 @@ impl<'a> Planner<'a> {
                         vals.first().copied().unwrap_or(INF) != INF
                     }
                 };
-                if ok {
-                    self.takeable[i] = true;
+                if met {
+                    ok[i] = true;
                     changed = true;
                 }
             }
@@ -365,9 +396,18 @@ impl<'a> Planner<'a> {
                 break;
             }
         }
+        ok
     }
 
     fn cost(&self, st: Option<&State>, leaf: u32, c: CredIx) -> u128 {
+        let base = self.base_cost(st, leaf, c);
+        match st.and_then(|st| st.lambda.get(&c)) {
+            Some(&l) if base != INF => add(base, l),
+            _ => base,
+        }
+    }
+
+    fn base_cost(&self, st: Option<&State>, leaf: u32, c: CredIx) -> u128 {
         if let Some(st) = st {
             match st.restr.get(&c) {
                 Some(Restriction::Only(l)) if *l != leaf => return INF,
@@ -384,7 +424,9 @@ impl<'a> Planner<'a> {
                     return INF;
                 }
                 if let Some(st) = st {
-                    if st.excluded.get(i).copied().unwrap_or(false) {
+                    if st.excluded.get(i).copied().unwrap_or(false)
+                        || st.blocked.get(i).copied().unwrap_or(false)
+                    {
                         return INF;
                     }
                     if st.forced.get(i).copied().unwrap_or(false) {
@@ -410,7 +452,9 @@ impl<'a> Planner<'a> {
         let st = State {
             forced: vec![false; self.cands.len()],
             excluded: vec![false; self.cands.len()],
+            blocked: vec![false; self.cands.len()],
             restr: BTreeMap::new(),
+            lambda: BTreeMap::new(),
         };
         self.visit(st);
         match self.best.take() {
@@ -459,11 +503,11 @@ impl<'a> Planner<'a> {
             }
         };
         for (i, &c) in self.cands.iter().enumerate() {
-            if st.forced[i] || st.excluded[i] {
+            if st.forced[i] || st.excluded[i] || st.blocked[i] {
                 touch(c);
             }
         }
-        for &c in st.restr.keys() {
+        for &c in st.restr.keys().chain(st.lambda.keys()) {
             touch(c);
         }
         for &v in dirty.iter().rev() {
@@ -477,6 +521,19 @@ impl<'a> Planner<'a> {
         vals
     }
 
+    /// The least key at or above `lb` that a route can have: a route of n credentials (n < m)
+    /// with scaled values summing to W (a multiple of `grain`) has key W·m + n.
+    fn round_up(&self, lb: u128) -> u128 {
+        if self.grain == 0 || lb == INF {
+            return lb;
+        }
+        let m = self.m;
+        // W ≥ (lb − (m − 1)) / m, rounded up to a multiple of grain.
+        let w = lb.saturating_sub(m - 1).div_ceil(m);
+        let w = w.div_ceil(self.grain).saturating_mul(self.grain);
+        lb.max(w.saturating_mul(m))
+    }
+
     fn forced_key(&self, st: &State) -> u128 {
         st.forced
             .iter()
@@ -485,40 +542,115 @@ impl<'a> Planner<'a> {
             .fold(0, |a, (_, k)| add(a, *k))
     }
 
-    fn visit(&mut self, st: State) {
+    fn visit(&mut self, mut st: State) {
         self.explored += 1;
         if self.explored > NODE_LIMIT {
             self.limit_hit = true;
             return;
         }
-        let vals = self.values(&st);
-        let root = vals.first().copied().unwrap_or(INF);
-        if root == INF {
+        // A credential taken whose prerequisites can no longer be met: nothing to find here.
+        if st.forced.iter().zip(&st.blocked).any(|(f, b)| *f && *b) {
             return;
         }
-        let lb = add(self.forced_key(&st), root);
-        if lb >= self.best_key {
-            return;
-        }
-        let mut fills = Vec::new();
-        collect(
-            self.cat,
-            &self.tree,
-            0,
-            &vals,
-            &|leaf, c| self.cost(Some(&st), leaf, c),
-            &mut fills,
-        );
-        // Conflicts: a credential used at several leaves.
-        let mut uses: BTreeMap<CredIx, Vec<u32>> = BTreeMap::new();
-        for f in &fills {
-            for &c in &f.creds {
-                let e = uses.entry(c).or_default();
-                if !e.contains(&f.leaf) {
-                    e.push(f.leaf);
+        // Lagrangian bound: the relaxation may use a credential at several leaves; pricing
+        // each use of a conflicting credential by a multiplier λ ≥ 0 and subtracting Σλ keeps
+        // a valid lower bound (a route uses each credential at most once) that is much tighter
+        // when credentials are shared. Subgradient steps, warm-started from the parent's λ.
+        let forced_key = self.forced_key(&st);
+        let max_steps = if self.explored == 1 {
+            ROOT_STEPS
+        } else {
+            NODE_STEPS
+        };
+        let (mut steps, mut best_lb, mut halvings) = (0u32, 0u128, 0u32);
+        let (lb, fills, uses) = loop {
+            let vals = self.values(&st);
+            let root = vals.first().copied().unwrap_or(INF);
+            if root == INF {
+                return;
+            }
+            let lambda_sum = st.lambda.values().fold(0u128, |a, &l| add(a, l));
+            let lb = add(forced_key, root).saturating_sub(lambda_sum);
+            if self.round_up(lb) >= self.best_key {
+                return;
+            }
+            let mut fills = Vec::new();
+            collect(
+                self.cat,
+                &self.tree,
+                0,
+                &vals,
+                &|leaf, c| self.cost(Some(&st), leaf, c),
+                &mut fills,
+            );
+            // Uses of each credential: the leaves it fills.
+            let mut uses: BTreeMap<CredIx, Vec<u32>> = BTreeMap::new();
+            for f in &fills {
+                for &c in &f.creds {
+                    let e = uses.entry(c).or_default();
+                    if !e.contains(&f.leaf) {
+                        e.push(f.leaf);
+                    }
                 }
             }
-        }
+            let over: Vec<(CredIx, u128)> = uses
+                .iter()
+                .filter(|(_, l)| l.len() > 1)
+                .map(|(&c, l)| (c, l.len() as u128 - 1))
+                .collect();
+            let idle: Vec<CredIx> = st
+                .lambda
+                .keys()
+                .copied()
+                .filter(|c| !uses.contains_key(c))
+                .collect();
+            if over.is_empty() {
+                if idle.is_empty() {
+                    // Conflict-free and every priced credential used once: the bound is the
+                    // route's exact cost.
+                    break (lb, fills, uses);
+                }
+                // Conflict-free, but the bound still counts multipliers of unused credentials:
+                // drop them, so that the bound becomes exact (or a conflict shows again).
+                for c in idle {
+                    st.lambda.remove(&c);
+                }
+                continue;
+            }
+            if steps >= max_steps {
+                break (lb, fills, uses);
+            }
+            steps += 1;
+            if lb > best_lb {
+                best_lb = lb;
+            } else {
+                halvings += 1;
+            }
+            let norm: u128 = over.iter().map(|(_, g)| g * g).sum::<u128>() + idle.len() as u128;
+            let gap = if self.best_key != INF {
+                self.best_key - lb
+            } else {
+                over.iter()
+                    .map(|&(c, _)| self.base_cost(Some(&st), 0, c))
+                    .filter(|&k| k != INF)
+                    .max()
+                    .unwrap_or(1)
+            };
+            let step = (gap >> halvings.min(60)) / norm.max(1);
+            let step = step.max(1);
+            for (c, g) in over {
+                let l = st.lambda.entry(c).or_insert(0);
+                *l = add(*l, step.saturating_mul(g));
+            }
+            for c in idle {
+                if let Some(l) = st.lambda.get_mut(&c) {
+                    *l = l.saturating_sub(step);
+                    if *l == 0 {
+                        st.lambda.remove(&c);
+                    }
+                }
+            }
+        };
         let conflict = fills
             .iter()
             .flat_map(|f| f.creds.iter())
@@ -565,15 +697,17 @@ impl<'a> Planner<'a> {
                 if self.prereq_failure.is_none() {
                     self.prereq_failure = failing.first().copied();
                 }
-                let unforced = failing.iter().copied().find(|c| {
-                    self.local
-                        .get(c)
-                        .is_some_and(|&i| !st.forced.get(i).copied().unwrap_or(true))
+                // Branch on a prerequisite first (take it, or never take it: then every
+                // credential that needs it is blocked and the bound sees it); only when the
+                // failing credentials' prerequisite trees have nothing left to decide, on a
+                // failing credential itself.
+                let pick = self.prereq_branch_var(&st, &failing).or_else(|| {
+                    failing.iter().copied().find(|c| {
+                        self.local
+                            .get(c)
+                            .is_some_and(|&i| !st.forced.get(i).copied().unwrap_or(true))
+                    })
                 });
-                let pick = match unforced {
-                    Some(a) => Some(a),
-                    None => self.prereq_branch_var(&st, &failing),
-                };
                 let Some(p) = pick else { return };
                 let Some(&i) = self.local.get(&p) else { return };
                 let mut with = st.clone();
@@ -581,6 +715,10 @@ impl<'a> Planner<'a> {
                 self.visit(with);
                 let mut without = st;
                 without.excluded[i] = true;
+                let startable = self.startable(&without.excluded);
+                for (b, ok) in without.blocked.iter_mut().zip(startable) {
+                    *b = !ok;
+                }
                 self.visit(without);
             }
         }
@@ -591,7 +729,10 @@ impl<'a> Planner<'a> {
     fn prereq_branch_var(&self, st: &State, failing: &[CredIx]) -> Option<CredIx> {
         let undecided = |c: CredIx| {
             self.local.get(&c).is_some_and(|&i| {
-                !st.forced[i] && !st.excluded[i] && self.takeable.get(i).copied().unwrap_or(false)
+                !st.forced[i]
+                    && !st.excluded[i]
+                    && !st.blocked[i]
+                    && self.takeable.get(i).copied().unwrap_or(false)
             })
         };
         let free_cost = |_: u32, c: CredIx| -> u128 {
@@ -600,7 +741,11 @@ impl<'a> Planner<'a> {
             }
             match self.local.get(&c) {
                 Some(&i) if st.forced[i] => 0,
-                Some(&i) if !st.excluded[i] && self.takeable.get(i).copied().unwrap_or(false) => {
+                Some(&i)
+                    if !st.excluded[i]
+                        && !st.blocked[i]
+                        && self.takeable.get(i).copied().unwrap_or(false) =>
+                {
                     self.keys.get(i).copied().unwrap_or(INF)
                 }
                 _ => INF,
@@ -939,6 +1084,14 @@ fn credit_items(cat: &Catalog, tree: &Tree, kids: &[u32], vals: &[u128]) -> Vec<
             (vals.get(k as usize).copied().unwrap_or(INF), worth)
         })
         .collect()
+}
+
+fn gcd128(a: u128, b: u128) -> u128 {
+    if b == 0 {
+        a
+    } else {
+        gcd128(b, a % b)
+    }
 }
 
 fn gcd(a: u64, b: u64) -> u64 {

@@ -479,3 +479,71 @@ fn score(cat: &Catalog, tree: &Tree, v: u32, fills: &[bool]) -> (bool, f64) {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The lean overview equals the full report's `satisfied`, `held` and `fraction` (bit for
+    /// bit) for every goal, on plain and wild feeds, with held, expired and planned credentials.
+    #[test]
+    fn summary_equals_full_report(seed in any::<u64>(), wild in any::<bool>(), plan_one in any::<bool>()) {
+        let mut g = generate(seed, wild);
+        if plan_one {
+            // A what-if: one more credential planned (possibly a derived one).
+            let ids: Vec<String> = g.feed.credentials.iter().map(|c| c.id.clone()).collect();
+            g.record.planned.push(ids[(seed % ids.len() as u64) as usize].clone());
+        }
+        let cat = Catalog::new(&g.feed);
+        let full = engine::progress_all(&cat, &g.record);
+        let lean = engine::progress_summary_all(&cat, &g.record);
+        prop_assert_eq!(full.len(), lean.len());
+        for (f, s) in full.iter().zip(&lean) {
+            prop_assert_eq!(&f.goal, cat.id(s.goal), "seed {}", seed);
+            prop_assert_eq!(f.satisfied, s.satisfied, "seed {} goal {}", seed, &f.goal);
+            prop_assert_eq!(f.held, s.held, "seed {} goal {}", seed, &f.goal);
+            prop_assert_eq!(f.fraction.to_bits(), s.fraction.to_bits(), "seed {} goal {}: {} vs {}", seed, &f.goal, f.fraction, s.fraction);
+        }
+        for c in &g.feed.credentials {
+            let f = engine::progress(&cat, &g.record, &c.id).unwrap();
+            let s = engine::progress_summary(&cat, &g.record, &c.id).unwrap();
+            prop_assert_eq!((f.satisfied, f.held, f.fraction.to_bits()), (s.satisfied, s.held, s.fraction.to_bits()), "seed {} goal {}", seed, &c.id);
+        }
+        prop_assert!(engine::progress_summary(&cat, &g.record, "ghost").is_err());
+    }
+}
+
+/// The same on the benchmark's 10,000-credential feed (1,000 goals, ladders), for the
+/// benchmark's learner, an empty record, and a learner holding many credentials (so that
+/// credentials are contested within goals and the exact fallback runs too).
+#[test]
+fn summary_equals_full_report_on_the_benchmark_feed() {
+    use stackway_core::bench_support::{big_feed, Rng};
+    let (cat, record) = big_feed();
+    let mut heavy = Record::new(record.as_of);
+    let mut r = Rng(0xfeed);
+    for _ in 0..3_000 {
+        heavy = heavy.with_held(format!("m{}", r.below(9_000)), None);
+    }
+    for i in (0..1_000).step_by(7) {
+        heavy = heavy.with_planned(format!("s{i}"));
+    }
+    let mut fractions = 0;
+    for rec in [&record, &Record::new(record.as_of), &heavy] {
+        let full = engine::progress_all(&cat, rec);
+        let lean = engine::progress_summary_all(&cat, rec);
+        assert_eq!(full.len(), 1_000);
+        assert_eq!(full.len(), lean.len());
+        for (f, s) in full.iter().zip(&lean) {
+            assert_eq!(f.goal, cat.id(s.goal));
+            assert_eq!(
+                (f.satisfied, f.held, f.fraction.to_bits()),
+                (s.satisfied, s.held, s.fraction.to_bits()),
+                "goal {}",
+                f.goal
+            );
+            fractions += usize::from(f.fraction > 0.0 && f.fraction < 1.0);
+        }
+    }
+    // The comparison covered partly complete goals, not only zeros and ones.
+    assert!(fractions > 100, "{fractions}");
+}

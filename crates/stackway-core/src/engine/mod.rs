@@ -11,6 +11,7 @@ pub mod explain;
 pub mod holdings;
 pub mod next_steps;
 pub mod progress;
+pub mod summary;
 pub mod tree;
 
 use serde::Serialize;
@@ -21,6 +22,7 @@ pub use counts_toward::{counts_toward, CountsToward};
 pub use explain::{explain, Explanation, Status};
 pub use next_steps::{next_steps, NextStep};
 pub use progress::{progress, progress_all, GroupProgress, NodeKind, Progress, Remaining, Use};
+pub use summary::{progress_summary, progress_summary_all, ProgressSummary};
 
 /// Why a query could not run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

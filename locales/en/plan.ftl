@@ -42,6 +42,7 @@ route-totals = Total: { $cost }, { $hours ->
     [one] { $credits } credit
    *[other] { $credits } credits
 }.
+route-not-proven = This is the best route found in the time allowed; a slightly better one may exist.
 route-unknown = Not included in the totals (unknown): { $names }
 
 badges-open = Add my badges

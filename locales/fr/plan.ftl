@@ -42,6 +42,7 @@ route-totals = Total : { $cost }, { $hours ->
     [one] { $credits } crédit
    *[other] { $credits } crédits
 }.
+route-not-proven = C’est le meilleur parcours trouvé dans le temps imparti ; il en existe peut-être un légèrement meilleur.
 route-unknown = Non inclus dans les totaux (inconnu) : { $names }
 
 badges-open = Ajouter mes badges

@@ -227,6 +227,9 @@ pub fn PlanView() -> Html {
                         ("credits", Arg::from(t.credits)),
                     ]) }
                 </p>
+                if !route.optimal {
+                    <p class="sw-meta">{ i18n.t("route-not-proven") }</p>
+                }
                 if !route.unknown.is_empty() {
                     <p class="sw-meta">{ i18n.t_args("route-unknown", &[("names", Arg::from(route.unknown.iter().map(|id| ctx.title(id)).collect::<Vec<_>>().join(", ")))]) }</p>
                 }

@@ -17,6 +17,12 @@ use super::{Objective, Plan};
 /// progress) show their progress bar from the lean summary, without the words of the full report.
 pub const CARD_ROUTE_LIMIT: usize = 60;
 
+/// Search node limit for the routes the widget computes. Routes are recomputed on every change
+/// of the plan, on the page's only thread: real goals need tens to hundreds of nodes, and a
+/// pathological one stops here within a second or two with the best route found, which the plan
+/// view then says may not be the best (the CLI searches up to `plan::NODE_LIMIT`).
+pub const ROUTE_NODE_LIMIT: u64 = 2_000;
+
 /// Progress toward one stackable credential.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgramStatus {
@@ -158,7 +164,14 @@ impl Insights {
                     Some(p) => {
                         let route = (with_routes && !p.satisfied)
                             .then(|| {
-                                plan::best_route(cat, &record, &p.goal, plan::Objective::Cost).ok()
+                                plan::best_route_within(
+                                    cat,
+                                    &record,
+                                    &p.goal,
+                                    plan::Objective::Cost,
+                                    ROUTE_NODE_LIMIT,
+                                )
+                                .ok()
                             })
                             .flatten();
                         status(p, route)
@@ -167,10 +180,10 @@ impl Insights {
                 }
             })
             .collect();
-        let goal_route = plan
-            .goal
-            .as_deref()
-            .and_then(|g| plan::best_route(cat, &record, g, objective(plan.minimize)).ok());
+        let goal_route = plan.goal.as_deref().and_then(|g| {
+            plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
+                .ok()
+        });
         let unlocks = goal_route
             .as_ref()
             .map(|route| step_unlocks(cat, &record, route))

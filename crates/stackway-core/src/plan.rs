@@ -177,9 +177,25 @@ pub fn best_route(
     goal: &str,
     objective: Objective,
 ) -> Result<Route, EngineError> {
+    best_route_within(cat, record, goal, objective, NODE_LIMIT)
+}
+
+/// [`best_route`] with a caller's own search node limit. An interactive page that recomputes
+/// routes on every change passes a lower limit than [`NODE_LIMIT`], so that a pathological goal
+/// answers within a second or two with the best route found (`optimal: false`) rather than
+/// freezing the page for the full search.
+pub fn best_route_within(
+    cat: &Catalog,
+    record: &Record,
+    goal: &str,
+    objective: Objective,
+    node_limit: u64,
+) -> Result<Route, EngineError> {
     let g = resolve(cat, goal)?;
     let holdings = Holdings::new(cat, record);
-    Ok(Planner::new(cat, &holdings, g, objective).run())
+    let mut planner = Planner::new(cat, &holdings, g, objective);
+    planner.node_limit = node_limit;
+    Ok(planner.run())
 }
 
 /// How a leaf is filled in a relaxed solution.
@@ -208,6 +224,8 @@ struct State {
 }
 
 struct Planner<'a> {
+    /// The search stops after this many nodes (see [`best_route_within`]).
+    node_limit: u64,
     cat: &'a Catalog,
     holdings: &'a Holdings,
     goal: CredIx,
@@ -240,6 +258,7 @@ impl<'a> Planner<'a> {
             None => Tree::single(Target::Known(goal), goal),
         };
         let mut p = Planner {
+            node_limit: NODE_LIMIT,
             cat,
             holdings,
             goal,
@@ -544,7 +563,7 @@ impl<'a> Planner<'a> {
 
     fn visit(&mut self, mut st: State) {
         self.explored += 1;
-        if self.explored > NODE_LIMIT {
+        if self.explored > self.node_limit {
             self.limit_hit = true;
             return;
         }

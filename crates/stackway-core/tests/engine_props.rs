@@ -547,3 +547,25 @@ fn summary_equals_full_report_on_the_benchmark_feed() {
     // The comparison covered partly complete goals, not only zeros and ones.
     assert!(fractions > 100, "{fractions}");
 }
+
+/// A caller's node limit stops a hard search early with a valid route flagged as not proven
+/// optimal; the default limit proves the same goal optimal and is never costlier.
+#[test]
+fn a_lower_node_limit_answers_early_with_a_valid_route_not_proven_optimal() {
+    use stackway_core::bench_support::route_feed;
+    use stackway_core::plan::{best_route, best_route_within, Objective};
+    let (cat, record) = route_feed(100, 30, 0xbeef + 100);
+    let early = best_route_within(&cat, &record, "goal", Objective::Cost, 5).unwrap();
+    assert!(early.feasible);
+    assert!(!early.optimal, "5 nodes cannot prove this goal: {early:?}");
+    assert!(early.explored <= 6, "explored {}", early.explored);
+    let full = best_route(&cat, &record, "goal", Objective::Cost).unwrap();
+    assert!(full.optimal);
+    assert!(full.total.cost <= early.total.cost);
+    // The early route still completes the goal.
+    let mut planned = record.clone();
+    for step in &early.steps {
+        planned.planned.push(step.credential.clone());
+    }
+    assert!(stackway_core::engine::progress(&cat, &planned, "goal").unwrap().satisfied);
+}

@@ -2,10 +2,9 @@
 //! to earn (and would send a naive engine round forever), so each one is reported, naming every
 //! credential on it, and broken by removing the reference that closes it.
 
-use std::collections::HashMap;
-
 use super::references::prune;
 use super::Ctx;
+use crate::diagnostics::Severity;
 use crate::feed::{Feed, Requirement};
 
 #[derive(Clone, Copy)]
@@ -29,12 +28,7 @@ fn tree(feed: &Feed, i: usize, relation: Relation) -> Option<&Requirement> {
 }
 
 fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
-    let index: HashMap<&str, usize> = feed
-        .credentials
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let index = &ctx.credential_index;
     let edges: Vec<Vec<usize>> = (0..feed.credentials.len())
         .map(|i| {
             let mut targets: Vec<usize> = tree(feed, i, relation)
@@ -107,31 +101,26 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
         if let Some(first) = names.first().copied() {
             names.push(first);
         }
-        let site = ctx
-            .credential_sites
-            .get(source)
-            .cloned()
-            .unwrap_or_default();
-        let at = match relation {
-            Relation::Requires => site.requires,
-            Relation::Prerequisites => site.prerequisites,
-        }
-        .or(site.at);
-        let (pointer, pos) = at.map(|l| (l.pointer, l.pos)).unwrap_or_default();
+        let at = ctx.credential_sites.get(source).map(|site| {
+            match relation {
+                Relation::Requires => site.requires,
+                Relation::Prerequisites => site.prerequisites,
+            }
+            .unwrap_or(site.at)
+        });
         let target_id = feed
             .credentials
             .get(target)
             .map(|c| c.id.clone())
             .unwrap_or_default();
-        ctx.error(
-            code,
-            &pointer,
-            pos,
-            format!(
-                "cycle through `{field}`: {}; the reference to `{target_id}` is ignored",
-                names.join(" → ")
-            ),
+        let message = format!(
+            "cycle through `{field}`: {}; the reference to `{target_id}` is ignored",
+            names.join(" → ")
         );
+        match at {
+            Some(at) => ctx.error(code, at, message),
+            None => ctx.report_at(code, Severity::Error, String::new(), 0, message),
+        }
         if let Some(credential) = feed.credentials.get_mut(source) {
             let slot = match relation {
                 Relation::Requires => &mut credential.requires,

@@ -9,47 +9,50 @@ use super::{Ctx, Target};
 use crate::feed::{Feed, Requirement};
 
 pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
-    let credentials: HashSet<String> = feed.credentials.iter().map(|c| c.id.clone()).collect();
-    let skills: HashSet<String> = feed.skills.iter().map(|s| s.id.clone()).collect();
-    let institutions: HashSet<String> = std::iter::once(&feed.provider)
-        .chain(&feed.institutions)
-        .map(|i| i.id.clone())
+    let skills: HashSet<&str> = ctx.skill_ids.iter().copied().collect();
+    let institutions: HashSet<&str> = ctx
+        .institution_ids
+        .iter()
+        .copied()
         .filter(|id| !id.is_empty())
         .collect();
-    let dropped: HashSet<&str> = ctx.dropped_credentials.iter().map(String::as_str).collect();
+    let dropped: HashSet<&str> = ctx.dropped_credentials.iter().copied().collect();
 
     let mut bad_credentials = HashSet::new();
     let mut bad_skills = HashSet::new();
     let mut bad_institutions = HashSet::new();
     let mut found = Vec::new();
     for reference in &ctx.references {
-        let (known, bad, code, what) = match reference.target {
-            Target::Credential => (
-                &credentials,
-                &mut bad_credentials,
-                "unknown-credential",
-                "credential",
-            ),
-            Target::Skill => (&skills, &mut bad_skills, "unknown-skill", "skill"),
+        let known = match reference.target {
+            Target::Credential => ctx.credential_index.contains_key(reference.id),
+            Target::Skill => skills.contains(reference.id),
+            Target::Institution => institutions.contains(reference.id),
+        };
+        if known {
+            continue;
+        }
+        let (bad, code, what) = match reference.target {
+            Target::Credential => (&mut bad_credentials, "unknown-credential", "credential"),
+            Target::Skill => (&mut bad_skills, "unknown-skill", "skill"),
             Target::Institution => (
-                &institutions,
                 &mut bad_institutions,
                 "unknown-institution",
                 "institution",
             ),
         };
-        if known.contains(&reference.id) {
-            continue;
-        }
-        bad.insert(reference.id.clone());
-        if reference.target == Target::Credential && dropped.contains(reference.id.as_str()) {
+        bad.insert(reference.id);
+        if reference.target == Target::Credential && dropped.contains(reference.id) {
             // Already reported where the credential itself is broken.
             continue;
         }
-        let hint = did_you_mean(&reference.id, known.iter().map(String::as_str));
+        let hint = match reference.target {
+            Target::Credential => did_you_mean(reference.id, ctx.credential_index.keys().copied()),
+            Target::Skill => did_you_mean(reference.id, skills.iter().copied()),
+            Target::Institution => did_you_mean(reference.id, institutions.iter().copied()),
+        };
         found.push((
             code,
-            reference.at.clone(),
+            reference.at,
             format!(
                 "no {what} has the id `{}`{hint}; this reference is ignored",
                 reference.id
@@ -57,7 +60,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
         ));
     }
     for (code, at, message) in found {
-        ctx.error(code, &at.pointer, at.pos, message);
+        ctx.error(code, at, message);
     }
     if bad_credentials.is_empty() && bad_skills.is_empty() && bad_institutions.is_empty() {
         return;
@@ -70,11 +73,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             .prerequisites
             .take()
             .and_then(|r| prune(r, &is_bad));
-        credential.skills.retain(|s| !bad_skills.contains(s));
+        credential.skills.retain(|s| !bad_skills.contains(s.as_str()));
         if credential
             .provider
             .as_ref()
-            .is_some_and(|p| bad_institutions.contains(p))
+            .is_some_and(|p| bad_institutions.contains(p.as_str()))
         {
             credential.provider = None;
         }

@@ -87,14 +87,24 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
     });
     ctx.skill_ids = skill_ids.seen.into_keys().collect();
 
-    let mut credential_ids = IdRegistry::default();
     let mut credentials = Vec::new();
     if let Some(n) = obj.required(ctx, "credentials", "the feed") {
         if let Some(items) = fields::array(ctx, n, "`credentials`", true) {
-            credentials.reserve(items.clone().count());
+            let count = items.clone().count();
+            credentials.reserve(count);
+            ctx.credential_sites.reserve(count);
+            ctx.credential_index.reserve(count);
             for item in items {
-                if let Some((credential, id, site)) = read_credential(ctx, item) {
-                    if credential_ids.claim(ctx, id, item, "credential") {
+                let Some((credential, id, site)) = read_credential(ctx, item) else {
+                    continue;
+                };
+                // The id index doubles as the duplicate check.
+                let first = ctx.credential_index.get(id).map(|&i| {
+                    ctx.credential_sites.get(i).map_or(item, |site| site.at)
+                });
+                match first {
+                    Some(first) => report_duplicate(ctx, id, item, first, "credential"),
+                    None => {
                         ctx.credential_index.insert(id, credentials.len());
                         credentials.push(credential);
                         ctx.credential_sites.push(site);
@@ -143,26 +153,30 @@ impl<'d> IdRegistry<'d> {
     /// already used.
     fn claim(&mut self, ctx: &mut Ctx, id: &'d str, item: Node<'d>, what: &str) -> bool {
         if let Some(first) = self.seen.get(id) {
-            let first = ctx.pointer(*first);
-            let message =
-                format!("{what} id `{id}` is already used at {first}; this one is ignored");
-            match id_node(item) {
-                Some(node) => ctx.error("duplicate-id", node, message),
-                None => {
-                    let pointer = super::child(&ctx.pointer(item), "id");
-                    ctx.report_at(
-                        "duplicate-id",
-                        crate::diagnostics::Severity::Error,
-                        pointer,
-                        item.offset(),
-                        message,
-                    );
-                }
-            }
+            report_duplicate(ctx, id, item, *first, what);
             return false;
         }
         self.seen.insert(id, item);
         true
+    }
+}
+
+/// Reports `duplicate-id` on `item`, whose id was first defined by `first`.
+fn report_duplicate(ctx: &mut Ctx, id: &str, item: Node, first: Node, what: &str) {
+    let first = ctx.pointer(first);
+    let message = format!("{what} id `{id}` is already used at {first}; this one is ignored");
+    match id_node(item) {
+        Some(node) => ctx.error("duplicate-id", node, message),
+        None => {
+            let pointer = super::child(&ctx.pointer(item), "id");
+            ctx.report_at(
+                "duplicate-id",
+                crate::diagnostics::Severity::Error,
+                pointer,
+                item.offset(),
+                message,
+            );
+        }
     }
 }
 

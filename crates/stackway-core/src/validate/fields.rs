@@ -17,6 +17,7 @@ use crate::json::{Items, Members, Node, Value};
 const MAX_KEYS: usize = 24;
 
 /// Whether two short strings are equal (keys are a few bytes: no call into `memcmp`).
+#[inline(always)]
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }

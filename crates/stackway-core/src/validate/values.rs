@@ -26,10 +26,13 @@ pub fn is_currency_code(code: &str) -> bool {
 
 /// Why a URL is not acceptable, or `None` when it is an absolute http(s) URL with a host.
 pub fn url_problem(url: &str) -> Option<&'static str> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
+    let has_scheme = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    };
+    let rest = if has_scheme("https://") {
         url.get(8..)
-    } else if lower.starts_with("http://") {
+    } else if has_scheme("http://") {
         url.get(7..)
     } else {
         return Some("only absolute http:// or https:// URLs are allowed");
@@ -39,7 +42,13 @@ pub fn url_problem(url: &str) -> Option<&'static str> {
     if url.bytes().any(|b| b <= b' ' || b >= 0x7f) && url.chars().any(suspicious) {
         return Some("URLs cannot contain spaces or control characters");
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // The host ends at the first `/`, `?` or `#` (all ASCII, so byte positions are char
+    // boundaries); user information before an `@` is not part of it.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = rest.get(..end).unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return Some("the URL has no host name");

@@ -2,6 +2,7 @@
 //! dates, ids and texts. Each reader reports what is wrong and returns `None` for a value that
 //! cannot be used, so callers can drop just that part.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use super::ids::{is_valid_id, ID_PATTERN};
@@ -16,10 +17,21 @@ use crate::json::{Items, Members, Node, Value};
 /// The most known keys an object kind has (a credential has 21).
 const MAX_KEYS: usize = 24;
 
-/// Whether two short strings are equal (keys are a few bytes: no call into `memcmp`).
+/// Whether two short strings are equal (keys are a few bytes: a plain loop, no call).
 #[inline(always)]
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a.get(i) != b.get(i) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// An object being read: its node and, for each known key, its first member.
@@ -27,14 +39,37 @@ pub(crate) struct Obj<'d> {
     pub node: Node<'d>,
     members: Members<'d>,
     known: &'static [&'static str],
-    first: [Option<Node<'d>>; MAX_KEYS],
+    /// Slot index of the first value for each known key (0, the document root, for none).
+    first: [u32; MAX_KEYS],
+    /// Where the next look-up starts: readers ask for keys in the order of `known`.
+    cursor: Cell<usize>,
+}
+
+/// The position of `key` in `known`, searching from `start` and wrapping around: feeds
+/// usually list keys in the documented order, so the first comparison mostly hits.
+#[inline(always)]
+fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
+    let len = known.len();
+    let mut step = 0;
+    while step < len {
+        let i = (start + step) % len;
+        if known.get(i).is_some_and(|k| same(k, key)) {
+            return Some(i);
+        }
+        step += 1;
+    }
+    None
 }
 
 impl<'d> Obj<'d> {
     /// The first member named `key`.
     pub fn get(&self, key: &str) -> Option<Node<'d>> {
-        match self.known.iter().position(|k| same(k, key)) {
-            Some(i) if i < MAX_KEYS => self.first.get(i).copied().flatten(),
+        match key_index(self.known, key, self.cursor.get()) {
+            Some(i) if i < MAX_KEYS => {
+                self.cursor.set(i + 1);
+                let index = self.first.get(i).copied().unwrap_or(0);
+                (index != 0).then(|| self.node.doc().node(index))
+            }
             _ => self
                 .members
                 .clone()
@@ -69,9 +104,10 @@ pub(crate) fn object<'d>(
         wrong_type(ctx, node, &format!("{what} must be an object"));
         return None;
     };
-    let mut first = [None; MAX_KEYS];
+    let mut first = [0u32; MAX_KEYS];
+    let mut cursor = 0;
     for member in members.clone() {
-        match known.iter().position(|k| same(k, member.key)) {
+        match key_index(known, member.key, cursor) {
             None => {
                 let hint = did_you_mean(member.key, known.iter().copied());
                 let pointer = ctx.pointer(member.value);
@@ -86,24 +122,27 @@ pub(crate) fn object<'d>(
                     ),
                 );
             }
-            Some(i) => match first.get_mut(i) {
-                Some(slot @ None) => *slot = Some(member.value),
-                // More known keys than slots: `get` falls back to a scan.
-                None => {}
-                Some(Some(_)) => {
-                    let pointer = ctx.pointer(member.value);
-                    ctx.report_at(
-                        "duplicate-key",
-                        Severity::Warning,
-                        pointer,
-                        member.key_offset,
-                        format!(
-                            "key `{}` appears more than once; the first one is used",
-                            member.key
-                        ),
-                    );
+            Some(i) => {
+                cursor = i + 1;
+                match first.get_mut(i) {
+                    Some(slot @ 0) => *slot = member.value.index(),
+                    // More known keys than slots: `get` falls back to a scan.
+                    None => {}
+                    Some(_) => {
+                        let pointer = ctx.pointer(member.value);
+                        ctx.report_at(
+                            "duplicate-key",
+                            Severity::Warning,
+                            pointer,
+                            member.key_offset,
+                            format!(
+                                "key `{}` appears more than once; the first one is used",
+                                member.key
+                            ),
+                        );
+                    }
                 }
-            },
+            }
         }
     }
     Some(Obj {
@@ -111,6 +150,7 @@ pub(crate) fn object<'d>(
         members,
         known,
         first,
+        cursor: Cell::new(0),
     })
 }
 
@@ -327,5 +367,30 @@ pub(crate) fn shorten(s: &str) -> String {
         format!("{cut}…")
     } else {
         s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::credential::CREDENTIAL_KEYS;
+    use crate::validate::document::FEED_KEYS;
+
+    #[test]
+    fn every_known_key_list_fits_the_lookup_table() {
+        // Keys past MAX_KEYS would still be found, but repeats of them would not be reported.
+        assert!(CREDENTIAL_KEYS.len() <= MAX_KEYS);
+        assert!(FEED_KEYS.len() <= MAX_KEYS);
+    }
+
+    #[test]
+    fn key_lookup_wraps_around_from_the_cursor() {
+        let known = ["a", "bb", "c"];
+        assert_eq!(key_index(&known, "a", 0), Some(0));
+        assert_eq!(key_index(&known, "a", 2), Some(0));
+        assert_eq!(key_index(&known, "c", 1), Some(2));
+        assert_eq!(key_index(&known, "bb", 3), Some(1));
+        assert_eq!(key_index(&known, "b", 1), None);
+        assert_eq!(key_index(&[], "b", 0), None);
     }
 }

@@ -34,6 +34,7 @@ pub struct ReadError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Kind {
     Null,
     True,
@@ -48,20 +49,53 @@ enum Kind {
     Object,
 }
 
-/// One value of the tape. Objects are followed by their members as key slot, value slots.
+/// One value of the tape (8 bytes). Objects are followed by their members as key slot, value
+/// slots.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     /// Byte offset of the value's first character (the opening quote of a string).
     start: u32,
-    /// Length (numbers, plain strings), index of the unescaped string, or end of a container.
-    aux: u32,
-    kind: Kind,
+    /// The kind in the top 3 bits; below them `aux`: the length (numbers, plain strings), the
+    /// index of the unescaped string, or the end of a container. Inputs are at most 20 MiB, so
+    /// every `aux` fits in 29 bits.
+    tagged: u32,
+}
+
+const AUX_BITS: u32 = 29;
+const AUX_MASK: u32 = (1 << AUX_BITS) - 1;
+
+impl Slot {
+    #[inline(always)]
+    fn new(kind: Kind, start: u32, aux: u32) -> Slot {
+        Slot {
+            start,
+            tagged: ((kind as u32) << AUX_BITS) | (aux & AUX_MASK),
+        }
+    }
+
+    #[inline(always)]
+    fn kind(self) -> Kind {
+        match self.tagged >> AUX_BITS {
+            0 => Kind::Null,
+            1 => Kind::True,
+            2 => Kind::False,
+            3 => Kind::Number,
+            4 => Kind::Str,
+            5 => Kind::EscapedStr,
+            6 => Kind::Array,
+            _ => Kind::Object,
+        }
+    }
+
+    #[inline(always)]
+    fn aux(self) -> u32 {
+        self.tagged & AUX_MASK
+    }
 }
 
 const MISSING: Slot = Slot {
     start: 0,
-    aux: 0,
-    kind: Kind::Null,
+    tagged: 0,
 };
 
 /// A whole JSON document read from `text`.
@@ -129,21 +163,21 @@ impl<'a> Document<'a> {
     #[inline(always)]
     fn end_of(&self, index: u32) -> u32 {
         let slot = self.slot(index);
-        match slot.kind {
+        match slot.kind() {
             // `max` keeps every walk moving forward, whatever the tape holds.
-            Kind::Array | Kind::Object => slot.aux.max(index + 1),
+            Kind::Array | Kind::Object => slot.aux().max(index + 1),
             _ => index + 1,
         }
     }
 
     #[inline(always)]
     fn str_of(&self, slot: Slot) -> &str {
-        match slot.kind {
+        match slot.kind() {
             Kind::Str => {
                 let from = slot.start as usize + 1;
-                self.text.get(from..from + slot.aux as usize).unwrap_or("")
+                self.text.get(from..from + slot.aux() as usize).unwrap_or("")
             }
-            Kind::EscapedStr => self.owned.get(slot.aux as usize).map_or("", String::as_str),
+            Kind::EscapedStr => self.owned.get(slot.aux() as usize).map_or("", String::as_str),
             _ => "",
         }
     }
@@ -174,7 +208,7 @@ impl<'a> Document<'a> {
             }
             let mut child = at + 1;
             let mut found = None;
-            match slot.kind {
+            match slot.kind() {
                 Kind::Array => {
                     let mut i = 0usize;
                     while child < end {
@@ -294,13 +328,13 @@ impl<'d> Node<'d> {
     pub fn value(self) -> Value<'d> {
         let doc = self.doc;
         let slot = doc.slot(self.index);
-        match slot.kind {
+        match slot.kind() {
             Kind::Null => Value::Null,
             Kind::True => Value::Bool(true),
             Kind::False => Value::Bool(false),
             Kind::Number => {
                 let from = slot.start as usize;
-                let text = doc.text.get(from..from + slot.aux as usize).unwrap_or("");
+                let text = doc.text.get(from..from + slot.aux() as usize).unwrap_or("");
                 // Huge exponents parse to infinity; the validator reports those as out of range.
                 Value::Number(text.parse::<f64>().unwrap_or(f64::NAN))
             }
@@ -322,7 +356,7 @@ impl<'d> Node<'d> {
     #[inline(always)]
     pub fn as_str(self) -> Option<&'d str> {
         let slot = self.doc.slot(self.index);
-        match slot.kind {
+        match slot.kind() {
             Kind::Str | Kind::EscapedStr => Some(self.doc.str_of(slot)),
             _ => None,
         }
@@ -338,7 +372,7 @@ impl<'d> Node<'d> {
 
     /// The JSON type name used in messages ("object", "string", …).
     pub fn type_name(self) -> &'static str {
-        match self.doc.slot(self.index).kind {
+        match self.doc.slot(self.index).kind() {
             Kind::Null => "null",
             Kind::True | Kind::False => "boolean",
             Kind::Number => "number",
@@ -475,11 +509,7 @@ impl Reader<'_> {
 
     #[inline(always)]
     fn push(&mut self, kind: Kind, start: usize, aux: usize) {
-        self.slots.push(Slot {
-            start: start as u32,
-            aux: aux as u32,
-            kind,
-        });
+        self.slots.push(Slot::new(kind, start as u32, aux as u32));
     }
 
     fn word(&mut self, word: &str, kind: Kind) -> Result<(), ReadError> {
@@ -526,7 +556,7 @@ impl Reader<'_> {
     fn close(&mut self, me: usize) {
         let end = self.slots.len() as u32;
         if let Some(slot) = self.slots.get_mut(me) {
-            slot.aux = end;
+            *slot = Slot::new(slot.kind(), slot.start, end);
         }
     }
 

@@ -117,19 +117,7 @@ pub(crate) fn read_credential<'d>(
     })
     .unwrap_or_default();
     credential.skills = optional(ctx, &obj, "skills", |c, n| {
-        let ids = fields::id_list(c, n, "`skills`", false)?;
-        Some(
-            ids.into_iter()
-                .map(|(id, at)| {
-                    c.references.push(Reference {
-                        target: Target::Skill,
-                        id,
-                        at,
-                    });
-                    id.to_owned()
-                })
-                .collect(),
-        )
+        fields::reference_list(c, n, "`skills`", false, Target::Skill)
     })
     .unwrap_or_default();
     credential.outcomes = optional(ctx, &obj, "outcomes", |c, n| {

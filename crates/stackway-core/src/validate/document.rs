@@ -280,19 +280,6 @@ fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -
     })
 }
 
-fn credential_refs<'d>(ctx: &mut Ctx<'d>, list: Vec<(&'d str, Node<'d>)>) -> Vec<String> {
-    list.into_iter()
-        .map(|(id, at)| {
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id,
-                at,
-            });
-            id.to_owned()
-        })
-        .collect()
-}
-
 fn credential_ref<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, what: &str) -> Option<String> {
     let id = fields::id(ctx, node, what)?;
     ctx.references.push(Reference {
@@ -312,16 +299,12 @@ fn read_equivalence<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Equivalence
     )?;
     let holding = obj
         .required(ctx, "holding", "an equivalence")
-        .and_then(|n| {
-            let list = fields::id_list(ctx, n, "`holding`", true)?;
-            Some(credential_refs(ctx, list))
-        });
+        .and_then(|n| fields::reference_list(ctx, n, "`holding`", true, Target::Credential));
     let counts_as = obj
         .required(ctx, "counts_as", "an equivalence")
         .and_then(|n| credential_ref(ctx, n, "`counts_as`"));
     let toward = optional(ctx, &obj, "toward", |c, n| {
-        let list = fields::id_list(c, n, "`toward`", true)?;
-        Some(credential_refs(c, list))
+        fields::reference_list(c, n, "`toward`", true, Target::Credential)
     });
     let note = optional(ctx, &obj, "note", |c, n| fields::text(c, n, "the note"));
     let holding = holding.filter(|h| !h.is_empty())?;
@@ -356,10 +339,9 @@ fn read_pathway<'d>(
     let goal = obj
         .required(ctx, "goal", "a pathway")
         .and_then(|n| credential_ref(ctx, n, "`goal`"));
-    let steps = obj.required(ctx, "steps", "a pathway").and_then(|n| {
-        let list = fields::id_list(ctx, n, "`steps`", true)?;
-        Some(credential_refs(ctx, list))
-    });
+    let steps = obj
+        .required(ctx, "steps", "a pathway")
+        .and_then(|n| fields::reference_list(ctx, n, "`steps`", true, Target::Credential));
     let id = id?;
     if !ids.claim(ctx, id, node, "pathway") {
         return None;

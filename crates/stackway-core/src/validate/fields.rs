@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::ids::{is_valid_id, ID_PATTERN};
 use super::suggest::did_you_mean;
 use super::values::url_problem;
-use super::Ctx;
+use super::{Ctx, Reference, Target};
 use crate::date::Date;
 use crate::diagnostics::Severity;
 use crate::feed::Text;
@@ -49,14 +49,21 @@ pub(crate) struct Obj<'d> {
 /// usually list keys in the documented order, so the first comparison mostly hits.
 #[inline(always)]
 fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
-    let len = known.len();
-    let mut step = 0;
-    while step < len {
-        let i = (start + step) % len;
-        if known.get(i).is_some_and(|k| same(k, key)) {
+    // Plain loops and matches: the size-optimised build does not inline iterator adapters.
+    let mut i = start;
+    while let Some(k) = known.get(i) {
+        if same(k, key) {
             return Some(i);
         }
-        step += 1;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < start {
+        match known.get(i) {
+            Some(k) if same(k, key) => return Some(i),
+            Some(_) => i += 1,
+            None => break,
+        }
     }
     None
 }
@@ -212,25 +219,32 @@ pub(crate) fn id<'d>(ctx: &mut Ctx, node: Node<'d>, what: &str) -> Option<&'d st
     Some(s)
 }
 
-/// A list of ids, each item read with [`id`]; unreadable items are dropped.
-pub(crate) fn id_list<'d>(
-    ctx: &mut Ctx,
+/// A list of references to `target`, each item read with [`id`] and recorded for
+/// resolution; unreadable items are dropped.
+pub(crate) fn reference_list<'d>(
+    ctx: &mut Ctx<'d>,
     node: Node<'d>,
     what: &str,
     empty_is_error: bool,
-) -> Option<Vec<(&'d str, Node<'d>)>> {
+    target: Target,
+) -> Option<Vec<String>> {
     let items = array(ctx, node, what, empty_is_error)?;
-    Some(
-        items
-            .filter_map(|item| {
-                match item.as_str() {
-                    Some(s) if is_valid_id(s) => Some(s),
-                    _ => id(ctx, item, &format!("each item of {what}")),
-                }
-                .map(|s| (s, item))
-            })
-            .collect(),
-    )
+    let mut out = Vec::new();
+    for item in items {
+        let id = match item.as_str() {
+            Some(s) if is_valid_id(s) => Some(s),
+            _ => id(ctx, item, &format!("each item of {what}")),
+        };
+        if let Some(id) = id {
+            ctx.references.push(Reference {
+                target,
+                id,
+                at: item,
+            });
+            out.push(id.to_owned());
+        }
+    }
+    Some(out)
 }
 
 /// A number within `[min, max]` (with `min` excluded when `min_exclusive`).

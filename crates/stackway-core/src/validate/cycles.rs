@@ -28,21 +28,36 @@ fn tree(feed: &Feed, i: usize, relation: Relation) -> Option<&Requirement> {
 }
 
 fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
+    // The graph in compressed form: credential i's targets are
+    // `targets[offsets[i]..offsets[i + 1]]`, in the order the tree names them (consecutive
+    // repeats removed). Two allocations instead of one list per credential.
     let index = &ctx.credential_index;
-    let edges: Vec<Vec<usize>> = (0..feed.credentials.len())
-        .map(|i| {
-            let mut targets: Vec<usize> = tree(feed, i, relation)
-                .map(|r| {
-                    r.referenced_ids()
-                        .into_iter()
-                        .filter_map(|id| index.get(id).copied())
-                        .collect()
-                })
-                .unwrap_or_default();
-            targets.dedup();
-            targets
-        })
-        .collect();
+    let mut offsets: Vec<usize> = Vec::with_capacity(feed.credentials.len() + 1);
+    let mut targets: Vec<usize> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    offsets.push(0);
+    for i in 0..feed.credentials.len() {
+        if let Some(r) = tree(feed, i, relation) {
+            ids.clear();
+            leaf_ids(r, &mut ids);
+            let start = targets.len();
+            for id in &ids {
+                if let Some(&j) = index.get(id) {
+                    if targets.len() == start || targets.last() != Some(&j) {
+                        targets.push(j);
+                    }
+                }
+            }
+        }
+        offsets.push(targets.len());
+    }
+    let edges_of = |node: usize| -> &[usize] {
+        match (offsets.get(node), offsets.get(node + 1)) {
+            (Some(&from), Some(&to)) => targets.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    };
+    let node_count = feed.credentials.len();
 
     // Iterative depth-first search (feeds can hold long chains; no recursion). Every back edge
     // closes a cycle; removing all back edges leaves the graph acyclic.
@@ -52,17 +67,16 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
         Grey,
         Black,
     }
-    let mut colour = vec![Colour::White; edges.len()];
+    let mut colour = vec![Colour::White; node_count];
     let mut back_edges: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for start in 0..edges.len() {
+    for start in 0..node_count {
         if colour[start] != Colour::White {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         colour[start] = Colour::Grey;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let targets = edges.get(node).map(Vec::as_slice).unwrap_or_default();
-            if let Some(&target) = targets.get(*next) {
+            if let Some(&target) = edges_of(node).get(*next) {
                 *next += 1;
                 match colour.get(target).copied() {
                     Some(Colour::White) => {
@@ -128,5 +142,21 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
             };
             *slot = slot.take().and_then(|r| prune(r, &|id| id == target_id));
         }
+    }
+}
+
+/// Every credential id a requirement names, in order (as `Requirement::referenced_ids`, into a
+/// reused buffer). Trees are at most 64 levels deep (the reader's limit).
+fn leaf_ids<'a>(requirement: &'a Requirement, out: &mut Vec<&'a str>) {
+    match requirement {
+        Requirement::Credential(id) => out.push(id),
+        Requirement::All { all: children, .. }
+        | Requirement::Any { any: children, .. }
+        | Requirement::Choose { from: children, .. } => {
+            for child in children {
+                leaf_ids(child, out);
+            }
+        }
+        Requirement::Credits { from, .. } => out.extend(from.iter().map(String::as_str)),
     }
 }

@@ -3,6 +3,7 @@
 //! cannot be used, so callers can drop just that part.
 
 use std::cell::Cell;
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use super::ids::{is_valid_id, ID_PATTERN};
@@ -313,6 +314,9 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
         Value::String(s) => Some(Text::Plain(s.to_owned())),
         Value::Object(members) => {
             let mut map = BTreeMap::new();
+            // Declared languages present under their exact tag: when that is all of them (the
+            // usual case), no look-up is needed to find missing translations.
+            let mut exact = 0usize;
             for member in members {
                 // Only build the message when there is something to report.
                 let found = match member.value.as_str() {
@@ -324,8 +328,12 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
                     ),
                 };
                 if let Some(s) = found {
-                    map.entry(member.key.to_owned())
-                        .or_insert_with(|| s.to_owned());
+                    if let Entry::Vacant(slot) = map.entry(member.key.to_owned()) {
+                        if ctx.languages.iter().any(|l| same(l, member.key)) {
+                            exact += 1;
+                        }
+                        slot.insert(s.to_owned());
+                    }
                 }
             }
             if map.is_empty() {
@@ -337,6 +345,9 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
                 return None;
             }
             let text = Text::Localized(map);
+            if exact == ctx.languages.len() {
+                return Some(text);
+            }
             let missing: Vec<&str> = ctx
                 .languages
                 .iter()

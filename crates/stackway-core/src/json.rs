@@ -12,6 +12,8 @@
 //! The feed limits (size and nesting depth) are enforced before any recursion can grow the stack:
 //! the depth check happens on the way down, so a hostile `[[[[…` fails fast with a clear message.
 
+use std::cell::OnceCell;
+
 /// Largest feed accepted, in bytes.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest nesting of arrays and objects accepted.
@@ -107,6 +109,23 @@ pub struct Document<'a> {
     owned: Vec<String>,
     /// Where the document starts: 3 after a byte-order mark, 0 otherwise.
     origin: u32,
+    /// Parent links, parallel to `slots`, built for the first JSON Pointer asked for.
+    ups: OnceCell<Vec<Up>>,
+}
+
+/// A slot's container (slot index) and its position among the container's children (members
+/// count as two: key, then value).
+#[derive(Debug, Clone, Copy)]
+struct Up {
+    parent: u32,
+    position: u32,
+}
+
+/// One reference token of a JSON Pointer: an array index, or the key slot of a member.
+#[derive(Debug, Clone, Copy)]
+enum Token {
+    Index(u32),
+    Key(u32),
 }
 
 /// A value of a [`Document`]: a cheap, copyable handle.
@@ -195,59 +214,76 @@ impl<'a> Document<'a> {
         Node { doc: self, index }
     }
 
-    /// The JSON Pointer (RFC 6901) of the value at slot `index`, found by walking down from the
-    /// root. Only called when a diagnostic is made.
+    /// The JSON Pointer (RFC 6901) of the value at slot `index`. Only called when a diagnostic
+    /// is made: the first call builds the parent links of every slot (one pass over the tape),
+    /// then each pointer costs its depth, however many diagnostics a feed has.
     pub fn pointer(&self, index: u32) -> String {
-        let mut out = String::new();
-        let mut at = 0u32;
-        while at < index {
-            let slot = self.slot(at);
-            let end = self.end_of(at);
-            if index >= end {
+        let ups = self.ups.get_or_init(|| self.parent_links());
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut at = index;
+        // Each step moves to a strictly smaller index, and depth is at most `MAX_DEPTH`.
+        while at != 0 {
+            let Some(&up) = ups.get(at as usize) else {
+                break;
+            };
+            if up.parent >= at {
                 break;
             }
-            let mut child = at + 1;
-            let mut found = None;
-            match slot.kind() {
-                Kind::Array => {
-                    let mut i = 0usize;
-                    while child < end {
-                        let next = self.end_of(child);
-                        if index < next {
-                            out.push('/');
-                            out.push_str(&i.to_string());
-                            found = Some(child);
-                            break;
-                        }
-                        child = next;
-                        i += 1;
+            tokens.push(match self.slot(up.parent).kind() {
+                Kind::Array => Token::Index(up.position),
+                // Members alternate key, value: a value's key is the slot just before it.
+                _ if up.position % 2 == 1 => Token::Key(at - 1),
+                _ => Token::Key(at),
+            });
+            at = up.parent;
+        }
+        let mut out = String::new();
+        for token in tokens.iter().rev() {
+            out.push('/');
+            match *token {
+                Token::Index(i) => out.push_str(&i.to_string()),
+                Token::Key(key) => {
+                    let key = self.str_of(self.slot(key));
+                    if key.bytes().any(|b| b == b'~' || b == b'/') {
+                        out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    } else {
+                        out.push_str(key);
                     }
                 }
-                Kind::Object => {
-                    while child + 1 < end {
-                        let next = self.end_of(child + 1);
-                        if index < next {
-                            let key = self.str_of(self.slot(child));
-                            out.push('/');
-                            if key.bytes().any(|b| b == b'~' || b == b'/') {
-                                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                            } else {
-                                out.push_str(key);
-                            }
-                            found = Some(child + 1);
-                            break;
-                        }
-                        child = next;
-                    }
-                }
-                _ => {}
-            }
-            match found {
-                Some(next) => at = next,
-                None => break,
             }
         }
         out
+    }
+
+    /// For every slot, its container and its position among the container's children.
+    fn parent_links(&self) -> Vec<Up> {
+        let mut ups = Vec::with_capacity(self.slots.len());
+        // Open containers: (slot index, end, children seen so far).
+        let mut open: Vec<(u32, u32, u32)> = Vec::new();
+        for i in 0..self.slots.len() as u32 {
+            while open.last().is_some_and(|&(_, end, _)| end <= i) {
+                open.pop();
+            }
+            let up = match open.last_mut() {
+                Some((parent, _, seen)) => {
+                    let up = Up {
+                        parent: *parent,
+                        position: *seen,
+                    };
+                    *seen += 1;
+                    up
+                }
+                None => Up {
+                    parent: 0,
+                    position: 0,
+                },
+            };
+            ups.push(up);
+            if let Kind::Array | Kind::Object = self.slot(i).kind() {
+                open.push((i, self.end_of(i), 0));
+            }
+        }
+        ups
     }
 
     /// Line and column of each byte offset; `offsets` must be in increasing order (one pass
@@ -471,6 +507,7 @@ pub fn read(text: &str) -> Result<Document<'_>, ReadError> {
         slots: reader.slots,
         owned: reader.owned,
         origin: origin as u32,
+        ups: OnceCell::new(),
     })
 }
 

@@ -302,6 +302,27 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The value of a JSON number (already checked by the reader). Short integers, the usual case
+/// in feeds, are converted directly (exactly, as `str::parse` would); everything else goes
+/// through `str::parse`.
+fn number(text: &str) -> f64 {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.len() <= 15 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // At most 15 digits: below 2^53, so the conversion to f64 is exact.
+        let mut n = 0u64;
+        for b in digits.bytes() {
+            n = n * 10 + u64::from(b - b'0');
+        }
+        let n = n as f64;
+        return if negative { -n } else { n };
+    }
+    // Huge exponents parse to infinity; the validator reports those as out of range.
+    text.parse::<f64>().unwrap_or(f64::NAN)
+}
+
 /// Walks the text forward, counting lines and characters.
 struct Cursor {
     at: usize,
@@ -371,8 +392,7 @@ impl<'d> Node<'d> {
             Kind::Number => {
                 let from = slot.start as usize;
                 let text = doc.text.get(from..from + slot.aux() as usize).unwrap_or("");
-                // Huge exponents parse to infinity; the validator reports those as out of range.
-                Value::Number(text.parse::<f64>().unwrap_or(f64::NAN))
+                Value::Number(number(text))
             }
             Kind::Str | Kind::EscapedStr => Value::String(doc.str_of(slot)),
             Kind::Array => Value::Array(Items {
@@ -400,8 +420,37 @@ impl<'d> Node<'d> {
 
     /// The members, when this value is an object.
     pub fn members(self) -> Option<Members<'d>> {
-        match self.value() {
-            Value::Object(members) => Some(members),
+        match self.doc.slot(self.index).kind() {
+            Kind::Object => Some(Members {
+                doc: self.doc,
+                next: self.index + 1,
+                end: self.doc.end_of(self.index),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The items, when this value is an array.
+    pub fn items(self) -> Option<Items<'d>> {
+        match self.doc.slot(self.index).kind() {
+            Kind::Array => Some(Items {
+                doc: self.doc,
+                next: self.index + 1,
+                end: self.doc.end_of(self.index),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The number, when this value is one.
+    pub fn number(self) -> Option<f64> {
+        let slot = self.doc.slot(self.index);
+        match slot.kind() {
+            Kind::Number => {
+                let from = slot.start as usize;
+                let text = self.doc.text.get(from..from + slot.aux() as usize);
+                Some(number(text.unwrap_or("")))
+            }
             _ => None,
         }
     }
@@ -696,6 +745,7 @@ impl Reader<'_> {
 
     /// Length of the run of plain string bytes starting at `from` (up to the next quote,
     /// backslash or control character, or the end of the input). Eight bytes at a time.
+    #[inline(always)]
     fn plain_run(&self, from: usize) -> usize {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -934,6 +984,21 @@ mod tests {
                 assert_eq!(err.pos, Pos { line: 1, column });
                 assert!(err.message.contains("control character"));
             }
+        }
+    }
+
+    #[test]
+    fn numbers_match_the_standard_parser() {
+        for text in [
+            "0", "-0", "7", "-42", "450", "999999999999999", "-999999999999999",
+            "1234567890123456", "9007199254740993", "1.5", "-2.5e1", "1e400", "0.1", "1E2",
+        ] {
+            let doc = read(text).unwrap();
+            let Value::Number(n) = doc.root().value() else {
+                panic!("number expected")
+            };
+            let expected = text.parse::<f64>().unwrap();
+            assert_eq!(n.to_bits(), expected.to_bits(), "{text}");
         }
     }
 

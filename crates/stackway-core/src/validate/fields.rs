@@ -13,7 +13,7 @@ use super::{Ctx, Reference, Target};
 use crate::date::Date;
 use crate::diagnostics::Severity;
 use crate::feed::Text;
-use crate::json::{Items, Members, Node, Value};
+use crate::json::{Items, Members, Node};
 
 /// The most known keys an object kind has (a credential has 21).
 const MAX_KEYS: usize = 24;
@@ -108,7 +108,7 @@ pub(crate) fn object<'d>(
     what: &str,
     known: &'static [&'static str],
 ) -> Option<Obj<'d>> {
-    let Value::Object(members) = node.value() else {
+    let Some(members) = node.members() else {
         wrong_type(ctx, node, &format!("{what} must be an object"));
         return None;
     };
@@ -187,8 +187,8 @@ pub(crate) fn array<'d>(
     what: &str,
     empty_is_error: bool,
 ) -> Option<Items<'d>> {
-    match node.value() {
-        Value::Array(items) => {
+    match node.items() {
+        Some(items) => {
             if items.is_empty() {
                 let message = format!("{what} is an empty list");
                 if empty_is_error {
@@ -199,7 +199,7 @@ pub(crate) fn array<'d>(
             }
             Some(items)
         }
-        _ => {
+        None => {
             wrong_type(ctx, node, &format!("{what} must be a list"));
             None
         }
@@ -257,7 +257,7 @@ pub(crate) fn number(
     min_exclusive: bool,
     max: f64,
 ) -> Option<f64> {
-    let Value::Number(n) = node.value() else {
+    let Some(n) = node.number() else {
         wrong_type(ctx, node, &format!("{what} must be a number"));
         return None;
     };
@@ -310,9 +310,11 @@ pub(crate) fn date(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
 /// A Text: a string, or an object from language tag to string. Warns when a declared language
 /// is missing from an object.
 pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
-    match node.value() {
-        Value::String(s) => Some(Text::Plain(s.to_owned())),
-        Value::Object(members) => {
+    if let Some(s) = node.as_str() {
+        return Some(Text::Plain(s.to_owned()));
+    }
+    match node.members() {
+        Some(members) => {
             let mut map = BTreeMap::new();
             // Declared languages present under their exact tag: when that is all of them (the
             // usual case), no look-up is needed to find missing translations.
@@ -363,7 +365,7 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
             }
             Some(text)
         }
-        _ => {
+        None => {
             wrong_type(
                 ctx,
                 node,

@@ -48,18 +48,35 @@ pub fn url_problem(url: &str) -> Option<&'static str> {
         return Some("only absolute http:// or https:// URLs are allowed");
     };
     let rest = rest.unwrap_or("");
+    // One pass over the bytes: anything outside printable ASCII needs the character check
+    // below; the host ends at the first `/`, `?` or `#` (ASCII, so byte positions are char
+    // boundaries), and user information before its last `@` is not part of it.
+    let mut unusual = false;
+    let mut end = None;
+    let mut at = None;
+    for (i, b) in rest.bytes().enumerate() {
+        if b <= b' ' || b >= 0x7f {
+            unusual = true;
+        }
+        if end.is_none() {
+            match b {
+                b'/' | b'?' | b'#' => end = Some(i),
+                b'@' => at = Some(i),
+                _ => {}
+            }
+        }
+    }
     let suspicious = |c: char| c.is_whitespace() || c.is_control();
-    if url.bytes().any(|b| b <= b' ' || b >= 0x7f) && url.chars().any(suspicious) {
+    // The scheme is ASCII: the rest holds every byte outside printable ASCII.
+    if unusual && url.chars().any(suspicious) {
         return Some("URLs cannot contain spaces or control characters");
     }
-    // The host ends at the first `/`, `?` or `#` (all ASCII, so byte positions are char
-    // boundaries); user information before an `@` is not part of it.
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let host = rest.get(..end).unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
+    let end = end.unwrap_or(rest.len());
+    let host = match at {
+        Some(at) => rest.get(at + 1..end),
+        None => rest.get(..end),
+    }
+    .unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return Some("the URL has no host name");
     }
@@ -100,6 +117,12 @@ mod tests {
         assert!(url_problem("/relative").is_some());
         assert!(url_problem("https://").is_some());
         assert!(url_problem("ftp://example.org").is_some());
+        assert!(url_problem("https://user@example.org/a@b").is_none());
+        assert!(url_problem("https://user@/x").is_some());
+        assert!(url_problem("https://a@b@:80").is_some());
+        assert!(url_problem("https://a@b@c?d@").is_none());
+        assert!(url_problem("https://exa\u{a0}mple.org").is_some());
+        assert!(url_problem("https://例え.jp/パス").is_none());
     }
 
     #[test]

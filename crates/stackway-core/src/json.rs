@@ -194,9 +194,14 @@ impl<'a> Document<'a> {
         match slot.kind() {
             Kind::Str => {
                 let from = slot.start as usize + 1;
-                self.text.get(from..from + slot.aux() as usize).unwrap_or("")
+                self.text
+                    .get(from..from + slot.aux() as usize)
+                    .unwrap_or("")
             }
-            Kind::EscapedStr => self.owned.get(slot.aux() as usize).map_or("", String::as_str),
+            Kind::EscapedStr => self
+                .owned
+                .get(slot.aux() as usize)
+                .map_or("", String::as_str),
             _ => "",
         }
     }
@@ -855,9 +860,7 @@ impl Reader<'_> {
                     // control character in one go.
                     let run = self.plain_run(self.at);
                     out.extend_from_slice(
-                        self.bytes
-                            .get(self.at..self.at + run)
-                            .unwrap_or_default(),
+                        self.bytes.get(self.at..self.at + run).unwrap_or_default(),
                     );
                     self.at += run;
                 }
@@ -972,7 +975,10 @@ mod tests {
                 let a = "é".repeat(before / 2) + &"a".repeat(before % 2);
                 let b = "b".repeat(after);
                 let plain = format!("\"{a}{b}\"");
-                assert_eq!(read(&plain).unwrap().root().as_str(), Some(&*format!("{a}{b}")));
+                assert_eq!(
+                    read(&plain).unwrap().root().as_str(),
+                    Some(&*format!("{a}{b}"))
+                );
                 let escaped = format!("\"{a}\\n{b}\"");
                 assert_eq!(
                     read(&escaped).unwrap().root().as_str(),
@@ -990,8 +996,20 @@ mod tests {
     #[test]
     fn numbers_match_the_standard_parser() {
         for text in [
-            "0", "-0", "7", "-42", "450", "999999999999999", "-999999999999999",
-            "1234567890123456", "9007199254740993", "1.5", "-2.5e1", "1e400", "0.1", "1E2",
+            "0",
+            "-0",
+            "7",
+            "-42",
+            "450",
+            "999999999999999",
+            "-999999999999999",
+            "1234567890123456",
+            "9007199254740993",
+            "1.5",
+            "-2.5e1",
+            "1e400",
+            "0.1",
+            "1E2",
         ] {
             let doc = read(text).unwrap();
             let Value::Number(n) = doc.root().value() else {

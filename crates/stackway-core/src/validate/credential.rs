@@ -316,7 +316,9 @@ pub(crate) fn read_requirement<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<
 }
 
 fn read_label(ctx: &mut Ctx, obj: &Obj) -> Option<Text> {
-    optional(ctx, obj, "label", |c, n| fields::text(c, n, "the group label"))
+    optional(ctx, obj, "label", |c, n| {
+        fields::text(c, n, "the group label")
+    })
 }
 
 fn read_children<'d>(
@@ -338,12 +340,7 @@ fn read_children<'d>(
 }
 
 fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
-    let obj = object(
-        ctx,
-        node,
-        "a `choose` group",
-        &["choose", "from", "label"],
-    )?;
+    let obj = object(ctx, node, "a `choose` group", &["choose", "from", "label"])?;
     let n_node = obj.get("choose")?;
     let n = fields::number(ctx, n_node, "`choose`", 1.0, false, u32::MAX as f64).and_then(|n| {
         if n.fract() != 0.0 {
@@ -387,8 +384,8 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
         &["credits", "from", "label"],
     )?;
     let credits_node = obj.get("credits");
-    let credits = credits_node
-        .and_then(|n| fields::number(ctx, n, "`credits`", 0.0, true, MAX_CREDITS));
+    let credits =
+        credits_node.and_then(|n| fields::number(ctx, n, "`credits`", 0.0, true, MAX_CREDITS));
     let from_node = obj.required(ctx, "from", "a `credits` group")?;
     let items = fields::array(ctx, from_node, "`from`", true)?;
     let mut from = Vec::new();

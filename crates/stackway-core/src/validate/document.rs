@@ -99,9 +99,10 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
                     continue;
                 };
                 // The id index doubles as the duplicate check.
-                let first = ctx.credential_index.get(id).map(|&i| {
-                    ctx.credential_sites.get(i).map_or(item, |site| site.at)
-                });
+                let first = ctx
+                    .credential_index
+                    .get(id)
+                    .map(|&i| ctx.credential_sites.get(i).map_or(item, |site| site.at));
                 match first {
                     Some(first) => report_duplicate(ctx, id, item, first, "credential"),
                     None => {
@@ -136,16 +137,9 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
 }
 
 /// Ids already seen in one list, with the item that first defined each.
+#[derive(Default)]
 struct IdRegistry<'d> {
     seen: HashMap<&'d str, Node<'d>>,
-}
-
-impl Default for IdRegistry<'_> {
-    fn default() -> Self {
-        IdRegistry {
-            seen: HashMap::new(),
-        }
-    }
 }
 
 impl<'d> IdRegistry<'d> {

@@ -34,11 +34,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
         let (bad, code, what) = match reference.target {
             Target::Credential => (&mut bad_credentials, "unknown-credential", "credential"),
             Target::Skill => (&mut bad_skills, "unknown-skill", "skill"),
-            Target::Institution => (
-                &mut bad_institutions,
-                "unknown-institution",
-                "institution",
-            ),
+            Target::Institution => (&mut bad_institutions, "unknown-institution", "institution"),
         };
         bad.insert(reference.id);
         if reference.target == Target::Credential && dropped.contains(reference.id) {
@@ -73,7 +69,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             .prerequisites
             .take()
             .and_then(|r| prune(r, &is_bad));
-        credential.skills.retain(|s| !bad_skills.contains(s.as_str()));
+        credential
+            .skills
+            .retain(|s| !bad_skills.contains(s.as_str()));
         if credential
             .provider
             .as_ref()

@@ -184,8 +184,8 @@ impl<'a> Document<'a> {
         let slot = self.slot(index);
         match slot.kind() {
             // `max` keeps every walk moving forward, whatever the tape holds.
-            Kind::Array | Kind::Object => slot.aux().max(index + 1),
-            _ => index + 1,
+            Kind::Array | Kind::Object => slot.aux().max(index.saturating_add(1)),
+            _ => index.saturating_add(1),
         }
     }
 
@@ -402,12 +402,12 @@ impl<'d> Node<'d> {
             Kind::Str | Kind::EscapedStr => Value::String(doc.str_of(slot)),
             Kind::Array => Value::Array(Items {
                 doc,
-                next: self.index + 1,
+                next: self.index.saturating_add(1),
                 end: doc.end_of(self.index),
             }),
             Kind::Object => Value::Object(Members {
                 doc,
-                next: self.index + 1,
+                next: self.index.saturating_add(1),
                 end: doc.end_of(self.index),
             }),
         }
@@ -428,7 +428,7 @@ impl<'d> Node<'d> {
         match self.doc.slot(self.index).kind() {
             Kind::Object => Some(Members {
                 doc: self.doc,
-                next: self.index + 1,
+                next: self.index.saturating_add(1),
                 end: self.doc.end_of(self.index),
             }),
             _ => None,
@@ -440,7 +440,7 @@ impl<'d> Node<'d> {
         match self.doc.slot(self.index).kind() {
             Kind::Array => Some(Items {
                 doc: self.doc,
-                next: self.index + 1,
+                next: self.index.saturating_add(1),
                 end: self.doc.end_of(self.index),
             }),
             _ => None,
@@ -500,7 +500,7 @@ impl<'d> Iterator for Items<'d> {
 impl Members<'_> {
     /// Whether the object has no member.
     pub fn is_empty(&self) -> bool {
-        self.next + 1 >= self.end
+        self.next.saturating_add(1) >= self.end
     }
 }
 
@@ -509,11 +509,11 @@ impl<'d> Iterator for Members<'d> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Member<'d>> {
-        if self.next + 1 >= self.end {
+        if self.next.saturating_add(1) >= self.end {
             return None;
         }
         let key = self.doc.slot(self.next);
-        let value = self.next + 1;
+        let value = self.next.saturating_add(1);
         self.next = self.doc.end_of(value);
         Some(Member {
             key: self.doc.str_of(key),
@@ -990,6 +990,17 @@ mod tests {
                 assert_eq!(err.pos, Pos { line: 1, column });
                 assert!(err.message.contains("control character"));
             }
+        }
+    }
+
+    #[test]
+    fn handles_outside_the_document_are_harmless() {
+        let doc = read(r#"{"a": [1]}"#).unwrap();
+        for index in [5, 1_000, u32::MAX - 1, u32::MAX] {
+            let node = doc.node(index);
+            assert_eq!(node.type_name(), "null");
+            assert!(node.members().is_none() && node.items().is_none());
+            assert_eq!(doc.pointer(index), "");
         }
     }
 

@@ -85,11 +85,8 @@ pub(crate) fn read_credential<'d>(
     credential.url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
     credential.provider = optional(ctx, &obj, "provider", |c, n| {
         let id = fields::id(c, n, "`provider`")?;
-        c.references.push(Reference {
-            target: Target::Institution,
-            id,
-            at: n,
-        });
+        c.references
+            .push(Reference::new(Target::Institution, id, n));
         Some(id.to_owned())
     });
     credential.hours = optional(ctx, &obj, "hours", |c, n| {
@@ -139,14 +136,20 @@ pub(crate) fn read_credential<'d>(
         at: node,
         requires: None,
         prerequisites: None,
+        requires_refs: (0, 0),
+        prerequisites_refs: (0, 0),
     };
     if let Some(n) = obj.get("requires") {
         site.requires = Some(n);
+        let start = ctx.references.len();
         credential.requires = read_requirement(ctx, n);
+        site.requires_refs = (start, ctx.references.len());
     }
     if let Some(n) = obj.get("prerequisites") {
         site.prerequisites = Some(n);
+        let start = ctx.references.len();
         credential.prerequisites = read_requirement(ctx, n);
+        site.prerequisites_refs = (start, ctx.references.len());
     }
     Some((credential, id, site))
 }
@@ -239,15 +242,25 @@ fn read_badge(ctx: &mut Ctx, node: Node) -> Option<Badge> {
 }
 
 /// Reads a requirement tree. Invalid branches are dropped; a group left with no child is dropped.
+/// References read inside a dropped branch are still resolved (and reported when dangling) but
+/// marked as not in the tree, so that the cycle check sees exactly the typed tree's leaves.
 pub(crate) fn read_requirement<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
+    let start = ctx.references.len();
+    let requirement = read_requirement_node(ctx, node);
+    if requirement.is_none() {
+        for reference in ctx.references.get_mut(start..).unwrap_or_default() {
+            reference.in_tree = false;
+        }
+    }
+    requirement
+}
+
+fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     match node.value() {
         Value::String(_) => {
             let id = fields::id(ctx, node, "a credential id")?;
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id,
-                at: node,
-            });
+            ctx.references
+                .push(Reference::new(Target::Credential, id, node));
             Some(Requirement::Credential(id.to_owned()))
         }
         Value::Object(members) => {
@@ -389,7 +402,7 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     let from_node = obj.required(ctx, "from", "a `credits` group")?;
     let items = fields::array(ctx, from_node, "`from`", true)?;
     let mut from = Vec::new();
-    let mut from_ids = Vec::new();
+    let refs_start = ctx.references.len();
     for item in items {
         if let Value::Object(_) | Value::Array(_) = item.value() {
             ctx.error(
@@ -400,13 +413,9 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
             continue;
         }
         if let Some(id) = fields::id(ctx, item, "a credential id") {
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id,
-                at: item,
-            });
+            ctx.references
+                .push(Reference::new(Target::Credential, id, item));
             from.push(id.to_owned());
-            from_ids.push(id);
         }
     }
     let label = read_label(ctx, &obj);
@@ -416,7 +425,7 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     }
     ctx.credits_groups.push(CreditsGroup {
         credits,
-        from: from_ids,
+        from: (refs_start, ctx.references.len()),
         at: credits_node.unwrap_or(node),
     });
     Some(Requirement::Credits {

@@ -6,15 +6,22 @@ use crate::feed::Feed;
 
 pub(crate) fn check_credits_groups(ctx: &mut Ctx, feed: &Feed) {
     let mut found = Vec::new();
-    let mut distinct: Vec<&str> = Vec::new();
+    let mut distinct: Vec<usize> = Vec::new();
     for group in &ctx.credits_groups {
+        // Distinct listed credentials that exist (resolved), in feed order.
+        let (from, to) = group.from;
         distinct.clear();
-        distinct.extend(group.from.iter().copied());
+        distinct.extend(
+            ctx.references
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|r| r.resolved),
+        );
         distinct.sort_unstable();
         distinct.dedup();
         let available: f64 = distinct
             .iter()
-            .filter_map(|id| ctx.credential_index.get(id))
             .filter_map(|&i| feed.credentials.get(i))
             .map(|c| c.credits.unwrap_or(0.0))
             .sum();

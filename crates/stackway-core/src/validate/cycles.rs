@@ -30,19 +30,23 @@ fn tree(feed: &Feed, i: usize, relation: Relation) -> Option<&Requirement> {
 fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
     // The graph in compressed form: credential i's targets are
     // `targets[offsets[i]..offsets[i + 1]]`, in the order the tree names them (consecutive
-    // repeats removed). Two allocations instead of one list per credential.
-    let index = &ctx.credential_index;
+    // repeats removed). They come from the references its tree recorded while it was read
+    // (resolved, and still in the typed tree), so no id is looked up again.
     let mut offsets: Vec<usize> = Vec::with_capacity(feed.credentials.len() + 1);
     let mut targets: Vec<usize> = Vec::new();
-    let mut ids: Vec<&str> = Vec::new();
     offsets.push(0);
     for i in 0..feed.credentials.len() {
-        if let Some(r) = tree(feed, i, relation) {
-            ids.clear();
-            leaf_ids(r, &mut ids);
+        if tree(feed, i, relation).is_some() {
+            let (from, to) = ctx
+                .credential_sites
+                .get(i)
+                .map_or((0, 0), |site| match relation {
+                    Relation::Requires => site.requires_refs,
+                    Relation::Prerequisites => site.prerequisites_refs,
+                });
             let start = targets.len();
-            for id in &ids {
-                if let Some(&j) = index.get(id) {
+            for reference in ctx.references.get(from..to).unwrap_or_default() {
+                if let (true, Some(j)) = (reference.in_tree, reference.resolved) {
                     if targets.len() == start || targets.last() != Some(&j) {
                         targets.push(j);
                     }
@@ -142,21 +146,5 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
             };
             *slot = slot.take().and_then(|r| prune(r, &|id| id == target_id));
         }
-    }
-}
-
-/// Every credential id a requirement names, in order (as `Requirement::referenced_ids`, into a
-/// reused buffer). Trees are at most 64 levels deep (the reader's limit).
-fn leaf_ids<'a>(requirement: &'a Requirement, out: &mut Vec<&'a str>) {
-    match requirement {
-        Requirement::Credential(id) => out.push(id),
-        Requirement::All { all: children, .. }
-        | Requirement::Any { any: children, .. }
-        | Requirement::Choose { from: children, .. } => {
-            for child in children {
-                leaf_ids(child, out);
-            }
-        }
-        Requirement::Credits { from, .. } => out.extend(from.iter().map(String::as_str)),
     }
 }

@@ -276,11 +276,8 @@ fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -
 
 fn credential_ref<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, what: &str) -> Option<String> {
     let id = fields::id(ctx, node, what)?;
-    ctx.references.push(Reference {
-        target: Target::Credential,
-        id,
-        at: node,
-    });
+    ctx.references
+        .push(Reference::new(Target::Credential, id, node));
     Some(id.to_owned())
 }
 

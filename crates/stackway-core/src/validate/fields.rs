@@ -237,11 +237,7 @@ pub(crate) fn reference_list<'d>(
             _ => id(ctx, item, &format!("each item of {what}")),
         };
         if let Some(id) = id {
-            ctx.references.push(Reference {
-                target,
-                id,
-                at: item,
-            });
+            ctx.references.push(Reference::new(target, id, item));
             out.push(id.to_owned());
         }
     }

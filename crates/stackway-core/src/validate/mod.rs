@@ -38,23 +38,43 @@ pub(crate) struct Reference<'d> {
     pub id: &'d str,
     /// Where it is used.
     pub at: Node<'d>,
+    /// False when the requirement group holding it was dropped (the typed tree lacks it).
+    pub in_tree: bool,
+    /// The index of the credential it names, once resolved (credential references only).
+    pub resolved: Option<usize>,
+}
+
+impl<'d> Reference<'d> {
+    pub fn new(target: Target, id: &'d str, at: Node<'d>) -> Self {
+        Reference {
+            target,
+            id,
+            at,
+            in_tree: true,
+            resolved: None,
+        }
+    }
 }
 
 /// A `{"credits": x, "from": […]}` group, checked once every credential's credits are known.
 #[derive(Debug, Clone)]
 pub(crate) struct CreditsGroup<'d> {
     pub credits: f64,
-    pub from: Vec<&'d str>,
+    /// Its `from` ids: `references[from.0..from.1]`.
+    pub from: (usize, usize),
     /// The group's `credits` value.
     pub at: Node<'d>,
 }
 
-/// Where a kept credential and its requirement trees are, for cycle diagnostics.
+/// Where a kept credential and its requirement trees are, for cycle diagnostics, and which
+/// references each tree holds (`references[start..end]`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CredentialSite<'d> {
     pub at: Node<'d>,
     pub requires: Option<Node<'d>>,
     pub prerequisites: Option<Node<'d>>,
+    pub requires_refs: (usize, usize),
+    pub prerequisites_refs: (usize, usize),
 }
 
 /// A diagnostic whose line and column are computed at the end, in one pass over the text.

@@ -22,9 +22,12 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
     let mut bad_skills = HashSet::new();
     let mut bad_institutions = HashSet::new();
     let mut found = Vec::new();
-    for reference in &ctx.references {
+    for reference in &mut ctx.references {
         let known = match reference.target {
-            Target::Credential => ctx.credential_index.contains_key(reference.id),
+            Target::Credential => {
+                reference.resolved = ctx.credential_index.get(reference.id).copied();
+                reference.resolved.is_some()
+            }
             Target::Skill => skills.contains(reference.id),
             Target::Institution => institutions.contains(reference.id),
         };

@@ -28,8 +28,8 @@ impl Parsed {
 /// Reads and validates feed text. Never fails and never panics: problems become diagnostics.
 pub fn parse_feed(text: &str) -> Parsed {
     match json::read(text) {
-        Ok(root) => {
-            let (feed, diagnostics) = validate(&root);
+        Ok(doc) => {
+            let (feed, diagnostics) = validate(&doc);
             Parsed { feed, diagnostics }
         }
         Err(e) => Parsed {

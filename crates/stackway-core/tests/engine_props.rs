@@ -567,5 +567,9 @@ fn a_lower_node_limit_answers_early_with_a_valid_route_not_proven_optimal() {
     for step in &early.steps {
         planned.planned.push(step.credential.clone());
     }
-    assert!(stackway_core::engine::progress(&cat, &planned, "goal").unwrap().satisfied);
+    assert!(
+        stackway_core::engine::progress(&cat, &planned, "goal")
+            .unwrap()
+            .satisfied
+    );
 }

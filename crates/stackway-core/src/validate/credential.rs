@@ -2,7 +2,7 @@
 
 use super::fields::{self, object, optional, Obj};
 use super::suggest::did_you_mean;
-use super::{child, index, CredentialSite, CreditsGroup, Ctx, Located, Reference, Target};
+use super::{CredentialSite, CreditsGroup, Ctx, Reference, Target};
 use crate::feed::{Badge, Cost, Credential, Delivery, Employer, Kind, Requirement, Text};
 use crate::json::{Node, Value};
 use crate::validate::values::is_currency_code;
@@ -38,28 +38,25 @@ const MAX_WEEKS: f64 = 1_000.0;
 const MAX_YEARS: f64 = 100.0;
 const MAX_AMOUNT: f64 = 1_000_000_000.0;
 
-/// Reads one credential. Returns `None` (and remembers the id) when it cannot be used: no id or
-/// a kind the format does not know.
-pub(crate) fn read_credential(
-    ctx: &mut Ctx,
-    node: &Node,
-    pointer: &str,
-) -> Option<(Credential, CredentialSite)> {
-    let obj = object(ctx, node, pointer, "a credential", CREDENTIAL_KEYS)?;
+/// Reads one credential, returning it with its id and where it is. Returns `None` (and
+/// remembers the id) when it cannot be used: no id or a kind the format does not know.
+pub(crate) fn read_credential<'d>(
+    ctx: &mut Ctx<'d>,
+    node: Node<'d>,
+) -> Option<(Credential, &'d str, CredentialSite<'d>)> {
+    let obj = object(ctx, node, "a credential", CREDENTIAL_KEYS)?;
     let id = obj
         .required(ctx, "id", "a credential")
-        .and_then(|n| fields::id(ctx, n, &obj.at("id"), "the credential id"));
+        .and_then(|n| fields::id(ctx, n, "the credential id"));
     let kind = obj.required(ctx, "kind", "a credential").and_then(|n| {
-        let p = obj.at("kind");
-        let s = fields::string(ctx, n, &p, "`kind`")?;
+        let s = fields::string(ctx, n, "`kind`")?;
         let kind = Kind::parse(s);
         if kind.is_none() {
             let hint = did_you_mean(s, Kind::ALL.iter().map(|k| k.as_str()));
             let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             ctx.error(
                 "unknown-kind",
-                &p,
-                n.pos,
+                n,
                 format!(
                     "unknown kind `{}`{hint}; expected one of {}",
                     fields::shorten(s),
@@ -71,138 +68,99 @@ pub(crate) fn read_credential(
     });
     let title = obj
         .required(ctx, "title", "a credential")
-        .and_then(|n| fields::text(ctx, n, &obj.at("title"), "the title"));
+        .and_then(|n| fields::text(ctx, n, "the title"));
     let (Some(id), Some(kind)) = (id, kind) else {
-        if let Some(Value::String(id)) = obj.get("id").map(|n| &n.value) {
-            ctx.dropped_credentials.push(id.to_string());
+        if let Some(id) = obj.get("id").and_then(Node::as_str) {
+            ctx.dropped_credentials.push(id);
         }
         return None;
     };
     // A credential without a usable title is still worth showing: fall back to its id.
-    let title = title.unwrap_or_else(|| Text::Plain(id.clone()));
+    let title = title.unwrap_or_else(|| Text::Plain(id.to_owned()));
     let mut credential = Credential::new(id, kind, "");
     credential.title = title;
-    credential.summary = optional(ctx, &obj, "summary", |c, n, p| {
-        fields::text(c, n, p, "the summary")
+    credential.summary = optional(ctx, &obj, "summary", |c, n| {
+        fields::text(c, n, "the summary")
     });
-    credential.url = optional(ctx, &obj, "url", |c, n, p| fields::url(c, n, p, "`url`"));
-    credential.provider = optional(ctx, &obj, "provider", |c, n, p| {
-        let id = fields::id(c, n, p, "`provider`")?;
-        c.references.push(Reference {
-            target: Target::Institution,
-            id: id.clone(),
-            at: Located {
-                pointer: p.to_owned(),
-                pos: n.pos,
-            },
-        });
-        Some(id)
+    credential.url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
+    credential.provider = optional(ctx, &obj, "provider", |c, n| {
+        let id = fields::id(c, n, "`provider`")?;
+        c.references
+            .push(Reference::new(Target::Institution, id, n));
+        Some(id.to_owned())
     });
-    credential.hours = optional(ctx, &obj, "hours", |c, n, p| {
-        fields::number(c, n, p, "`hours`", 0.0, false, MAX_HOURS)
+    credential.hours = optional(ctx, &obj, "hours", |c, n| {
+        fields::number(c, n, "`hours`", 0.0, false, MAX_HOURS)
     });
-    credential.credits = optional(ctx, &obj, "credits", |c, n, p| {
-        fields::number(c, n, p, "`credits`", 0.0, false, MAX_CREDITS)
+    credential.credits = optional(ctx, &obj, "credits", |c, n| {
+        fields::number(c, n, "`credits`", 0.0, false, MAX_CREDITS)
     });
-    credential.weeks = optional(ctx, &obj, "weeks", |c, n, p| {
-        fields::number(c, n, p, "`weeks`", 0.0, false, MAX_WEEKS)
+    credential.weeks = optional(ctx, &obj, "weeks", |c, n| {
+        fields::number(c, n, "`weeks`", 0.0, false, MAX_WEEKS)
     });
-    credential.valid_years = optional(ctx, &obj, "valid_years", |c, n, p| {
-        fields::number(c, n, p, "`valid_years`", 0.0, true, MAX_YEARS)
+    credential.valid_years = optional(ctx, &obj, "valid_years", |c, n| {
+        fields::number(c, n, "`valid_years`", 0.0, true, MAX_YEARS)
     });
     credential.cost = optional(ctx, &obj, "cost", read_cost);
     credential.delivery = optional(ctx, &obj, "delivery", read_delivery).unwrap_or_default();
-    credential.level = optional(ctx, &obj, "level", |c, n, p| {
-        fields::text(c, n, p, "`level`")
-    });
-    credential.tags = optional(ctx, &obj, "tags", |c, n, p| {
-        let items = fields::array(c, n, p, "`tags`", false)?;
+    credential.level = optional(ctx, &obj, "level", |c, n| fields::text(c, n, "`level`"));
+    credential.tags = optional(ctx, &obj, "tags", |c, n| {
+        let items = fields::array(c, n, "`tags`", false)?;
         Some(
             items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    fields::string(c, item, &index(p, i), "a tag").map(str::to_owned)
-                })
+                .filter_map(|item| fields::string(c, item, "a tag").map(str::to_owned))
                 .collect(),
         )
     })
     .unwrap_or_default();
-    credential.skills = optional(ctx, &obj, "skills", |c, n, p| {
-        let ids = fields::id_list(c, n, p, "`skills`", false)?;
-        Some(
-            ids.into_iter()
-                .map(|(id, pointer, pos)| {
-                    c.references.push(Reference {
-                        target: Target::Skill,
-                        id: id.clone(),
-                        at: Located { pointer, pos },
-                    });
-                    id
-                })
-                .collect(),
-        )
+    credential.skills = optional(ctx, &obj, "skills", |c, n| {
+        fields::reference_list(c, n, "`skills`", false, Target::Skill)
     })
     .unwrap_or_default();
-    credential.outcomes = optional(ctx, &obj, "outcomes", |c, n, p| {
-        let items = fields::array(c, n, p, "`outcomes`", false)?;
+    credential.outcomes = optional(ctx, &obj, "outcomes", |c, n| {
+        let items = fields::array(c, n, "`outcomes`", false)?;
         Some(
             items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| fields::text(c, item, &index(p, i), "a learning outcome"))
+                .filter_map(|item| fields::text(c, item, "a learning outcome"))
                 .collect(),
         )
     })
     .unwrap_or_default();
-    credential.assessment = optional(ctx, &obj, "assessment", |c, n, p| {
-        fields::text(c, n, p, "`assessment`")
+    credential.assessment = optional(ctx, &obj, "assessment", |c, n| {
+        fields::text(c, n, "`assessment`")
     });
     credential.employers = optional(ctx, &obj, "employers", read_employers).unwrap_or_default();
     credential.badge = optional(ctx, &obj, "badge", read_badge);
 
     let mut site = CredentialSite {
-        at: Some(Located {
-            pointer: pointer.to_owned(),
-            pos: node.pos,
-        }),
-        ..CredentialSite::default()
+        at: node,
+        requires: None,
+        prerequisites: None,
+        requires_refs: (0, 0),
+        prerequisites_refs: (0, 0),
     };
     if let Some(n) = obj.get("requires") {
-        let p = obj.at("requires");
-        site.requires = Some(Located {
-            pointer: p.clone(),
-            pos: n.pos,
-        });
-        credential.requires = read_requirement(ctx, n, &p);
+        site.requires = Some(n);
+        let start = ctx.references.len();
+        credential.requires = read_requirement(ctx, n);
+        site.requires_refs = (start, ctx.references.len());
     }
     if let Some(n) = obj.get("prerequisites") {
-        let p = obj.at("prerequisites");
-        site.prerequisites = Some(Located {
-            pointer: p.clone(),
-            pos: n.pos,
-        });
-        credential.prerequisites = read_requirement(ctx, n, &p);
+        site.prerequisites = Some(n);
+        let start = ctx.references.len();
+        credential.prerequisites = read_requirement(ctx, n);
+        site.prerequisites_refs = (start, ctx.references.len());
     }
-    Some((credential, site))
+    Some((credential, id, site))
 }
 
-fn read_cost(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Cost> {
-    let obj = object(ctx, node, pointer, "`cost`", &["amount", "currency"])?;
-    let amount = obj.required(ctx, "amount", "`cost`").and_then(|n| {
-        fields::number(
-            ctx,
-            n,
-            &obj.at("amount"),
-            "the amount",
-            0.0,
-            false,
-            MAX_AMOUNT,
-        )
-    });
+fn read_cost(ctx: &mut Ctx, node: Node) -> Option<Cost> {
+    let obj = object(ctx, node, "`cost`", &["amount", "currency"])?;
+    let amount = obj
+        .required(ctx, "amount", "`cost`")
+        .and_then(|n| fields::number(ctx, n, "the amount", 0.0, false, MAX_AMOUNT));
     let currency = obj.required(ctx, "currency", "`cost`").and_then(|n| {
-        let p = obj.at("currency");
-        let code = fields::string(ctx, n, &p, "the currency")?;
+        let code = fields::string(ctx, n, "the currency")?;
         if is_currency_code(code) {
             Some(code.to_owned())
         } else {
@@ -214,8 +172,7 @@ fn read_cost(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Cost> {
             };
             ctx.error(
                 "invalid-currency",
-                &p,
-                n.pos,
+                n,
                 format!(
                     "`{}` is not an active ISO 4217 currency code{hint}",
                     fields::shorten(code)
@@ -230,12 +187,11 @@ fn read_cost(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Cost> {
     })
 }
 
-fn read_delivery(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Vec<Delivery>> {
-    let items = fields::array(ctx, node, pointer, "`delivery`", false)?;
+fn read_delivery(ctx: &mut Ctx, node: Node) -> Option<Vec<Delivery>> {
+    let items = fields::array(ctx, node, "`delivery`", false)?;
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = index(pointer, i);
-        let Some(s) = fields::string(ctx, item, &p, "a delivery mode") else {
+    for item in items {
+        let Some(s) = fields::string(ctx, item, "a delivery mode") else {
             continue;
         };
         match Delivery::parse(s) {
@@ -245,8 +201,7 @@ fn read_delivery(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Vec<Delive
                 let hint = did_you_mean(s, Delivery::ALL.iter().map(|d| d.as_str()));
                 ctx.error(
                     "unknown-delivery",
-                    &p,
-                    item.pos,
+                    item,
                     format!(
                         "unknown delivery mode `{}`{hint}; expected online, in-person or hybrid",
                         fields::shorten(s)
@@ -258,33 +213,28 @@ fn read_delivery(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Vec<Delive
     Some(out)
 }
 
-fn read_employers(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Vec<Employer>> {
-    let items = fields::array(ctx, node, pointer, "`employers`", false)?;
+fn read_employers(ctx: &mut Ctx, node: Node) -> Option<Vec<Employer>> {
+    let items = fields::array(ctx, node, "`employers`", false)?;
     Some(
         items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let p = index(pointer, i);
-                let obj = object(ctx, item, &p, "an employer", &["name", "url"])?;
+            .filter_map(|item| {
+                let obj = object(ctx, item, "an employer", &["name", "url"])?;
                 let name = obj
                     .required(ctx, "name", "an employer")
-                    .and_then(|n| fields::text(ctx, n, &obj.at("name"), "the employer's name"));
-                let url = optional(ctx, &obj, "url", |c, n, p| fields::url(c, n, p, "`url`"));
+                    .and_then(|n| fields::text(ctx, n, "the employer's name"));
+                let url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
                 Some(Employer { name: name?, url })
             })
             .collect(),
     )
 }
 
-fn read_badge(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Badge> {
-    let obj = object(ctx, node, pointer, "`badge`", &["achievement", "image"])?;
+fn read_badge(ctx: &mut Ctx, node: Node) -> Option<Badge> {
+    let obj = object(ctx, node, "`badge`", &["achievement", "image"])?;
     let achievement = obj
         .required(ctx, "achievement", "`badge`")
-        .and_then(|n| fields::url(ctx, n, &obj.at("achievement"), "`achievement`"));
-    let image = optional(ctx, &obj, "image", |c, n, p| {
-        fields::url(c, n, p, "`image`")
-    });
+        .and_then(|n| fields::url(ctx, n, "`achievement`"));
+    let image = optional(ctx, &obj, "image", |c, n| fields::url(c, n, "`image`"));
     Some(Badge {
         achievement: achievement?,
         image,
@@ -292,56 +242,77 @@ fn read_badge(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Badge> {
 }
 
 /// Reads a requirement tree. Invalid branches are dropped; a group left with no child is dropped.
-pub(crate) fn read_requirement(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement> {
-    match &node.value {
+/// References read inside a dropped branch are still resolved (and reported when dangling) but
+/// marked as not in the tree, so that the cycle check sees exactly the typed tree's leaves.
+pub(crate) fn read_requirement<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
+    let start = ctx.references.len();
+    let requirement = read_requirement_node(ctx, node);
+    if requirement.is_none() {
+        for reference in ctx.references.get_mut(start..).unwrap_or_default() {
+            reference.in_tree = false;
+        }
+    }
+    requirement
+}
+
+fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
+    match node.value() {
         Value::String(_) => {
-            let id = fields::id(ctx, node, pointer, "a credential id")?;
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id: id.clone(),
-                at: Located {
-                    pointer: pointer.to_owned(),
-                    pos: node.pos,
-                },
-            });
-            Some(Requirement::Credential(id))
+            let id = fields::id(ctx, node, "a credential id")?;
+            ctx.references
+                .push(Reference::new(Target::Credential, id, node));
+            Some(Requirement::Credential(id.to_owned()))
         }
         Value::Object(members) => {
-            let forms: Vec<&str> = members
-                .iter()
-                .map(|m| m.key.as_ref())
-                .filter(|k| matches!(*k, "all" | "any" | "choose" | "credits"))
-                .collect();
-            match forms.as_slice() {
-                ["all"] => {
-                    let obj = object(ctx, node, pointer, "an `all` group", &["all", "label"])?;
+            // The group forms present, in document order (at most two are kept: enough to
+            // name the clash).
+            let mut forms: [&str; 2] = [""; 2];
+            let mut count = 0usize;
+            let mut names: Vec<&str> = Vec::new();
+            for m in members {
+                if matches!(m.key, "all" | "any" | "choose" | "credits") {
+                    if let Some(slot) = forms.get_mut(count) {
+                        *slot = m.key;
+                    }
+                    count += 1;
+                    if count > 1 {
+                        if names.is_empty() {
+                            names.extend(forms.iter().take(1));
+                        }
+                        names.push(m.key);
+                    }
+                }
+            }
+            match (count, forms[0]) {
+                (1, "all") => {
+                    let obj = object(ctx, node, "an `all` group", &["all", "label"])?;
                     let children = read_children(ctx, &obj, "all")?;
                     Some(Requirement::All {
                         all: children,
                         label: read_label(ctx, &obj),
                     })
                 }
-                ["any"] => {
-                    let obj = object(ctx, node, pointer, "an `any` group", &["any", "label"])?;
+                (1, "any") => {
+                    let obj = object(ctx, node, "an `any` group", &["any", "label"])?;
                     let children = read_children(ctx, &obj, "any")?;
                     Some(Requirement::Any {
                         any: children,
                         label: read_label(ctx, &obj),
                     })
                 }
-                ["choose"] => read_choose(ctx, node, pointer),
-                ["credits"] => read_credits(ctx, node, pointer),
+                (1, "choose") => read_choose(ctx, node),
+                (1, _) => read_credits(ctx, node),
                 _ => {
-                    let message = if forms.is_empty() {
+                    let message = if count == 0 {
                         "a requirement group needs one of `all`, `any`, `choose` or `credits`"
                             .to_owned()
                     } else {
                         format!(
                             "a requirement group has exactly one of `all`, `any`, `choose` or `credits`, found {}",
-                            forms.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ")
+                            names.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ")
                         )
                     };
-                    ctx.error("invalid-requirement", pointer, node.pos, message);
+                    ctx.error("invalid-requirement", node, message);
                     None
                 }
             }
@@ -350,7 +321,6 @@ pub(crate) fn read_requirement(ctx: &mut Ctx, node: &Node, pointer: &str) -> Opt
             fields::wrong_type(
                 ctx,
                 node,
-                pointer,
                 "a requirement must be a credential id or a group object",
             );
             None
@@ -359,48 +329,37 @@ pub(crate) fn read_requirement(ctx: &mut Ctx, node: &Node, pointer: &str) -> Opt
 }
 
 fn read_label(ctx: &mut Ctx, obj: &Obj) -> Option<Text> {
-    optional(ctx, obj, "label", |c, n, p| {
-        fields::text(c, n, p, "the group label")
+    optional(ctx, obj, "label", |c, n| {
+        fields::text(c, n, "the group label")
     })
 }
 
-fn read_children(ctx: &mut Ctx, obj: &Obj, key: &str) -> Option<Vec<Requirement>> {
+fn read_children<'d>(
+    ctx: &mut Ctx<'d>,
+    obj: &Obj<'d>,
+    key: &'static str,
+) -> Option<Vec<Requirement>> {
     let node = obj.get(key)?;
-    let pointer = obj.at(key);
-    let items = fields::array(ctx, node, &pointer, &format!("`{key}`"), true)?;
+    let what = match key {
+        "all" => "`all`",
+        "any" => "`any`",
+        _ => "`from`",
+    };
+    let items = fields::array(ctx, node, what, true)?;
     let children: Vec<Requirement> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| read_requirement(ctx, item, &index(&pointer, i)))
+        .filter_map(|item| read_requirement(ctx, item))
         .collect();
     (!children.is_empty()).then_some(children)
 }
 
-fn read_choose(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement> {
-    let obj = object(
-        ctx,
-        node,
-        pointer,
-        "a `choose` group",
-        &["choose", "from", "label"],
-    )?;
+fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
+    let obj = object(ctx, node, "a `choose` group", &["choose", "from", "label"])?;
     let n_node = obj.get("choose")?;
-    let n_pointer = obj.at("choose");
-    let n = fields::number(
-        ctx,
-        n_node,
-        &n_pointer,
-        "`choose`",
-        1.0,
-        false,
-        u32::MAX as f64,
-    )
-    .and_then(|n| {
+    let n = fields::number(ctx, n_node, "`choose`", 1.0, false, u32::MAX as f64).and_then(|n| {
         if n.fract() != 0.0 {
             ctx.error(
                 "number-out-of-range",
-                &n_pointer,
-                n_node.pos,
+                n_node,
                 format!("`choose` must be a whole number, found {n}"),
             );
             None
@@ -409,8 +368,8 @@ fn read_choose(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement>
         }
     });
     obj.required(ctx, "from", "a `choose` group")?;
-    let from_len = match obj.get("from").map(|f| &f.value) {
-        Some(Value::Array(items)) => items.len(),
+    let from_len = match obj.get("from").map(Node::value) {
+        Some(Value::Array(items)) => items.count(),
         _ => 0,
     };
     let children = read_children(ctx, &obj, "from");
@@ -419,8 +378,7 @@ fn read_choose(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement>
     if from_len > 0 && n as usize > from_len {
         ctx.error(
             "choose-too-large",
-            &n_pointer,
-            n_node.pos,
+            n_node,
             format!("`choose` asks for {n} items but its list has only {from_len}: it can never be completed"),
         );
     }
@@ -431,50 +389,33 @@ fn read_choose(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement>
     })
 }
 
-fn read_credits(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement> {
+fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     let obj = object(
         ctx,
         node,
-        pointer,
         "a `credits` group",
         &["credits", "from", "label"],
     )?;
-    let credits = obj.get("credits").and_then(|n| {
-        fields::number(
-            ctx,
-            n,
-            &obj.at("credits"),
-            "`credits`",
-            0.0,
-            true,
-            MAX_CREDITS,
-        )
-    });
+    let credits_node = obj.get("credits");
+    let credits =
+        credits_node.and_then(|n| fields::number(ctx, n, "`credits`", 0.0, true, MAX_CREDITS));
     let from_node = obj.required(ctx, "from", "a `credits` group")?;
-    let from_pointer = obj.at("from");
-    let items = fields::array(ctx, from_node, &from_pointer, "`from`", true)?;
+    let items = fields::array(ctx, from_node, "`from`", true)?;
     let mut from = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = index(&from_pointer, i);
-        if let Value::Object(_) | Value::Array(_) = item.value {
+    let refs_start = ctx.references.len();
+    for item in items {
+        if let Value::Object(_) | Value::Array(_) = item.value() {
             ctx.error(
                 "nested-group-in-credits",
-                &p,
-                item.pos,
+                item,
                 "a `credits` group lists credential ids only; nested groups are not allowed here (wrap the credits group in an `all` instead)",
             );
             continue;
         }
-        if let Some(id) = fields::id(ctx, item, &p, "a credential id") {
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id: id.clone(),
-                at: Located {
-                    pointer: p,
-                    pos: item.pos,
-                },
-            });
-            from.push(id);
+        if let Some(id) = fields::id(ctx, item, "a credential id") {
+            ctx.references
+                .push(Reference::new(Target::Credential, id, item));
+            from.push(id.to_owned());
         }
     }
     let label = read_label(ctx, &obj);
@@ -484,11 +425,8 @@ fn read_credits(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Requirement
     }
     ctx.credits_groups.push(CreditsGroup {
         credits,
-        from: from.clone(),
-        at: Located {
-            pointer: child(pointer, "credits"),
-            pos: obj.get("credits").map(|n| n.pos).unwrap_or(node.pos),
-        },
+        from: (refs_start, ctx.references.len()),
+        at: credits_node.unwrap_or(node),
     });
     Some(Requirement::Credits {
         credits,

@@ -2,10 +2,9 @@
 //! to earn (and would send a naive engine round forever), so each one is reported, naming every
 //! credential on it, and broken by removing the reference that closes it.
 
-use std::collections::HashMap;
-
-use super::references::prune;
 use super::Ctx;
+use crate::diagnostics::Severity;
+use crate::feed::ChooseShortfall;
 use crate::feed::{Feed, Requirement};
 
 #[derive(Clone, Copy)]
@@ -29,26 +28,40 @@ fn tree(feed: &Feed, i: usize, relation: Relation) -> Option<&Requirement> {
 }
 
 fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
-    let index: HashMap<&str, usize> = feed
-        .credentials
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let edges: Vec<Vec<usize>> = (0..feed.credentials.len())
-        .map(|i| {
-            let mut targets: Vec<usize> = tree(feed, i, relation)
-                .map(|r| {
-                    r.referenced_ids()
-                        .into_iter()
-                        .filter_map(|id| index.get(id).copied())
-                        .collect()
-                })
-                .unwrap_or_default();
-            targets.dedup();
-            targets
-        })
-        .collect();
+    // The graph in compressed form: credential i's targets are
+    // `targets[offsets[i]..offsets[i + 1]]`, in the order the tree names them (consecutive
+    // repeats removed). They come from the references its tree recorded while it was read
+    // (resolved, and still in the typed tree), so no id is looked up again.
+    let mut offsets: Vec<usize> = Vec::with_capacity(feed.credentials.len() + 1);
+    let mut targets: Vec<usize> = Vec::new();
+    offsets.push(0);
+    for i in 0..feed.credentials.len() {
+        if tree(feed, i, relation).is_some() {
+            let (from, to) = ctx
+                .credential_sites
+                .get(i)
+                .map_or((0, 0), |site| match relation {
+                    Relation::Requires => site.requires_refs,
+                    Relation::Prerequisites => site.prerequisites_refs,
+                });
+            let start = targets.len();
+            for reference in ctx.references.get(from..to).unwrap_or_default() {
+                if let (true, Some(j)) = (reference.in_tree, reference.resolved) {
+                    if targets.len() == start || targets.last() != Some(&j) {
+                        targets.push(j);
+                    }
+                }
+            }
+        }
+        offsets.push(targets.len());
+    }
+    let edges_of = |node: usize| -> &[usize] {
+        match (offsets.get(node), offsets.get(node + 1)) {
+            (Some(&from), Some(&to)) => targets.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    };
+    let node_count = feed.credentials.len();
 
     // Iterative depth-first search (feeds can hold long chains; no recursion). Every back edge
     // closes a cycle; removing all back edges leaves the graph acyclic.
@@ -58,17 +71,16 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
         Grey,
         Black,
     }
-    let mut colour = vec![Colour::White; edges.len()];
+    let mut colour = vec![Colour::White; node_count];
     let mut back_edges: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for start in 0..edges.len() {
+    for start in 0..node_count {
         if colour[start] != Colour::White {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         colour[start] = Colour::Grey;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let targets = edges.get(node).map(Vec::as_slice).unwrap_or_default();
-            if let Some(&target) = targets.get(*next) {
+            if let Some(&target) = edges_of(node).get(*next) {
                 *next += 1;
                 match colour.get(target).copied() {
                     Some(Colour::White) => {
@@ -107,37 +119,34 @@ fn break_cycles_in(ctx: &mut Ctx, feed: &mut Feed, relation: Relation) {
         if let Some(first) = names.first().copied() {
             names.push(first);
         }
-        let site = ctx
-            .credential_sites
-            .get(source)
-            .cloned()
-            .unwrap_or_default();
-        let at = match relation {
-            Relation::Requires => site.requires,
-            Relation::Prerequisites => site.prerequisites,
-        }
-        .or(site.at);
-        let (pointer, pos) = at.map(|l| (l.pointer, l.pos)).unwrap_or_default();
+        let at = ctx.credential_sites.get(source).map(|site| {
+            match relation {
+                Relation::Requires => site.requires,
+                Relation::Prerequisites => site.prerequisites,
+            }
+            .unwrap_or(site.at)
+        });
         let target_id = feed
             .credentials
             .get(target)
             .map(|c| c.id.clone())
             .unwrap_or_default();
-        ctx.error(
-            code,
-            &pointer,
-            pos,
-            format!(
-                "cycle through `{field}`: {}; the reference to `{target_id}` is ignored",
-                names.join(" → ")
-            ),
+        let message = format!(
+            "cycle through `{field}`: {}; the reference to `{target_id}` is ignored",
+            names.join(" → ")
         );
+        match at {
+            Some(at) => ctx.error(code, at, message),
+            None => ctx.report_at(code, Severity::Error, String::new(), 0, message),
+        }
         if let Some(credential) = feed.credentials.get_mut(source) {
             let slot = match relation {
                 Relation::Requires => &mut credential.requires,
                 Relation::Prerequisites => &mut credential.prerequisites,
             };
-            *slot = slot.take().and_then(|r| prune(r, &|id| id == target_id));
+            *slot = slot
+                .take()
+                .and_then(|r| r.prune_leaves(&|id| id == target_id, ChooseShortfall::Keep));
         }
     }
 }

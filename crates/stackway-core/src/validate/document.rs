@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use super::credential::read_credential;
 use super::fields::{self, object, optional};
 use super::values::is_language_tag;
-use super::{index, Ctx, Located, Reference, Target};
+use super::{Ctx, Reference, Target};
 use crate::feed::{Equivalence, Feed, Institution, Pathway, Skill, Text, FORMAT_VERSION};
-use crate::json::{Node, Pos, Value};
+use crate::json::{Node, Value};
 
 pub(crate) const FEED_KEYS: &[&str] = &[
     "$schema",
@@ -26,28 +26,28 @@ pub(crate) const FEED_KEYS: &[&str] = &[
 ];
 
 /// Reads the whole feed. `None` only when the document is not an object at all.
-pub(crate) fn read_feed(ctx: &mut Ctx, root: &Node) -> Option<Feed> {
-    let obj = object(ctx, root, "", "the feed", FEED_KEYS)?;
+pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
+    let obj = object(ctx, root, "the feed", FEED_KEYS)?;
     match obj.get("stackway") {
         None => ctx.error(
             "missing-version",
-            "",
-            root.pos,
+            root,
             "the feed must declare its format version: add \"stackway\": 1",
         ),
-        Some(n) if n.value != Value::Number(f64::from(FORMAT_VERSION)) => {
-            let found = match &n.value {
-                Value::Number(v) => v.to_string(),
-                other => other.type_name().to_owned(),
-            };
-            ctx.error(
-                "unsupported-version",
-                "/stackway",
-                n.pos,
-                format!("this validator reads format version {FORMAT_VERSION}, found {found}"),
-            );
-        }
-        Some(_) => {}
+        Some(n) => match n.value() {
+            Value::Number(v) if v == f64::from(FORMAT_VERSION) => {}
+            other => {
+                let found = match other {
+                    Value::Number(v) => v.to_string(),
+                    _ => n.type_name().to_owned(),
+                };
+                ctx.error(
+                    "unsupported-version",
+                    n,
+                    format!("this validator reads format version {FORMAT_VERSION}, found {found}"),
+                );
+            }
+        },
     }
     // Languages first: every Text below is checked against them.
     let languages = obj
@@ -58,43 +58,55 @@ pub(crate) fn read_feed(ctx: &mut Ctx, root: &Node) -> Option<Feed> {
 
     let id = obj
         .required(ctx, "id", "the feed")
-        .and_then(|n| fields::id(ctx, n, "/id", "the feed id"))
+        .and_then(|n| fields::id(ctx, n, "the feed id"))
+        .map(str::to_owned)
         .unwrap_or_default();
-    let updated = optional(ctx, &obj, "updated", |c, n, p| {
-        fields::date(c, n, p, "`updated`")
-    });
-    let credit_label = optional(ctx, &obj, "credit_label", |c, n, p| {
-        fields::text(c, n, p, "`credit_label`")
+    let updated = optional(ctx, &obj, "updated", |c, n| fields::date(c, n, "`updated`"));
+    let credit_label = optional(ctx, &obj, "credit_label", |c, n| {
+        fields::text(c, n, "`credit_label`")
     });
 
     let mut institution_ids = IdRegistry::default();
     let provider = obj
         .required(ctx, "provider", "the feed")
-        .and_then(|n| read_institution(ctx, n, "/provider", &mut institution_ids))
+        .and_then(|n| read_institution(ctx, n, &mut institution_ids))
         // The widget can still show credentials without knowing who publishes them.
         .unwrap_or_else(|| Institution {
             id: String::new(),
             name: Text::Plain(String::new()),
             url: None,
         });
-    let institutions = read_list(ctx, &obj, "institutions", false, |c, n, p| {
-        read_institution(c, n, p, &mut institution_ids)
+    let institutions = read_list(ctx, &obj, "institutions", false, |c, n| {
+        read_institution(c, n, &mut institution_ids)
     });
+    ctx.institution_ids = institution_ids.seen.into_keys().collect();
 
     let mut skill_ids = IdRegistry::default();
-    let skills = read_list(ctx, &obj, "skills", false, |c, n, p| {
-        read_skill(c, n, p, &mut skill_ids)
+    let skills = read_list(ctx, &obj, "skills", false, |c, n| {
+        read_skill(c, n, &mut skill_ids)
     });
+    ctx.skill_ids = skill_ids.seen.into_keys().collect();
 
-    let mut credential_ids = IdRegistry::default();
     let mut credentials = Vec::new();
     if let Some(n) = obj.required(ctx, "credentials", "the feed") {
-        if let Some(items) = fields::array(ctx, n, "/credentials", "`credentials`", true) {
-            for (i, item) in items.iter().enumerate() {
-                let p = index("/credentials", i);
-                if let Some((credential, site)) = read_credential(ctx, item, &p) {
-                    let id_pos = id_pos(item);
-                    if credential_ids.claim(ctx, &credential.id, &p, id_pos, "credential") {
+        if let Some(items) = fields::array(ctx, n, "`credentials`", true) {
+            let count = items.clone().count();
+            credentials.reserve(count);
+            ctx.credential_sites.reserve(count);
+            ctx.credential_index.reserve(count);
+            for item in items {
+                let Some((credential, id, site)) = read_credential(ctx, item) else {
+                    continue;
+                };
+                // The id index doubles as the duplicate check.
+                let first = ctx
+                    .credential_index
+                    .get(id)
+                    .map(|&i| ctx.credential_sites.get(i).map_or(item, |site| site.at));
+                match first {
+                    Some(first) => report_duplicate(ctx, id, item, first, "credential"),
+                    None => {
+                        ctx.credential_index.insert(id, credentials.len());
                         credentials.push(credential);
                         ctx.credential_sites.push(site);
                     }
@@ -105,8 +117,8 @@ pub(crate) fn read_feed(ctx: &mut Ctx, root: &Node) -> Option<Feed> {
 
     let equivalences = read_list(ctx, &obj, "equivalences", false, read_equivalence);
     let mut pathway_ids = IdRegistry::default();
-    let pathways = read_list(ctx, &obj, "pathways", false, |c, n, p| {
-        read_pathway(c, n, p, &mut pathway_ids)
+    let pathways = read_list(ctx, &obj, "pathways", false, |c, n| {
+        read_pathway(c, n, &mut pathway_ids)
     });
 
     Some(Feed {
@@ -124,76 +136,76 @@ pub(crate) fn read_feed(ctx: &mut Ctx, root: &Node) -> Option<Feed> {
     })
 }
 
-/// Ids already seen in one list, with where they were first defined.
+/// Ids already seen in one list, with the item that first defined each.
 #[derive(Default)]
-struct IdRegistry {
-    seen: HashMap<String, String>,
+struct IdRegistry<'d> {
+    seen: HashMap<&'d str, Node<'d>>,
 }
 
-impl IdRegistry {
-    /// Records `id`; reports `duplicate-id` and returns false when it was already used.
-    fn claim(&mut self, ctx: &mut Ctx, id: &str, pointer: &str, pos: Pos, what: &str) -> bool {
+impl<'d> IdRegistry<'d> {
+    /// Records `id`, defined by `item`; reports `duplicate-id` and returns false when it was
+    /// already used.
+    fn claim(&mut self, ctx: &mut Ctx, id: &'d str, item: Node<'d>, what: &str) -> bool {
         if let Some(first) = self.seen.get(id) {
-            ctx.error(
-                "duplicate-id",
-                &format!("{pointer}/id"),
-                pos,
-                format!("{what} id `{id}` is already used at {first}; this one is ignored"),
-            );
+            report_duplicate(ctx, id, item, *first, what);
             return false;
         }
-        self.seen.insert(id.to_owned(), pointer.to_owned());
+        self.seen.insert(id, item);
         true
     }
 }
 
-/// Position of an object's `id` member, or of the object itself.
-fn id_pos(node: &Node) -> Pos {
-    match &node.value {
-        Value::Object(members) => members
-            .iter()
-            .find(|m| m.key == "id")
-            .map(|m| m.value.pos)
-            .unwrap_or(node.pos),
-        _ => node.pos,
+/// Reports `duplicate-id` on `item`, whose id was first defined by `first`.
+fn report_duplicate(ctx: &mut Ctx, id: &str, item: Node, first: Node, what: &str) {
+    let first = ctx.pointer(first);
+    let message = format!("{what} id `{id}` is already used at {first}; this one is ignored");
+    match id_node(item) {
+        Some(node) => ctx.error("duplicate-id", node, message),
+        None => {
+            let pointer = super::child(&ctx.pointer(item), "id");
+            ctx.report_at(
+                "duplicate-id",
+                crate::diagnostics::Severity::Error,
+                pointer,
+                item.offset(),
+                message,
+            );
+        }
     }
 }
 
-fn read_list<T>(
-    ctx: &mut Ctx,
-    obj: &fields::Obj,
+/// An object's first `id` member.
+fn id_node(node: Node) -> Option<Node> {
+    node.members()?.find(|m| m.key == "id").map(|m| m.value)
+}
+
+fn read_list<'d, T>(
+    ctx: &mut Ctx<'d>,
+    obj: &fields::Obj<'d>,
     key: &str,
     empty_is_error: bool,
-    mut read: impl FnMut(&mut Ctx, &Node, &str) -> Option<T>,
+    mut read: impl FnMut(&mut Ctx<'d>, Node<'d>) -> Option<T>,
 ) -> Vec<T> {
     let Some(node) = obj.get(key) else {
         return Vec::new();
     };
-    let pointer = obj.at(key);
-    let Some(items) = fields::array(ctx, node, &pointer, &format!("`{key}`"), empty_is_error)
-    else {
+    let Some(items) = fields::array(ctx, node, &format!("`{key}`"), empty_is_error) else {
         return Vec::new();
     };
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| read(ctx, item, &index(&pointer, i)))
-        .collect()
+    items.filter_map(|item| read(ctx, item)).collect()
 }
 
-fn read_languages(ctx: &mut Ctx, node: &Node) -> Option<Vec<String>> {
-    let items = fields::array(ctx, node, "/languages", "`languages`", true)?;
+fn read_languages(ctx: &mut Ctx, node: Node) -> Option<Vec<String>> {
+    let items = fields::array(ctx, node, "`languages`", true)?;
     let mut out: Vec<String> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = index("/languages", i);
-        let Some(tag) = fields::string(ctx, item, &p, "a language tag") else {
+    for item in items {
+        let Some(tag) = fields::string(ctx, item, "a language tag") else {
             continue;
         };
         if !is_language_tag(tag) {
             ctx.error(
                 "invalid-language",
-                &p,
-                item.pos,
+                item,
                 format!(
                     "`{}` is not a language tag such as `en` or `fr-CA`",
                     fields::shorten(tag)
@@ -202,8 +214,7 @@ fn read_languages(ctx: &mut Ctx, node: &Node) -> Option<Vec<String>> {
         } else if out.iter().any(|l| l.eq_ignore_ascii_case(tag)) {
             ctx.warning(
                 "duplicate-language",
-                &p,
-                item.pos,
+                item,
                 format!("language `{tag}` is declared twice"),
             );
         } else {
@@ -213,109 +224,80 @@ fn read_languages(ctx: &mut Ctx, node: &Node) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-fn read_institution(
-    ctx: &mut Ctx,
-    node: &Node,
-    pointer: &str,
-    ids: &mut IdRegistry,
+fn read_institution<'d>(
+    ctx: &mut Ctx<'d>,
+    node: Node<'d>,
+    ids: &mut IdRegistry<'d>,
 ) -> Option<Institution> {
-    let obj = object(ctx, node, pointer, "an institution", &["id", "name", "url"])?;
+    let obj = object(ctx, node, "an institution", &["id", "name", "url"])?;
     let id = obj
         .required(ctx, "id", "an institution")
-        .and_then(|n| fields::id(ctx, n, &obj.at("id"), "the institution id"));
+        .and_then(|n| fields::id(ctx, n, "the institution id"));
     let name = obj
         .required(ctx, "name", "an institution")
-        .and_then(|n| fields::text(ctx, n, &obj.at("name"), "the institution's name"));
-    let url = optional(ctx, &obj, "url", |c, n, p| fields::url(c, n, p, "`url`"));
+        .and_then(|n| fields::text(ctx, n, "the institution's name"));
+    let url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
     let id = id?;
-    if !ids.claim(ctx, &id, pointer, id_pos(node), "institution") {
+    if !ids.claim(ctx, id, node, "institution") {
         return None;
     }
-    let name = name.unwrap_or_else(|| Text::Plain(id.clone()));
-    Some(Institution { id, name, url })
+    let name = name.unwrap_or_else(|| Text::Plain(id.to_owned()));
+    Some(Institution {
+        id: id.to_owned(),
+        name,
+        url,
+    })
 }
 
-fn read_skill(ctx: &mut Ctx, node: &Node, pointer: &str, ids: &mut IdRegistry) -> Option<Skill> {
-    let obj = object(
-        ctx,
-        node,
-        pointer,
-        "a skill",
-        &["id", "name", "framework", "uri"],
-    )?;
+fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -> Option<Skill> {
+    let obj = object(ctx, node, "a skill", &["id", "name", "framework", "uri"])?;
     let id = obj
         .required(ctx, "id", "a skill")
-        .and_then(|n| fields::id(ctx, n, &obj.at("id"), "the skill id"));
+        .and_then(|n| fields::id(ctx, n, "the skill id"));
     let name = obj
         .required(ctx, "name", "a skill")
-        .and_then(|n| fields::text(ctx, n, &obj.at("name"), "the skill's name"));
-    let framework = optional(ctx, &obj, "framework", |c, n, p| {
-        fields::string(c, n, p, "`framework`").map(str::to_owned)
+        .and_then(|n| fields::text(ctx, n, "the skill's name"));
+    let framework = optional(ctx, &obj, "framework", |c, n| {
+        fields::string(c, n, "`framework`").map(str::to_owned)
     });
-    let uri = optional(ctx, &obj, "uri", |c, n, p| fields::url(c, n, p, "`uri`"));
+    let uri = optional(ctx, &obj, "uri", |c, n| fields::url(c, n, "`uri`"));
     let id = id?;
-    if !ids.claim(ctx, &id, pointer, id_pos(node), "skill") {
+    if !ids.claim(ctx, id, node, "skill") {
         return None;
     }
-    let name = name.unwrap_or_else(|| Text::Plain(id.clone()));
+    let name = name.unwrap_or_else(|| Text::Plain(id.to_owned()));
     Some(Skill {
-        id,
+        id: id.to_owned(),
         name,
         framework,
         uri,
     })
 }
 
-fn credential_refs(ctx: &mut Ctx, list: Vec<(String, String, Pos)>) -> Vec<String> {
-    list.into_iter()
-        .map(|(id, pointer, pos)| {
-            ctx.references.push(Reference {
-                target: Target::Credential,
-                id: id.clone(),
-                at: Located { pointer, pos },
-            });
-            id
-        })
-        .collect()
+fn credential_ref<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, what: &str) -> Option<String> {
+    let id = fields::id(ctx, node, what)?;
+    ctx.references
+        .push(Reference::new(Target::Credential, id, node));
+    Some(id.to_owned())
 }
 
-fn credential_ref(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<String> {
-    let id = fields::id(ctx, node, pointer, what)?;
-    ctx.references.push(Reference {
-        target: Target::Credential,
-        id: id.clone(),
-        at: Located {
-            pointer: pointer.to_owned(),
-            pos: node.pos,
-        },
-    });
-    Some(id)
-}
-
-fn read_equivalence(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Equivalence> {
+fn read_equivalence<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Equivalence> {
     let obj = object(
         ctx,
         node,
-        pointer,
         "an equivalence",
         &["holding", "counts_as", "toward", "note"],
     )?;
     let holding = obj
         .required(ctx, "holding", "an equivalence")
-        .and_then(|n| {
-            let list = fields::id_list(ctx, n, &obj.at("holding"), "`holding`", true)?;
-            Some(credential_refs(ctx, list))
-        });
+        .and_then(|n| fields::reference_list(ctx, n, "`holding`", true, Target::Credential));
     let counts_as = obj
         .required(ctx, "counts_as", "an equivalence")
-        .and_then(|n| credential_ref(ctx, n, &obj.at("counts_as"), "`counts_as`"));
-    let toward = optional(ctx, &obj, "toward", |c, n, p| {
-        let list = fields::id_list(c, n, p, "`toward`", true)?;
-        Some(credential_refs(c, list))
+        .and_then(|n| credential_ref(ctx, n, "`counts_as`"));
+    let toward = optional(ctx, &obj, "toward", |c, n| {
+        fields::reference_list(c, n, "`toward`", true, Target::Credential)
     });
-    let note = optional(ctx, &obj, "note", |c, n, p| {
-        fields::text(c, n, p, "the note")
-    });
+    let note = optional(ctx, &obj, "note", |c, n| fields::text(c, n, "the note"));
     let holding = holding.filter(|h| !h.is_empty())?;
     Some(Equivalence {
         holding,
@@ -325,42 +307,39 @@ fn read_equivalence(ctx: &mut Ctx, node: &Node, pointer: &str) -> Option<Equival
     })
 }
 
-fn read_pathway(
-    ctx: &mut Ctx,
-    node: &Node,
-    pointer: &str,
-    ids: &mut IdRegistry,
+fn read_pathway<'d>(
+    ctx: &mut Ctx<'d>,
+    node: Node<'d>,
+    ids: &mut IdRegistry<'d>,
 ) -> Option<Pathway> {
     let obj = object(
         ctx,
         node,
-        pointer,
         "a pathway",
         &["id", "title", "summary", "goal", "steps"],
     )?;
     let id = obj
         .required(ctx, "id", "a pathway")
-        .and_then(|n| fields::id(ctx, n, &obj.at("id"), "the pathway id"));
+        .and_then(|n| fields::id(ctx, n, "the pathway id"));
     let title = obj
         .required(ctx, "title", "a pathway")
-        .and_then(|n| fields::text(ctx, n, &obj.at("title"), "the title"));
-    let summary = optional(ctx, &obj, "summary", |c, n, p| {
-        fields::text(c, n, p, "the summary")
+        .and_then(|n| fields::text(ctx, n, "the title"));
+    let summary = optional(ctx, &obj, "summary", |c, n| {
+        fields::text(c, n, "the summary")
     });
     let goal = obj
         .required(ctx, "goal", "a pathway")
-        .and_then(|n| credential_ref(ctx, n, &obj.at("goal"), "`goal`"));
-    let steps = obj.required(ctx, "steps", "a pathway").and_then(|n| {
-        let list = fields::id_list(ctx, n, &obj.at("steps"), "`steps`", true)?;
-        Some(credential_refs(ctx, list))
-    });
+        .and_then(|n| credential_ref(ctx, n, "`goal`"));
+    let steps = obj
+        .required(ctx, "steps", "a pathway")
+        .and_then(|n| fields::reference_list(ctx, n, "`steps`", true, Target::Credential));
     let id = id?;
-    if !ids.claim(ctx, &id, pointer, id_pos(node), "pathway") {
+    if !ids.claim(ctx, id, node, "pathway") {
         return None;
     }
-    let title = title.unwrap_or_else(|| Text::Plain(id.clone()));
+    let title = title.unwrap_or_else(|| Text::Plain(id.to_owned()));
     Some(Pathway {
-        id,
+        id: id.to_owned(),
         title,
         summary,
         goal: goal?,

@@ -2,150 +2,205 @@
 //! dates, ids and texts. Each reader reports what is wrong and returns `None` for a value that
 //! cannot be used, so callers can drop just that part.
 
+use std::cell::Cell;
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use super::ids::{is_valid_id, ID_PATTERN};
 use super::suggest::did_you_mean;
 use super::values::url_problem;
-use super::{child, index, Ctx};
+use super::{Ctx, Reference, Target};
 use crate::date::Date;
+use crate::diagnostics::Severity;
 use crate::feed::Text;
-use crate::json::{Member, Node, Value};
+use crate::json::{Items, Members, Node};
 
-/// An object being read: its members, pointer and position.
-pub(crate) struct Obj<'a> {
-    pub members: &'a [Member<'a>],
-    pub pointer: &'a str,
-    pub node: &'a Node<'a>,
+/// The most known keys an object kind has (a credential has 21).
+const MAX_KEYS: usize = 24;
+
+/// Whether two short strings are equal (keys are a few bytes: a plain loop, no call).
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a.get(i) != b.get(i) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-impl<'a> Obj<'a> {
+/// An object being read: its node and, for each known key, its first member.
+pub(crate) struct Obj<'d> {
+    pub node: Node<'d>,
+    members: Members<'d>,
+    known: &'static [&'static str],
+    /// Slot index of the first value for each known key (0, the document root, for none).
+    first: [u32; MAX_KEYS],
+    /// Where the next look-up starts: readers ask for keys in the order of `known`.
+    cursor: Cell<usize>,
+}
+
+/// The position of `key` in `known`, searching from `start` and wrapping around: feeds
+/// usually list keys in the documented order, so the first comparison mostly hits.
+#[inline(always)]
+fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
+    // Plain loops and matches: the size-optimised build does not inline iterator adapters.
+    let mut i = start;
+    while let Some(k) = known.get(i) {
+        if same(k, key) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < start {
+        match known.get(i) {
+            Some(k) if same(k, key) => return Some(i),
+            Some(_) => i += 1,
+            None => break,
+        }
+    }
+    None
+}
+
+impl<'d> Obj<'d> {
     /// The first member named `key`.
-    pub fn get(&self, key: &str) -> Option<&'a Node<'a>> {
-        self.members.iter().find(|m| m.key == key).map(|m| &m.value)
+    pub fn get(&self, key: &str) -> Option<Node<'d>> {
+        match key_index(self.known, key, self.cursor.get()) {
+            Some(i) if i < MAX_KEYS => {
+                self.cursor.set(i + 1);
+                let index = self.first.get(i).copied().unwrap_or(0);
+                (index != 0).then(|| self.node.doc().node(index))
+            }
+            _ => self
+                .members
+                .clone()
+                .find(|m| same(m.key, key))
+                .map(|m| m.value),
+        }
     }
 
     /// The member named `key`, reporting `missing-field` when it is absent.
-    pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'a Node<'a>> {
+    pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<Node<'d>> {
         let found = self.get(key);
         if found.is_none() {
             ctx.error(
                 "missing-field",
-                self.pointer,
-                self.node.pos,
+                self.node,
                 format!("{what} is missing the required field `{key}`"),
             );
         }
         found
     }
-
-    /// Pointer to the member `key`.
-    pub fn at(&self, key: &str) -> String {
-        child(self.pointer, key)
-    }
 }
 
 /// Reads `node` as an object, reporting `wrong-type` otherwise; warns about unknown and
 /// repeated keys.
-pub(crate) fn object<'a>(
+pub(crate) fn object<'d>(
     ctx: &mut Ctx,
-    node: &'a Node,
-    pointer: &'a str,
+    node: Node<'d>,
     what: &str,
-    known: &[&str],
-) -> Option<Obj<'a>> {
-    let Value::Object(members) = &node.value else {
-        wrong_type(ctx, node, pointer, &format!("{what} must be an object"));
+    known: &'static [&'static str],
+) -> Option<Obj<'d>> {
+    let Some(members) = node.members() else {
+        wrong_type(ctx, node, &format!("{what} must be an object"));
         return None;
     };
-    for (i, member) in members.iter().enumerate() {
-        if !known.contains(&member.key.as_ref()) {
-            let hint = did_you_mean(&member.key, known.iter().copied());
-            ctx.warning(
-                "unknown-key",
-                &child(pointer, &member.key),
-                member.key_pos,
-                format!(
-                    "unknown key `{}` in {what}{hint}; it is ignored",
-                    member.key
-                ),
-            );
-        } else if members
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .any(|m| m.key == member.key)
-        {
-            ctx.warning(
-                "duplicate-key",
-                &child(pointer, &member.key),
-                member.key_pos,
-                format!(
-                    "key `{}` appears more than once; the first one is used",
-                    member.key
-                ),
-            );
+    let mut first = [0u32; MAX_KEYS];
+    let mut cursor = 0;
+    for member in members.clone() {
+        match key_index(known, member.key, cursor) {
+            None => {
+                let hint = did_you_mean(member.key, known.iter().copied());
+                let pointer = ctx.pointer(member.value);
+                ctx.report_at(
+                    "unknown-key",
+                    Severity::Warning,
+                    pointer,
+                    member.key_offset,
+                    format!(
+                        "unknown key `{}` in {what}{hint}; it is ignored",
+                        member.key
+                    ),
+                );
+            }
+            Some(i) => {
+                cursor = i + 1;
+                match first.get_mut(i) {
+                    Some(slot @ 0) => *slot = member.value.index(),
+                    // More known keys than slots: `get` falls back to a scan.
+                    None => {}
+                    Some(_) => {
+                        let pointer = ctx.pointer(member.value);
+                        ctx.report_at(
+                            "duplicate-key",
+                            Severity::Warning,
+                            pointer,
+                            member.key_offset,
+                            format!(
+                                "key `{}` appears more than once; the first one is used",
+                                member.key
+                            ),
+                        );
+                    }
+                }
+            }
         }
     }
     Some(Obj {
-        members,
-        pointer,
         node,
+        members,
+        known,
+        first,
+        cursor: Cell::new(0),
     })
 }
 
-pub(crate) fn wrong_type(ctx: &mut Ctx, node: &Node, pointer: &str, expectation: &str) {
+pub(crate) fn wrong_type(ctx: &mut Ctx, node: Node, expectation: &str) {
     ctx.error(
         "wrong-type",
-        pointer,
-        node.pos,
-        format!("{expectation}, found {}", node.value.type_name()),
+        node,
+        format!("{expectation}, found {}", node.type_name()),
     );
 }
 
-pub(crate) fn string<'a>(
-    ctx: &mut Ctx,
-    node: &'a Node,
-    pointer: &str,
-    what: &str,
-) -> Option<&'a str> {
-    match &node.value {
-        Value::String(s) => Some(s),
-        _ => {
-            wrong_type(ctx, node, pointer, &format!("{what} must be a string"));
+pub(crate) fn string<'d>(ctx: &mut Ctx, node: Node<'d>, what: &str) -> Option<&'d str> {
+    match node.as_str() {
+        Some(s) => Some(s),
+        None => {
+            wrong_type(ctx, node, &format!("{what} must be a string"));
             None
         }
     }
 }
 
-/// An array; `empty` says what to do with `[]`: `Some(true)` is an error, `Some(false)` a
-/// warning, `None` allowed.
-pub(crate) fn array<'a>(
+/// An array; `empty_is_error` says whether `[]` is an error (otherwise a warning).
+pub(crate) fn array<'d>(
     ctx: &mut Ctx,
-    node: &'a Node,
-    pointer: &str,
+    node: Node<'d>,
     what: &str,
     empty_is_error: bool,
-) -> Option<&'a [Node<'a>]> {
-    match &node.value {
-        Value::Array(items) => {
+) -> Option<Items<'d>> {
+    match node.items() {
+        Some(items) => {
             if items.is_empty() {
                 let message = format!("{what} is an empty list");
                 if empty_is_error {
-                    ctx.error("empty-list", pointer, node.pos, message);
+                    ctx.error("empty-list", node, message);
                 } else {
-                    ctx.warning(
-                        "empty-list",
-                        pointer,
-                        node.pos,
-                        format!("{message}; leave it out"),
-                    );
+                    ctx.warning("empty-list", node, format!("{message}; leave it out"));
                 }
             }
             Some(items)
         }
-        _ => {
-            wrong_type(ctx, node, pointer, &format!("{what} must be a list"));
+        None => {
+            wrong_type(ctx, node, &format!("{what} must be a list"));
             None
         }
     }
@@ -153,56 +208,53 @@ pub(crate) fn array<'a>(
 
 /// An id (a string matching the id rule). Ids that break the rule are reported but kept, so
 /// that references to them still resolve and one mistake does not cascade.
-pub(crate) fn id(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<String> {
-    let s = string(ctx, node, pointer, what)?;
+pub(crate) fn id<'d>(ctx: &mut Ctx, node: Node<'d>, what: &str) -> Option<&'d str> {
+    let s = string(ctx, node, what)?;
     if !is_valid_id(s) {
         ctx.error(
             "invalid-id",
-            pointer,
-            node.pos,
+            node,
             format!("{what} `{}` must match {ID_PATTERN} (lower-case letters, digits, `.`, `_`, `-`; at most 64 characters)", shorten(s)),
         );
     }
-    Some(s.to_owned())
+    Some(s)
 }
 
-/// A list of ids, each item read with [`id`]; unreadable items are dropped.
-pub(crate) fn id_list(
-    ctx: &mut Ctx,
-    node: &Node,
-    pointer: &str,
+/// A list of references to `target`, each item read with [`id`] and recorded for
+/// resolution; unreadable items are dropped.
+pub(crate) fn reference_list<'d>(
+    ctx: &mut Ctx<'d>,
+    node: Node<'d>,
     what: &str,
     empty_is_error: bool,
-) -> Option<Vec<(String, String, crate::json::Pos)>> {
-    let items = array(ctx, node, pointer, what, empty_is_error)?;
-    Some(
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let p = index(pointer, i);
-                match &item.value {
-                    Value::String(s) if is_valid_id(s) => Some(s.to_string()),
-                    _ => id(ctx, item, &p, &format!("each item of {what}")),
-                }
-                .map(|s| (s, p, item.pos))
-            })
-            .collect(),
-    )
+    target: Target,
+) -> Option<Vec<String>> {
+    let items = array(ctx, node, what, empty_is_error)?;
+    let mut out = Vec::new();
+    for item in items {
+        let id = match item.as_str() {
+            Some(s) if is_valid_id(s) => Some(s),
+            _ => id(ctx, item, &format!("each item of {what}")),
+        };
+        if let Some(id) = id {
+            ctx.references.push(Reference::new(target, id, item));
+            out.push(id.to_owned());
+        }
+    }
+    Some(out)
 }
 
 /// A number within `[min, max]` (with `min` excluded when `min_exclusive`).
 pub(crate) fn number(
     ctx: &mut Ctx,
-    node: &Node,
-    pointer: &str,
+    node: Node,
     what: &str,
     min: f64,
     min_exclusive: bool,
     max: f64,
 ) -> Option<f64> {
-    let Value::Number(n) = node.value else {
-        wrong_type(ctx, node, pointer, &format!("{what} must be a number"));
+    let Some(n) = node.number() else {
+        wrong_type(ctx, node, &format!("{what} must be a number"));
         return None;
     };
     let too_low = if min_exclusive { n <= min } else { n < min };
@@ -214,8 +266,7 @@ pub(crate) fn number(
         };
         ctx.error(
             "number-out-of-range",
-            pointer,
-            node.pos,
+            node,
             format!("{what} must be {bound} {min} and at most {max}, found {n}"),
         );
         return None;
@@ -223,13 +274,12 @@ pub(crate) fn number(
     Some(n)
 }
 
-pub(crate) fn url(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<String> {
-    let s = string(ctx, node, pointer, what)?;
+pub(crate) fn url(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
+    let s = string(ctx, node, what)?;
     if let Some(problem) = url_problem(s) {
         ctx.error(
             "invalid-url",
-            pointer,
-            node.pos,
+            node,
             format!("{what} `{}` is not allowed: {problem}", shorten(s)),
         );
         return None;
@@ -237,13 +287,12 @@ pub(crate) fn url(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opti
     Some(s.to_owned())
 }
 
-pub(crate) fn date(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<String> {
-    let s = string(ctx, node, pointer, what)?;
+pub(crate) fn date(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
+    let s = string(ctx, node, what)?;
     if Date::parse(s).is_none() {
         ctx.error(
             "invalid-date",
-            pointer,
-            node.pos,
+            node,
             format!(
                 "{what} `{}` is not a real calendar date in the form YYYY-MM-DD",
                 shorten(s)
@@ -256,37 +305,47 @@ pub(crate) fn date(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
 
 /// A Text: a string, or an object from language tag to string. Warns when a declared language
 /// is missing from an object.
-pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Option<Text> {
-    match &node.value {
-        Value::String(s) => Some(Text::Plain(s.to_string())),
-        Value::Object(members) => {
+pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
+    if let Some(s) = node.as_str() {
+        return Some(Text::Plain(s.to_owned()));
+    }
+    match node.members() {
+        Some(members) => {
             let mut map = BTreeMap::new();
+            // Declared languages present under their exact tag: when that is all of them (the
+            // usual case), no look-up is needed to find missing translations.
+            let mut exact = 0usize;
             for member in members {
-                // Only build the pointer and message when there is something to report.
-                let found = match &member.value.value {
-                    Value::String(s) => Some(s.as_ref()),
-                    _ => string(
+                // Only build the message when there is something to report.
+                let found = match member.value.as_str() {
+                    Some(s) => Some(s),
+                    None => string(
                         ctx,
-                        &member.value,
-                        &child(pointer, &member.key),
+                        member.value,
                         &format!("the `{}` text of {what}", member.key),
                     ),
                 };
                 if let Some(s) = found {
-                    map.entry(member.key.to_string())
-                        .or_insert_with(|| s.to_owned());
+                    if let Entry::Vacant(slot) = map.entry(member.key.to_owned()) {
+                        if ctx.languages.iter().any(|l| same(l, member.key)) {
+                            exact += 1;
+                        }
+                        slot.insert(s.to_owned());
+                    }
                 }
             }
             if map.is_empty() {
                 ctx.error(
                     "empty-text",
-                    pointer,
-                    node.pos,
+                    node,
                     format!("{what} has no text in any language"),
                 );
                 return None;
             }
             let text = Text::Localized(map);
+            if exact == ctx.languages.len() {
+                return Some(text);
+            }
             let missing: Vec<&str> = ctx
                 .languages
                 .iter()
@@ -298,15 +357,14 @@ pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
                     "{what} has no text in {}; the default language is shown instead",
                     missing.join(", ")
                 );
-                ctx.warning("missing-translation", pointer, node.pos, message);
+                ctx.warning("missing-translation", node, message);
             }
             Some(text)
         }
-        _ => {
+        None => {
             wrong_type(
                 ctx,
                 node,
-                pointer,
                 &format!("{what} must be a string or an object of translations"),
             );
             None
@@ -315,15 +373,14 @@ pub(crate) fn text(ctx: &mut Ctx, node: &Node, pointer: &str, what: &str) -> Opt
 }
 
 /// An optional member read with `read` when present.
-pub(crate) fn optional<T>(
-    ctx: &mut Ctx,
-    obj: &Obj,
+pub(crate) fn optional<'c, 'd, T>(
+    ctx: &mut Ctx<'c>,
+    obj: &Obj<'d>,
     key: &str,
-    read: impl FnOnce(&mut Ctx, &Node, &str) -> Option<T>,
+    read: impl FnOnce(&mut Ctx<'c>, Node<'d>) -> Option<T>,
 ) -> Option<T> {
     let node = obj.get(key)?;
-    let pointer = obj.at(key);
-    read(ctx, node, &pointer)
+    read(ctx, node)
 }
 
 /// A long value cut short for messages.
@@ -333,5 +390,30 @@ pub(crate) fn shorten(s: &str) -> String {
         format!("{cut}…")
     } else {
         s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::credential::CREDENTIAL_KEYS;
+    use crate::validate::document::FEED_KEYS;
+
+    #[test]
+    fn every_known_key_list_fits_the_lookup_table() {
+        // Keys past MAX_KEYS would still be found, but repeats of them would not be reported.
+        assert!(CREDENTIAL_KEYS.len() <= MAX_KEYS);
+        assert!(FEED_KEYS.len() <= MAX_KEYS);
+    }
+
+    #[test]
+    fn key_lookup_wraps_around_from_the_cursor() {
+        let known = ["a", "bb", "c"];
+        assert_eq!(key_index(&known, "a", 0), Some(0));
+        assert_eq!(key_index(&known, "a", 2), Some(0));
+        assert_eq!(key_index(&known, "c", 1), Some(2));
+        assert_eq!(key_index(&known, "bb", 3), Some(1));
+        assert_eq!(key_index(&known, "b", 1), None);
+        assert_eq!(key_index(&[], "b", 0), None);
     }
 }

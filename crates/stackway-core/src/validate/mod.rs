@@ -17,16 +17,11 @@ mod references;
 pub mod suggest;
 pub mod values;
 
+use std::collections::HashMap;
+
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::feed::Feed;
-use crate::json::{Node, Pos};
-
-/// A JSON Pointer and the position of the value it points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Located {
-    pub pointer: String,
-    pub pos: Pos,
-}
+use crate::json::{Document, Node};
 
 /// What a reference points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,79 +33,156 @@ pub(crate) enum Target {
 
 /// An id used somewhere in the feed, to be resolved once every list has been read.
 #[derive(Debug, Clone)]
-pub(crate) struct Reference {
+pub(crate) struct Reference<'d> {
     pub target: Target,
-    pub id: String,
-    pub at: Located,
+    pub id: &'d str,
+    /// Where it is used.
+    pub at: Node<'d>,
+    /// False when the requirement group holding it was dropped (the typed tree lacks it).
+    pub in_tree: bool,
+    /// The index of the credential it names, once resolved (credential references only).
+    pub resolved: Option<usize>,
+}
+
+impl<'d> Reference<'d> {
+    pub fn new(target: Target, id: &'d str, at: Node<'d>) -> Self {
+        Reference {
+            target,
+            id,
+            at,
+            in_tree: true,
+            resolved: None,
+        }
+    }
 }
 
 /// A `{"credits": x, "from": […]}` group, checked once every credential's credits are known.
 #[derive(Debug, Clone)]
-pub(crate) struct CreditsGroup {
+pub(crate) struct CreditsGroup<'d> {
     pub credits: f64,
-    pub from: Vec<String>,
-    pub at: Located,
+    /// Its `from` ids: `references[from.0..from.1]`.
+    pub from: (usize, usize),
+    /// The group's `credits` value.
+    pub at: Node<'d>,
 }
 
-/// Where a kept credential's requirement trees are, for cycle diagnostics.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CredentialSite {
-    pub at: Option<Located>,
-    pub requires: Option<Located>,
-    pub prerequisites: Option<Located>,
+/// Where a kept credential and its requirement trees are, for cycle diagnostics, and which
+/// references each tree holds (`references[start..end]`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CredentialSite<'d> {
+    pub at: Node<'d>,
+    pub requires: Option<Node<'d>>,
+    pub prerequisites: Option<Node<'d>>,
+    pub requires_refs: (usize, usize),
+    pub prerequisites_refs: (usize, usize),
+}
+
+/// A diagnostic whose line and column are computed at the end, in one pass over the text.
+#[derive(Debug)]
+struct Found {
+    offset: u32,
+    diagnostic: Diagnostic,
 }
 
 /// Everything the passes share: diagnostics found so far and the facts recorded while reading.
-#[derive(Debug, Default)]
-pub(crate) struct Ctx {
-    pub diagnostics: Vec<Diagnostic>,
+#[derive(Debug)]
+pub(crate) struct Ctx<'d> {
+    doc: &'d Document<'d>,
+    found: Vec<Found>,
     /// Declared languages; every localized Text should have each of them.
     pub languages: Vec<String>,
-    pub references: Vec<Reference>,
-    pub credits_groups: Vec<CreditsGroup>,
+    pub references: Vec<Reference<'d>>,
+    pub credits_groups: Vec<CreditsGroup<'d>>,
     /// Parallel to `feed.credentials`.
-    pub credential_sites: Vec<CredentialSite>,
+    pub credential_sites: Vec<CredentialSite<'d>>,
+    /// Kept credentials by id → index in `feed.credentials`.
+    pub credential_index: HashMap<&'d str, usize>,
+    /// Kept skills' and institutions' ids.
+    pub skill_ids: Vec<&'d str>,
+    pub institution_ids: Vec<&'d str>,
     /// Ids of credentials dropped because they could not be read (e.g. an unknown kind):
     /// references to them are removed without a second, confusing "unknown" error.
-    pub dropped_credentials: Vec<String>,
+    pub dropped_credentials: Vec<&'d str>,
 }
 
-impl Ctx {
+impl<'d> Ctx<'d> {
+    fn new(doc: &'d Document<'d>) -> Self {
+        Ctx {
+            doc,
+            found: Vec::new(),
+            languages: Vec::new(),
+            references: Vec::new(),
+            credits_groups: Vec::new(),
+            credential_sites: Vec::new(),
+            credential_index: HashMap::new(),
+            skill_ids: Vec::new(),
+            institution_ids: Vec::new(),
+            dropped_credentials: Vec::new(),
+        }
+    }
+
+    /// Records a diagnostic with `pointer` and the position of byte `offset`.
+    pub fn report_at(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        pointer: String,
+        offset: u32,
+        message: impl Into<String>,
+    ) {
+        self.found.push(Found {
+            offset,
+            diagnostic: Diagnostic {
+                code: code.to_owned(),
+                severity,
+                pointer,
+                message: message.into(),
+                line: None,
+                column: None,
+            },
+        });
+    }
+
+    /// Records a diagnostic about `node` (its pointer and position).
     pub fn report(
         &mut self,
         code: &'static str,
         severity: Severity,
-        at: (&str, Pos),
+        node: Node,
         message: impl Into<String>,
     ) {
-        self.diagnostics.push(Diagnostic {
-            code: code.to_owned(),
-            severity,
-            pointer: at.0.to_owned(),
-            message: message.into(),
-            line: Some(at.1.line),
-            column: Some(at.1.column),
-        });
+        let pointer = self.doc.pointer(node.index());
+        self.report_at(code, severity, pointer, node.offset(), message);
     }
 
-    pub fn error(
-        &mut self,
-        code: &'static str,
-        pointer: &str,
-        pos: Pos,
-        message: impl Into<String>,
-    ) {
-        self.report(code, Severity::Error, (pointer, pos), message);
+    pub fn error(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
+        self.report(code, Severity::Error, node, message);
     }
 
-    pub fn warning(
-        &mut self,
-        code: &'static str,
-        pointer: &str,
-        pos: Pos,
-        message: impl Into<String>,
-    ) {
-        self.report(code, Severity::Warning, (pointer, pos), message);
+    pub fn warning(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
+        self.report(code, Severity::Warning, node, message);
+    }
+
+    /// The JSON Pointer of `node` (for messages).
+    pub fn pointer(&self, node: Node) -> String {
+        self.doc.pointer(node.index())
+    }
+
+    /// Every diagnostic in document order (ties keep the order in which the passes found
+    /// them), with its line and column.
+    fn finish(self) -> Vec<Diagnostic> {
+        let mut found = self.found;
+        found.sort_by_key(|f| f.offset);
+        let positions = self.doc.positions(found.iter().map(|f| f.offset));
+        found
+            .into_iter()
+            .zip(positions)
+            .map(|(f, pos)| Diagnostic {
+                line: Some(pos.line),
+                column: Some(pos.column),
+                ..f.diagnostic
+            })
+            .collect()
     }
 }
 
@@ -127,23 +199,15 @@ pub(crate) fn child(pointer: &str, token: &str) -> String {
     out
 }
 
-/// Appends an array index to a JSON Pointer.
-pub(crate) fn index(pointer: &str, i: usize) -> String {
-    format!("{pointer}/{i}")
-}
-
-/// Validates a positioned JSON tree: returns the feed it could read and every diagnostic.
-pub(crate) fn validate(root: &Node) -> (Option<Feed>, Vec<Diagnostic>) {
-    let mut ctx = Ctx::default();
-    let feed = document::read_feed(&mut ctx, root);
+/// Validates a positioned JSON document: returns the feed it could read and every diagnostic.
+pub(crate) fn validate(doc: &Document) -> (Option<Feed>, Vec<Diagnostic>) {
+    let mut ctx = Ctx::new(doc);
+    let feed = document::read_feed(&mut ctx, doc.root());
     let feed = feed.map(|mut feed| {
         references::resolve(&mut ctx, &mut feed);
         cycles::break_cycles(&mut ctx, &mut feed);
         credits::check_credits_groups(&mut ctx, &feed);
         feed
     });
-    let mut diagnostics = ctx.diagnostics;
-    // Document order; ties keep the order in which the passes found them.
-    diagnostics.sort_by_key(|d| (d.line.unwrap_or(u32::MAX), d.column.unwrap_or(u32::MAX)));
-    (feed, diagnostics)
+    (feed, ctx.finish())
 }

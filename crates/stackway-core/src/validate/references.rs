@@ -6,50 +6,52 @@ use std::collections::HashSet;
 
 use super::suggest::did_you_mean;
 use super::{Ctx, Target};
-use crate::feed::{ChooseShortfall, Feed, Requirement};
+use crate::feed::{ChooseShortfall, Feed};
 
 pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
-    let credentials: HashSet<String> = feed.credentials.iter().map(|c| c.id.clone()).collect();
-    let skills: HashSet<String> = feed.skills.iter().map(|s| s.id.clone()).collect();
-    let institutions: HashSet<String> = std::iter::once(&feed.provider)
-        .chain(&feed.institutions)
-        .map(|i| i.id.clone())
+    let skills: HashSet<&str> = ctx.skill_ids.iter().copied().collect();
+    let institutions: HashSet<&str> = ctx
+        .institution_ids
+        .iter()
+        .copied()
         .filter(|id| !id.is_empty())
         .collect();
-    let dropped: HashSet<&str> = ctx.dropped_credentials.iter().map(String::as_str).collect();
+    let dropped: HashSet<&str> = ctx.dropped_credentials.iter().copied().collect();
 
     let mut bad_credentials = HashSet::new();
     let mut bad_skills = HashSet::new();
     let mut bad_institutions = HashSet::new();
     let mut found = Vec::new();
-    for reference in &ctx.references {
-        let (known, bad, code, what) = match reference.target {
-            Target::Credential => (
-                &credentials,
-                &mut bad_credentials,
-                "unknown-credential",
-                "credential",
-            ),
-            Target::Skill => (&skills, &mut bad_skills, "unknown-skill", "skill"),
-            Target::Institution => (
-                &institutions,
-                &mut bad_institutions,
-                "unknown-institution",
-                "institution",
-            ),
+    for reference in &mut ctx.references {
+        let known = match reference.target {
+            Target::Credential => {
+                reference.resolved = ctx.credential_index.get(reference.id).copied();
+                reference.resolved.is_some()
+            }
+            Target::Skill => skills.contains(reference.id),
+            Target::Institution => institutions.contains(reference.id),
         };
-        if known.contains(&reference.id) {
+        if known {
             continue;
         }
-        bad.insert(reference.id.clone());
-        if reference.target == Target::Credential && dropped.contains(reference.id.as_str()) {
+        let (bad, code, what) = match reference.target {
+            Target::Credential => (&mut bad_credentials, "unknown-credential", "credential"),
+            Target::Skill => (&mut bad_skills, "unknown-skill", "skill"),
+            Target::Institution => (&mut bad_institutions, "unknown-institution", "institution"),
+        };
+        bad.insert(reference.id);
+        if reference.target == Target::Credential && dropped.contains(reference.id) {
             // Already reported where the credential itself is broken.
             continue;
         }
-        let hint = did_you_mean(&reference.id, known.iter().map(String::as_str));
+        let hint = match reference.target {
+            Target::Credential => did_you_mean(reference.id, ctx.credential_index.keys().copied()),
+            Target::Skill => did_you_mean(reference.id, skills.iter().copied()),
+            Target::Institution => did_you_mean(reference.id, institutions.iter().copied()),
+        };
         found.push((
             code,
-            reference.at.clone(),
+            reference.at,
             format!(
                 "no {what} has the id `{}`{hint}; this reference is ignored",
                 reference.id
@@ -57,7 +59,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
         ));
     }
     for (code, at, message) in found {
-        ctx.error(code, &at.pointer, at.pos, message);
+        ctx.error(code, at, message);
     }
     if bad_credentials.is_empty() && bad_skills.is_empty() && bad_institutions.is_empty() {
         return;
@@ -73,11 +75,13 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             .prerequisites
             .take()
             .and_then(|r| r.prune_leaves(&is_bad, ChooseShortfall::Keep));
-        credential.skills.retain(|s| !bad_skills.contains(s));
+        credential
+            .skills
+            .retain(|s| !bad_skills.contains(s.as_str()));
         if credential
             .provider
             .as_ref()
-            .is_some_and(|p| bad_institutions.contains(p))
+            .is_some_and(|p| bad_institutions.contains(p.as_str()))
         {
             credential.provider = None;
         }
@@ -98,13 +102,4 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
         p.steps.retain(|id| !is_bad(id));
         !is_bad(&p.goal)
     });
-}
-
-/// Removes every leaf whose id satisfies `remove`; groups left empty disappear, `choose` counts
-/// stay as written. Kept for `cycles.rs`; the logic is [`Requirement::prune_leaves`].
-pub(crate) fn prune(
-    requirement: Requirement,
-    remove: &dyn Fn(&str) -> bool,
-) -> Option<Requirement> {
-    requirement.prune_leaves(remove, ChooseShortfall::Keep)
 }

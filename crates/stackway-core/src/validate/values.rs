@@ -21,26 +21,62 @@ pub const CURRENCY_CODES: [&str; 177] = [
 
 /// Whether `code` is an active ISO 4217 currency code (exact, upper case).
 pub fn is_currency_code(code: &str) -> bool {
-    CURRENCY_CODES.binary_search(&code).is_ok()
+    // Three bytes as one number: the sorted list is also sorted by this key.
+    let key = |c: &str| match c.as_bytes() {
+        &[a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    };
+    let Some(wanted) = key(code) else {
+        return false;
+    };
+    CURRENCY_CODES
+        .binary_search_by_key(&Some(wanted), |c| key(c))
+        .is_ok()
 }
 
 /// Why a URL is not acceptable, or `None` when it is an absolute http(s) URL with a host.
 pub fn url_problem(url: &str) -> Option<&'static str> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
+    let has_scheme = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    };
+    let rest = if has_scheme("https://") {
         url.get(8..)
-    } else if lower.starts_with("http://") {
+    } else if has_scheme("http://") {
         url.get(7..)
     } else {
         return Some("only absolute http:// or https:// URLs are allowed");
     };
     let rest = rest.unwrap_or("");
+    // One pass over the bytes: anything outside printable ASCII needs the character check
+    // below; the host ends at the first `/`, `?` or `#` (ASCII, so byte positions are char
+    // boundaries), and user information before its last `@` is not part of it.
+    let mut unusual = false;
+    let mut end = None;
+    let mut at = None;
+    for (i, b) in rest.bytes().enumerate() {
+        if b <= b' ' || b >= 0x7f {
+            unusual = true;
+        }
+        if end.is_none() {
+            match b {
+                b'/' | b'?' | b'#' => end = Some(i),
+                b'@' => at = Some(i),
+                _ => {}
+            }
+        }
+    }
     let suspicious = |c: char| c.is_whitespace() || c.is_control();
-    if url.bytes().any(|b| b <= b' ' || b >= 0x7f) && url.chars().any(suspicious) {
+    // The scheme is ASCII: the rest holds every byte outside printable ASCII.
+    if unusual && url.chars().any(suspicious) {
         return Some("URLs cannot contain spaces or control characters");
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
+    let end = end.unwrap_or(rest.len());
+    let host = match at {
+        Some(at) => rest.get(at + 1..end),
+        None => rest.get(..end),
+    }
+    .unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return Some("the URL has no host name");
     }
@@ -81,6 +117,12 @@ mod tests {
         assert!(url_problem("/relative").is_some());
         assert!(url_problem("https://").is_some());
         assert!(url_problem("ftp://example.org").is_some());
+        assert!(url_problem("https://user@example.org/a@b").is_none());
+        assert!(url_problem("https://user@/x").is_some());
+        assert!(url_problem("https://a@b@:80").is_some());
+        assert!(url_problem("https://a@b@c?d@").is_none());
+        assert!(url_problem("https://exa\u{a0}mple.org").is_some());
+        assert!(url_problem("https://例え.jp/パス").is_none());
     }
 
     #[test]

@@ -15,6 +15,7 @@
 // script or style is used anywhere, so it works under a strict Content-Security-Policy.
 
 const PKG_URL = new URL('../pkg/stackway.js', import.meta.url);
+const WASM_URL = new URL('../pkg/stackway_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./stackway.css', import.meta.url);
 const ATTRIBUTES = ['feed', 'goal', 'view', 'lang'];
 
@@ -24,8 +25,13 @@ let wasm = null;
 export function load() {
   if (!wasm) {
     performance.mark?.('stackway:load-start');
+    // The WebAssembly downloads and compiles (as it streams in) while its JS glue and the glue's
+    // own imports load, instead of after them; the glue then only instantiates it.
+    const compiled = WebAssembly.compileStreaming(fetch(WASM_URL.href))
+      // A server that does not send `application/wasm` makes streaming fail: compile the bytes.
+      .catch(() => fetch(WASM_URL.href).then((response) => response.arrayBuffer()).then(WebAssembly.compile));
     wasm = import(PKG_URL.href).then(async (module) => {
-      await module.default();
+      await module.default({ module_or_path: await compiled });
       // Marks let a page (and the benchmark) see how long the download and compilation took.
       performance.mark?.('stackway:wasm-ready');
       return module;

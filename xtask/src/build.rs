@@ -9,6 +9,7 @@ use crate::setup::{self, Prereq};
 /// What building the widget needs installed.
 pub const WIDGET_NEEDS: &[Prereq] = &[
     Prereq::WasmTarget,
+    Prereq::SizeToolchain,
     Prereq::WasmPack,
     Prereq::WasmBindgenCli,
     Prereq::NodePackages,
@@ -32,8 +33,10 @@ pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
 }
 
 /// Builds the release widget into `pkg/` (once per run): wasm-pack with the size-first release
-/// profile, then `wasm-opt -Oz`; then the interop module the same way into `pkg/interop/`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it
-/// would download an old binaryen; the npm one reads current rustc output.
+/// profile on the pinned nightly (see [`size_first_wasm_pack`]), then `wasm-opt -Oz`; then the
+/// interop module the same way into `pkg/interop/`. wasm-pack's own wasm-opt step is off
+/// (`--no-opt`) because it would download an old binaryen; the npm one reads current rustc
+/// output.
 pub fn widget(cx: &mut Context) -> Result<(), String> {
     if cx.widget_built {
         return Ok(());
@@ -42,7 +45,7 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "build",
         "building the widget: wasm-pack build --target web --release",
     );
-    let mut command = cx.command("wasm-pack");
+    let mut command = size_first_wasm_pack(cx);
     command.args([
         "build",
         "--target",
@@ -51,7 +54,10 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "--no-opt",
         "--out-dir",
         "pkg",
+        // The crate's path, given so that what follows `--` reaches cargo.
+        ".",
     ]);
+    command.args(BUILD_STD_ARGS);
     cx.run(command)?;
     optimise(cx, WASM)?;
 
@@ -60,7 +66,7 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "build",
         &format!("building the on-demand interop module: wasm-pack build {INTEROP_CRATE}"),
     );
-    let mut command = cx.command("wasm-pack");
+    let mut command = size_first_wasm_pack(cx);
     command.args([
         "build",
         INTEROP_CRATE,
@@ -73,11 +79,36 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "--out-name",
         "stackway_interop",
     ]);
+    command.args(BUILD_STD_ARGS);
     cx.run(command)?;
     optimise(cx, INTEROP_WASM)?;
     precompress(cx)?;
     cx.widget_built = true;
     Ok(())
+}
+
+/// Cargo options after wasm-pack's `--`: the standard library is rebuilt with the release
+/// profile (size first), with std's `optimize_for_size` feature (smaller sorting and formatting
+/// code).
+const BUILD_STD_ARGS: &[&str] = &[
+    "--",
+    "-Z",
+    "build-std=std,panic_abort",
+    "-Z",
+    "build-std-features=optimize_for_size",
+];
+
+/// `wasm-pack` on the pinned nightly ([`setup::SIZE_TOOLCHAIN`]) for the wasm32 target only:
+/// panics abort at once, without formatting a message (the release profile already aborts on
+/// panic, and a message is never shown in the widget), and panic locations are left out. The
+/// flags go to the wasm32 target alone, so build scripts and proc-macros build as usual.
+fn size_first_wasm_pack(cx: &Context) -> std::process::Command {
+    let mut command = cx.command("wasm-pack");
+    command.env("RUSTUP_TOOLCHAIN", setup::SIZE_TOOLCHAIN).env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
+    );
+    command
 }
 
 /// `wasm-opt -Oz` in place, stripping what a browser does not need.

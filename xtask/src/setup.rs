@@ -15,6 +15,9 @@ pub enum Prereq {
     RustComponents,
     /// The `wasm32-unknown-unknown` Rust target.
     WasmTarget,
+    /// The pinned nightly toolchain the release widget is built with ([`SIZE_TOOLCHAIN`]), with
+    /// `rust-src` and the wasm32 target: it rebuilds the standard library for size.
+    SizeToolchain,
     /// `wasm-pack`.
     WasmPack,
     /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock.
@@ -64,6 +67,13 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
+/// The toolchain of the release widget build (`cargo xtask build`), pinned so that the bundle's
+/// size is reproducible. Only a nightly can rebuild the standard library (`-Z build-std`) with
+/// `optimize_for_size` and with panics that abort at once, which takes about 25 KiB of brotli
+/// off the widget (docs/benchmarks.md, "Bundle size"). Everything else (tests, clippy, the CLI,
+/// the LTI tool, the wasm-bindgen tests) uses the stable toolchain.
+pub const SIZE_TOOLCHAIN: &str = "nightly-2026-05-20";
+
 /// Ensures every prerequisite in order, stopping at the first that cannot be installed.
 pub fn ensure_all(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
     prereqs.iter().try_for_each(|p| ensure(cx, *p))
@@ -77,6 +87,7 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
     let result = match prereq {
         Prereq::RustComponents => rust_components(cx),
         Prereq::WasmTarget => wasm_target(cx),
+        Prereq::SizeToolchain => size_toolchain(cx),
         Prereq::WasmPack => wasm_pack(cx),
         Prereq::WasmBindgenCli => wasm_bindgen_cli(cx),
         Prereq::Node => node(cx),
@@ -151,6 +162,46 @@ fn wasm_target(cx: &mut Context) -> Result<(), String> {
              install Rust with rustup (https://rustup.rs) or add the target to your toolchain"
         ))
     }
+}
+
+fn size_toolchain(cx: &mut Context) -> Result<(), String> {
+    let toolchain = format!("--toolchain={SIZE_TOOLCHAIN}");
+    let installed = cx
+        .probe("rustup", &["component", "list", "--installed", &toolchain])
+        .unwrap_or_default();
+    let has = |component: &str| installed.lines().any(|line| line.trim() == component);
+    if has("rust-src") && has(&format!("rust-std-{WASM_TARGET}")) {
+        cx.progress(
+            "setup",
+            &format!("{SIZE_TOOLCHAIN} with rust-src and {WASM_TARGET}: already installed"),
+        );
+        return Ok(());
+    }
+    cx.progress(
+        "setup",
+        &format!(
+            "installing {SIZE_TOOLCHAIN} (minimal profile, rust-src, {WASM_TARGET}) with rustup, \
+             for the size-optimised widget build (about a minute)"
+        ),
+    );
+    let mut command = cx.command("rustup");
+    command.args([
+        "toolchain",
+        "install",
+        SIZE_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+        "--target",
+        WASM_TARGET,
+    ]);
+    cx.run(command).map_err(|e| {
+        format!(
+            "{e}\n  could not install {SIZE_TOOLCHAIN}; try `rustup toolchain install \
+             {SIZE_TOOLCHAIN} --profile minimal --component rust-src --target {WASM_TARGET}`"
+        )
+    })
 }
 
 fn wasm_pack(cx: &mut Context) -> Result<(), String> {

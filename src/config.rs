@@ -1,7 +1,7 @@
 //! The widget's configuration, read in one place from the embedding page (custom element
 //! attributes, `Stackway.mount` options or `embed.html` query parameters, all passed as JSON).
 
-use serde::Deserialize;
+use crate::json_text;
 
 /// Which view the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,8 +44,10 @@ impl View {
 }
 
 /// Everything the embedding page can set.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+///
+/// Read from the JSON the loader passes (`Stackway.mount`'s config object): keys in camelCase
+/// (`feedText`, `frameResize`), every key optional, unknown keys ignored.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// URL of the feed (absolute, or relative to the page).
     pub feed: Option<String>,
@@ -67,17 +69,65 @@ pub struct Config {
     /// needed; by default `pkg/interop/stackway_interop.js` next to the widget's own files.
     pub interop: Option<String>,
     /// Where the configuration could not be read, why (shown as an error state).
-    #[serde(skip)]
     pub error: Option<String>,
+}
+
+/// The learner's record from the institution: `null`, or `[{"id", "earned"}]` with `earned`
+/// an optional `YYYY-MM-DD` date.
+fn read_held(
+    node: json_text::Node<'_>,
+) -> Result<Option<Vec<stackway_core::HeldCredential>>, json_text::ReadError> {
+    if json_text::is_null(node) {
+        return Ok(None);
+    }
+    let mut held = Vec::new();
+    for item in json_text::items(node, "held")? {
+        let (mut id, mut earned) = (None, None);
+        for (key, value) in json_text::members(item, "held")? {
+            match key {
+                "id" => id = Some(json_text::string(value, "held[].id")?),
+                "earned" => {
+                    if let Some(date) = json_text::optional_string(value, "held[].earned")? {
+                        earned = Some(stackway_core::Date::parse(&date).ok_or_else(|| {
+                            format!("`held[].earned` must be a YYYY-MM-DD date, not {date}")
+                        })?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let id = id.ok_or("every `held` entry needs an `id`")?;
+        held.push(stackway_core::HeldCredential { id, earned });
+    }
+    Ok(Some(held))
 }
 
 impl Config {
     /// Reads the JSON configuration; invalid JSON gives a configuration carrying the error.
     pub fn from_json(json: &str) -> Config {
-        serde_json::from_str(json).unwrap_or_else(|e| Config {
-            error: Some(e.to_string()),
+        json_text::read(json, Config::read).unwrap_or_else(|e| Config {
+            error: Some(e),
             ..Config::default()
         })
+    }
+
+    fn read(root: json_text::Node<'_>) -> Result<Config, json_text::ReadError> {
+        let mut config = Config::default();
+        for (key, value) in json_text::members(root, "config")? {
+            let text = |value| json_text::optional_string(value, key);
+            match key {
+                "feed" => config.feed = text(value)?,
+                "feedText" => config.feed_text = text(value)?,
+                "goal" => config.goal = text(value)?,
+                "view" => config.view = text(value)?,
+                "lang" => config.lang = text(value)?,
+                "interop" => config.interop = text(value)?,
+                "frameResize" => config.frame_resize = json_text::boolean(value, key)?,
+                "held" => config.held = read_held(value)?,
+                _ => {}
+            }
+        }
+        Ok(config)
     }
 
     /// The first view, `Programs` unless `view` names another.
@@ -108,5 +158,31 @@ mod tests {
         );
         assert_eq!(Config::from_json("{}").initial_view(), View::Programs);
         assert!(Config::from_json("{nope").error.is_some());
+    }
+
+    #[test]
+    fn reads_the_learners_record_and_names_what_is_wrong() {
+        let config = Config::from_json(
+            r#"{"held":[{"id":"a","earned":"2024-03-01"},{"id":"b"}],"feedText":"{}"}"#,
+        );
+        assert_eq!(config.error, None);
+        let held = config.held.unwrap();
+        assert_eq!(held.len(), 2);
+        assert_eq!(held[0].earned, stackway_core::Date::parse("2024-03-01"));
+        assert_eq!(held[1].earned, None);
+        assert_eq!(config.feed_text.as_deref(), Some("{}"));
+        assert_eq!(Config::from_json(r#"{"held":null}"#).held, None);
+        for (bad, says) in [
+            (r#"{"held":[{"earned":"2024-03-01"}]}"#, "needs an `id`"),
+            (r#"{"held":[{"id":"a","earned":"March"}]}"#, "YYYY-MM-DD"),
+            (
+                r#"{"frameResize":"yes"}"#,
+                "`frameResize` must be true or false",
+            ),
+            (r#"{"feed":4}"#, "`feed` must be a string or null"),
+        ] {
+            let error = Config::from_json(bad).error.unwrap_or_default();
+            assert!(error.contains(says), "{bad}: {error}");
+        }
     }
 }

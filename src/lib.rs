@@ -11,6 +11,7 @@ mod format;
 mod hooks;
 pub mod i18n;
 mod interop;
+mod json_text;
 pub mod search;
 mod state;
 
@@ -62,7 +63,22 @@ pub fn mount_with(
 #[wasm_bindgen(js_name = checkFeed)]
 pub fn check_feed(text: &str) -> String {
     let parsed = stackway_core::parse_feed(text);
-    serde_json::to_string(&parsed.diagnostics).unwrap_or_else(|_| "[]".into())
+    diagnostics_json(&parsed.diagnostics)
+}
+
+/// The diagnostics as `[{code, severity, pointer, message, line, column}]` (line and column are
+/// `null` when unknown).
+fn diagnostics_json(diagnostics: &[stackway_core::Diagnostic]) -> String {
+    json_text::array(diagnostics.iter().map(|d| {
+        json_text::ObjectWriter::new()
+            .string("code", &d.code)
+            .string("severity", d.severity.as_str())
+            .string("pointer", &d.pointer)
+            .string("message", &d.message)
+            .optional_number("line", d.line)
+            .optional_number("column", d.column)
+            .finish()
+    }))
 }
 
 fn start(

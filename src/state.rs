@@ -8,12 +8,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use stackway_core::layout::MapGraph;
 use stackway_core::{Catalog, Date, Feed};
 use yew::Reducible;
 
 use crate::config::View;
+use crate::json_text;
 use crate::search::{Filters, SearchIndex};
 
 pub mod insights;
@@ -45,8 +45,7 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// What the route planner minimises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Objective {
     #[default]
     Cost,
@@ -77,9 +76,9 @@ impl Objective {
     }
 }
 
-/// The learner's what-if plan: saved per feed id, exported and imported as JSON.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+/// The learner's what-if plan: saved per feed id, exported and imported as JSON
+/// (`{"held": {id: date or null}, "planned": [ids], "goal": id or null, "minimize": "cost"}`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Plan {
     /// Held credentials, each with the date earned (`YYYY-MM-DD`) when known.
     pub held: BTreeMap<String, Option<String>>,
@@ -92,6 +91,58 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan as JSON text (the saved and exported form).
+    pub fn to_json(&self) -> String {
+        let held = self
+            .held
+            .iter()
+            .fold(json_text::ObjectWriter::new(), |held, (id, date)| {
+                held.optional_string(id, date.as_deref())
+            })
+            .finish();
+        json_text::ObjectWriter::new()
+            .raw("held", &held)
+            .raw(
+                "planned",
+                &json_text::array(self.planned.iter().map(|id| json_text::quoted(id))),
+            )
+            .optional_string("goal", self.goal.as_deref())
+            .string("minimize", self.minimize.as_str())
+            .finish()
+    }
+
+    /// Reads a saved or exported plan. Every key may be missing and unknown keys are ignored;
+    /// a key of the wrong type, or text that is not JSON, is an error saying where.
+    pub fn from_json(text: &str) -> Result<Plan, json_text::ReadError> {
+        json_text::read(text, |root| {
+            let mut plan = Plan::default();
+            for (key, value) in json_text::members(root, "plan")? {
+                match key {
+                    "held" => {
+                        for (id, date) in json_text::members(value, "held")? {
+                            let date = json_text::optional_string(date, "held")?;
+                            plan.held.insert(id.to_owned(), date);
+                        }
+                    }
+                    "planned" => {
+                        for id in json_text::items(value, "planned")? {
+                            plan.planned.insert(json_text::string(id, "planned")?);
+                        }
+                    }
+                    "goal" => plan.goal = json_text::optional_string(value, "goal")?,
+                    "minimize" => {
+                        let name = json_text::string(value, "minimize")?;
+                        plan.minimize = Objective::parse(&name).ok_or_else(|| {
+                            format!("`minimize` must be cost, weeks, hours or credits, not {name}")
+                        })?;
+                    }
+                    _ => {}
+                }
+            }
+            Ok(plan)
+        })
+    }
+
     /// Keeps only what refers to credentials of `feed` (an imported or old plan may name
     /// credentials that no longer exist); returns how many entries were dropped.
     pub fn retain_known(&mut self, feed: &Feed) -> usize {
@@ -313,6 +364,41 @@ impl Reducible for State {
 mod tests {
     use super::*;
     use stackway_core::HeldCredential;
+
+    #[test]
+    fn a_plan_written_by_an_earlier_version_still_reads() {
+        // What serde_json wrote for a plan before the widget had its own JSON writer: saved
+        // plans and exported files in this form must keep working.
+        let saved =
+            r#"{"held":{"a":"2024-01-02","b":null},"planned":["c"],"goal":"d","minimize":"weeks"}"#;
+        let plan = Plan::from_json(saved).unwrap();
+        assert_eq!(plan.held.get("a"), Some(&Some("2024-01-02".to_owned())));
+        assert_eq!(plan.held.get("b"), Some(&None));
+        assert!(plan.planned.contains("c"));
+        assert_eq!(plan.goal.as_deref(), Some("d"));
+        assert_eq!(plan.minimize, Objective::Weeks);
+        assert_eq!(plan.to_json(), saved);
+        assert_eq!(Plan::from_json(&plan.to_json()), Ok(plan));
+    }
+
+    #[test]
+    fn a_plan_tolerates_missing_keys_and_rejects_wrong_types() {
+        assert_eq!(Plan::from_json("{}"), Ok(Plan::default()));
+        assert_eq!(
+            Plan::from_json(r#"{"goal": null, "other": [1]}"#),
+            Ok(Plan::default())
+        );
+        for bad in [
+            r#"{"held": ["a"]}"#,
+            r#"{"planned": "a"}"#,
+            r#"{"minimize": "cheapest"}"#,
+            r#"{"goal": 3}"#,
+            "[]",
+            "not json",
+        ] {
+            assert!(Plan::from_json(bad).is_err(), "{bad}");
+        }
+    }
 
     fn state() -> Rc<State> {
         let feed = stackway_core::parse_feed(include_str!("../tests/fixtures/tiny-feed.json"))

@@ -120,7 +120,7 @@ pub fn PlanView() -> Html {
         let plan = plan.clone();
         let feed_id = feed.id.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string(&plan).unwrap_or_default();
+            let json = plan.to_json();
             download(&format!("stackway-plan-{feed_id}.json"), &json);
         })
     };
@@ -137,10 +137,7 @@ pub fn PlanView() -> Html {
             let import_error = import_error.clone();
             let task =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
-                    match text
-                        .ok()
-                        .and_then(|t| serde_json::from_str::<Plan>(&t).ok())
-                    {
+                    match text.ok().and_then(|t| Plan::from_json(&t).ok()) {
                         Some(plan) => {
                             import_error.set(false);
                             dispatcher.dispatch(Action::ImportPlan(plan));

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::storage;
-use serde::{Deserialize, Serialize};
+use crate::json_text;
 use stackway_core::{parse_feed, Diagnostic, Feed};
 use yew::prelude::*;
 
@@ -66,10 +66,37 @@ impl Prefetched {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// The offline copy of a feed: `{"saved_at", "text"}` in localStorage.
 struct SavedFeed {
     saved_at: String,
     text: String,
+}
+
+impl SavedFeed {
+    fn to_json(&self) -> String {
+        json_text::ObjectWriter::new()
+            .string("saved_at", &self.saved_at)
+            .string("text", &self.text)
+            .finish()
+    }
+
+    fn from_json(text: &str) -> Option<SavedFeed> {
+        json_text::read(text, |root| {
+            let (mut saved_at, mut text) = (None, None);
+            for (key, value) in json_text::members(root, "saved feed")? {
+                match key {
+                    "saved_at" => saved_at = Some(json_text::string(value, key)?),
+                    "text" => text = Some(json_text::string(value, key)?),
+                    _ => {}
+                }
+            }
+            match (saved_at, text) {
+                (Some(saved_at), Some(text)) => Ok(SavedFeed { saved_at, text }),
+                _ => Err("`saved_at` and `text` are required".to_owned()),
+            }
+        })
+        .ok()
+    }
 }
 
 fn cache_key(url: &str) -> String {
@@ -149,13 +176,13 @@ async fn load(url: String, prefetched: Option<Prefetched>, interop: Option<Strin
                     text: (*loaded.text).clone(),
                 };
                 // A feed too large for the storage quota is simply not kept for offline use.
-                storage::set(&cache_key(&url), &saved);
+                storage::set(&cache_key(&url), &saved.to_json());
                 FeedLoad::Ready(Rc::new(loaded))
             }
             Err(failure) => FeedLoad::Failed(Rc::new(failure)),
         },
         Err(reason) => {
-            let saved: Option<SavedFeed> = storage::get(&cache_key(&url));
+            let saved = storage::get(&cache_key(&url)).and_then(|t| SavedFeed::from_json(&t));
             let loaded = match saved {
                 Some(s) => read(s.text, Some(s.saved_at), interop).await.ok(),
                 None => None,

@@ -12,7 +12,9 @@ fn key(feed_id: &str) -> String {
 
 /// The saved plan for a feed, or an empty one (also when the saved copy is unreadable).
 pub fn load_plan(feed_id: &str) -> Plan {
-    storage::get(&key(feed_id)).unwrap_or_default()
+    storage::get(&key(feed_id))
+        .and_then(|text| Plan::from_json(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Saves `plan` whenever it changes.
@@ -20,6 +22,6 @@ pub fn load_plan(feed_id: &str) -> Plan {
 pub fn use_saved_plan(feed_id: String, plan: Plan) {
     use_effect_with((feed_id, plan), |(feed_id, plan)| {
         // Private browsing can refuse storage; the plan then lives for this page only.
-        storage::set(&key(feed_id), plan);
+        storage::set(&key(feed_id), &plan.to_json());
     });
 }

@@ -3,8 +3,8 @@
 //! (`crate::engine::progress`), without building trees, remaining groups, uses or explanations.
 //!
 //! Method, per goal, with buffers reused across goals (no per-node allocation):
-//! 1. The goal's requirements are expanded exactly as [`Tree::build`] does (same cycle, size
-//!    and depth rules) into a flat preorder arena of plain `Copy` nodes: a subtree is the range
+//! 1. The goal's requirements are expanded with [`Tree::build`]'s own rules (`tree::node_kind`,
+//!    `tree::expansion`, `tree::too_big`) into a flat preorder arena of plain `Copy` nodes: a subtree is the range
 //!    `v..end`, and the children of `v` are `v + 1`, then each child's `end`.
 //! 2. Every held credential is counted over the fill options of the leaves (the credential
 //!    itself, or an applicable equivalence). When no held credential can fill two places, the
@@ -20,7 +20,7 @@ use crate::catalog::{Catalog, CredIx, GroupKind, ReqNode, Target};
 use crate::engine::evaluate::credits_rem;
 use crate::engine::holdings::Holdings;
 use crate::engine::progress::{evaluate_goal, Report};
-use crate::engine::tree::{MAX_TREE_DEPTH, MAX_TREE_NODES};
+use crate::engine::tree::{self, TKind};
 use crate::engine::{resolve, EngineError};
 use crate::record::Record;
 
@@ -66,21 +66,8 @@ pub fn summaries(cat: &Catalog, holdings: &Holdings) -> Vec<ProgressSummary> {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum LKind {
-    Group {
-        kind: GroupKind,
-        need: u32,
-        credits: u64,
-    },
-    Leaf {
-        target: Target,
-        expanded: bool,
-    },
-}
-
-#[derive(Debug, Clone, Copy)]
 struct LNode {
-    kind: LKind,
+    kind: TKind,
     owner: CredIx,
     end: u32,
 }
@@ -160,35 +147,14 @@ impl<'a> Summarizer<'a> {
     fn expand(&mut self, node: u32, owner: CredIx, depth: u32) {
         let cat = self.cat;
         let me = self.nodes.len();
-        let kind = match cat.node(node) {
-            Some(ReqNode::Leaf(t)) => LKind::Leaf {
-                target: *t,
-                expanded: false,
-            },
-            Some(ReqNode::Group {
-                kind,
-                need,
-                credits,
-                ..
-            }) => LKind::Group {
-                kind: *kind,
-                need: *need,
-                credits: *credits,
-            },
-            None => LKind::Group {
-                kind: GroupKind::All,
-                need: 0,
-                credits: 0,
-            },
-        };
         self.nodes.push(LNode {
-            kind,
+            kind: tree::node_kind(cat, node),
             owner,
             end: me as u32 + 1,
         });
-        let too_big = self.nodes.len() >= MAX_TREE_NODES || depth >= MAX_TREE_DEPTH;
+        let too_big = tree::too_big(self.nodes.len(), depth);
         match cat.node(node) {
-            // Too large to expand: the group keeps no children (as in `Tree::expand`).
+            // Too large to expand: the group keeps no children (as in `Tree::build`).
             Some(ReqNode::Group { start, end, .. }) if !too_big => {
                 for &k in cat.children_of(*start, *end) {
                     self.expand(k, owner, depth + 1);
@@ -196,17 +162,19 @@ impl<'a> Summarizer<'a> {
             }
             Some(ReqNode::Leaf(Target::Known(c))) => {
                 let c = *c;
-                if let (Some(sub), false) = (cat.requires(c), self.holdings.is_held(c)) {
-                    if !self.path.contains(&c) && !too_big {
+                let is_held = self.holdings.is_held(c);
+                if let Some(expansion) = tree::expansion(cat, c, is_held, &self.path, too_big) {
+                    if let Ok(sub) = expansion {
                         self.path.push(c);
                         self.expand(sub, c, depth + 1);
                         self.path.pop();
-                        if let Some(n) = self.nodes.get_mut(me) {
-                            n.kind = LKind::Leaf {
-                                target: Target::Known(c),
-                                expanded: true,
-                            };
-                        }
+                    }
+                    if let Some(n) = self.nodes.get_mut(me) {
+                        n.kind = TKind::Leaf {
+                            target: Target::Known(c),
+                            expanded: expansion.is_ok(),
+                            blocked: expansion.err(),
+                        };
                     }
                 }
             }
@@ -228,9 +196,10 @@ impl<'a> Summarizer<'a> {
         self.fillable.resize(self.nodes.len(), false);
         let mut uncontested = true;
         for (v, n) in self.nodes.iter().enumerate() {
-            let LKind::Leaf {
+            let TKind::Leaf {
                 target: Target::Known(c),
                 expanded,
+                ..
             } = n.kind
             else {
                 continue;
@@ -293,7 +262,7 @@ impl<'a> Summarizer<'a> {
             let node = self.nodes[v];
             let filled = self.fillable.get(v).copied().unwrap_or(false);
             let (s, r, s0, t) = match node.kind {
-                LKind::Leaf { expanded, .. } => {
+                TKind::Leaf { expanded, .. } => {
                     let k = v + 1;
                     let (ks, kr, ks0, kt) = if expanded && k < n {
                         (self.sat[k], self.rem[k], self.sat0[k], self.total[k])
@@ -310,7 +279,7 @@ impl<'a> Summarizer<'a> {
                     let (s0, t) = if expanded { (ks0, kt) } else { (false, 1.0) };
                     (s, r, s0, t)
                 }
-                LKind::Group {
+                TKind::Group {
                     kind: GroupKind::Credits,
                     credits: need,
                     ..
@@ -319,7 +288,7 @@ impl<'a> Summarizer<'a> {
                     let mut k = v + 1;
                     while k < node.end as usize {
                         let worth = match self.nodes[k].kind {
-                            LKind::Leaf {
+                            TKind::Leaf {
                                 target: Target::Known(c),
                                 ..
                             } => self.cat.credits_scaled(c),
@@ -341,7 +310,7 @@ impl<'a> Summarizer<'a> {
                         credits_rem(got0, need, largest),
                     )
                 }
-                LKind::Group { need, .. } => {
+                TKind::Group { need, .. } => {
                     let (mut nsat, mut nsat0, mut count) = (0u32, 0u32, 0u32);
                     self.scratch.clear();
                     let mut k = v + 1;

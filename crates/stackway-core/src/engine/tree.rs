@@ -66,6 +66,62 @@ pub struct Tree {
     kids: Vec<u32>,
 }
 
+/// What catalog node `node` is before any expansion: a group, or a leaf not yet expanded.
+/// Out-of-range nodes cannot come from a catalog, but stay harmless: an empty `all`.
+///
+/// [`Tree::build`] and the lean summary evaluator (`engine::summary`) expand requirements with
+/// this function, [`too_big`] and [`expansion`], so that both read the same tree.
+pub(crate) fn node_kind(cat: &Catalog, node: u32) -> TKind {
+    match cat.node(node) {
+        Some(ReqNode::Leaf(t)) => TKind::Leaf {
+            target: *t,
+            expanded: false,
+            blocked: None,
+        },
+        Some(ReqNode::Group {
+            kind,
+            need,
+            credits,
+            ..
+        }) => TKind::Group {
+            kind: *kind,
+            need: *need,
+            credits: *credits,
+        },
+        None => TKind::Group {
+            kind: GroupKind::All,
+            need: 0,
+            credits: 0,
+        },
+    }
+}
+
+/// Whether a tree that already has `nodes` nodes may expand below `depth`.
+pub(crate) fn too_big(nodes: usize, depth: u32) -> bool {
+    nodes >= MAX_TREE_NODES || depth >= MAX_TREE_DEPTH
+}
+
+/// How a leaf naming credential `c` is expanded: `None` when it stays a plain leaf (`c` has no
+/// `requires`, or the learner holds it); `Some(Ok(sub))` to expand `c`'s requirements, catalog
+/// node `sub`; `Some(Err(why))` when it is derived but blocked (already on the expansion `path`,
+/// or the tree is `too_big`).
+pub(crate) fn expansion(
+    cat: &Catalog,
+    c: CredIx,
+    is_held: bool,
+    path: &[CredIx],
+    too_big: bool,
+) -> Option<Result<u32, Blocked>> {
+    let sub = cat.requires(c).filter(|_| !is_held)?;
+    Some(if path.contains(&c) {
+        Err(Blocked::Cycle)
+    } else if too_big {
+        Err(Blocked::TooLarge)
+    } else {
+        Ok(sub)
+    })
+}
+
 impl Tree {
     /// Expands catalog node `root` (a `requires` or `prerequisites` tree of `owner`), expanding
     /// derived credentials for which `held` is false.
@@ -131,29 +187,7 @@ impl Tree {
         scratch: &mut Vec<u32>,
     ) -> u32 {
         let me = self.nodes.len() as u32;
-        let kind = match cat.node(node) {
-            Some(ReqNode::Leaf(t)) => TKind::Leaf {
-                target: *t,
-                expanded: false,
-                blocked: None,
-            },
-            Some(ReqNode::Group {
-                kind,
-                need,
-                credits,
-                ..
-            }) => TKind::Group {
-                kind: *kind,
-                need: *need,
-                credits: *credits,
-            },
-            // Out-of-range nodes cannot come from a catalog, but stay harmless: an empty `all`.
-            None => TKind::Group {
-                kind: GroupKind::All,
-                need: 0,
-                credits: 0,
-            },
-        };
+        let kind = node_kind(cat, node);
         self.nodes.push(TNode {
             kind,
             owner,
@@ -163,32 +197,22 @@ impl Tree {
             kids_start: 0,
             kids_end: 0,
         });
-        let too_big = self.nodes.len() >= MAX_TREE_NODES || depth >= MAX_TREE_DEPTH;
+        let too_big = too_big(self.nodes.len(), depth);
         let mut mine: Vec<u32> = Vec::new();
-        match (cat.node(node), kind) {
-            (Some(ReqNode::Group { start, end, .. }), _) => {
-                if too_big {
-                    // Too large to expand: the group keeps no children and so cannot be met
-                    // (unless it needs nothing).
-                } else {
-                    for &k in cat.children_of(*start, *end) {
-                        let c = self.expand(cat, k, owner, held, path, me, depth + 1, scratch);
-                        mine.push(c);
-                    }
+        match cat.node(node) {
+            // Too large to expand: the group keeps no children and so cannot be met (unless it
+            // needs nothing).
+            Some(ReqNode::Group { start, end, .. }) if !too_big => {
+                for &k in cat.children_of(*start, *end) {
+                    let c = self.expand(cat, k, owner, held, path, me, depth + 1, scratch);
+                    mine.push(c);
                 }
             }
-            (Some(ReqNode::Leaf(Target::Known(c))), _) => {
+            Some(ReqNode::Leaf(Target::Known(c))) => {
                 let c = *c;
                 let is_held = held.get(c as usize).copied().unwrap_or(false);
-                if let (Some(sub), false) = (cat.requires(c), is_held) {
-                    let blocked = if path.contains(&c) {
-                        Some(Blocked::Cycle)
-                    } else if too_big {
-                        Some(Blocked::TooLarge)
-                    } else {
-                        None
-                    };
-                    if blocked.is_none() {
+                if let Some(expansion) = expansion(cat, c, is_held, path, too_big) {
+                    if let Ok(sub) = expansion {
                         path.push(c);
                         let k = self.expand(cat, sub, c, held, path, me, depth + 1, scratch);
                         path.pop();
@@ -197,8 +221,8 @@ impl Tree {
                     if let Some(n) = self.nodes.get_mut(me as usize) {
                         n.kind = TKind::Leaf {
                             target: Target::Known(c),
-                            expanded: blocked.is_none(),
-                            blocked,
+                            expanded: expansion.is_ok(),
+                            blocked: expansion.err(),
                         };
                     }
                 }

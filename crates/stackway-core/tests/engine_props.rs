@@ -13,9 +13,7 @@ use stackway_core::engine::holdings::Holdings;
 use stackway_core::engine::next_steps::prerequisites_met;
 use stackway_core::engine::tree::{TKind, Tree};
 use stackway_core::engine::{self};
-use stackway_core::feed::{
-    Cost, Credential, Equivalence, Feed, Institution, Kind, Requirement, Text,
-};
+use stackway_core::feed::{Cost, Credential, Equivalence, Feed, Kind, Requirement, Text};
 use stackway_core::plan::{self, value_of, Objective};
 use stackway_core::{Date, Record};
 
@@ -198,21 +196,8 @@ fn generate(seed: u64, wild: bool) -> Gen {
     }
     Gen {
         feed: Feed {
-            stackway: 1,
-            id: "gen".into(),
-            updated: None,
-            languages: vec!["en".into()],
-            credit_label: None,
-            provider: Institution {
-                id: "p".into(),
-                name: Text::from("P"),
-                url: None,
-            },
-            institutions: Vec::new(),
-            skills: Vec::new(),
-            credentials: creds,
             equivalences,
-            pathways: Vec::new(),
+            ..stackway_core::bench_support::feed(creds)
         },
         record,
         goals: derived_ids,

@@ -36,6 +36,12 @@ use crate::feed::Text;
 use crate::messages::{Message, MessageId};
 use crate::record::Record;
 
+mod goal;
+mod relax;
+
+use goal::{Goal, Restr, Scratch};
+use relax::{collect, gcd128, relax_all};
+
 /// What to minimise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -218,9 +224,10 @@ struct State {
     /// Candidates whose prerequisites can no longer be met (every way needs an excluded
     /// credential): they cannot be added in this subtree of the search.
     blocked: Vec<bool>,
-    restr: BTreeMap<CredIx, Restriction>,
-    /// Lagrange multipliers of "a credential fills at most one leaf" (only positive ones).
-    lambda: BTreeMap<CredIx, u128>,
+    /// Where goal-tree slots may be used (branching on shared credentials).
+    restr: Restr,
+    /// Lagrange multipliers of "a credential fills at most one leaf", by goal-tree slot.
+    lambda: Vec<u128>,
 }
 
 struct Planner<'a> {
@@ -231,9 +238,11 @@ struct Planner<'a> {
     goal: CredIx,
     objective: Objective,
     tree: Tree,
-    /// Candidate credentials (base, not held), sorted by index; `local` maps back.
+    /// Candidate credentials (base, not held), sorted by index ([`Planner::local`] maps back).
     cands: Vec<CredIx>,
-    local: BTreeMap<CredIx, usize>,
+    /// The goal tree compiled for the search, and each of its slots' candidate index.
+    goal_tree: Goal,
+    slot_cand: Vec<Option<usize>>,
     keys: Vec<u128>,
     /// Keys are `scaled value × m + 1`; every scaled value is a multiple of `grain` (their gcd),
     /// so a lower bound can be rounded up to the next key a route can actually have.
@@ -241,8 +250,6 @@ struct Planner<'a> {
     grain: u128,
     takeable: Vec<bool>,
     prereq_trees: BTreeMap<CredIx, Tree>,
-    /// Leaves of the goal tree where each credential may be used (directly or in an equivalence).
-    occurrences: BTreeMap<CredIx, Vec<u32>>,
     base_vals: Vec<u128>,
     best_key: u128,
     best: Option<(Vec<CredIx>, Vec<LeafFill>)>,
@@ -265,13 +272,13 @@ impl<'a> Planner<'a> {
             objective,
             tree,
             cands: Vec::new(),
-            local: BTreeMap::new(),
+            goal_tree: Goal::default(),
+            slot_cand: Vec::new(),
             keys: Vec::new(),
             m: 1,
             grain: 0,
             takeable: Vec::new(),
             prereq_trees: BTreeMap::new(),
-            occurrences: BTreeMap::new(),
             base_vals: Vec::new(),
             best_key: INF,
             best: None,
@@ -325,18 +332,6 @@ impl<'a> Planner<'a> {
         let cat = self.cat;
         let mut all = BTreeSet::new();
         Self::tree_creds(cat, &self.tree, &mut all);
-        for (v, _) in self.tree.leaf_targets() {
-            for (_, ts) in Self::leaf_options(cat, &self.tree, v) {
-                for t in ts {
-                    if let Target::Known(c) = t {
-                        self.occurrences.entry(c).or_default().push(v);
-                    }
-                }
-            }
-        }
-        for occ in self.occurrences.values_mut() {
-            occ.dedup();
-        }
         // Close over prerequisites.
         let mut queue: Vec<CredIx> = all.iter().copied().collect();
         while let Some(c) = queue.pop() {
@@ -362,8 +357,7 @@ impl<'a> Planner<'a> {
             .collect();
         let m = self.cands.len() as u128 + 1;
         self.m = m;
-        for (i, &c) in self.cands.iter().enumerate() {
-            self.local.insert(c, i);
+        for &c in &self.cands {
             let v = value_of(cat, c, self.objective).unwrap_or(0.0);
             let scaled = if v.is_finite() && v > 0.0 {
                 (v * 100.0).round().min(1e18) as u128
@@ -376,6 +370,18 @@ impl<'a> Planner<'a> {
         // Least fixpoint of "can ever be started": prerequisites relaxed-satisfiable from held
         // plus credentials already known to be startable.
         self.takeable = self.startable(&vec![false; self.cands.len()]);
+        self.goal_tree = Goal::compile(cat, &self.tree);
+        self.slot_cand = self
+            .goal_tree
+            .slot_cred
+            .iter()
+            .map(|&c| self.local(c))
+            .collect();
+    }
+
+    /// The candidate index of credential `c`.
+    fn local(&self, c: CredIx) -> Option<usize> {
+        self.cands.binary_search(&c).ok()
     }
 
     /// The least fixpoint of "can be started": candidates whose prerequisites are
@@ -397,8 +403,8 @@ impl<'a> Planner<'a> {
                             if self.holdings.is_held(x) {
                                 0
                             } else {
-                                match self.local.get(&x) {
-                                    Some(&j) if ok[j] => 0,
+                                match self.local(x) {
+                                    Some(j) if ok[j] => 0,
                                     _ => INF,
                                 }
                             }
@@ -418,27 +424,17 @@ impl<'a> Planner<'a> {
         ok
     }
 
-    fn cost(&self, st: Option<&State>, leaf: u32, c: CredIx) -> u128 {
-        let base = self.base_cost(st, leaf, c);
-        match st.and_then(|st| st.lambda.get(&c)) {
-            Some(&l) if base != INF => add(base, l),
-            _ => base,
-        }
-    }
-
-    fn base_cost(&self, st: Option<&State>, leaf: u32, c: CredIx) -> u128 {
-        if let Some(st) = st {
-            match st.restr.get(&c) {
-                Some(Restriction::Only(l)) if *l != leaf => return INF,
-                Some(Restriction::Not(ls)) if ls.contains(&leaf) => return INF,
-                _ => {}
-            }
-        }
+    /// A slot's cost before restrictions and multipliers: 0 when held or taken, its key when it
+    /// may be added, INF when it cannot be.
+    fn slot_base(&self, st: Option<&State>, s: usize) -> u128 {
+        let Some(&c) = self.goal_tree.slot_cred.get(s) else {
+            return INF;
+        };
         if self.holdings.is_held(c) {
             return 0;
         }
-        match self.local.get(&c) {
-            Some(&i) => {
+        match self.slot_cand.get(s).copied().flatten() {
+            Some(i) => {
                 if !self.takeable.get(i).copied().unwrap_or(false) {
                     return INF;
                 }
@@ -458,12 +454,32 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Every slot's price in the relaxation: its base cost plus its multiplier.
+    fn slot_costs(&self, st: Option<&State>, out: &mut Vec<u128>) {
+        out.clear();
+        for s in 0..self.goal_tree.slots() {
+            let base = self.slot_base(st, s);
+            let l = st.and_then(|st| st.lambda.get(s).copied()).unwrap_or(0);
+            out.push(if base != INF && l > 0 {
+                add(base, l)
+            } else {
+                base
+            });
+        }
+    }
+
     fn run(mut self) -> Route {
         let cat = self.cat;
         if self.holdings.is_held(self.goal) {
             return self.route(true, Vec::new(), Vec::new(), None);
         }
-        self.base_vals = relax_all(cat, &self.tree, &|leaf, c| self.cost(None, leaf, c));
+        let mut costs = Vec::new();
+        self.slot_costs(None, &mut costs);
+        let slots = self.goal_tree.slots();
+        let mut vals = Vec::new();
+        self.goal_tree
+            .eval(&costs, &Restr::new(slots), &mut vals, &mut Scratch::default());
+        self.base_vals = vals;
         if self.base_vals.first().copied().unwrap_or(INF) == INF {
             let why = self.why_infeasible(0);
             return self.route(false, Vec::new(), Vec::new(), Some(why));
@@ -472,8 +488,8 @@ impl<'a> Planner<'a> {
             forced: vec![false; self.cands.len()],
             excluded: vec![false; self.cands.len()],
             blocked: vec![false; self.cands.len()],
-            restr: BTreeMap::new(),
-            lambda: BTreeMap::new(),
+            restr: Restr::new(slots),
+            lambda: vec![0; slots],
         };
         self.visit(st);
         match self.best.take() {
@@ -504,44 +520,6 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn values(&self, st: &State) -> Vec<u128> {
-        let mut vals = self.base_vals.clone();
-        let mut dirty: BTreeSet<u32> = BTreeSet::new();
-        let mut touch = |c: CredIx| {
-            if let Some(ls) = self.occurrences.get(&c) {
-                for &l in ls {
-                    let mut v = l;
-                    while v != u32::MAX && dirty.insert(v) {
-                        v = self
-                            .tree
-                            .nodes
-                            .get(v as usize)
-                            .map_or(u32::MAX, |n| n.parent);
-                    }
-                }
-            }
-        };
-        for (i, &c) in self.cands.iter().enumerate() {
-            if st.forced[i] || st.excluded[i] || st.blocked[i] {
-                touch(c);
-            }
-        }
-        for &c in st.restr.keys().chain(st.lambda.keys()) {
-            touch(c);
-        }
-        for &v in dirty.iter().rev() {
-            let x = node_value(self.cat, &self.tree, v, &vals, &|leaf, c| {
-                self.cost(Some(st), leaf, c)
-            });
-            if let Some(slot) = vals.get_mut(v as usize) {
-                *slot = x;
-            }
-        }
-        vals
-    }
-
-    /// The least key at or above `lb` that a route can have: a route of n credentials (n < m)
-    /// with scaled values summing to W (a multiple of `grain`) has key W·m + n.
     fn round_up(&self, lb: u128) -> u128 {
         if self.grain == 0 || lb == INF {
             return lb;
@@ -581,63 +559,61 @@ impl<'a> Planner<'a> {
         } else {
             NODE_STEPS
         };
+        let slots = self.goal_tree.slots();
+        let mut costs = Vec::with_capacity(slots);
+        let mut vals = Vec::with_capacity(self.tree.len());
+        let mut sc = Scratch::default();
+        let mut fills: Vec<(u32, u32)> = Vec::new();
+        let mut uses = vec![0u32; slots];
         let (mut steps, mut best_lb, mut halvings) = (0u32, 0u128, 0u32);
-        let (lb, fills, uses) = loop {
-            let vals = self.values(&st);
+        let lb = loop {
+            self.slot_costs(Some(&st), &mut costs);
+            self.goal_tree.eval(&costs, &st.restr, &mut vals, &mut sc);
             let root = vals.first().copied().unwrap_or(INF);
             if root == INF {
                 return;
             }
-            let lambda_sum = st.lambda.values().fold(0u128, |a, &l| add(a, l));
+            let lambda_sum = st.lambda.iter().fold(0u128, |a, &l| add(a, l));
             let lb = add(forced_key, root).saturating_sub(lambda_sum);
             if self.round_up(lb) >= self.best_key {
                 return;
             }
-            let mut fills = Vec::new();
-            collect(
-                self.cat,
-                &self.tree,
-                0,
-                &vals,
-                &|leaf, c| self.cost(Some(&st), leaf, c),
-                &mut fills,
-            );
-            // Uses of each credential: the leaves it fills.
-            let mut uses: BTreeMap<CredIx, Vec<u32>> = BTreeMap::new();
-            for f in &fills {
-                for &c in &f.creds {
-                    let e = uses.entry(c).or_default();
-                    if !e.contains(&f.leaf) {
-                        e.push(f.leaf);
+            fills.clear();
+            self.goal_tree
+                .collect(0, &vals, &costs, &st.restr, &mut fills);
+            // Uses of each slot: the number of leaves it fills (each leaf is filled once).
+            uses.iter_mut().for_each(|u| *u = 0);
+            for &(_, o) in &fills {
+                for s in self.goal_tree.opt_creds(o) {
+                    if let Some(u) = uses.get_mut(s as usize) {
+                        *u += 1;
                     }
                 }
             }
-            let over: Vec<(CredIx, u128)> = uses
-                .iter()
-                .filter(|(_, l)| l.len() > 1)
-                .map(|(&c, l)| (c, l.len() as u128 - 1))
-                .collect();
-            let idle: Vec<CredIx> = st
+            let over = uses.iter().filter(|&&u| u > 1).count();
+            let idle = st
                 .lambda
-                .keys()
-                .copied()
-                .filter(|c| !uses.contains_key(c))
-                .collect();
-            if over.is_empty() {
-                if idle.is_empty() {
+                .iter()
+                .zip(&uses)
+                .filter(|(l, u)| **l > 0 && **u == 0)
+                .count();
+            if over == 0 {
+                if idle == 0 {
                     // Conflict-free and every priced credential used once: the bound is the
                     // route's exact cost.
-                    break (lb, fills, uses);
+                    break lb;
                 }
                 // Conflict-free, but the bound still counts multipliers of unused credentials:
                 // drop them, so that the bound becomes exact (or a conflict shows again).
-                for c in idle {
-                    st.lambda.remove(&c);
+                for (l, &u) in st.lambda.iter_mut().zip(&uses) {
+                    if u == 0 {
+                        *l = 0;
+                    }
                 }
                 continue;
             }
             if steps >= max_steps {
-                break (lb, fills, uses);
+                break lb;
             }
             steps += 1;
             if lb > best_lb {
@@ -645,52 +621,56 @@ impl<'a> Planner<'a> {
             } else {
                 halvings += 1;
             }
-            let norm: u128 = over.iter().map(|(_, g)| g * g).sum::<u128>() + idle.len() as u128;
+            let norm: u128 = uses
+                .iter()
+                .filter(|&&u| u > 1)
+                .map(|&u| u128::from(u - 1).pow(2))
+                .sum::<u128>()
+                + idle as u128;
             let gap = if self.best_key != INF {
                 self.best_key - lb
             } else {
-                over.iter()
-                    .map(|&(c, _)| self.base_cost(Some(&st), 0, c))
+                (0..slots)
+                    .filter(|&s| uses[s] > 1)
+                    .map(|s| self.gap_cost(&st, s))
                     .filter(|&k| k != INF)
                     .max()
                     .unwrap_or(1)
             };
             let step = (gap >> halvings.min(60)) / norm.max(1);
             let step = step.max(1);
-            for (c, g) in over {
-                let l = st.lambda.entry(c).or_insert(0);
-                *l = add(*l, step.saturating_mul(g));
-            }
-            for c in idle {
-                if let Some(l) = st.lambda.get_mut(&c) {
+            for (l, &u) in st.lambda.iter_mut().zip(&uses) {
+                if u > 1 {
+                    *l = add(*l, step.saturating_mul(u128::from(u - 1)));
+                } else if u == 0 && *l > 0 {
                     *l = l.saturating_sub(step);
-                    if *l == 0 {
-                        st.lambda.remove(&c);
-                    }
                 }
             }
         };
         let conflict = fills
             .iter()
-            .flat_map(|f| f.creds.iter())
-            .find(|c| uses.get(c).is_some_and(|l| l.len() > 1))
-            .copied();
-        if let Some(c) = conflict {
-            let leaves = uses.get(&c).cloned().unwrap_or_default();
+            .flat_map(|&(_, o)| self.goal_tree.opt_creds(o))
+            .find(|&s| uses.get(s as usize).is_some_and(|&u| u > 1));
+        if let Some(s) = conflict {
+            let leaves: Vec<u32> = fills
+                .iter()
+                .filter(|&&(_, o)| self.goal_tree.opt_creds(o).any(|x| x == s))
+                .map(|&(leaf, _)| leaf)
+                .collect();
             for &l in &leaves {
                 let mut child = st.clone();
-                child.restr.insert(c, Restriction::Only(l));
+                child.restr.set(s, Restriction::Only(l));
                 self.visit(child);
             }
             let mut child = st;
-            let mut not = match child.restr.get(&c) {
+            let mut not = match child.restr.get(s) {
                 Some(Restriction::Not(ls)) => ls.clone(),
                 _ => Vec::new(),
             };
             not.extend(leaves);
             not.sort_unstable();
             not.dedup();
-            child.restr.insert(c, Restriction::Not(not));
+            child.restr.set(s, Restriction::Not(not));
             self.visit(child);
             return;
         }
@@ -700,16 +680,29 @@ impl<'a> Planner<'a> {
                 set.insert(c);
             }
         }
-        for f in &fills {
-            for &c in &f.creds {
-                if !self.holdings.is_held(c) {
-                    set.insert(c);
+        for &(_, o) in &fills {
+            for s in self.goal_tree.opt_creds(o) {
+                if let Some(&c) = self.goal_tree.slot_cred.get(s as usize) {
+                    if !self.holdings.is_held(c) {
+                        set.insert(c);
+                    }
                 }
             }
         }
         match self.prereq_order(&set) {
             Ok(order) => {
                 self.best_key = lb;
+                let fills = fills
+                    .iter()
+                    .map(|&(leaf, o)| LeafFill {
+                        leaf,
+                        creds: self
+                            .goal_tree
+                            .opt_creds(o)
+                            .filter_map(|s| self.goal_tree.slot_cred.get(s as usize).copied())
+                            .collect(),
+                    })
+                    .collect();
                 self.best = Some((order, fills));
             }
             Err(failing) => {
@@ -721,14 +714,13 @@ impl<'a> Planner<'a> {
                 // failing credentials' prerequisite trees have nothing left to decide, on a
                 // failing credential itself.
                 let pick = self.prereq_branch_var(&st, &failing).or_else(|| {
-                    failing.iter().copied().find(|c| {
-                        self.local
-                            .get(c)
-                            .is_some_and(|&i| !st.forced.get(i).copied().unwrap_or(true))
+                    failing.iter().copied().find(|&c| {
+                        self.local(c)
+                            .is_some_and(|i| !st.forced.get(i).copied().unwrap_or(true))
                     })
                 });
                 let Some(p) = pick else { return };
-                let Some(&i) = self.local.get(&p) else { return };
+                let Some(i) = self.local(p) else { return };
                 let mut with = st.clone();
                 with.forced[i] = true;
                 self.visit(with);
@@ -743,11 +735,17 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// An undecided candidate in the prerequisite trees of the failing credentials, preferring
-    /// those the relaxed solution of those trees would use.
+    /// A slot's cost for the step size before an incumbent exists (as the first search did:
+    /// restrictions read against the root).
+    fn gap_cost(&self, st: &State, s: usize) -> u128 {
+        if st.restr.blocks(s as u32, 0) {
+            return INF;
+        }
+        self.slot_base(Some(st), s)
+    }
     fn prereq_branch_var(&self, st: &State, failing: &[CredIx]) -> Option<CredIx> {
         let undecided = |c: CredIx| {
-            self.local.get(&c).is_some_and(|&i| {
+            self.local(c).is_some_and(|i| {
                 !st.forced[i]
                     && !st.excluded[i]
                     && !st.blocked[i]
@@ -758,9 +756,9 @@ impl<'a> Planner<'a> {
             if self.holdings.is_held(c) {
                 return 0;
             }
-            match self.local.get(&c) {
-                Some(&i) if st.forced[i] => 0,
-                Some(&i)
+            match self.local(c) {
+                Some(i) if st.forced[i] => 0,
+                Some(i)
                     if !st.excluded[i]
                         && !st.blocked[i]
                         && self.takeable.get(i).copied().unwrap_or(false) =>
@@ -1006,239 +1004,6 @@ impl<'a> Planner<'a> {
             unknown_by_field,
             infeasible,
             explored: self.explored,
-        }
-    }
-}
-
-/// Relaxed minimum cost of every node (children before parents: reverse preorder).
-fn relax_all(cat: &Catalog, tree: &Tree, cost: &dyn Fn(u32, CredIx) -> u128) -> Vec<u128> {
-    let mut vals = vec![INF; tree.len()];
-    for v in (0..tree.len() as u32).rev() {
-        let x = node_value(cat, tree, v, &vals, cost);
-        if let Some(slot) = vals.get_mut(v as usize) {
-            *slot = x;
-        }
-    }
-    vals
-}
-
-/// The options of a leaf: (equivalence or direct, credentials it uses, cost).
-fn leaf_costs(
-    cat: &Catalog,
-    tree: &Tree,
-    v: u32,
-    cost: &dyn Fn(u32, CredIx) -> u128,
-) -> Vec<(Vec<CredIx>, u128)> {
-    let mut out = Vec::new();
-    for (_, ts) in Planner::leaf_options(cat, tree, v) {
-        let mut creds = Vec::new();
-        let mut total = 0u128;
-        for t in ts {
-            match t {
-                Target::Known(c) => {
-                    if !creds.contains(&c) {
-                        creds.push(c);
-                        total = add(total, cost(v, c));
-                    }
-                }
-                Target::Unknown(_) => total = INF,
-            }
-        }
-        out.push((creds, total));
-    }
-    out
-}
-
-fn node_value(
-    cat: &Catalog,
-    tree: &Tree,
-    v: u32,
-    vals: &[u128],
-    cost: &dyn Fn(u32, CredIx) -> u128,
-) -> u128 {
-    let Some(n) = tree.nodes.get(v as usize) else {
-        return INF;
-    };
-    let kids = tree.kids(v);
-    let val = |k: u32| vals.get(k as usize).copied().unwrap_or(INF);
-    match n.kind {
-        TKind::Leaf { expanded, .. } => {
-            let mut best = INF;
-            for (_, c) in leaf_costs(cat, tree, v, cost) {
-                best = best.min(c);
-            }
-            if expanded {
-                if let Some(&k) = kids.first() {
-                    best = best.min(val(k));
-                }
-            }
-            best
-        }
-        TKind::Group {
-            kind: GroupKind::Credits,
-            credits,
-            ..
-        } => knapsack(&credit_items(cat, tree, kids, vals), credits).0,
-        TKind::Group { need, .. } => {
-            let mut xs: Vec<u128> = kids.iter().map(|&k| val(k)).collect();
-            xs.sort_unstable();
-            if (need as usize) > xs.len() {
-                return INF;
-            }
-            xs.iter().take(need as usize).fold(0, |a, &b| add(a, b))
-        }
-    }
-}
-
-fn credit_items(cat: &Catalog, tree: &Tree, kids: &[u32], vals: &[u128]) -> Vec<(u128, u64)> {
-    kids.iter()
-        .map(|&k| {
-            let worth = match tree.nodes.get(k as usize).map(|n| n.kind) {
-                Some(TKind::Leaf {
-                    target: Target::Known(c),
-                    ..
-                }) => cat.credits_scaled(c),
-                _ => 0,
-            };
-            (vals.get(k as usize).copied().unwrap_or(INF), worth)
-        })
-        .collect()
-}
-
-fn gcd128(a: u128, b: u128) -> u128 {
-    if b == 0 {
-        a
-    } else {
-        gcd128(b, a % b)
-    }
-}
-
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-/// Exact 0/1 knapsack: the cheapest set of items (cost, credits) reaching `need` credits.
-/// Returns the cost and the chosen item positions (ascending).
-fn knapsack(items: &[(u128, u64)], need: u64) -> (u128, Vec<usize>) {
-    if need == 0 {
-        return (0, Vec::new());
-    }
-    let useful: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].0 != INF && items[i].1 > 0)
-        .collect();
-    let g = useful.iter().fold(need, |g, &i| gcd(g, items[i].1)).max(1);
-    let cap = need.div_ceil(g) as usize;
-    let total: u64 = useful
-        .iter()
-        .fold(0u64, |a, &i| a.saturating_add(items[i].1));
-    if total < need {
-        return (INF, Vec::new());
-    }
-    // dp[j]: cheapest cost to reach min(j, cap) units; pred[i][j]: came from j' using item i.
-    let mut dp = vec![INF; cap + 1];
-    dp[0] = 0;
-    let mut pred: Vec<Vec<(u32, u32)>> = Vec::with_capacity(useful.len());
-    for &i in &useful {
-        let (c, k) = items[i];
-        let units = (k / g) as usize;
-        let mut changes = Vec::new();
-        for j in (0..=cap).rev() {
-            if dp[j] == INF {
-                continue;
-            }
-            let t = (j + units).min(cap);
-            let nv = add(dp[j], c);
-            if nv < dp[t] {
-                dp[t] = nv;
-                changes.push((t as u32, j as u32));
-            }
-        }
-        pred.push(changes);
-    }
-    let best = dp[cap];
-    if best == INF {
-        return (INF, Vec::new());
-    }
-    // Walk back: at stage s, if the entry for j was last set by stage s, take that item.
-    let mut chosen = Vec::new();
-    let mut j = cap as u32;
-    for s in (0..useful.len()).rev() {
-        if let Some(&(_, from)) = pred[s].iter().rfind(|(t, _)| *t == j) {
-            // Only take it if this stage's write is the one that produced the final value:
-            // later stages overwrote j otherwise, and we are walking stages from last to first.
-            chosen.push(useful[s]);
-            j = from;
-            if j == 0 {
-                break;
-            }
-        }
-    }
-    chosen.sort_unstable();
-    (best, chosen)
-}
-
-/// Collects the fills of the relaxed optimum below `v`.
-fn collect(
-    cat: &Catalog,
-    tree: &Tree,
-    v: u32,
-    vals: &[u128],
-    cost: &dyn Fn(u32, CredIx) -> u128,
-    out: &mut Vec<LeafFill>,
-) {
-    let Some(n) = tree.nodes.get(v as usize) else {
-        return;
-    };
-    let kids = tree.kids(v);
-    let val = |k: u32| vals.get(k as usize).copied().unwrap_or(INF);
-    match n.kind {
-        TKind::Leaf { expanded, .. } => {
-            let mut best: Option<(Vec<CredIx>, u128)> = None;
-            for (creds, c) in leaf_costs(cat, tree, v, cost) {
-                if c != INF && (best.is_none() || best.as_ref().is_some_and(|(_, b)| c < *b)) {
-                    best = Some((creds, c));
-                }
-            }
-            let exp = if expanded {
-                kids.first().map(|&k| (k, val(k)))
-            } else {
-                None
-            };
-            match (best, exp) {
-                (Some((_, c)), Some((k, e))) if e < c => collect(cat, tree, k, vals, cost, out),
-                (Some((creds, _)), _) => out.push(LeafFill { leaf: v, creds }),
-                (None, Some((k, e))) if e != INF => collect(cat, tree, k, vals, cost, out),
-                _ => {}
-            }
-        }
-        TKind::Group {
-            kind: GroupKind::Credits,
-            credits,
-            ..
-        } => {
-            let (_, chosen) = knapsack(&credit_items(cat, tree, kids, vals), credits);
-            for i in chosen {
-                if let Some(&k) = kids.get(i) {
-                    collect(cat, tree, k, vals, cost, out);
-                }
-            }
-        }
-        TKind::Group { need, .. } => {
-            let mut xs: Vec<(u128, usize)> =
-                kids.iter().enumerate().map(|(i, &k)| (val(k), i)).collect();
-            xs.sort_unstable();
-            for &(x, i) in xs.iter().take(need as usize) {
-                if x == INF {
-                    break;
-                }
-                if let Some(&k) = kids.get(i) {
-                    collect(cat, tree, k, vals, cost, out);
-                }
-            }
         }
     }
 }

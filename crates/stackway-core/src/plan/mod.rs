@@ -37,9 +37,11 @@ use crate::messages::{Message, MessageId};
 use crate::record::Record;
 
 mod goal;
+mod prereq;
 mod relax;
 
 use goal::{Goal, Restr, Scratch};
+use prereq::Clause;
 use relax::{collect, gcd128, relax_all};
 
 /// What to minimise.
@@ -228,6 +230,8 @@ struct State {
     restr: Restr,
     /// Lagrange multipliers of "a credential fills at most one leaf", by goal-tree slot.
     lambda: Vec<u128>,
+    /// Lagrange multipliers of the prerequisite clauses (`prereq.rs`), by clause.
+    mu: Vec<u128>,
 }
 
 struct Planner<'a> {
@@ -243,6 +247,9 @@ struct Planner<'a> {
     /// The goal tree compiled for the search, and each of its slots' candidate index.
     goal_tree: Goal,
     slot_cand: Vec<Option<usize>>,
+    cand_slot: Vec<Option<u32>>,
+    /// Prerequisite clauses priced in the bound.
+    clauses: Vec<Clause>,
     keys: Vec<u128>,
     /// Keys are `scaled value × m + 1`; every scaled value is a multiple of `grain` (their gcd),
     /// so a lower bound can be rounded up to the next key a route can actually have.
@@ -274,6 +281,8 @@ impl<'a> Planner<'a> {
             cands: Vec::new(),
             goal_tree: Goal::default(),
             slot_cand: Vec::new(),
+            cand_slot: Vec::new(),
+            clauses: Vec::new(),
             keys: Vec::new(),
             m: 1,
             grain: 0,
@@ -377,6 +386,25 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|&c| self.local(c))
             .collect();
+        self.cand_slot = self
+            .cands
+            .iter()
+            .map(|&c| self.goal_tree.slot_of(c))
+            .collect();
+        let mut clauses = Vec::new();
+        for (&c, t) in &self.prereq_trees {
+            if let Some(owner) = self.local(c) {
+                prereq::clauses_of(
+                    cat,
+                    t,
+                    &|x| self.holdings.is_held(x),
+                    &|x| self.local(x),
+                    owner,
+                    &mut clauses,
+                );
+            }
+        }
+        self.clauses = clauses;
     }
 
     /// The candidate index of credential `c`.
@@ -454,11 +482,20 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Every slot's price in the relaxation: its base cost plus its multiplier.
-    fn slot_costs(&self, st: Option<&State>, out: &mut Vec<u128>) {
+    /// Every slot's price in the relaxation: its base cost, moved by the prerequisite clauses'
+    /// multipliers (`pin`, `pout`: what a candidate gives to and takes from them, empty when
+    /// none), plus its own multiplier.
+    fn slot_costs(&self, st: Option<&State>, pin: &[u128], pout: &[u128], out: &mut Vec<u128>) {
         out.clear();
         for s in 0..self.goal_tree.slots() {
-            let base = self.slot_base(st, s);
+            let mut base = self.slot_base(st, s);
+            if let (Some(i), Some(st)) = (self.slot_cand.get(s).copied().flatten(), st) {
+                if base != INF && !st.forced.get(i).copied().unwrap_or(false) {
+                    let gain = pout.get(i).copied().unwrap_or(0);
+                    let give = pin.get(i).copied().unwrap_or(0);
+                    base = add(base, gain).saturating_sub(give);
+                }
+            }
             let l = st.and_then(|st| st.lambda.get(s).copied()).unwrap_or(0);
             out.push(if base != INF && l > 0 {
                 add(base, l)
@@ -474,7 +511,7 @@ impl<'a> Planner<'a> {
             return self.route(true, Vec::new(), Vec::new(), None);
         }
         let mut costs = Vec::new();
-        self.slot_costs(None, &mut costs);
+        self.slot_costs(None, &[], &[], &mut costs);
         let slots = self.goal_tree.slots();
         let mut vals = Vec::new();
         self.goal_tree
@@ -490,6 +527,7 @@ impl<'a> Planner<'a> {
             blocked: vec![false; self.cands.len()],
             restr: Restr::new(slots),
             lambda: vec![0; slots],
+            mu: vec![0; self.clauses.len()],
         };
         self.visit(st);
         match self.best.take() {
@@ -566,15 +604,47 @@ impl<'a> Planner<'a> {
         let mut fills: Vec<(u32, u32)> = Vec::new();
         let mut uses = vec![0u32; slots];
         let (mut steps, mut best_lb, mut halvings) = (0u32, 0u128, 0u32);
+        let n_c = self.cands.len();
+        let mut pin = vec![0u128; n_c];
+        let mut pout = vec![0u128; n_c];
+        let mut active = vec![false; self.clauses.len()];
+        for (k, cl) in self.clauses.iter().enumerate() {
+            active[k] = self.clause_active(&st, cl);
+            if !active[k] {
+                st.mu[k] = 0;
+            }
+        }
+        let mut y = vec![false; n_c];
+        let mut g: Vec<i64> = vec![0; self.clauses.len()];
         let lb = loop {
-            self.slot_costs(Some(&st), &mut costs);
+            // Reduced costs: each clause moves μ from its prerequisites to its dependant (a
+            // dependant already taken adds μ to the bound directly).
+            pin.iter_mut().for_each(|x| *x = 0);
+            pout.iter_mut().for_each(|x| *x = 0);
+            let mut mu_const = 0u128;
+            for (cl, &m) in self.clauses.iter().zip(&st.mu) {
+                if m == 0 {
+                    continue;
+                }
+                for &p in &cl.ps {
+                    if self.available(&st, p) {
+                        pin[p] = add(pin[p], m);
+                    }
+                }
+                if st.forced[cl.owner] {
+                    mu_const = add(mu_const, m);
+                } else {
+                    pout[cl.owner] = add(pout[cl.owner], m);
+                }
+            }
+            self.slot_costs(Some(&st), &pin, &pout, &mut costs);
             self.goal_tree.eval(&costs, &st.restr, &mut vals, &mut sc);
             let root = vals.first().copied().unwrap_or(INF);
             if root == INF {
                 return;
             }
             let lambda_sum = st.lambda.iter().fold(0u128, |a, &l| add(a, l));
-            let lb = add(forced_key, root).saturating_sub(lambda_sum);
+            let lb = add(add(forced_key, root), mu_const).saturating_sub(lambda_sum);
             if self.round_up(lb) >= self.best_key {
                 return;
             }
@@ -590,6 +660,36 @@ impl<'a> Planner<'a> {
                     }
                 }
             }
+            // Which candidates the relaxed route adds, and each clause's subgradient
+            // y_owner − Σ y_p (> 0: violated; < 0 with μ > 0: slack).
+            for (i, yi) in y.iter_mut().enumerate() {
+                *yi = st.forced[i]
+                    || self
+                        .cand_slot
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|s| uses.get(s as usize).is_some_and(|&u| u > 0));
+            }
+            let (mut violated, mut slack) = (0usize, 0usize);
+            for (k, cl) in self.clauses.iter().enumerate() {
+                if !active[k] {
+                    g[k] = 0;
+                    continue;
+                }
+                let mut gk = i64::from(y[cl.owner]);
+                for &p in &cl.ps {
+                    if y[p] && self.available(&st, p) {
+                        gk -= 1;
+                    }
+                }
+                g[k] = gk;
+                if gk > 0 {
+                    violated += 1;
+                } else if gk < 0 && st.mu[k] > 0 {
+                    slack += 1;
+                }
+            }
             let over = uses.iter().filter(|&&u| u > 1).count();
             let idle = st
                 .lambda
@@ -597,17 +697,23 @@ impl<'a> Planner<'a> {
                 .zip(&uses)
                 .filter(|(l, u)| **l > 0 && **u == 0)
                 .count();
-            if over == 0 {
-                if idle == 0 {
-                    // Conflict-free and every priced credential used once: the bound is the
-                    // route's exact cost.
+            if over == 0 && violated == 0 {
+                if idle == 0 && slack == 0 {
+                    // Conflict-free, no clause violated, and every multiplier's constraint
+                    // tight: the bound is the relaxed route's exact cost.
                     break lb;
                 }
-                // Conflict-free, but the bound still counts multipliers of unused credentials:
-                // drop them, so that the bound becomes exact (or a conflict shows again).
+                // Conflict-free, but the bound still counts multipliers of constraints that
+                // are slack: drop them, so that the bound becomes exact (or a conflict shows
+                // again).
                 for (l, &u) in st.lambda.iter_mut().zip(&uses) {
                     if u == 0 {
                         *l = 0;
+                    }
+                }
+                for (m, &gk) in st.mu.iter_mut().zip(&g) {
+                    if gk < 0 {
+                        *m = 0;
                     }
                 }
                 continue;
@@ -626,13 +732,28 @@ impl<'a> Planner<'a> {
                 .filter(|&&u| u > 1)
                 .map(|&u| u128::from(u - 1).pow(2))
                 .sum::<u128>()
-                + idle as u128;
+                + idle as u128
+                + g.iter()
+                    .zip(&st.mu)
+                    .filter(|(gk, m)| **gk > 0 || (**gk < 0 && **m > 0))
+                    .map(|(gk, _)| u128::from(gk.unsigned_abs()).pow(2))
+                    .sum::<u128>();
             let gap = if self.best_key != INF {
                 self.best_key - lb
             } else {
-                (0..slots)
+                let shared = (0..slots)
                     .filter(|&s| uses[s] > 1)
-                    .map(|s| self.gap_cost(&st, s))
+                    .map(|s| self.gap_cost(&st, s));
+                let prereqs = self
+                    .clauses
+                    .iter()
+                    .zip(&g)
+                    .filter(|(_, gk)| **gk > 0)
+                    .flat_map(|(cl, _)| cl.ps.iter())
+                    .filter(|&&p| self.available(&st, p))
+                    .map(|&p| self.keys.get(p).copied().unwrap_or(INF));
+                shared
+                    .chain(prereqs)
                     .filter(|&k| k != INF)
                     .max()
                     .unwrap_or(1)
@@ -644,6 +765,34 @@ impl<'a> Planner<'a> {
                     *l = add(*l, step.saturating_mul(u128::from(u - 1)));
                 } else if u == 0 && *l > 0 {
                     *l = l.saturating_sub(step);
+                }
+            }
+            for (m, &gk) in st.mu.iter_mut().zip(&g) {
+                let d = step.saturating_mul(u128::from(gk.unsigned_abs()));
+                if gk > 0 {
+                    *m = add(*m, d);
+                } else if gk < 0 {
+                    *m = m.saturating_sub(d);
+                }
+            }
+            // Keep every reduced cost non-negative: a prerequisite gives away at most its key.
+            pin.iter_mut().for_each(|x| *x = 0);
+            for (k, cl) in self.clauses.iter().enumerate() {
+                if st.mu[k] == 0 {
+                    continue;
+                }
+                let room = cl
+                    .ps
+                    .iter()
+                    .filter(|&&p| self.available(&st, p))
+                    .map(|&p| self.keys.get(p).copied().unwrap_or(0).saturating_sub(pin[p]))
+                    .min()
+                    .unwrap_or(0);
+                st.mu[k] = st.mu[k].min(room);
+                for &p in &cl.ps {
+                    if self.available(&st, p) {
+                        pin[p] = add(pin[p], st.mu[k]);
+                    }
                 }
             }
         };
@@ -733,6 +882,26 @@ impl<'a> Planner<'a> {
                 self.visit(without);
             }
         }
+    }
+
+    /// Whether candidate `i` may still be added in this subtree.
+    fn available(&self, st: &State, i: usize) -> bool {
+        self.takeable.get(i).copied().unwrap_or(false)
+            && !st.excluded.get(i).copied().unwrap_or(true)
+            && !st.blocked.get(i).copied().unwrap_or(true)
+    }
+
+    /// Whether a clause still says something: its dependant may be (or is) added, none of its
+    /// prerequisites is taken yet, and one of them may still be.
+    fn clause_active(&self, st: &State, cl: &Clause) -> bool {
+        let owner_ok = st.forced.get(cl.owner).copied().unwrap_or(false)
+            || self.available(st, cl.owner);
+        owner_ok
+            && !cl
+                .ps
+                .iter()
+                .any(|&p| st.forced.get(p).copied().unwrap_or(false))
+            && cl.ps.iter().any(|&p| self.available(st, p))
     }
 
     /// A slot's cost for the step size before an incumbent exists (as the first search did:

@@ -171,6 +171,8 @@ pub const NODE_LIMIT: u64 = 20_000;
 /// Subgradient steps on the Lagrange multipliers at the root and at every other search node.
 const ROOT_STEPS: u32 = 40;
 const NODE_STEPS: u32 = 6;
+/// Subgradient steps of the count bound (`Planner::count_bound`).
+const COUNT_STEPS: u32 = 4;
 
 const INF: u128 = u128::MAX;
 
@@ -558,15 +560,85 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn round_up(&self, lb: u128) -> u128 {
-        if self.grain == 0 || lb == INF {
-            return lb;
+    ///
+    /// With `n_lb` a lower bound on the number of credentials of any route here, a route of
+    /// value W = w (the least value allowed by `lb`) has key at least w·m + n_lb, and a route of
+    /// a greater value a key above that (n_lb < m); so the bound is max(lb, w·m + n_lb).
+    fn round_up(&self, lb: u128, n_lb: u128) -> u128 {
+        if lb == INF || n_lb == INF {
+            return INF;
         }
         let m = self.m;
         // W ≥ (lb − (m − 1)) / m, rounded up to a multiple of grain.
         let w = lb.saturating_sub(m - 1).div_ceil(m);
-        let w = w.div_ceil(self.grain).saturating_mul(self.grain);
-        lb.max(w.saturating_mul(m))
+        let w = if self.grain == 0 {
+            0
+        } else {
+            w.div_ceil(self.grain).saturating_mul(self.grain)
+        };
+        lb.max(w.saturating_mul(m).saturating_add(n_lb.min(m - 1)))
+    }
+
+    /// A lower bound on the number of credentials of any route in this subtree: those taken
+    /// plus the relaxation's fewest further credentials (unit prices, held ones free).
+    ///
+    /// Free credentials (held or taken) may fill only one leaf each: a few subgradient steps
+    /// price their extra uses (multipliers in whole credentials, Σλ subtracted).
+    fn count_bound(&self, st: &State, vals: &mut Vec<u128>, sc: &mut Scratch) -> u128 {
+        let slots = self.goal_tree.slots();
+        let unit: Vec<u128> = (0..slots)
+            .map(|s| match self.slot_base(Some(st), s) {
+                INF => INF,
+                0 => 0,
+                _ => 1,
+            })
+            .collect();
+        let forced = st.forced.iter().filter(|&&f| f).count() as u128;
+        let mut lam = vec![0u128; slots];
+        let mut costs = unit.clone();
+        let mut fills = Vec::new();
+        let mut uses = vec![0u32; slots];
+        let mut best = 0u128;
+        let steps = std::env::var("COUNT_STEPS").ok().and_then(|v| v.parse().ok()).unwrap_or(COUNT_STEPS);
+        for step in 0..=steps {
+            for s in 0..slots {
+                costs[s] = if unit[s] == INF { INF } else { unit[s] + lam[s] };
+            }
+            self.goal_tree.eval(&costs, &st.restr, vals, sc);
+            let root = vals.first().copied().unwrap_or(INF);
+            if root == INF {
+                return INF;
+            }
+            let lb = root.saturating_sub(lam.iter().sum::<u128>());
+            best = best.max(lb);
+            if step == steps {
+                break;
+            }
+            fills.clear();
+            self.goal_tree.collect(0, vals, &costs, &st.restr, &mut fills);
+            uses.iter_mut().for_each(|u| *u = 0);
+            for &(_, o) in &fills {
+                for s in self.goal_tree.opt_creds(o) {
+                    if let Some(u) = uses.get_mut(s as usize) {
+                        *u += 1;
+                    }
+                }
+            }
+            let mut moved = false;
+            for s in 0..slots {
+                if unit[s] == 0 && uses[s] > 1 {
+                    lam[s] += 1;
+                    moved = true;
+                } else if uses[s] == 0 && lam[s] > 0 {
+                    lam[s] -= 1;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        add(forced, best)
     }
 
     fn forced_key(&self, st: &State) -> u128 {
@@ -578,11 +650,11 @@ impl<'a> Planner<'a> {
     }
 
     fn visit(&mut self, mut st: State) {
-        self.explored += 1;
-        if self.explored > self.node_limit {
+        if self.explored >= self.node_limit {
             self.limit_hit = true;
             return;
         }
+        self.explored += 1;
         // A credential taken whose prerequisites can no longer be met: nothing to find here.
         if st.forced.iter().zip(&st.blocked).any(|(f, b)| *f && *b) {
             return;
@@ -592,10 +664,11 @@ impl<'a> Planner<'a> {
         // a valid lower bound (a route uses each credential at most once) that is much tighter
         // when credentials are shared. Subgradient steps, warm-started from the parent's λ.
         let forced_key = self.forced_key(&st);
+        let envn = |k: &str, d: u32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
         let max_steps = if self.explored == 1 {
-            ROOT_STEPS
+            envn("ROOT_STEPS", ROOT_STEPS)
         } else {
-            NODE_STEPS
+            envn("NODE_STEPS", NODE_STEPS)
         };
         let slots = self.goal_tree.slots();
         let mut costs = Vec::with_capacity(slots);
@@ -616,6 +689,10 @@ impl<'a> Planner<'a> {
         }
         let mut y = vec![false; n_c];
         let mut g: Vec<i64> = vec![0; self.clauses.len()];
+        let n_lb = self.count_bound(&st, &mut vals, &mut sc);
+        if n_lb == INF {
+            return;
+        }
         let lb = loop {
             // Reduced costs: each clause moves μ from its prerequisites to its dependant (a
             // dependant already taken adds μ to the bound directly).
@@ -645,7 +722,7 @@ impl<'a> Planner<'a> {
             }
             let lambda_sum = st.lambda.iter().fold(0u128, |a, &l| add(a, l));
             let lb = add(add(forced_key, root), mu_const).saturating_sub(lambda_sum);
-            if self.round_up(lb) >= self.best_key {
+            if self.round_up(lb, n_lb) >= self.best_key {
                 return;
             }
             fills.clear();
@@ -796,6 +873,9 @@ impl<'a> Planner<'a> {
                 }
             }
         };
+        if self.explored == 1 && std::env::var_os("PLAN_DEBUG").is_some() {
+            eprintln!("root lb {} (W {}), steps {steps} n_lb {n_lb}", lb, lb / self.m);
+        }
         let conflict = fills
             .iter()
             .flat_map(|&(_, o)| self.goal_tree.opt_creds(o))
@@ -841,6 +921,9 @@ impl<'a> Planner<'a> {
         match self.prereq_order(&set) {
             Ok(order) => {
                 self.best_key = lb;
+                if std::env::var_os("PLAN_DEBUG").is_some() {
+                    eprintln!("incumbent at {}: W {} n {}", self.explored, lb / self.m, lb % self.m);
+                }
                 let fills = fills
                     .iter()
                     .map(|&(leaf, o)| LeafFill {

@@ -190,7 +190,13 @@ impl Goal {
     }
 
     /// Relaxed minimum of every node (children before parents) for slot prices `cost`.
-    pub(super) fn eval(&self, cost: &[u128], restr: &Restr, vals: &mut Vec<u128>, sc: &mut Scratch) {
+    pub(super) fn eval(
+        &self,
+        cost: &[u128],
+        restr: &Restr,
+        vals: &mut Vec<u128>,
+        sc: &mut Scratch,
+    ) {
         vals.clear();
         vals.resize(self.nodes.len(), INF);
         for v in (0..self.nodes.len()).rev() {
@@ -264,11 +270,8 @@ impl Goal {
             }
             Some(Node::Credits { need }) => {
                 let (kids, worth) = self.kids_of(v);
-                let items: Vec<(u128, u64)> = kids
-                    .iter()
-                    .zip(worth)
-                    .map(|(&k, &w)| (val(k), w))
-                    .collect();
+                let items: Vec<(u128, u64)> =
+                    kids.iter().zip(worth).map(|(&k, &w)| (val(k), w)).collect();
                 let (_, chosen) = knapsack(&items, need);
                 for i in chosen {
                     if let Some(&k) = kids.get(i) {
@@ -338,7 +341,13 @@ impl Restr {
 
 /// The value of `relax::knapsack` without recording the choice: the cheapest set of children
 /// (value, worth) reaching `need` credits.
-fn knapsack_value(kids: &[u32], worth: &[u64], vals: &[u128], need: u64, dp: &mut Vec<u128>) -> u128 {
+fn knapsack_value(
+    kids: &[u32],
+    worth: &[u64],
+    vals: &[u128],
+    need: u64,
+    dp: &mut Vec<u128>,
+) -> u128 {
     if need == 0 {
         return 0;
     }

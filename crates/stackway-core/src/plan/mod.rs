@@ -5,23 +5,31 @@
 //! - The objective is an integer key per added credential, `value × 100 × M + 1` (M larger than
 //!   the number of candidates), so that sums are exact and, among routes of equal value, the one
 //!   with fewest credentials wins. Remaining ties go to the first route found by the fixed search
-//!   order (feed order), so answers are deterministic.
-//! - Lower bound: the requirement tree is solved as if a credential could fill several leaves
-//!   (per-node minimum: sums for `all`, the n cheapest children for `choose`/`any`, an exact
-//!   0/1 knapsack for `credits`), with each use of a credential that the relaxation puts at
-//!   several leaves priced by a Lagrange multiplier λ ≥ 0 and Σλ subtracted (still a valid
-//!   bound, since a route uses a credential at most once; the multipliers follow subgradient
-//!   steps and are inherited by child nodes). Keys being `W × M + n` with W a multiple of the
-//!   values' gcd, a bound is rounded up to the next key a route can have. When the relaxed
-//!   optimum uses each credential once, every priced credential is used, and every prerequisite
-//!   is met, it is optimal for the subproblem.
+//!   order (below), so answers are deterministic.
+//! - Lower bound (`goal.rs` computes the relaxation): the requirement tree is solved as if a
+//!   credential could fill several leaves (per-node minimum: sums for `all`, the n cheapest
+//!   children for `choose`/`any`, an exact 0/1 knapsack for `credits`). Two kinds of Lagrange
+//!   multipliers tighten it, both following subgradient steps (40 at the root, 6 per node,
+//!   warm-started from the parent): λ ≥ 0 prices each use of a credential that the relaxation
+//!   puts at several leaves (Σλ subtracted: a route uses a credential once), and μ ≥ 0 prices
+//!   the prerequisite clauses "c added ⇒ one of p₁…pₙ added" (`prereq.rs`: μ of cost moves from
+//!   the prerequisites to the dependant, keeping every reduced cost non-negative). When the
+//!   relaxed optimum uses each credential once, violates no clause, every multiplier's
+//!   constraint is tight, and every prerequisite is met, it is optimal for the subproblem.
+//! - Rounding and ties: values are multiples of their gcd, so a bound is rounded up to the next
+//!   value a route can have; a second bound on the number of credentials (`count_bound`: the
+//!   same relaxation at unit prices, with multipliers on held and taken credentials' extra
+//!   uses) then bounds the key of a route of that value, so that proving "fewest credentials"
+//!   among routes of the optimal value does not need a full search.
 //! - Branching: a credential used at k leaves of the relaxed optimum gives k + 1 children (it
-//!   may fill only leaf i, or none of them). When prerequisites are unmet, the search branches
-//!   on a credential of the failing prerequisite trees first (taken, or never taken: every
-//!   candidate whose prerequisites then cannot be met is blocked, which the bound sees), and only
-//!   then on the failing credential itself.
-//! - Memoisation: the relaxed values of the unrestricted tree are computed once; at each search
-//!   node only the ancestors of leaves that name a restricted credential are recomputed.
+//!   may fill only leaf i, or none of them), visited by increasing relaxed value under the
+//!   parent's prices (ties: leaf order, then "none"). When prerequisites are unmet, the search
+//!   branches on a credential of the failing prerequisite trees first (taken, or never taken:
+//!   every candidate whose prerequisites then cannot be met is blocked, which the bound sees),
+//!   and only then on the failing credential itself.
+//! - Dense state: the goal tree is compiled once into flat arrays (`goal.rs`), and a search
+//!   node's prices, restrictions and multipliers are vectors indexed by credential slot,
+//!   candidate or clause, so one relaxation pass allocates nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -516,8 +524,12 @@ impl<'a> Planner<'a> {
         self.slot_costs(None, &[], &[], &mut costs);
         let slots = self.goal_tree.slots();
         let mut vals = Vec::new();
-        self.goal_tree
-            .eval(&costs, &Restr::new(slots), &mut vals, &mut Scratch::default());
+        self.goal_tree.eval(
+            &costs,
+            &Restr::new(slots),
+            &mut vals,
+            &mut Scratch::default(),
+        );
         self.base_vals = vals;
         if self.base_vals.first().copied().unwrap_or(INF) == INF {
             let why = self.why_infeasible(0);
@@ -599,10 +611,14 @@ impl<'a> Planner<'a> {
         let mut fills = Vec::new();
         let mut uses = vec![0u32; slots];
         let mut best = 0u128;
-        let steps = std::env::var("COUNT_STEPS").ok().and_then(|v| v.parse().ok()).unwrap_or(COUNT_STEPS);
+        let steps = COUNT_STEPS;
         for step in 0..=steps {
             for s in 0..slots {
-                costs[s] = if unit[s] == INF { INF } else { unit[s] + lam[s] };
+                costs[s] = if unit[s] == INF {
+                    INF
+                } else {
+                    unit[s] + lam[s]
+                };
             }
             self.goal_tree.eval(&costs, &st.restr, vals, sc);
             let root = vals.first().copied().unwrap_or(INF);
@@ -615,7 +631,8 @@ impl<'a> Planner<'a> {
                 break;
             }
             fills.clear();
-            self.goal_tree.collect(0, vals, &costs, &st.restr, &mut fills);
+            self.goal_tree
+                .collect(0, vals, &costs, &st.restr, &mut fills);
             uses.iter_mut().for_each(|u| *u = 0);
             for &(_, o) in &fills {
                 for s in self.goal_tree.opt_creds(o) {
@@ -664,11 +681,10 @@ impl<'a> Planner<'a> {
         // a valid lower bound (a route uses each credential at most once) that is much tighter
         // when credentials are shared. Subgradient steps, warm-started from the parent's λ.
         let forced_key = self.forced_key(&st);
-        let envn = |k: &str, d: u32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
         let max_steps = if self.explored == 1 {
-            envn("ROOT_STEPS", ROOT_STEPS)
+            ROOT_STEPS
         } else {
-            envn("NODE_STEPS", NODE_STEPS)
+            NODE_STEPS
         };
         let slots = self.goal_tree.slots();
         let mut costs = Vec::with_capacity(slots);
@@ -862,7 +878,13 @@ impl<'a> Planner<'a> {
                     .ps
                     .iter()
                     .filter(|&&p| self.available(&st, p))
-                    .map(|&p| self.keys.get(p).copied().unwrap_or(0).saturating_sub(pin[p]))
+                    .map(|&p| {
+                        self.keys
+                            .get(p)
+                            .copied()
+                            .unwrap_or(0)
+                            .saturating_sub(pin[p])
+                    })
                     .min()
                     .unwrap_or(0);
                 st.mu[k] = st.mu[k].min(room);
@@ -873,9 +895,6 @@ impl<'a> Planner<'a> {
                 }
             }
         };
-        if self.explored == 1 && std::env::var_os("PLAN_DEBUG").is_some() {
-            eprintln!("root lb {} (W {}), steps {steps} n_lb {n_lb}", lb, lb / self.m);
-        }
         let conflict = fills
             .iter()
             .flat_map(|&(_, o)| self.goal_tree.opt_creds(o))
@@ -886,10 +905,11 @@ impl<'a> Planner<'a> {
                 .filter(|&&(_, o)| self.goal_tree.opt_creds(o).any(|x| x == s))
                 .map(|&(leaf, _)| leaf)
                 .collect();
+            let mut children: Vec<State> = Vec::with_capacity(leaves.len() + 1);
             for &l in &leaves {
                 let mut child = st.clone();
                 child.restr.set(s, Restriction::Only(l));
-                self.visit(child);
+                children.push(child);
             }
             let mut child = st;
             let mut not = match child.restr.get(s) {
@@ -900,7 +920,20 @@ impl<'a> Planner<'a> {
             not.sort_unstable();
             not.dedup();
             child.restr.set(s, Restriction::Not(not));
-            self.visit(child);
+            children.push(child);
+            // Most promising child first (the parent's prices with the child's restriction;
+            // ties keep the order above), so that good routes are found early.
+            let mut keyed: Vec<(u128, State)> = children
+                .into_iter()
+                .map(|c| {
+                    self.goal_tree.eval(&costs, &c.restr, &mut vals, &mut sc);
+                    (vals.first().copied().unwrap_or(INF), c)
+                })
+                .collect();
+            keyed.sort_by_key(|(k, _)| *k);
+            for (_, child) in keyed {
+                self.visit(child);
+            }
             return;
         }
         let mut set: BTreeSet<CredIx> = BTreeSet::new();
@@ -921,9 +954,6 @@ impl<'a> Planner<'a> {
         match self.prereq_order(&set) {
             Ok(order) => {
                 self.best_key = lb;
-                if std::env::var_os("PLAN_DEBUG").is_some() {
-                    eprintln!("incumbent at {}: W {} n {}", self.explored, lb / self.m, lb % self.m);
-                }
                 let fills = fills
                     .iter()
                     .map(|&(leaf, o)| LeafFill {
@@ -977,8 +1007,8 @@ impl<'a> Planner<'a> {
     /// Whether a clause still says something: its dependant may be (or is) added, none of its
     /// prerequisites is taken yet, and one of them may still be.
     fn clause_active(&self, st: &State, cl: &Clause) -> bool {
-        let owner_ok = st.forced.get(cl.owner).copied().unwrap_or(false)
-            || self.available(st, cl.owner);
+        let owner_ok =
+            st.forced.get(cl.owner).copied().unwrap_or(false) || self.available(st, cl.owner);
         owner_ok
             && !cl
                 .ps

@@ -10,7 +10,11 @@ use crate::engine::tree::{TKind, Tree};
 use super::{add, LeafFill, Planner, INF};
 
 /// Relaxed minimum cost of every node (children before parents: reverse preorder).
-pub(super) fn relax_all(cat: &Catalog, tree: &Tree, cost: &dyn Fn(u32, CredIx) -> u128) -> Vec<u128> {
+pub(super) fn relax_all(
+    cat: &Catalog,
+    tree: &Tree,
+    cost: &dyn Fn(u32, CredIx) -> u128,
+) -> Vec<u128> {
     let mut vals = vec![INF; tree.len()];
     for v in (0..tree.len() as u32).rev() {
         let x = node_value(cat, tree, v, &vals, cost);

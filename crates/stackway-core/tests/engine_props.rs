@@ -539,11 +539,13 @@ fn summary_equals_full_report_on_the_benchmark_feed() {
 fn a_lower_node_limit_answers_early_with_a_valid_route_not_proven_optimal() {
     use stackway_core::bench_support::route_feed;
     use stackway_core::plan::{best_route, best_route_within, Objective};
-    let (cat, record) = route_feed(100, 30, 0xbeef + 100);
-    let early = best_route_within(&cat, &record, "goal", Objective::Cost, 5).unwrap();
+    // 90 % overlap at 100 credentials: the search needs a few dozen nodes to prove the best
+    // route, and has a route (not yet proven the best) after twenty.
+    let (cat, record) = route_feed(100, 90, 0xbeef + 100);
+    let early = best_route_within(&cat, &record, "goal", Objective::Cost, 20).unwrap();
     assert!(early.feasible);
-    assert!(!early.optimal, "5 nodes cannot prove this goal: {early:?}");
-    assert!(early.explored <= 6, "explored {}", early.explored);
+    assert!(!early.optimal, "20 nodes cannot prove this goal: {early:?}");
+    assert!(early.explored <= 20, "explored {}", early.explored);
     let full = best_route(&cat, &record, "goal", Objective::Cost).unwrap();
     assert!(full.optimal);
     assert!(full.total.cost <= early.total.cost);

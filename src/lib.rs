@@ -118,3 +118,27 @@ pub fn layout_graph(node_count: u32, edges: &[u32]) -> Vec<f64> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_feed_answers_what_serde_wrote() {
+        // The demo page reads this answer; it must keep the shape serde_json gave it (line and
+        // column `null` when unknown), including for text that needs escaping.
+        let broken = "{\"stackway\": 1, \"id\": \"x\\\"y\", \"credentials\": [{\"id\": 3}]}";
+        let diagnostics = stackway_core::parse_feed(broken).diagnostics;
+        assert!(!diagnostics.is_empty());
+        let mut with_unknown_position = diagnostics[0].clone();
+        with_unknown_position.line = None;
+        with_unknown_position.column = None;
+        with_unknown_position.message = "tab\t quote\" newline\n \u{1}".into();
+        for list in [diagnostics, vec![with_unknown_position]] {
+            assert_eq!(
+                diagnostics_json(&list),
+                serde_json::to_string(&list).unwrap()
+            );
+        }
+    }
+}

@@ -11,7 +11,7 @@
 use crate::catalog::{Catalog, CredIx, GroupKind, Target};
 use crate::engine::tree::{TKind, Tree};
 
-use super::relax::{gcd, knapsack};
+use super::relax::{cheapest, gcd, knapsack};
 use super::{add, Planner, Restriction, INF};
 
 const NONE: u32 = u32::MAX;
@@ -281,13 +281,7 @@ impl Goal {
             }
             Some(Node::Choose { need }) => {
                 let (kids, _) = self.kids_of(v);
-                let mut xs: Vec<(u128, usize)> =
-                    kids.iter().enumerate().map(|(i, &k)| (val(k), i)).collect();
-                xs.sort_unstable();
-                for &(x, i) in xs.iter().take(need as usize) {
-                    if x == INF {
-                        break;
-                    }
+                for i in cheapest(kids.iter().map(|&k| val(k)), need) {
                     if let Some(&k) = kids.get(i) {
                         self.collect(k, vals, cost, restr, out);
                     }

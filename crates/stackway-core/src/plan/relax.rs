@@ -108,6 +108,19 @@ fn credit_items(cat: &Catalog, tree: &Tree, kids: &[u32], vals: &[u128]) -> Vec<
         .collect()
 }
 
+/// The children a `choose` (or `any`, `all`) group of `need` takes in the relaxed optimum: the
+/// positions of its `need` cheapest children with a finite value, cheapest first, ties by
+/// position.
+pub(super) fn cheapest(values: impl Iterator<Item = u128>, need: u32) -> Vec<usize> {
+    let mut xs: Vec<(u128, usize)> = values.enumerate().map(|(i, x)| (x, i)).collect();
+    xs.sort_unstable();
+    xs.into_iter()
+        .take(need as usize)
+        .take_while(|&(x, _)| x != INF)
+        .map(|(_, i)| i)
+        .collect()
+}
+
 pub(super) fn gcd128(a: u128, b: u128) -> u128 {
     if b == 0 {
         a
@@ -231,13 +244,7 @@ pub(super) fn collect(
             }
         }
         TKind::Group { need, .. } => {
-            let mut xs: Vec<(u128, usize)> =
-                kids.iter().enumerate().map(|(i, &k)| (val(k), i)).collect();
-            xs.sort_unstable();
-            for &(x, i) in xs.iter().take(need as usize) {
-                if x == INF {
-                    break;
-                }
+            for i in cheapest(kids.iter().map(|&k| val(k)), need) {
                 if let Some(&k) = kids.get(i) {
                     collect(cat, tree, k, vals, cost, out);
                 }

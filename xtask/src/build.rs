@@ -45,20 +45,7 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "build",
         "building the widget: wasm-pack build --target web --release",
     );
-    let mut command = size_first_wasm_pack(cx);
-    command.args([
-        "build",
-        "--target",
-        "web",
-        "--release",
-        "--no-opt",
-        "--out-dir",
-        "pkg",
-        // The crate's path, given so that what follows `--` reaches cargo.
-        ".",
-    ]);
-    command.args(BUILD_STD_ARGS);
-    cx.run(command)?;
+    wasm_pack_build(cx, ".", "pkg", None)?;
     optimise(cx, WASM)?;
 
     // After the widget: wasm-pack writes the widget into `pkg/`, and the module goes below it.
@@ -66,25 +53,35 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         "build",
         &format!("building the on-demand interop module: wasm-pack build {INTEROP_CRATE}"),
     );
-    let mut command = size_first_wasm_pack(cx);
-    command.args([
-        "build",
+    wasm_pack_build(
+        cx,
         INTEROP_CRATE,
-        "--target",
-        "web",
-        "--release",
-        "--no-opt",
-        "--out-dir",
         "../../pkg/interop",
-        "--out-name",
-        "stackway_interop",
-    ]);
-    command.args(BUILD_STD_ARGS);
-    cx.run(command)?;
+        Some("stackway_interop"),
+    )?;
     optimise(cx, INTEROP_WASM)?;
     precompress(cx)?;
     cx.widget_built = true;
     Ok(())
+}
+
+/// `wasm-pack build` of the crate at `path` for the web, release, without wasm-pack's own
+/// wasm-opt, into `out_dir` (relative to the crate), on the size-first toolchain.
+fn wasm_pack_build(
+    cx: &Context,
+    path: &str,
+    out_dir: &str,
+    out_name: Option<&str>,
+) -> Result<(), String> {
+    let mut command = size_first_wasm_pack(cx);
+    command.args(["build", "--target", "web", "--release", "--no-opt"]);
+    command.args(["--out-dir", out_dir]);
+    if let Some(name) = out_name {
+        command.args(["--out-name", name]);
+    }
+    // The crate's path comes last, so that what follows `--` reaches cargo.
+    command.arg(path).args(BUILD_STD_ARGS);
+    cx.run(command)
 }
 
 /// Cargo options after wasm-pack's `--`: the standard library is rebuilt with the release

@@ -11,7 +11,7 @@
 use crate::catalog::{Catalog, CredIx, GroupKind, Target};
 use crate::engine::tree::{TKind, Tree};
 
-use super::relax::{cheapest, gcd, knapsack};
+use super::relax::{cheapest, gcd, knapsack, knapsack_step};
 use super::{add, Planner, Restriction, INF};
 
 const NONE: u32 = u32::MAX;
@@ -375,17 +375,7 @@ fn knapsack_value(
     dp[0] = 0;
     for i in (0..n).filter(|&i| useful(i)) {
         let (c, w) = item(i);
-        let units = (w / g) as usize;
-        for j in (0..=cap).rev() {
-            if dp[j] == INF {
-                continue;
-            }
-            let t = (j + units).min(cap);
-            let nv = add(dp[j], c);
-            if nv < dp[t] {
-                dp[t] = nv;
-            }
-        }
+        knapsack_step(dp, (w / g) as usize, c, |_, _| {});
     }
     dp[cap]
 }

@@ -162,17 +162,7 @@ pub(super) fn knapsack(items: &[(u128, u64)], need: u64) -> (u128, Vec<usize>) {
         let (c, k) = items[i];
         let units = (k / g) as usize;
         let mut changes = Vec::new();
-        for j in (0..=cap).rev() {
-            if dp[j] == INF {
-                continue;
-            }
-            let t = (j + units).min(cap);
-            let nv = add(dp[j], c);
-            if nv < dp[t] {
-                dp[t] = nv;
-                changes.push((t as u32, j as u32));
-            }
-        }
+        knapsack_step(&mut dp, units, c, |t, j| changes.push((t as u32, j as u32)));
         pred.push(changes);
     }
     let best = dp[cap];
@@ -195,6 +185,30 @@ pub(super) fn knapsack(items: &[(u128, u64)], need: u64) -> (u128, Vec<usize>) {
     }
     chosen.sort_unstable();
     (best, chosen)
+}
+
+/// One item of the 0/1 knapsack's dynamic programme: `dp[j]` is the cheapest cost reaching
+/// `min(j, cap)` units (`cap` = `dp.len() - 1`); adding an item of `units` units costing `cost`
+/// improves entries in place, from the top down so that the item is used at most once, and
+/// reports each improvement as `(to, from)`.
+pub(super) fn knapsack_step(
+    dp: &mut [u128],
+    units: usize,
+    cost: u128,
+    mut improved: impl FnMut(usize, usize),
+) {
+    let cap = dp.len().saturating_sub(1);
+    for j in (0..=cap).rev() {
+        if dp[j] == INF {
+            continue;
+        }
+        let t = (j + units).min(cap);
+        let nv = add(dp[j], cost);
+        if nv < dp[t] {
+            dp[t] = nv;
+            improved(t, j);
+        }
+    }
 }
 
 /// Collects the fills of the relaxed optimum below `v`.

@@ -50,10 +50,39 @@ extern "C" {
     fn read_badges(this: &InteropModule, feed: &str, badges: &str) -> Result<String, JsValue>;
 }
 
-/// Whether fetched feed text may be JSON-LD (and so perhaps CTDL), by the same cheap check the
-/// core's `read_feed_text` makes before it parses anything: only then is the module loaded.
+/// Whether fetched feed text may be JSON-LD (and so perhaps CTDL): it has `"@context"` or
+/// `"@graph"` as a key (the quoted string followed, after JSON whitespace, by a colon). Only then
+/// is the module loaded. One pass over the bytes: each `@` (rare in a feed) is checked for the
+/// quote before it and a keyword after it.
 pub fn looks_like_json_ld(text: &str) -> bool {
-    text.contains("\"@context\"") || text.contains("\"@graph\"")
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'@'))
+    {
+        let at = from + at;
+        from = at + 1;
+        if at == 0 || bytes[at - 1] != b'"' {
+            continue;
+        }
+        let rest = &bytes[from..];
+        let after = if rest.starts_with(b"context\"") {
+            &rest[b"context\"".len()..]
+        } else if rest.starts_with(b"graph\"") {
+            &rest[b"graph\"".len()..]
+        } else {
+            continue;
+        };
+        let key = after
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .is_some_and(|&b| b == b':');
+        if key {
+            return true;
+        }
+    }
+    false
 }
 
 /// The loaded interop module.
@@ -224,9 +253,30 @@ mod tests {
             r#"{"@context": "https://credreg.net/ctdl/schema/context/json"}"#
         ));
         assert!(looks_like_json_ld(r#"{"@graph": []}"#));
+        // Found anywhere in the document, after other `@`s, with whitespace before the colon.
+        assert!(looks_like_json_ld(
+            "{\"contact\": \"a@b.org\", \"x\": {\"@id\": 1, \"@graph\"\r\n\t : []}}"
+        ));
+        assert!(looks_like_json_ld(
+            r#"{"id": "f", "meta": {"@context" :"x"}}"#
+        ));
         assert!(!looks_like_json_ld(
             r#"{"stackway": 1, "id": "f", "credentials": []}"#
         ));
+        // The keywords as values, inside other strings, unquoted or cut short are not keys.
+        for text in [
+            r#"{"tags": ["@context", "@graph"]}"#,
+            r#"{"title": "about @context and @graph"}"#,
+            r#"{"@contexts": 1, "@graphs": 2, "x@graph": 3}"#,
+            r#"{"a": "\"@graph\""}"#,
+            "{\"@context\"",
+            "{\"@graph\"   ",
+            "@",
+            "\"@",
+            "",
+        ] {
+            assert!(!looks_like_json_ld(text), "{text}");
+        }
     }
 
     #[test]

@@ -190,6 +190,9 @@ pub struct State {
     pub filters: Filters,
     /// How many Explore results are shown (grows by pages).
     pub shown: usize,
+    /// How many program cards the Programs view shows (grows by pages, separately from
+    /// Explore's); the insights carry full cards (words and route) for exactly these.
+    pub programs_shown: usize,
     /// Whether the map is shown as its accessible list.
     pub map_as_list: bool,
     pub plan: Plan,
@@ -199,7 +202,7 @@ pub struct State {
     pub announcement: Option<(&'static str, usize)>,
 }
 
-/// Explore shows this many results at a time.
+/// Explore shows this many results at a time, and Programs this many cards.
 pub const PAGE_SIZE: usize = 25;
 
 impl State {
@@ -216,7 +219,9 @@ impl State {
             plan.goal = Some(goal);
         }
         let catalog = Shared(Rc::new(Catalog::new(&feed)));
-        let insights = Shared(Rc::new(Insights::compute(&catalog, &plan, today)));
+        let insights = Shared(Rc::new(Insights::compute(
+            &catalog, &plan, today, PAGE_SIZE,
+        )));
         State {
             catalog,
             today,
@@ -227,6 +232,7 @@ impl State {
             selected: None,
             filters: Filters::default(),
             shown: PAGE_SIZE,
+            programs_shown: PAGE_SIZE,
             map_as_list: false,
             plan,
             insights,
@@ -250,6 +256,7 @@ impl State {
             &self.catalog,
             &self.plan,
             self.today,
+            self.programs_shown,
         )));
     }
 }
@@ -272,7 +279,10 @@ pub enum Action {
     ResetPlan,
     ImportPlan(Plan),
     Filter(Filters),
+    /// Show the next page of Explore's results.
     ShowMore,
+    /// Show the next page of program cards (computing their reports and routes).
+    ShowMorePrograms,
     ToggleMapList,
 }
 
@@ -354,6 +364,18 @@ impl Reducible for State {
                 next.shown = PAGE_SIZE;
             }
             Action::ShowMore => next.shown += PAGE_SIZE,
+            Action::ShowMorePrograms => {
+                let total = next.insights.programs.len();
+                if next.programs_shown < total {
+                    next.programs_shown += PAGE_SIZE;
+                    next.insights = Shared(Rc::new(next.insights.detail_first(
+                        &next.catalog,
+                        &next.plan,
+                        next.today,
+                        next.programs_shown,
+                    )));
+                }
+            }
             Action::ToggleMapList => next.map_as_list = !next.map_as_list,
         }
         Rc::new(next)

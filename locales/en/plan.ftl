@@ -2,6 +2,11 @@
 
 programs-help = Every program you can earn by stacking credentials, with how far along you are.
 programs-none = This institution has no stackable programs.
+programs-count = Showing { $shown } of { $total } programs.
+programs-more = { $count ->
+    [one] Show one more program
+   *[other] Show { $count } more programs
+}
 progress-label = Progress toward { $title }
 progress-percent = { $percent }% complete
 program-missing = Still needed: { $names }

@@ -2,6 +2,11 @@
 
 programs-help = Tous les programmes que vous pouvez obtenir en cumulant des titres, avec votre progression.
 programs-none = Cet établissement n’a aucun programme cumulable.
+programs-count = Programmes affichés : { $shown } sur { $total }.
+programs-more = { $count ->
+    [one] Afficher un programme de plus
+   *[other] Afficher { $count } programmes de plus
+}
 progress-label = Progression vers { $title }
 progress-percent = { $percent } % terminé
 program-missing = Il manque encore : { $names }

@@ -65,7 +65,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         });
     html! {
         <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
-            <h3 class="sw-card-title">{ title.clone() }</h3>
+            <h3 class="sw-card-title" tabindex="-1">{ title.clone() }</h3>
             <p class="sw-meta">{ ctx.kind(credential.kind) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>

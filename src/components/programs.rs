@@ -1,26 +1,74 @@
-//! Programs: every stackable credential as a card, most advanced first within each kind order of
-//! the feed.
+//! Programs: every stackable credential as a card, in the feed's order, shown a page at a time
+//! like Explore. The cards on the shown pages carry the engine's full report and cheapest route
+//! (see `state::insights`); "show more" computes the next page's and moves focus to its first
+//! card, so keyboard and screen-reader users continue where the new cards begin.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::program_card::ProgramCard;
 use super::use_ctx;
+use crate::i18n::Arg;
+use crate::state::{Action, PAGE_SIZE};
 
 /// The Programs view.
 #[function_component]
 pub fn Programs() -> Html {
     let ctx = use_ctx();
     let i18n = &ctx.i18n;
-    let programs = &ctx.state.insights.programs;
+    let state = &ctx.state;
+    let programs = &state.insights.programs;
+    let shown = state.programs_shown.min(programs.len());
+    let list = use_node_ref();
+    // The index of the first card of the page "show more" asked for, focused once it is drawn.
+    let focus_from = use_mut_ref(|| None::<usize>);
+    {
+        let list = list.clone();
+        let focus_from = focus_from.clone();
+        use_effect_with(shown, move |_| {
+            let index = focus_from.borrow_mut().take();
+            let title = index.and_then(|index| {
+                let list = list.cast::<web_sys::Element>()?;
+                let selector = format!(":scope > li:nth-child({}) .sw-card-title", index + 1);
+                list.query_selector(&selector).ok().flatten()
+            });
+            if let Some(title) = title {
+                // The title is focusable from script only (tabindex -1), so Tab still walks the
+                // card's buttons.
+                let _ = title.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    let remaining = programs.len() - shown;
+    let more = {
+        let focus_from = focus_from.clone();
+        state
+            .dispatcher()
+            .to_callback()
+            .reform(move |_: MouseEvent| {
+                *focus_from.borrow_mut() = Some(shown);
+                Action::ShowMorePrograms
+            })
+    };
     html! {
         <section class="sw-programs" aria-label={i18n.t("view-programs")}>
             if programs.is_empty() {
                 <p class="sw-notice">{ i18n.t("programs-none") }</p>
             } else {
                 <p class="sw-help">{ i18n.t("programs-help") }</p>
-                <ul class="sw-cards">
-                    { for programs.iter().map(|status| html! { <ProgramCard key={status.id.clone()} status={status.clone()} /> }) }
+                if programs.len() > PAGE_SIZE {
+                    <p class="sw-count" role="status" aria-live="polite">
+                        { i18n.t_args("programs-count", &[("shown", Arg::from(shown)), ("total", Arg::from(programs.len()))]) }
+                    </p>
+                }
+                <ul class="sw-cards" ref={list}>
+                    { for programs.iter().take(shown).map(|status| html! { <ProgramCard key={status.id.clone()} status={status.clone()} /> }) }
                 </ul>
+                if remaining > 0 {
+                    <button type="button" class="sw-button sw-programs-more" onclick={more}>
+                        { i18n.t_args("programs-more", &[("count", Arg::from(remaining.min(PAGE_SIZE)))]) }
+                    </button>
+                }
             }
         </section>
     }

@@ -159,7 +159,53 @@ async fn fetch(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-async fn load(url: String, prefetched: Option<Prefetched>, interop: Option<String>) -> FeedLoad {
+/// A fetched feed's text waiting to be kept as the offline copy once the feed is on screen.
+struct PendingSave {
+    url: String,
+    saved_at: String,
+    text: Rc<String>,
+}
+
+impl PendingSave {
+    /// Serialises and stores the copy (a feed too large for the storage quota is simply not
+    /// kept for offline use).
+    fn store(self) {
+        let saved = SavedFeed {
+            saved_at: self.saved_at,
+            text: (*self.text).clone(),
+        };
+        storage::set(&cache_key(&self.url), &saved.to_json());
+    }
+}
+
+/// Resolves after the browser has painted the frame being rendered now: the next animation
+/// frame, then a task after it. A hidden page draws no frames, so a one-second timer stands in
+/// for it there.
+async fn after_paint() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let fallback = resolve.clone();
+        let timers = window.clone();
+        let after_frame = Closure::once_into_js(move || {
+            let _ = timers.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&fallback, 1_000);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Loads the feed from `url` (or the loader's download of it). A freshly fetched feed comes
+/// with the offline copy to save, which the caller stores after the first render.
+async fn load(
+    url: String,
+    prefetched: Option<Prefetched>,
+    interop: Option<String>,
+) -> (FeedLoad, Option<PendingSave>) {
     let text = match prefetched {
         Some(prefetched) => prefetched.text().await,
         None => None,
@@ -171,15 +217,14 @@ async fn load(url: String, prefetched: Option<Prefetched>, interop: Option<Strin
     match text {
         Ok(text) => match read(text, None, interop).await {
             Ok(loaded) => {
-                let saved = SavedFeed {
+                let save = PendingSave {
                     saved_at: js_sys::Date::new_0().to_iso_string().into(),
-                    text: (*loaded.text).clone(),
+                    text: loaded.text.clone(),
+                    url,
                 };
-                // A feed too large for the storage quota is simply not kept for offline use.
-                storage::set(&cache_key(&url), &saved.to_json());
-                FeedLoad::Ready(Rc::new(loaded))
+                (FeedLoad::Ready(Rc::new(loaded)), Some(save))
             }
-            Err(failure) => FeedLoad::Failed(Rc::new(failure)),
+            Err(failure) => (FeedLoad::Failed(Rc::new(failure)), None),
         },
         Err(reason) => {
             let saved = storage::get(&cache_key(&url)).and_then(|t| SavedFeed::from_json(&t));
@@ -187,10 +232,11 @@ async fn load(url: String, prefetched: Option<Prefetched>, interop: Option<Strin
                 Some(s) => read(s.text, Some(s.saved_at), interop).await.ok(),
                 None => None,
             };
-            match loaded {
+            let load = match loaded {
                 Some(loaded) => FeedLoad::Ready(Rc::new(loaded)),
                 None => FeedLoad::Failed(Rc::new(Failure::Fetch(reason))),
-            }
+            };
+            (load, None)
         }
     }
 }
@@ -225,7 +271,15 @@ pub fn use_feed(
                     }
                 } else if let Some(url) = url.clone() {
                     wasm_bindgen_futures::spawn_local(async move {
-                        state.set(load(url, prefetched, interop).await);
+                        let (load, save) = load(url, prefetched, interop).await;
+                        state.set(load);
+                        // Serialising and storing the offline copy (a string as large as the
+                        // feed) waits until the feed is painted, so it does not delay the
+                        // first render.
+                        if let Some(save) = save {
+                            after_paint().await;
+                            save.store();
+                        }
                     });
                 } else {
                     state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(

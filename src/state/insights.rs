@@ -12,11 +12,6 @@ use stackway_core::{Catalog, Date, HeldCredential, Record};
 
 use super::{Objective, Plan};
 
-/// Above this many stackable credentials, cards show progress but no per-card route (each route
-/// is an exact search; the plan view still computes the goal's), and programs not started (no
-/// progress) show their progress bar from the lean summary, without the words of the full report.
-pub const CARD_ROUTE_LIMIT: usize = 60;
-
 /// Search node limit for the routes the widget computes. Routes are recomputed on every change
 /// of the plan, on the page's only thread: real goals need tens to hundreds of nodes, and a
 /// pathological one stops here within a second or two with the best route found, which the plan
@@ -52,8 +47,11 @@ pub struct Unlocks {
 /// Everything computed for one plan.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Insights {
-    /// Every stackable credential, in feed order.
+    /// Every stackable credential, in feed order. The first `detailed` carry their full card
+    /// (report and route), the goal its report; the others their bar only.
     pub programs: Vec<ProgramStatus>,
+    /// How many programs, from the first, carry their full card.
+    pub detailed: usize,
     /// The best route to the plan's goal by the plan's measure.
     pub goal_route: Option<Route>,
     /// What each step of `goal_route` unlocks, step by step.
@@ -89,7 +87,8 @@ fn objective(o: Objective) -> plan::Objective {
     }
 }
 
-/// A card from the overview numbers alone (large feeds, programs not started: no words).
+/// A card from the overview numbers alone (a program not on a shown page: bar and completion
+/// mark, no words, no route).
 fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
     ProgramStatus {
         id: cat.id(summary.goal).to_owned(),
@@ -100,6 +99,26 @@ fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
         explanations: Vec::new(),
         route: None,
     }
+}
+
+/// The full card of the program `id`: the engine's report (words, what is missing,
+/// explanations) and, when not yet satisfied, the cheapest route to it. `None` when the engine
+/// cannot report on it (not a stackable credential of this catalog).
+fn detailed_status(cat: &Catalog, record: &Record, id: &str) -> Option<ProgramStatus> {
+    let progress = engine::progress(cat, record, id).ok()?;
+    let route = (!progress.satisfied)
+        .then(|| {
+            plan::best_route_within(
+                cat,
+                record,
+                &progress.goal,
+                plan::Objective::Cost,
+                ROUTE_NODE_LIMIT,
+            )
+            .ok()
+        })
+        .flatten();
+    Some(status(progress, route))
 }
 
 fn status(progress: Progress, route: Option<Route>) -> ProgramStatus {
@@ -145,42 +164,36 @@ fn startable(cat: &Catalog, held: &[bool], only: Option<&[String]>) -> BTreeSet<
 }
 
 impl Insights {
-    /// Asks the engine about `plan` over the catalog, on `today` (for expiry).
-    pub fn compute(cat: &Catalog, plan: &Plan, today: Option<Date>) -> Insights {
+    /// Asks the engine about `plan` over the catalog, on `today` (for expiry). The first
+    /// `shown` programs (the Programs view's shown pages) get their full card: the report's
+    /// words, what is missing and the cheapest route; the plan's goal gets its full report
+    /// wherever it is (the plan view shows its words). Every other program gets its bar and
+    /// completion mark from the lean summary.
+    pub fn compute(cat: &Catalog, plan: &Plan, today: Option<Date>, shown: usize) -> Insights {
         let record = record(plan, today);
         let holdings = Holdings::new(cat, &record);
-        // The overview numbers of every program come from the lean summary; the full report
-        // (summary words, what is missing, explanations) only where a card shows it.
+        // The overview numbers of every program come from the lean summary (cheap for
+        // thousands); reports and routes (an exact search each) only where a card shows them.
         let overview = engine::summary::summaries(cat, &holdings);
-        let with_routes = overview.len() <= CARD_ROUTE_LIMIT;
+        let goal = plan.goal.as_deref();
         let programs = overview
             .iter()
-            .map(|s| {
-                let detailed = with_routes || s.satisfied || s.fraction > 0.0;
-                let full = detailed
-                    .then(|| engine::progress(cat, &record, cat.id(s.goal)).ok())
-                    .flatten();
-                match full {
-                    Some(p) => {
-                        let route = (with_routes && !p.satisfied)
-                            .then(|| {
-                                plan::best_route_within(
-                                    cat,
-                                    &record,
-                                    &p.goal,
-                                    plan::Objective::Cost,
-                                    ROUTE_NODE_LIMIT,
-                                )
-                                .ok()
-                            })
-                            .flatten();
-                        status(p, route)
-                    }
-                    None => overview_status(cat, s),
-                }
+            .enumerate()
+            .map(|(index, s)| {
+                let id = cat.id(s.goal);
+                let full = if index < shown {
+                    detailed_status(cat, &record, id)
+                } else if goal == Some(id) {
+                    engine::progress(cat, &record, id)
+                        .ok()
+                        .map(|p| status(p, None))
+                } else {
+                    None
+                };
+                full.unwrap_or_else(|| overview_status(cat, s))
             })
             .collect();
-        let goal_route = plan.goal.as_deref().and_then(|g| {
+        let goal_route = goal.and_then(|g| {
             plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
                 .ok()
         });
@@ -190,6 +203,7 @@ impl Insights {
             .unwrap_or_default();
         Insights {
             programs,
+            detailed: shown,
             goal_route,
             unlocks,
             available: startable(cat, &holdings.held, None),
@@ -199,6 +213,31 @@ impl Insights {
                 .map(|&c| cat.id(c).to_owned())
                 .collect(),
         }
+    }
+
+    /// These insights with the first `shown` programs given their full card (the Programs
+    /// view showed another page): only the programs not detailed yet are computed, the rest
+    /// is kept as it is. Fewer than already detailed changes nothing.
+    pub fn detail_first(
+        &self,
+        cat: &Catalog,
+        plan: &Plan,
+        today: Option<Date>,
+        shown: usize,
+    ) -> Insights {
+        let mut next = self.clone();
+        if shown <= self.detailed {
+            return next;
+        }
+        let record = record(plan, today);
+        let end = shown.min(next.programs.len());
+        for card in next.programs.iter_mut().take(end).skip(self.detailed) {
+            if let Some(full) = detailed_status(cat, &record, &card.id) {
+                *card = full;
+            }
+        }
+        next.detailed = shown;
+        next
     }
 
     /// The status of the stackable credential `id`.
@@ -272,33 +311,111 @@ pub fn engine_message_ids() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::PAGE_SIZE;
     use stackway_core::bench_support::big_feed;
 
-    /// On a large feed the cards' numbers come from the lean summary: they equal the full
-    /// reports, and programs with progress still carry the report's words.
-    #[test]
-    fn large_feed_cards_use_the_summary_numbers() {
+    /// The benchmark's 1,000-program feed and its learner as a plan.
+    fn big() -> (Catalog, Record, Plan) {
         let (cat, record) = big_feed();
         let mut plan = Plan::default();
         for h in &record.held {
             plan.held.insert(h.id.clone(), None);
         }
-        let insights = Insights::compute(&cat, &plan, record.as_of);
+        (cat, record, plan)
+    }
+
+    fn route(cat: &Catalog, record: &Record, id: &str) -> Route {
+        plan::best_route_within(cat, record, id, plan::Objective::Cost, ROUTE_NODE_LIMIT).unwrap()
+    }
+
+    /// Every card's numbers come from the lean summary and equal the full reports; the cards of
+    /// the shown page carry the full report (words, what is missing) and the cheapest route
+    /// whether the program is started or not, and the others only their bar.
+    #[test]
+    fn only_the_shown_programs_get_their_report_and_route() {
+        let (cat, record, plan) = big();
+        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
         let full = engine::progress_all(&cat, &record);
-        assert!(full.len() > CARD_ROUTE_LIMIT);
+        assert!(full.len() > 10 * PAGE_SIZE);
         assert_eq!(insights.programs.len(), full.len());
-        let mut started = 0;
-        for (card, p) in insights.programs.iter().zip(&full) {
+        assert_eq!(insights.detailed, PAGE_SIZE);
+        let mut unstarted_with_route = 0;
+        for (index, (card, p)) in insights.programs.iter().zip(&full).enumerate() {
             assert_eq!(card.id, p.goal);
             assert_eq!(card.satisfied, p.satisfied);
             assert_eq!(card.fraction.to_bits(), p.fraction.to_bits());
-            if p.satisfied || p.fraction > 0.0 {
-                started += 1;
+            if index < PAGE_SIZE {
                 assert_eq!(card.summary, p.summary, "{}", p.goal);
+                assert!(!card.summary.is_empty(), "{}", p.goal);
+                assert!(!p.satisfied && !card.missing.is_empty(), "{}", p.goal);
+                assert_eq!(card.route.as_ref(), Some(&route(&cat, &record, &p.goal)));
+                if p.fraction == 0.0 {
+                    unstarted_with_route += 1;
+                }
             } else {
-                assert!(card.summary.is_empty() && card.route.is_none());
+                assert!(
+                    card.summary.is_empty() && card.missing.is_empty(),
+                    "{}",
+                    p.goal
+                );
+                assert!(card.route.is_none(), "{}", p.goal);
             }
         }
-        assert!(started > 0);
+        // The case the old 60-program limit left bare: not started, on a large feed.
+        assert!(unstarted_with_route > 0);
+    }
+
+    /// Showing another page details exactly the next programs, the same as computing the
+    /// insights with both pages shown; asking for fewer changes nothing.
+    #[test]
+    fn the_next_page_is_detailed_as_if_computed_at_once() {
+        let (cat, record, plan) = big();
+        let first = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
+        let two = first.detail_first(&cat, &plan, record.as_of, 2 * PAGE_SIZE);
+        assert_eq!(
+            two,
+            Insights::compute(&cat, &plan, record.as_of, 2 * PAGE_SIZE)
+        );
+        assert_eq!(two.detailed, 2 * PAGE_SIZE);
+        assert!(two.programs[2 * PAGE_SIZE - 1].route.is_some());
+        assert!(two.programs[2 * PAGE_SIZE].route.is_none());
+        assert_eq!(two.detail_first(&cat, &plan, record.as_of, PAGE_SIZE), two);
+        // Past the last program: every card detailed, nothing out of range.
+        let all = first.detail_first(&cat, &plan, record.as_of, usize::MAX);
+        assert!(all
+            .programs
+            .iter()
+            .all(|p| p.satisfied || p.route.is_some()));
+    }
+
+    /// The plan view shows the goal's words wherever the goal is in the list: it gets its full
+    /// report even when its card is not on a shown page (the route is the goal route's job).
+    #[test]
+    fn the_goal_gets_its_report_beyond_the_shown_pages() {
+        let (cat, record, mut plan) = big();
+        let goal = engine::progress_all(&cat, &record)
+            .into_iter()
+            .skip(PAGE_SIZE)
+            .find(|p| !p.satisfied)
+            .unwrap();
+        plan.goal = Some(goal.goal.clone());
+        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
+        let card = insights.program(&goal.goal).unwrap();
+        assert_eq!(card.summary, goal.summary);
+        assert!(!card.summary.is_empty());
+        assert!(card.route.is_none());
+        assert!(insights.goal_route.is_some());
+    }
+
+    /// Nothing shown: bars only (no report, no route), the numbers still right.
+    #[test]
+    fn with_no_page_shown_cards_have_bars_only() {
+        let (cat, record, plan) = big();
+        let insights = Insights::compute(&cat, &plan, record.as_of, 0);
+        assert!(insights
+            .programs
+            .iter()
+            .all(|p| p.route.is_none() && p.summary.is_empty()));
+        assert!(insights.programs.iter().any(|p| p.fraction > 0.0));
     }
 }

@@ -19,6 +19,12 @@ pub use app::{App, AppProps};
 pub use config::{Config, View};
 pub use state::insights::engine_message_ids;
 
+/// What `benches/programs.rs` times (the work of one plan change); not part of the API.
+#[doc(hidden)]
+pub mod bench {
+    pub use crate::state::{Insights, Plan, PAGE_SIZE};
+}
+
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 

@@ -473,4 +473,89 @@ mod tests {
         ]));
         assert_eq!(again.plan.held, next.plan.held);
     }
+
+    /// A feed of `programs` certificates, each `choose 1` of its own two micro-credentials
+    /// (m{2i}, m{2i+1}), none started.
+    fn programs_state(programs: usize) -> Rc<State> {
+        use stackway_core::bench_support::{base, feed, Rng};
+        use stackway_core::feed::{Credential, Kind, Requirement};
+        let mut r = Rng(7);
+        let mut credentials: Vec<Credential> = (0..2 * programs)
+            .map(|i| base(&mut r, format!("m{i}")))
+            .collect();
+        for i in 0..programs {
+            let mut c = Credential::new(format!("p{i}"), Kind::Certificate, "p");
+            c.requires = Some(Requirement::Choose {
+                choose: 1,
+                from: vec![
+                    Requirement::Credential(format!("m{}", 2 * i)),
+                    Requirement::Credential(format!("m{}", 2 * i + 1)),
+                ],
+                label: None,
+            });
+            credentials.push(c);
+        }
+        Rc::new(State::new(
+            Rc::new(feed(credentials)),
+            View::Programs,
+            Plan::default(),
+            None,
+            None,
+        ))
+    }
+
+    fn routes(state: &State) -> usize {
+        state
+            .insights
+            .programs
+            .iter()
+            .filter(|p| p.route.is_some())
+            .count()
+    }
+
+    #[test]
+    fn programs_page_by_page_with_routes_for_the_shown_cards_only() {
+        let state = programs_state(70);
+        assert_eq!(state.programs_shown, PAGE_SIZE);
+        assert_eq!(state.insights.programs.len(), 70);
+        assert_eq!(routes(&state), PAGE_SIZE);
+        assert!(state.insights.programs[..PAGE_SIZE]
+            .iter()
+            .all(|p| p.route.is_some() && !p.summary.is_empty()));
+
+        let state = state.reduce(Action::ShowMorePrograms);
+        assert_eq!(state.programs_shown, 2 * PAGE_SIZE);
+        assert_eq!(routes(&state), 2 * PAGE_SIZE);
+        // Explore's page is its own.
+        assert_eq!(state.shown, PAGE_SIZE);
+
+        // A change to the plan recomputes the shown pages, not just the first.
+        let state = state.reduce(Action::Hold("m60".into(), None));
+        assert_eq!(state.programs_shown, 2 * PAGE_SIZE);
+        assert_eq!(routes(&state), 2 * PAGE_SIZE - 1);
+        assert!(state.insights.program("p30").unwrap().satisfied);
+
+        // The last page is partial; past it "show more" changes nothing.
+        let state = state.reduce(Action::ShowMorePrograms);
+        assert_eq!(state.programs_shown, 3 * PAGE_SIZE);
+        assert_eq!(routes(&state), 70 - 1);
+        let again = state.clone().reduce(Action::ShowMorePrograms);
+        assert_eq!(again.programs_shown, 3 * PAGE_SIZE);
+        assert_eq!(again.insights, state.insights);
+    }
+
+    #[test]
+    fn explore_paging_and_filtering_leave_the_programs_page_alone() {
+        let state = programs_state(30)
+            .reduce(Action::ShowMore)
+            .reduce(Action::Filter(Filters::default()));
+        assert_eq!(state.programs_shown, PAGE_SIZE);
+        assert_eq!(routes(&state), PAGE_SIZE);
+        let state = state
+            .reduce(Action::ShowMorePrograms)
+            .reduce(Action::ShowMore);
+        assert_eq!(state.programs_shown, 2 * PAGE_SIZE);
+        assert_eq!(state.shown, 2 * PAGE_SIZE);
+        assert_eq!(routes(&state), 30);
+    }
 }

@@ -131,6 +131,120 @@ async fn marking_credentials_held_completes_the_program() {
     );
 }
 
+/// A feed of `programs` certificates, each "choose 1" of its own two micro-credentials with a
+/// cost: more programs than the old 60-program limit under which unstarted cards lost their words
+/// and route.
+fn many_programs_feed(programs: usize) -> String {
+    let mut credentials = Vec::new();
+    for i in 0..2 * programs {
+        credentials.push(serde_json::json!({
+            "id": format!("m{i}"), "kind": "micro-credential", "title": format!("Module {i}"),
+            "cost": { "amount": 100 + i, "currency": "CAD" }, "hours": 10, "weeks": 2,
+        }));
+    }
+    for i in 0..programs {
+        credentials.push(serde_json::json!({
+            "id": format!("p{i}"), "kind": "certificate", "title": format!("Program {i}"),
+            "requires": { "choose": 1, "from": [format!("m{}", 2 * i), format!("m{}", 2 * i + 1)] },
+        }));
+    }
+    serde_json::json!({
+        "stackway": 1, "id": "many", "languages": ["en"],
+        "provider": { "id": "p", "name": "Many College" }, "credentials": credentials,
+    })
+    .to_string()
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+/// Waits (up to five seconds) until `selector` matches `n` elements.
+async fn wait_for_count(root: &web_sys::Element, selector: &str, n: u32) -> u32 {
+    for _ in 0..100 {
+        if count(root, selector) == n {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    count(root, selector)
+}
+
+#[wasm_bindgen_test]
+async fn a_large_feed_pages_its_programs_with_words_and_routes_on_every_shown_card() {
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": many_programs_feed(70), "lang": "en"
+    }));
+    wait_for(&root, |t| t.contains("complete")).await;
+    let cards = ".sw-programs .sw-card";
+    assert_eq!(count(&root, cards), 25);
+    // Every shown card, none started, says what is missing and what the cheapest route costs.
+    assert_eq!(count(&root, ".sw-programs .sw-card .sw-route-summary"), 25);
+    assert_eq!(count(&root, ".sw-programs .sw-card .sw-missing-list"), 25);
+    assert_eq!(count(&root, ".sw-programs .sw-card .sw-summary"), 25);
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Showing 25 of 70 programs."), "{text}");
+    assert!(text.contains("Still needed: Module 0, Module 1"), "{text}");
+    let route = root
+        .query_selector(".sw-programs .sw-card .sw-route-summary")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(route.starts_with("Cheapest way to finish:"), "{route}");
+    assert!(
+        route.contains("$100") && route.contains("10 hours"),
+        "{route}"
+    );
+
+    // Focus moves to the first new card's title, where reading continues. Other tests run
+    // alongside in the same document and move its focus too, so the focus is read as soon as
+    // the new cards are drawn, and a `focusin` inside this widget counts as well (Chromium
+    // delays focus events while the window itself is not focused).
+    let focus_events = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let on_focus = {
+        let focus_events = focus_events.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |e: web_sys::Event| {
+                let target = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(text) = target.and_then(|t| t.text_content()) {
+                    focus_events.borrow_mut().push(text);
+                }
+            },
+        )
+    };
+    root.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref())
+        .unwrap();
+    click(&root, ".sw-programs-more");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let mut active = None;
+    for _ in 0..1_000 {
+        if count(&root, cards) == 50 {
+            active = document.active_element().and_then(|e| e.text_content());
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(5).await;
+    }
+    assert_eq!(count(&root, cards), 50);
+    assert_eq!(count(&root, ".sw-programs .sw-card .sw-route-summary"), 50);
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let events = focus_events.borrow().clone();
+    assert!(
+        active.as_deref() == Some("Program 25") || events == ["Program 25"],
+        "focused: {active:?}, focus events: {events:?}"
+    );
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Show 20 more programs"), "{text}");
+
+    click(&root, ".sw-programs-more");
+    assert_eq!(wait_for_count(&root, cards, 70).await, 70);
+    assert_eq!(count(&root, ".sw-programs .sw-card .sw-route-summary"), 70);
+    assert_eq!(count(&root, ".sw-programs-more"), 0);
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Showing 70 of 70 programs."), "{text}");
+}
+
 #[wasm_bindgen_test]
 async fn the_map_draws_every_credential_and_moves_along_edges() {
     let (root, _handle) = mount(serde_json::json!({

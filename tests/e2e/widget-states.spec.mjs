@@ -47,6 +47,8 @@ test('an empty feed says so', async ({ page }) => {
 test('offline, the last good copy is shown with when it was saved', async ({ page }) => {
   await page.goto(demoUrl({}));
   await waitForWidget(page);
+  // The copy is stored after the feed is first painted: wait for it before going offline.
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('stackway:feed:')));
   await page.route(`**/${FEED}`, (route) => route.abort('internetdisconnected'));
   const problems = await watchForProblems(page, { allow: [/Failed to load resource/, /ERR_INTERNET_DISCONNECTED/] });
   await page.reload();

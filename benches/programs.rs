@@ -10,6 +10,10 @@
 //!   unlocks, the baseline every change pays), `plan-change` (the first page of 25 cards shown),
 //!   `plan-change-2-pages` (50 shown), `show-more` (the second page's 25 cards added to the
 //!   first, which is all "show more" computes).
+//! - `programs/diplomas/*`: larger goals, each with its own exact search: 3,000
+//!   micro-credentials (every tenth with a prerequisite among the first ten) and 100 diplomas,
+//!   each `all` of 8 groups `choose 3 of 10` (30 % of the options shared with other diplomas)
+//!   and `credits 6 from 8`; a learner holding 150. Same cases as `1k`.
 //!
 //! Native only (the widget's own wasm32 timing is the browser bench, tests/bench/widget-bench.mjs).
 
@@ -17,7 +21,8 @@
 mod native {
     use criterion::{black_box, criterion_group, Criterion};
     use stackway::bench::{Insights, Plan, PAGE_SIZE};
-    use stackway_core::bench_support::big_feed;
+    use stackway_core::bench_support::{base, big_feed, feed, Rng};
+    use stackway_core::feed::{Credential, Kind, Requirement};
     use stackway_core::{parse_feed, Catalog, Date};
 
     fn sample() -> (Catalog, Plan) {
@@ -41,6 +46,89 @@ mod native {
         (cat, plan, record.as_of)
     }
 
+    /// The `diplomas` feed (see the module docs) and its learner's plan.
+    fn diplomas() -> (Catalog, Plan) {
+        let mut r = Rng(0xd1b1);
+        let pool = 3_000u64;
+        let mut credentials: Vec<Credential> =
+            (0..pool).map(|i| base(&mut r, format!("m{i}"))).collect();
+        for i in (10..pool as usize).step_by(10) {
+            credentials[i].prerequisites =
+                Some(Requirement::Credential(format!("m{}", r.below(10))));
+        }
+        for d in 0..100u64 {
+            let mut parts: Vec<Requirement> = (0..8u64)
+                .map(|g| Requirement::Choose {
+                    choose: 3,
+                    from: (0..10u64)
+                        .map(|k| {
+                            let own = (d * 80 + g * 10 + k) % pool;
+                            let id = if r.below(100) < 30 {
+                                r.below(pool)
+                            } else {
+                                own
+                            };
+                            Requirement::Credential(format!("m{id}"))
+                        })
+                        .collect(),
+                    label: None,
+                })
+                .collect();
+            parts.push(Requirement::Credits {
+                credits: 6.0,
+                from: (0..8).map(|_| format!("m{}", r.below(pool))).collect(),
+                label: None,
+            });
+            let mut diploma = Credential::new(format!("d{d}"), Kind::Diploma, "d");
+            diploma.requires = Some(Requirement::All {
+                all: parts,
+                label: None,
+            });
+            credentials.push(diploma);
+        }
+        let mut plan = Plan::default();
+        for _ in 0..150 {
+            plan.held.insert(format!("m{}", r.below(pool)), None);
+        }
+        plan.goal = Some("d50".to_owned());
+        (Catalog::new(&feed(credentials)), plan)
+    }
+
+    /// The cases of one large feed: no page, one page, two pages, and "show more".
+    fn pages(
+        g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+        name: &str,
+        cat: &Catalog,
+        plan: &Plan,
+        today: Option<Date>,
+    ) {
+        let first = Insights::compute(cat, plan, today, PAGE_SIZE);
+        let routes: Vec<_> = first
+            .programs
+            .iter()
+            .filter_map(|p| p.route.as_ref())
+            .collect();
+        eprintln!(
+            "programs/{name}: {} programs, {} card routes on the first page, {} search nodes, {} not proven optimal",
+            first.programs.len(),
+            routes.len(),
+            routes.iter().map(|r| r.explored).sum::<u64>(),
+            routes.iter().filter(|r| !r.optimal).count(),
+        );
+        g.bench_function(format!("{name}/bars-only"), |b| {
+            b.iter(|| black_box(Insights::compute(cat, plan, today, 0)))
+        });
+        g.bench_function(format!("{name}/plan-change"), |b| {
+            b.iter(|| black_box(Insights::compute(cat, plan, today, PAGE_SIZE)))
+        });
+        g.bench_function(format!("{name}/plan-change-2-pages"), |b| {
+            b.iter(|| black_box(Insights::compute(cat, plan, today, 2 * PAGE_SIZE)))
+        });
+        g.bench_function(format!("{name}/show-more"), |b| {
+            b.iter(|| black_box(first.detail_first(cat, plan, today, 2 * PAGE_SIZE)))
+        });
+    }
+
     fn bench(c: &mut Criterion) {
         let mut g = c.benchmark_group("programs");
         g.sample_size(20);
@@ -51,30 +139,9 @@ mod native {
         });
 
         let (cat, plan, today) = large();
-        let first = Insights::compute(&cat, &plan, today, PAGE_SIZE);
-        let routes = first.programs.iter().filter(|p| p.route.is_some()).count();
-        let nodes: u64 = first
-            .programs
-            .iter()
-            .filter_map(|p| p.route.as_ref())
-            .map(|r| r.explored)
-            .sum();
-        eprintln!(
-            "programs/1k: {} programs, {routes} card routes on the first page, {nodes} search nodes",
-            first.programs.len()
-        );
-        g.bench_function("1k/bars-only", |b| {
-            b.iter(|| black_box(Insights::compute(&cat, &plan, today, 0)))
-        });
-        g.bench_function("1k/plan-change", |b| {
-            b.iter(|| black_box(Insights::compute(&cat, &plan, today, PAGE_SIZE)))
-        });
-        g.bench_function("1k/plan-change-2-pages", |b| {
-            b.iter(|| black_box(Insights::compute(&cat, &plan, today, 2 * PAGE_SIZE)))
-        });
-        g.bench_function("1k/show-more", |b| {
-            b.iter(|| black_box(first.detail_first(&cat, &plan, today, 2 * PAGE_SIZE)))
-        });
+        pages(&mut g, "1k", &cat, &plan, today);
+        let (cat, plan) = diplomas();
+        pages(&mut g, "diplomas", &cat, &plan, None);
         g.finish();
     }
 

@@ -5,7 +5,12 @@
 //      each), split at the loader's `stackway:wasm-ready` mark;
 //   2. Explore keystroke: with a generated 10,000-credential feed, time from each keystroke's
 //      input event to the re-rendered, laid-out results (median and p95 of 123 keystrokes);
-//   3. map layout of 2,000 nodes in wasm vs dagre (tests/bench/layout.html).
+//   3. map layout of 2,000 nodes in wasm vs dagre (tests/bench/layout.html);
+//   4. Programs view: time from a click on a card's "Make it my goal" (a plan change: every
+//      program's bar, the full report and cheapest route of each shown card, the goal's route)
+//      to the re-rendered, laid-out cards, on the sample feed and on a generated feed of 9,000
+//      micro-credentials and 1,000 certificates; and each "show more" click (the next 25 cards'
+//      reports and routes). ONLY_PROGRAMS=1 runs this part alone.
 // Results go to stdout and tests/artifacts/widget/bench.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -35,6 +40,77 @@ function bigFeed(count) {
     credentials.push({ id: `cert${c}`, kind: 'certificate', title: `Certificate ${c}`, requires: { choose: 3, from: [`m${c * 7}`, `m${c * 7 + 1}`, `m${c * 7 + 2}`, `m${c * 7 + 3}`] } });
   }
   return { stackway: 1, id: 'big', languages: ['en', 'fr'], provider: { id: 'p', name: 'Big College' }, credentials };
+}
+
+/** 9,000 micro-credentials and 1,000 certificates, each all of (choose 2 of 5, 4 credits from 4,
+ *  any of 3) drawn at random (the shape of stackway-core's `bench_support::big_feed`). */
+function programsFeed() {
+  let seed = 0x5eed;
+  const below = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const credentials = [];
+  for (let i = 0; i < 9000; i++) {
+    credentials.push({
+      id: `m${i}`, kind: 'micro-credential', title: `Module ${i}`,
+      hours: 10 + below(40), weeks: 2 + below(8), credits: 1 + below(3),
+      cost: { amount: 100 + below(10) * 50, currency: 'CAD' },
+    });
+  }
+  const pick = (n) => Array.from({ length: n }, () => `m${below(9000)}`);
+  for (let c = 0; c < 1000; c++) {
+    credentials.push({
+      id: `s${c}`, kind: 'certificate', title: `Certificate ${c}`,
+      requires: { all: [{ choose: 2, from: pick(5) }, { credits: 4, from: pick(4) }, { any: pick(3) }] },
+    });
+  }
+  return { stackway: 1, id: 'programs', languages: ['en'], provider: { id: 'p', name: 'Programs College' }, credentials };
+}
+
+/** Plan changes and "show more" on the Programs view of `feed` (a URL, or a generated body). */
+async function programsView(browser, name, feedUrl, body) {
+  const page = await browser.newPage();
+  if (body) await page.route(`**/${feedUrl}`, (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto(`${BASE}/index.html?feed=${feedUrl}&view=programs`);
+  await page.locator('stackway-pathways .sw-programs .sw-card').first().waitFor({ timeout: 120_000 });
+  const result = await page.evaluate(async () => {
+    const root = document.querySelector('stackway-pathways').shadowRoot;
+    const afterTasks = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+    const timeClick = async (button) => {
+      const start = performance.now();
+      button.click();
+      await afterTasks();
+      void root.querySelector('.sw-programs').offsetHeight; // include style and layout
+      return performance.now() - start;
+    };
+    const goals = [];
+    // Make each of the first cards the goal in turn (the previous goal's card gets its button back).
+    for (let round = 0; round < 21; round++) {
+      const buttons = [...root.querySelectorAll('.sw-programs .sw-card .sw-primary')];
+      goals.push(await timeClick(buttons[round % Math.min(buttons.length, 5)]));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const more = [];
+    for (let i = 0; i < 9; i++) {
+      const button = root.querySelector('.sw-programs-more');
+      if (!button) break;
+      more.push(await timeClick(button));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { cards: root.querySelectorAll('.sw-programs .sw-card').length, routes: root.querySelectorAll('.sw-programs .sw-route-summary').length, goals, more };
+  });
+  await page.close();
+  return {
+    feed: name, cardsAtEnd: result.cards, routesShownAtEnd: result.routes,
+    planChanges: result.goals.length, planChangeMedianMs: median(result.goals), planChangeMaxMs: Math.max(...result.goals),
+    showMoreClicks: result.more.length, showMoreMedianMs: result.more.length ? median(result.more) : null,
+    samples: process.env.SAMPLES ? { goals: result.goals.map(Math.round), more: result.more.map(Math.round) } : undefined,
+  };
+}
+
+async function programs(browser) {
+  return [
+    await programsView(browser, 'sample (9 programs)', 'www/feeds/sample.json'),
+    await programsView(browser, 'generated (1,000 programs, 10,000 credentials)', 'programs-feed.json', JSON.stringify(programsFeed())),
+  ];
 }
 
 async function waitForServer() {
@@ -131,13 +207,15 @@ async function layout(browser) {
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  const results = {
+  const only = process.env.ONLY_PROGRAMS;
+  const results = only ? { programs: await programs(browser) } : {
     firstRender: process.env.ONLY_LAYOUT ? 'skipped' : [
       await firstRender(browser, 'www/feeds/sample.json'),
       await firstRender(browser, 'tests/fixtures/widget-feed.json'),
     ],
     explore: process.env.ONLY_LAYOUT ? 'skipped' : await keystrokes(browser),
     layout: process.env.SKIP_LAYOUT ? 'skipped' : await layout(browser),
+    programs: process.env.ONLY_LAYOUT ? 'skipped' : await programs(browser),
   };
   await browser.close();
   mkdirSync('tests/artifacts/widget', { recursive: true });

@@ -43,49 +43,61 @@ impl Ctx {
 
     /// The title of the credential `id`, or the id itself when the feed does not have it.
     pub fn title(&self, id: &str) -> String {
-        self.state
-            .feed
-            .credential(id)
-            .map(|c| self.text(&c.title))
-            .unwrap_or_else(|| id.to_owned())
+        title(&self.state.feed, &self.i18n, id)
     }
 
-    /// An engine message in the widget's language: credential ids become titles, feed texts are
-    /// localised, and each optional argument gets a `has_<name>` switch for the Fluent selector.
+    /// An engine message in the widget's language (see [`message`]).
     pub fn message(&self, message: &stackway_core::messages::Message) -> String {
-        use crate::i18n::Arg;
-        use stackway_core::messages::Arg as CoreArg;
-        let mut args: Vec<(&str, Arg)> = message
-            .args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    CoreArg::Number(n) => Arg::Num(*n),
-                    CoreArg::Id(id) => Arg::Str(self.title(id)),
-                    CoreArg::Text(text) => Arg::Str(self.text(text)),
-                };
-                (*name, value)
-            })
-            .collect();
-        for optional in ["label", "via"] {
-            let present = message.args.contains_key(optional);
-            args.push((
-                if optional == "label" {
-                    "has_label"
-                } else {
-                    "has_via"
-                },
-                Arg::from(if present { "yes" } else { "no" }),
-            ));
-        }
-        self.i18n
-            .t_args(&format!("engine-{}", message.id.as_str()), &args)
+        self::message(&self.state.feed, &self.i18n, message)
     }
 
     /// The localised name of a kind.
     pub fn kind(&self, kind: stackway_core::Kind) -> String {
         self.i18n.t(&format!("kind-{}", kind.as_str()))
     }
+}
+
+/// The title of the credential `id` in the language of `i18n`, or the id itself when the feed
+/// does not have it.
+pub fn title(feed: &stackway_core::Feed, i18n: &I18n, id: &str) -> String {
+    feed.credential(id)
+        .map(|c| crate::format::text(feed, &c.title, i18n.lang()))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// An engine message in the language of `i18n`: credential ids become titles, feed texts are
+/// localised, and each optional argument gets a `has_<name>` switch for the Fluent selector.
+pub fn message(
+    feed: &stackway_core::Feed,
+    i18n: &I18n,
+    message: &stackway_core::messages::Message,
+) -> String {
+    use crate::i18n::Arg;
+    use stackway_core::messages::Arg as CoreArg;
+    let mut args: Vec<(&str, Arg)> = message
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                CoreArg::Number(n) => Arg::Num(*n),
+                CoreArg::Id(id) => Arg::Str(title(feed, i18n, id)),
+                CoreArg::Text(text) => Arg::Str(crate::format::text(feed, text, i18n.lang())),
+            };
+            (*name, value)
+        })
+        .collect();
+    for optional in ["label", "via"] {
+        let present = message.args.contains_key(optional);
+        args.push((
+            if optional == "label" {
+                "has_label"
+            } else {
+                "has_via"
+            },
+            Arg::from(if present { "yes" } else { "no" }),
+        ));
+    }
+    i18n.t_args(&format!("engine-{}", message.id.as_str()), &args)
 }
 
 /// The context every component uses.

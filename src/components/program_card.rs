@@ -1,46 +1,54 @@
 //! One stackable credential as a card: progress bar and words, what is missing, and what the
 //! cheapest route still costs.
 
+use stackway_core::Feed;
 use yew::prelude::*;
 
-use super::use_ctx;
-use crate::format::{money, number};
+use super::{message, title as title_of, use_dispatch};
+use crate::format::{money, number, text};
+use crate::hooks::use_i18n;
 use crate::i18n::Arg;
-use crate::state::{insights::ProgramStatus, Action};
+use crate::state::{insights::ProgramStatus, Action, Shared};
 
-/// Properties of [`ProgramCard`].
+/// Properties of [`ProgramCard`]. Everything it shows comes from these, not from the shared
+/// state, so a plan change or "show more" re-renders only the cards whose content changed.
 #[derive(Properties, PartialEq)]
 pub struct ProgramCardProps {
+    /// The feed shown (compared by identity).
+    pub feed: Shared<Feed>,
     /// The engine's view of this program for the learner's plan.
     pub status: ProgramStatus,
+    /// Whether it is the learner's goal.
+    pub is_goal: bool,
 }
 
 /// A program card.
 #[function_component]
 pub fn ProgramCard(props: &ProgramCardProps) -> Html {
-    let ctx = use_ctx();
-    let i18n = &ctx.i18n;
+    let i18n = use_i18n();
+    let dispatcher = use_dispatch();
     let lang = i18n.lang();
     let status = &props.status;
-    let Some(credential) = ctx.state.feed.credential(&status.id) else {
+    let feed = &props.feed;
+    let Some(credential) = feed.credential(&status.id) else {
         return html! {};
     };
-    let title = ctx.text(&credential.title);
+    let title = text(feed, &credential.title, lang);
     let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round();
     let id = status.id.clone();
-    let open = ctx
-        .state
-        .dispatcher()
+    let open = dispatcher
         .to_callback()
         .reform(move |_: MouseEvent| Action::Open(id.clone()));
     let id = status.id.clone();
-    let set_goal = ctx
-        .state
-        .dispatcher()
+    let set_goal = dispatcher
         .to_callback()
         .reform(move |_: MouseEvent| Action::SetGoal(Some(id.clone())));
-    let is_goal = ctx.state.plan.goal.as_deref() == Some(status.id.as_str());
-    let summary: Vec<String> = status.summary.iter().map(|m| ctx.message(m)).collect();
+    let is_goal = props.is_goal;
+    let summary: Vec<String> = status
+        .summary
+        .iter()
+        .map(|m| message(feed, &i18n, m))
+        .collect();
     let route = status
         .route
         .as_ref()
@@ -66,7 +74,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
     html! {
         <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
             <h3 class="sw-card-title" tabindex="-1">{ title.clone() }</h3>
-            <p class="sw-meta">{ ctx.kind(credential.kind) }</p>
+            <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>
                     { format!("{}%", number(percent, lang)) }
@@ -81,7 +89,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             }
             if !status.missing.is_empty() && !status.satisfied {
                 <p class="sw-missing-list">
-                    { i18n.t_args("program-missing", &[("names", Arg::from(status.missing.iter().take(5).map(|id| ctx.title(id)).collect::<Vec<_>>().join(", ")))]) }
+                    { i18n.t_args("program-missing", &[("names", Arg::from(status.missing.iter().take(5).map(|id| title_of(feed, &i18n, id)).collect::<Vec<_>>().join(", ")))]) }
                     if status.missing.len() > 5 {
                         { " " }{ i18n.t_args("program-missing-more", &[("count", Arg::from(status.missing.len() - 5))]) }
                     }

@@ -19,6 +19,7 @@ pub fn Programs() -> Html {
     let state = &ctx.state;
     let programs = &state.insights.programs;
     let shown = state.programs_shown.min(programs.len());
+    let goal = state.plan.goal.as_deref();
     let list = use_node_ref();
     // The index of the first card of the page "show more" asked for, focused once it is drawn.
     let focus_from = use_mut_ref(|| None::<usize>);
@@ -62,7 +63,14 @@ pub fn Programs() -> Html {
                     </p>
                 }
                 <ul class="sw-cards" ref={list}>
-                    { for programs.iter().take(shown).map(|status| html! { <ProgramCard key={status.id.clone()} status={status.clone()} /> }) }
+                    { for programs.iter().take(shown).map(|status| html! {
+                        <ProgramCard
+                            key={status.id.clone()}
+                            feed={state.feed.clone()}
+                            status={status.clone()}
+                            is_goal={goal == Some(status.id.as_str())}
+                        />
+                    }) }
                 </ul>
                 if remaining > 0 {
                     <button type="button" class="sw-button sw-programs-more" onclick={more}>

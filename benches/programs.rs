@@ -9,7 +9,8 @@
 //!   a learner holding 60): `bars-only` (no page shown: the summary, the goal's route and
 //!   unlocks, the baseline every change pays), `plan-change` (the first page of 25 cards shown),
 //!   `plan-change-2-pages` (50 shown), `show-more` (the second page's 25 cards added to the
-//!   first, which is all "show more" computes).
+//!   first, which is all "show more" computes), `goal-change` (another goal: the cards are kept,
+//!   the goal's route and unlocks recomputed).
 //! - `programs/diplomas/*`: larger goals, each with its own exact search: 3,000
 //!   micro-credentials (every tenth with a prerequisite among the first ten) and 100 diplomas,
 //!   each `all` of 8 groups `choose 3 of 10` (30 % of the options shared with other diplomas)
@@ -126,6 +127,11 @@ mod native {
         });
         g.bench_function(format!("{name}/show-more"), |b| {
             b.iter(|| black_box(first.detail_first(cat, plan, today, 2 * PAGE_SIZE)))
+        });
+        let mut other_goal = plan.clone();
+        other_goal.goal = first.programs.get(3).map(|p| p.id.clone());
+        g.bench_function(format!("{name}/goal-change"), |b| {
+            b.iter(|| black_box(first.with_goal(cat, &other_goal, today)))
         });
     }
 

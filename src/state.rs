@@ -251,6 +251,15 @@ impl State {
         }
     }
 
+    /// After a change of goal or measure: the record is the same, so the cards are kept.
+    fn regoal(&mut self) {
+        self.insights = Shared(Rc::new(self.insights.with_goal(
+            &self.catalog,
+            &self.plan,
+            self.today,
+        )));
+    }
+
     fn replan(&mut self) {
         self.insights = Shared(Rc::new(Insights::compute(
             &self.catalog,
@@ -342,11 +351,11 @@ impl Reducible for State {
             }
             Action::SetGoal(goal) => {
                 next.plan.goal = goal.filter(|g| next.feed.credential(g).is_some());
-                next.replan();
+                next.regoal();
             }
             Action::Minimize(objective) => {
                 next.plan.minimize = objective;
-                next.replan();
+                next.regoal();
             }
             Action::ResetPlan => {
                 next.plan = Plan::default();

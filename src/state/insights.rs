@@ -240,6 +240,49 @@ impl Insights {
         next
     }
 
+    /// These insights after a change of the plan's goal or measure only (the learner's record,
+    /// and so every card, is unchanged): the goal's route, what its steps unlock and the goal's
+    /// report are recomputed, the cards are kept. Equal to [`Insights::compute`] for the new
+    /// plan.
+    pub fn with_goal(&self, cat: &Catalog, plan: &Plan, today: Option<Date>) -> Insights {
+        let record = record(plan, today);
+        let goal = plan.goal.as_deref();
+        let mut next = self.clone();
+        for card in next.programs.iter_mut().skip(self.detailed) {
+            if goal == Some(card.id.as_str()) {
+                // Beyond the shown pages the goal has its report, without a route.
+                if let Ok(p) = engine::progress(cat, &record, &card.id) {
+                    *card = status(p, None);
+                }
+            } else if !(card.summary.is_empty()
+                && card.missing.is_empty()
+                && card.explanations.is_empty()
+                && card.route.is_none())
+            {
+                // The previous goal, beyond the shown pages: back to its bar only.
+                *card = ProgramStatus {
+                    id: std::mem::take(&mut card.id),
+                    satisfied: card.satisfied,
+                    fraction: card.fraction,
+                    summary: Vec::new(),
+                    missing: Vec::new(),
+                    explanations: Vec::new(),
+                    route: None,
+                };
+            }
+        }
+        next.goal_route = goal.and_then(|g| {
+            plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
+                .ok()
+        });
+        next.unlocks = next
+            .goal_route
+            .as_ref()
+            .map(|route| step_unlocks(cat, &record, route))
+            .unwrap_or_default();
+        next
+    }
+
     /// The status of the stackable credential `id`.
     pub fn program(&self, id: &str) -> Option<&ProgramStatus> {
         self.programs.iter().find(|p| p.id == id)
@@ -417,5 +460,49 @@ mod tests {
             .iter()
             .all(|p| p.route.is_none() && p.summary.is_empty()));
         assert!(insights.programs.iter().any(|p| p.fraction > 0.0));
+    }
+
+    /// A change of goal or measure keeps the cards and recomputes only the goal's part, with
+    /// the same answer as computing everything again: from no goal, from a goal on the shown
+    /// page, from a goal beyond it (whose words are dropped again), and to another measure.
+    #[test]
+    fn a_new_goal_gives_what_computing_everything_again_gives() {
+        let (cat, record, plan) = big();
+        let today = record.as_of;
+        let beyond = engine::progress_all(&cat, &record)
+            .into_iter()
+            .skip(2 * PAGE_SIZE)
+            .find(|p| !p.satisfied)
+            .unwrap()
+            .goal;
+        let goals = [
+            None,
+            Some("s3".to_owned()),
+            Some(beyond),
+            Some("s7".to_owned()),
+            None,
+        ];
+        let mut before = plan.clone();
+        let mut insights = Insights::compute(&cat, &before, today, PAGE_SIZE);
+        for goal in goals {
+            let mut after = before.clone();
+            after.goal = goal;
+            let kept = insights.with_goal(&cat, &after, today);
+            assert_eq!(
+                kept,
+                Insights::compute(&cat, &after, today, PAGE_SIZE),
+                "{:?}",
+                after.goal
+            );
+            before = after;
+            insights = kept;
+        }
+        let mut weeks = before.clone();
+        weeks.goal = Some("s3".to_owned());
+        weeks.minimize = Objective::Weeks;
+        assert_eq!(
+            insights.with_goal(&cat, &weeks, today),
+            Insights::compute(&cat, &weeks, today, PAGE_SIZE)
+        );
     }
 }

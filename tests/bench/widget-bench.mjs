@@ -6,11 +6,13 @@
 //   2. Explore keystroke: with a generated 10,000-credential feed, time from each keystroke's
 //      input event to the re-rendered, laid-out results (median and p95 of 123 keystrokes);
 //   3. map layout of 2,000 nodes in wasm vs dagre (tests/bench/layout.html);
-//   4. Programs view: time from a click on a card's "Make it my goal" (a plan change: every
-//      program's bar, the full report and cheapest route of each shown card, the goal's route)
-//      to the re-rendered, laid-out cards, on the sample feed and on a generated feed of 9,000
-//      micro-credentials and 1,000 certificates; and each "show more" click (the next 25 cards'
-//      reports and routes). ONLY_PROGRAMS=1 runs this part alone.
+//   4. Programs view, on the sample feed and two generated feeds (1,000 certificates over 9,000
+//      micro-credentials; 100 larger diplomas over 3,000): time from a click to the re-rendered,
+//      laid-out cards for record changes (a prerequisite marked held or planned in the detail
+//      panel: every bar, the shown cards' reports and routes, the goal's route), goal changes
+//      ("Make it my goal": the goal's route and unlocks), "show more" (the next 25 cards'
+//      reports and routes), then record changes again with up to ten pages shown.
+//      ONLY_PROGRAMS=1 runs this part alone.
 // Results go to stdout and tests/artifacts/widget/bench.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -60,12 +62,44 @@ function programsFeed() {
     credentials.push({
       id: `s${c}`, kind: 'certificate', title: `Certificate ${c}`,
       requires: { all: [{ choose: 2, from: pick(5) }, { credits: 4, from: pick(4) }, { any: pick(3) }] },
+      // The bench marks this prerequisite held or planned from its detail (a record change).
+      ...(c === 0 ? { prerequisites: 'm0' } : {}),
     });
   }
   return { stackway: 1, id: 'programs', languages: ['en'], provider: { id: 'p', name: 'Programs College' }, credentials };
 }
 
-/** Plan changes and "show more" on the Programs view of `feed` (a URL, or a generated body). */
+/** Larger goals: 3,000 micro-credentials (every tenth with a prerequisite among the first ten)
+ *  and 100 diplomas, each all of 8 groups "choose 3 of 10" (30 % of the options shared with other
+ *  diplomas) and 6 credits from 8 (the shape of `programs/diplomas` in benches/programs.rs). */
+function diplomasFeed() {
+  let seed = 0xd1b1;
+  const below = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const pool = 3000;
+  const credentials = [];
+  for (let i = 0; i < pool; i++) {
+    const c = {
+      id: `m${i}`, kind: 'micro-credential', title: `Module ${i}`,
+      hours: 10 + below(40), weeks: 2 + below(8), credits: 1 + below(3),
+      cost: { amount: 100 + below(10) * 50, currency: 'CAD' },
+    };
+    if (i >= 10 && i % 10 === 0) c.prerequisites = `m${below(10)}`;
+    credentials.push(c);
+  }
+  for (let d = 0; d < 100; d++) {
+    const all = [];
+    for (let g = 0; g < 8; g++) {
+      const from = [];
+      for (let k = 0; k < 10; k++) from.push(`m${below(100) < 30 ? below(pool) : (d * 80 + g * 10 + k) % pool}`);
+      all.push({ choose: 3, from });
+    }
+    all.push({ credits: 6, from: Array.from({ length: 8 }, () => `m${below(pool)}`) });
+    credentials.push({ id: `d${d}`, kind: 'diploma', title: `Diploma ${d}`, requires: { all }, ...(d === 0 ? { prerequisites: 'm0' } : {}) });
+  }
+  return { stackway: 1, id: 'diplomas', languages: ['en'], provider: { id: 'p', name: 'Diplomas College' }, credentials };
+}
+
+/** Plan changes and "show more" on the Programs view of a feed (a URL, or a generated body). */
 async function programsView(browser, name, feedUrl, body) {
   const page = await browser.newPage();
   if (body) await page.route(`**/${feedUrl}`, (route) => route.fulfill({ contentType: 'application/json', body }));
@@ -74,6 +108,7 @@ async function programsView(browser, name, feedUrl, body) {
   const result = await page.evaluate(async () => {
     const root = document.querySelector('stackway-pathways').shadowRoot;
     const afterTasks = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+    const pause = () => new Promise((r) => setTimeout(r, 20));
     const timeClick = async (button) => {
       const start = performance.now();
       button.click();
@@ -81,28 +116,65 @@ async function programsView(browser, name, feedUrl, body) {
       void root.querySelector('.sw-programs').offsetHeight; // include style and layout
       return performance.now() - start;
     };
-    const goals = [];
-    // Make each of the first cards the goal in turn (the previous goal's card gets its button back).
-    for (let round = 0; round < 21; round++) {
-      const buttons = [...root.querySelectorAll('.sw-programs .sw-card .sw-primary')];
-      goals.push(await timeClick(buttons[round % Math.min(buttons.length, 5)]));
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // A credential the learner can mark, next to the Programs view: the detail of a program's
+    // prerequisite (the first card whose detail links to one with "I have it" / "Plan it").
+    const openMarkable = async () => {
+      const cards = [...root.querySelectorAll('.sw-programs .sw-card')];
+      for (const card of cards) {
+        const details = () => card.querySelector('.sw-actions .sw-button');
+        details().click(); await afterTasks();
+        const links = root.querySelectorAll('.sw-detail .sw-link').length;
+        for (let j = 0; j < links; j++) {
+          details().click(); await afterTasks();
+          root.querySelectorAll('.sw-detail .sw-link')[j].click(); await afterTasks();
+          if (root.querySelector('.sw-detail .sw-mark')) return true;
+        }
+      }
+      return false;
+    };
+    // Record changes: mark that credential held, then planned, in turn (every card's bar, the
+    // shown cards' reports and routes, the goal's route: all recomputed).
+    const recordChanges = async (rounds) => {
+      const out = [];
+      for (let round = 0; round < rounds; round++) {
+        const label = round % 2 === 0 ? 'I have' : 'Plan ';
+        out.push(await timeClick(root.querySelector(`.sw-detail .sw-mark button[aria-label^="${label}"]`)));
+        await pause();
+      }
+      return out;
+    };
+    // Goal changes: make each of the first cards the goal in turn (the cards are kept; the goal's
+    // route and what it unlocks are recomputed).
+    const goalChanges = async (rounds) => {
+      const out = [];
+      for (let round = 0; round < rounds; round++) {
+        const buttons = [...root.querySelectorAll('.sw-programs .sw-card .sw-primary')];
+        out.push(await timeClick(buttons[round % Math.min(buttons.length, 5)]));
+        await pause();
+      }
+      return out;
+    };
+    const goals = await goalChanges(21);
+    const markable = await openMarkable();
+    const records = markable ? await recordChanges(21) : [];
     const more = [];
     for (let i = 0; i < 9; i++) {
       const button = root.querySelector('.sw-programs-more');
       if (!button) break;
       more.push(await timeClick(button));
-      await new Promise((r) => setTimeout(r, 20));
+      await pause();
     }
-    return { cards: root.querySelectorAll('.sw-programs .sw-card').length, routes: root.querySelectorAll('.sw-programs .sw-route-summary').length, goals, more };
+    // With every page shown so far, each record change recomputes all their routes.
+    const paged = markable && more.length ? await recordChanges(11) : [];
+    return { cards: root.querySelectorAll('.sw-programs .sw-card').length, routes: root.querySelectorAll('.sw-programs .sw-route-summary').length, goals, records, more, paged };
   });
   await page.close();
+  const summary = (xs) => (xs.length ? { n: xs.length, medianMs: median(xs), maxMs: Math.max(...xs) } : null);
   return {
     feed: name, cardsAtEnd: result.cards, routesShownAtEnd: result.routes,
-    planChanges: result.goals.length, planChangeMedianMs: median(result.goals), planChangeMaxMs: Math.max(...result.goals),
-    showMoreClicks: result.more.length, showMoreMedianMs: result.more.length ? median(result.more) : null,
-    samples: process.env.SAMPLES ? { goals: result.goals.map(Math.round), more: result.more.map(Math.round) } : undefined,
+    recordChange: summary(result.records), goalChange: summary(result.goals),
+    showMore: summary(result.more), recordChangeAfterPaging: summary(result.paged),
+    samples: process.env.SAMPLES ? Object.fromEntries(['records', 'goals', 'more', 'paged'].map((k) => [k, result[k].map(Math.round)])) : undefined,
   };
 }
 
@@ -110,6 +182,7 @@ async function programs(browser) {
   return [
     await programsView(browser, 'sample (9 programs)', 'www/feeds/sample.json'),
     await programsView(browser, 'generated (1,000 programs, 10,000 credentials)', 'programs-feed.json', JSON.stringify(programsFeed())),
+    await programsView(browser, 'generated diplomas (100 programs of 8 groups, 3,100 credentials)', 'diplomas-feed.json', JSON.stringify(diplomasFeed())),
   ];
 }
 

@@ -137,8 +137,8 @@ async function programsView(browser, name, feedUrl, body) {
     const recordChanges = async (rounds) => {
       const out = [];
       for (let round = 0; round < rounds; round++) {
-        const label = round % 2 === 0 ? 'I have' : 'Plan ';
-        out.push(await timeClick(root.querySelector(`.sw-detail .sw-mark button[aria-label^="${label}"]`)));
+        const button = (label) => root.querySelector(`.sw-detail .sw-mark button[aria-label^="${label}"]`);
+        out.push(await timeClick(button('I have') || button('Plan ')));
         await pause();
       }
       return out;

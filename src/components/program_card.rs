@@ -20,6 +20,10 @@ pub struct ProgramCardProps {
     pub status: ProgramStatus,
     /// Whether it is the learner's goal.
     pub is_goal: bool,
+    /// Whether its title takes the focus when the card is drawn (the first card of a page
+    /// "show more" revealed, where keyboard and screen-reader users continue).
+    #[prop_or_default]
+    pub focus: bool,
 }
 
 /// A program card.
@@ -27,6 +31,17 @@ pub struct ProgramCardProps {
 pub fn ProgramCard(props: &ProgramCardProps) -> Html {
     let i18n = use_i18n();
     let dispatcher = use_dispatch();
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        // Runs after the card is drawn, and again only if `focus` changes.
+        use_effect_with(props.focus, move |&focus| {
+            if let Some(title) = heading.cast::<web_sys::HtmlElement>().filter(|_| focus) {
+                // Focusable from script only (tabindex -1): Tab still walks the buttons.
+                let _ = title.focus();
+            }
+        });
+    }
     let lang = i18n.lang();
     let status = &props.status;
     let feed = &props.feed;
@@ -73,7 +88,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         });
     html! {
         <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
-            <h3 class="sw-card-title" tabindex="-1">{ title.clone() }</h3>
+            <h3 class="sw-card-title" tabindex="-1" ref={heading}>{ title.clone() }</h3>
             <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>

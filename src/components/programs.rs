@@ -3,7 +3,6 @@
 //! (see `state::insights`); "show more" computes the next page's and moves focus to its first
 //! card, so keyboard and screen-reader users continue where the new cards begin.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::program_card::ProgramCard;
@@ -20,26 +19,10 @@ pub fn Programs() -> Html {
     let programs = &state.insights.programs;
     let shown = state.programs_shown.min(programs.len());
     let goal = state.plan.goal.as_deref();
-    let list = use_node_ref();
-    // The index of the first card of the page "show more" asked for, focused once it is drawn.
+    // The index of the first card of the page "show more" asked for: that card focuses its
+    // title when it is first drawn.
     let focus_from = use_mut_ref(|| None::<usize>);
-    {
-        let list = list.clone();
-        let focus_from = focus_from.clone();
-        use_effect_with(shown, move |_| {
-            let index = focus_from.borrow_mut().take();
-            let title = index.and_then(|index| {
-                let list = list.cast::<web_sys::Element>()?;
-                let selector = format!(":scope > li:nth-child({}) .sw-card-title", index + 1);
-                list.query_selector(&selector).ok().flatten()
-            });
-            if let Some(title) = title {
-                // The title is focusable from script only (tabindex -1), so Tab still walks the
-                // card's buttons.
-                let _ = title.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
-    }
+    let focused = *focus_from.borrow();
     let remaining = programs.len() - shown;
     let more = {
         let focus_from = focus_from.clone();
@@ -62,13 +45,14 @@ pub fn Programs() -> Html {
                         { i18n.t_args("programs-count", &[("shown", Arg::from(shown)), ("total", Arg::from(programs.len()))]) }
                     </p>
                 }
-                <ul class="sw-cards" ref={list}>
-                    { for programs.iter().take(shown).map(|status| html! {
+                <ul class="sw-cards">
+                    { for programs.iter().take(shown).enumerate().map(|(index, status)| html! {
                         <ProgramCard
                             key={status.id.clone()}
                             feed={state.feed.clone()}
                             status={status.clone()}
                             is_goal={goal == Some(status.id.as_str())}
+                            focus={focused == Some(index)}
                         />
                     }) }
                 </ul>

@@ -245,6 +245,52 @@ async fn a_large_feed_pages_its_programs_with_words_and_routes_on_every_shown_ca
     assert!(text.contains("Showing 70 of 70 programs."), "{text}");
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function saved_when_drawn(root, key, selector) {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (root.querySelector(selector)) {
+        observer.disconnect();
+        resolve(localStorage.getItem(key) !== null);
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  });
+}"#)]
+extern "C" {
+    /// Resolves, in the task that first draws `selector` inside `root`, to whether
+    /// localStorage holds `key` at that moment.
+    fn saved_when_drawn(root: &web_sys::Element, key: &str, selector: &str) -> js_sys::Promise;
+}
+
+/// The offline copy of a fetched feed is stored after the feed is first drawn (serialising it
+/// must not delay the first paint), and it is stored.
+#[wasm_bindgen_test]
+async fn the_offline_copy_is_saved_after_the_first_render() {
+    // Its own feed id, so its own data: URL and storage key (other tests fetch the tiny feed).
+    let feed = TINY_FEED.replacen("\"id\": \"tiny\"", "\"id\": \"offline-copy-test\"", 1);
+    assert!(feed.contains("offline-copy-test"));
+    let url = data_url(&feed);
+    let key = format!("stackway:feed:{url}");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(&key).unwrap();
+    let (root, _handle) = mount(serde_json::json!({ "feed": url, "lang": "en" }));
+    let drawn = saved_when_drawn(&root, &key, ".sw-tabs");
+    let saved_at_first_render = wasm_bindgen_futures::JsFuture::from(drawn).await.unwrap();
+    assert_eq!(saved_at_first_render.as_bool(), Some(false));
+    let mut saved = None;
+    for _ in 0..100 {
+        saved = storage.get_item(&key).unwrap();
+        if saved.is_some() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    let saved = saved.expect("the offline copy is saved after the first render");
+    assert!(saved.contains("offline-copy-test"), "{saved}");
+    storage.remove_item(&key).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn the_map_draws_every_credential_and_moves_along_edges() {
     let (root, _handle) = mount(serde_json::json!({

@@ -3,7 +3,7 @@
 //!
 //! The release build (`cargo xtask build`, feature `split`) marks [`later_views`] as a split
 //! point: `wasm-split-cli` moves it, and everything only it reaches (those views, the graph
-//! layout, search, badge import), into `pkg/split/`, fetched the first time one of those views
+//! layout, badge import), into `pkg/split_later.wasm`, fetched the first time one of those views
 //! is shown, or right after the first screen has rendered (see [`prefetch`]). Without the
 //! feature (tests, clippy, the native build) the views are ordinary components rendered at
 //! once.
@@ -30,8 +30,20 @@ pub enum Later {
     Detail(AttrValue),
 }
 
-/// Renders a view of the second module. The function lives in that module.
-type Renderer = fn(&Later) -> Html;
+/// What the second module provides: functions that live in it.
+#[derive(Clone, Copy)]
+pub struct LaterModule {
+    /// Renders one of its views.
+    pub render: fn(&Later) -> Html,
+    /// The map's layout of a bare graph, for the browser benchmark page (`layoutGraph`).
+    pub layout_graph: fn(u32, &[u32]) -> Vec<f64>,
+}
+
+/// The module's functions; only the split point (or, without the split, [`loaded`]) names it.
+const LATER_MODULE: LaterModule = LaterModule {
+    render,
+    layout_graph: crate::layout_graph_now,
+};
 
 /// The views' renderer: a plain function, so that the whole body stays in the second module.
 fn render(view: &Later) -> Html {
@@ -44,40 +56,40 @@ fn render(view: &Later) -> Html {
     }
 }
 
-/// The split point: it returns the renderer, and only it reaches the views. `fallible`: a
-/// failed fetch is an error, not a panic.
+/// The split point: only it reaches the views and the layout. `fallible`: a failed fetch is an
+/// error, not a panic.
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(later, fallible)]
-fn later_views() -> Result<Renderer, wasm_split_helpers::SplitLoaderError> {
-    Ok(render)
+fn later_module() -> Result<LaterModule, wasm_split_helpers::SplitLoaderError> {
+    Ok(LATER_MODULE)
 }
 
 #[cfg(feature = "split")]
 thread_local! {
-    /// The renderer once the second module is in.
-    static LOADED: Cell<Option<Renderer>> = const { Cell::new(None) };
+    /// The second module's functions once it is in.
+    static LOADED: Cell<Option<LaterModule>> = const { Cell::new(None) };
 }
 
-/// The renderer if the second module is already in (always, without the split).
-fn loaded() -> Option<Renderer> {
+/// The second module's functions if it is already in (always, without the split).
+pub fn loaded() -> Option<LaterModule> {
     #[cfg(feature = "split")]
     {
         LOADED.with(Cell::get)
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(render)
+        Some(LATER_MODULE)
     }
 }
 
 /// Fetches the second module (once; a failed fetch is retried on the next call) and keeps its
-/// renderer. Returns whether it is in.
-async fn load() -> bool {
+/// functions. Returns whether it is in.
+pub async fn load() -> bool {
     #[cfg(feature = "split")]
     {
         if loaded().is_none() {
-            match later_views().await {
-                Ok(renderer) => LOADED.with(|l| l.set(Some(renderer))),
+            match later_module().await {
+                Ok(module) => LOADED.with(|l| l.set(Some(module))),
                 Err(_) => return false,
             }
         }
@@ -123,7 +135,7 @@ pub fn LaterView(props: &LaterViewProps) -> Html {
         });
     }
     match (loaded(), *outcome) {
-        (Some(renderer), _) => renderer(&props.view),
+        (Some(module), _) => (module.render)(&props.view),
         (None, Some(false)) => props.failed.clone(),
         (None, _) => props.loading.clone(),
     }

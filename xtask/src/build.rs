@@ -115,7 +115,13 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
     // would otherwise stop exporting.
     let mut command = cx.command("wasm-bindgen");
     command
-        .args(["--target", "web", "--keep-lld-exports", "--out-name", "stackway"])
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--out-name",
+            "stackway",
+        ])
         .arg("--out-dir")
         .arg(&pkg)
         .arg(split_dir.join("stackway.wasm"));

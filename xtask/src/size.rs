@@ -319,7 +319,7 @@ mod tests {
     }
 
     #[test]
-    fn the_initial_bundle_counts_snippets_and_css_but_not_the_interop_module() {
+    fn the_initial_bundle_counts_snippets_split_loader_and_css_but_not_on_demand_modules() {
         let root = std::env::temp_dir().join(format!("stackway-size-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         for file in [
@@ -328,6 +328,7 @@ mod tests {
             "www/demo.css",
             "pkg/snippets/stackway-0123/inline0.js",
             "pkg/interop/stackway_interop.js",
+            build::LATER_WASM,
         ] {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -344,6 +345,7 @@ mod tests {
             [
                 build::WASM,
                 "pkg/stackway.js",
+                build::SPLIT_LINK_JS,
                 "pkg/snippets/stackway-0123/inline0.js",
                 "www/stackway.js",
                 "www/stackway.css"

@@ -74,6 +74,8 @@ pub fn all(cx: &Context) -> Vec<Step> {
                     // Core's tests, benches and dev-dependencies (proptest, criterion) are native
                     // only; its library is still linted here as a workspace member the widget
                     // links.
+                    // With `split`, the feature of the release build (the second module's
+                    // split point); the tests build without it and lint the same code else.
                     cx.cargo([
                         "clippy",
                         "-p",
@@ -81,6 +83,8 @@ pub fn all(cx: &Context) -> Vec<Step> {
                         "--target",
                         "wasm32-unknown-unknown",
                         "--all-targets",
+                        "--features",
+                        "split",
                         "--",
                         "-D",
                         "warnings",

@@ -15,7 +15,7 @@ error-invalid-detail = { $count ->
 }
 error-help = Check your connection and try again. If the problem persists, tell your instructor: the details below will help them.
 action-retry = Try again
-error-view = This view could not be loaded. Check your connection, then choose the tab again.
+error-view = This view could not be loaded. Check your connection and try again.
 diagnostics-summary = { $count ->
     [one] One finding
    *[other] { $count } findings

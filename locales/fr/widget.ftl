@@ -15,7 +15,7 @@ error-invalid-detail = { $count ->
 }
 error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez votre enseignant : les détails ci-dessous l’aideront.
 action-retry = Réessayer
-error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion, puis choisissez de nouveau l’onglet.
+error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
 diagnostics-summary = { $count ->
     [one] { $count } constat
    *[other] { $count } constats

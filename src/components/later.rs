@@ -10,6 +10,8 @@
 
 use yew::prelude::*;
 
+use super::use_ctx;
+
 #[cfg(feature = "split")]
 use std::cell::Cell;
 
@@ -112,31 +114,43 @@ pub fn prefetch() {
 pub struct LaterViewProps {
     /// The view to show.
     pub view: Later,
-    /// What to show while the second module is fetched (it reserves the view's room).
-    pub loading: Html,
-    /// What to show when it cannot be fetched (the learner can retry by switching views).
-    pub failed: Html,
 }
 
-/// A view of the second module: at once when it is in, else a placeholder until it is.
+/// A view of the second module: at once when it is in; else a short "loading" line until it
+/// is, or a notice with a retry button when it cannot be fetched.
 #[function_component]
 pub fn LaterView(props: &LaterViewProps) -> Html {
-    // Bumped when the fetch ends, to render again; `None` while it runs.
+    let ctx = use_ctx();
+    let i18n = &ctx.i18n;
+    // How the last fetch ended (`None` while one runs), and how many times the learner asked to
+    // try again: a new attempt starts on mount, on another view, and on each retry.
     let outcome = use_state(|| None::<bool>);
+    let attempt = use_state(|| 0_u32);
     {
         let outcome = outcome.clone();
-        // Keyed on the view, so that after a failed fetch choosing another tab tries again.
-        use_effect_with(props.view.clone(), move |_| {
+        use_effect_with((props.view.clone(), *attempt), move |_| {
             if loaded().is_none() {
+                outcome.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
                     outcome.set(Some(load().await));
                 });
             }
         });
     }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
     match (loaded(), *outcome) {
         (Some(module), _) => (module.render)(&props.view),
-        (None, Some(false)) => props.failed.clone(),
-        (None, _) => props.loading.clone(),
+        (None, Some(false)) => html! {
+            <div class="sw-notice" role="alert">
+                <p>{ i18n.t("error-view") }</p>
+                <button type="button" class="sw-button" onclick={retry}>{ i18n.t("action-retry") }</button>
+            </div>
+        },
+        (None, _) => html! {
+            <p class="sw-notice" role="status">{ i18n.t("status-loading-view") }</p>
+        },
     }
 }

@@ -117,15 +117,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     // Only Programs is in the first download; once it is on screen, the other views' module is
     // fetched in the background (see `later`).
     use_effect_with((), |_| prefetch());
-    let later = |view: Later| {
-        html! {
-            <LaterView
-                {view}
-                loading={html! { <p class="sw-notice" role="status">{ i18n.t("status-loading-view") }</p> }}
-                failed={html! { <p class="sw-notice" role="alert">{ i18n.t("error-view") }</p> }}
-            />
-        }
-    };
+    let later = |view: Later| html! { <LaterView {view} /> };
     let view = match state.view {
         View::Programs => html! { <Programs /> },
         View::Map => later(Later::Map),

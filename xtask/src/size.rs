@@ -20,8 +20,9 @@ pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 /// library for size and the widget dropped serde (308.6 → 267.2 KiB; docs/benchmarks.md,
 /// "Bundle size"), then set to 274 KiB when the planner that meets issue 3's speed target
 /// (dense search state, prerequisite multipliers, a bound on the number of credentials) added
-/// 3.7 KiB (270.9 KiB).
-pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 274 * 1024;
+/// 3.7 KiB (270.9 KiB), then to 237 KiB when the views after the first screen moved into a
+/// second module (`split_later.wasm`, 234.0 KiB).
+pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 237 * 1024;
 
 /// The interop module's ceiling (WebAssembly and JS glue, brotli): its size after the move to
 /// the size-first nightly build (99.8 KiB, 2026-11-29; 113.7 KiB when it was split out of the
@@ -31,9 +32,8 @@ pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 103 * 1024;
 
 /// The ceiling of the widget's second module (the views after the first screen, fetched in the
 /// background once the first screen is up, or when one of those views is opened first): its size
-/// when the widget was split in two (LATER_MEASURED, 2026-11-29) plus 3 KiB.
-pub const LATER_CEILING_BROTLI_BYTES: u64 = LATER_CEILING_KIB * 1024;
-const LATER_CEILING_KIB: u64 = 48;
+/// when the widget was split in two (51.5 KiB, 2026-11-29) plus 3 KiB.
+pub const LATER_CEILING_BROTLI_BYTES: u64 = 55 * 1024;
 
 /// One file the widget ships.
 struct Asset {

@@ -12,6 +12,7 @@ mod hooks;
 pub mod i18n;
 mod interop;
 mod json_text;
+mod later;
 pub mod search;
 mod state;
 
@@ -98,7 +99,7 @@ fn start(
 /// for it first.
 #[wasm_bindgen(js_name = loadLater)]
 pub async fn load_later() -> Result<(), JsError> {
-    if components::later::load().await {
+    if later::load().await {
         Ok(())
     } else {
         Err(JsError::new(
@@ -114,8 +115,8 @@ pub async fn load_later() -> Result<(), JsError> {
 /// its points.
 #[wasm_bindgen(js_name = layoutGraph)]
 pub fn layout_graph(node_count: u32, edges: &[u32]) -> Result<Vec<f64>, JsError> {
-    let module = components::later::loaded()
-        .ok_or_else(|| JsError::new("call loadLater() before layoutGraph()"))?;
+    let module =
+        later::loaded().ok_or_else(|| JsError::new("call loadLater() before layoutGraph()"))?;
     Ok((module.layout_graph)(node_count, edges))
 }
 

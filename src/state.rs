@@ -274,12 +274,19 @@ pub enum Action {
     Filter(Filters),
     ShowMore,
     ToggleMapList,
+    /// The widget's second module (with the route planner) has arrived: routes left out of the
+    /// insights are computed now.
+    LaterLoaded,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if action == Action::LaterLoaded && !self.insights.routes_pending {
+            // Nothing was left out: no new state, so nothing renders again.
+            return self;
+        }
         let mut next = (*self).clone();
         next.announcement = None;
         match action {
@@ -355,6 +362,7 @@ impl Reducible for State {
             }
             Action::ShowMore => next.shown += PAGE_SIZE,
             Action::ToggleMapList => next.map_as_list = !next.map_as_list,
+            Action::LaterLoaded => next.replan(),
         }
         Rc::new(next)
     }
@@ -450,5 +458,24 @@ mod tests {
             held("data-visualisation", None),
         ]));
         assert_eq!(again.plan.held, next.plan.held);
+    }
+
+    #[test]
+    fn the_second_module_arriving_recomputes_only_what_was_left_out() {
+        // Natively the planner is always in: nothing is left out, and the state is not even
+        // copied (no render).
+        let state = state();
+        assert!(!state.insights.routes_pending);
+        assert!(Rc::ptr_eq(&state, &state.clone().reduce(Action::LaterLoaded)));
+        // Insights computed without the planner are recomputed, routes included.
+        let mut waiting = (*state).clone();
+        let mut left_out = (*waiting.insights).clone();
+        left_out.routes_pending = true;
+        left_out.programs.iter_mut().for_each(|p| p.route = None);
+        waiting.insights = Shared(Rc::new(left_out));
+        let next = Rc::new(waiting).reduce(Action::LaterLoaded);
+        assert!(!next.insights.routes_pending);
+        assert_eq!(*next.insights, *state.insights);
+        assert!(next.insights.programs.iter().any(|p| p.route.is_some()));
     }
 }

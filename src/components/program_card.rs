@@ -89,6 +89,10 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             }
             if let Some(route) = route {
                 <p class="sw-route-summary">{ i18n.t("program-route") }{ " " }{ route }</p>
+            } else if ctx.state.insights.routes_pending && !status.satisfied {
+                // The planner is on its way (the widget's second module): keep the line's room so
+                // that the card does not grow when the route arrives.
+                <p class="sw-route-summary sw-pending">{ i18n.t("program-route") }{ " " }{ i18n.t("program-route-pending") }</p>
             }
             <div class="sw-actions">
                 <button type="button" class="sw-button" onclick={open}>{ i18n.t("action-details") }</button>

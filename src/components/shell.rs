@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::later::{prefetch, Later, LaterView};
+use super::later_view::{Later, LaterView};
 use super::programs::Programs;
 use super::status::Notices;
 use super::Ctx;
@@ -116,7 +116,18 @@ pub fn Shell(props: &ShellProps) -> Html {
 
     // Only Programs is in the first download; once it is on screen, the other views' module is
     // fetched in the background (see `later`).
-    use_effect_with((), |_| prefetch());
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if crate::later::loaded().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::later::load().await {
+                        dispatcher.dispatch(Action::LaterLoaded);
+                    }
+                });
+            }
+        });
+    }
     let later = |view: Later| html! { <LaterView {view} /> };
     let view = match state.view {
         View::Programs => html! { <Programs /> },

@@ -62,6 +62,21 @@ pub struct Insights {
     pub available: BTreeSet<String>,
     /// Held credentials that no longer count (their validity has passed).
     pub expired: BTreeSet<String>,
+    /// Routes were left out because the planner (in the widget's second module) was not in
+    /// yet; `Action::LaterLoaded` computes them.
+    pub routes_pending: bool,
+}
+
+/// The best route to `goal`, or `None` when there is none or the planner is not in yet (it lives
+/// in the widget's second module, see `crate::later`).
+fn best_route(
+    cat: &Catalog,
+    record: &Record,
+    goal: &str,
+    objective: plan::Objective,
+) -> Option<Route> {
+    let planner = crate::later::loaded()?.best_route;
+    planner(cat, record, goal, objective, ROUTE_NODE_LIMIT).ok()
 }
 
 /// The engine's record for a plan evaluated on `today`.
@@ -163,16 +178,7 @@ impl Insights {
                 match full {
                     Some(p) => {
                         let route = (with_routes && !p.satisfied)
-                            .then(|| {
-                                plan::best_route_within(
-                                    cat,
-                                    &record,
-                                    &p.goal,
-                                    plan::Objective::Cost,
-                                    ROUTE_NODE_LIMIT,
-                                )
-                                .ok()
-                            })
+                            .then(|| best_route(cat, &record, &p.goal, plan::Objective::Cost))
                             .flatten();
                         status(p, route)
                     }
@@ -180,10 +186,10 @@ impl Insights {
                 }
             })
             .collect();
-        let goal_route = plan.goal.as_deref().and_then(|g| {
-            plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
-                .ok()
-        });
+        let goal_route = plan
+            .goal
+            .as_deref()
+            .and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
         let unlocks = goal_route
             .as_ref()
             .map(|route| step_unlocks(cat, &record, route))
@@ -198,6 +204,7 @@ impl Insights {
                 .keys()
                 .map(|&c| cat.id(c).to_owned())
                 .collect(),
+            routes_pending: crate::later::loaded().is_none(),
         }
     }
 

@@ -25,7 +25,13 @@ test('the first screen needs only the first module, and the second is fetched ri
   await expect(root.locator('.sw-card progress').first()).toBeAttached();
   // The page asked for it without any click (prefetch after the first render).
   await expect.poll(() => requested.length).toBeGreaterThan(0);
+  // The cards' routes come from the planner, which is in the second module: their line keeps
+  // its room and says so until it arrives, then gives the route.
+  const routes = root.locator('.sw-route-summary');
+  await expect(routes.first()).toContainText('being worked out');
   release();
+  await expect(root.locator('.sw-route-summary.sw-pending')).toHaveCount(0);
+  await expect(routes.first()).toContainText(/step/);
   await root.getByRole('button', { name: 'Pathway map' }).click();
   await expect(root.locator('svg.sw-map-svg, .sw-map svg').first()).toBeVisible();
   expect(await problems()).toEqual([]);

@@ -12,6 +12,7 @@ mod hooks;
 pub mod i18n;
 mod interop;
 mod json_text;
+mod later;
 pub mod search;
 mod state;
 
@@ -99,12 +100,34 @@ fn start(
     }
 }
 
+/// Fetches the widget's second module (the views after the first screen and the map's layout)
+/// if it is not in yet. The widget does this by itself; pages that call [`layout_graph`] wait
+/// for it first.
+#[wasm_bindgen(js_name = loadLater)]
+pub async fn load_later() -> Result<(), JsError> {
+    if later::load().await {
+        Ok(())
+    } else {
+        Err(JsError::new(
+            "the widget's second module could not be fetched",
+        ))
+    }
+}
+
 /// Lays out a graph with the map's layout (for the browser benchmark page, which compares it
-/// with dagre on the same graph). `edges` is `[from, to, from, to, …]`. Returns
-/// `[crossings, input_order_crossings, n₀, x, y, x, y, …, n₁, …]`: the two crossing counts, then
-/// each edge's polyline as its point count followed by its points.
+/// with dagre on the same graph), once [`load_later`] has finished. `edges` is
+/// `[from, to, from, to, …]`. Returns `[crossings, input_order_crossings, n₀, x, y, x, y, …,
+/// n₁, …]`: the two crossing counts, then each edge's polyline as its point count followed by
+/// its points.
 #[wasm_bindgen(js_name = layoutGraph)]
-pub fn layout_graph(node_count: u32, edges: &[u32]) -> Vec<f64> {
+pub fn layout_graph(node_count: u32, edges: &[u32]) -> Result<Vec<f64>, JsError> {
+    let module =
+        later::loaded().ok_or_else(|| JsError::new("call loadLater() before layoutGraph()"))?;
+    Ok((module.layout_graph)(node_count, edges))
+}
+
+/// [`layout_graph`]'s work, which lives in the second module.
+pub(crate) fn layout_graph_now(node_count: u32, edges: &[u32]) -> Vec<f64> {
     use stackway_core::layout::{layout, Edge, LayoutOptions};
     let edges: Vec<Edge> = edges
         .chunks_exact(2)

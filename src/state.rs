@@ -293,12 +293,19 @@ pub enum Action {
     /// Show the next page of program cards (computing their reports and routes).
     ShowMorePrograms,
     ToggleMapList,
+    /// The widget's second module (with the route planner) has arrived: routes left out of the
+    /// insights are computed now.
+    LaterLoaded,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if action == Action::LaterLoaded && !self.insights.routes_pending {
+            // Nothing was left out: no new state, so nothing renders again.
+            return self;
+        }
         let mut next = (*self).clone();
         next.announcement = None;
         match action {
@@ -386,6 +393,7 @@ impl Reducible for State {
                 }
             }
             Action::ToggleMapList => next.map_as_list = !next.map_as_list,
+            Action::LaterLoaded => next.replan(),
         }
         Rc::new(next)
     }
@@ -566,5 +574,27 @@ mod tests {
         assert_eq!(state.programs_shown, 2 * PAGE_SIZE);
         assert_eq!(state.shown, 2 * PAGE_SIZE);
         assert_eq!(routes(&state), 30);
+    }
+
+    #[test]
+    fn the_second_module_arriving_recomputes_only_what_was_left_out() {
+        // Natively the planner is always in: nothing is left out, and the state is not even
+        // copied (no render).
+        let state = state();
+        assert!(!state.insights.routes_pending);
+        assert!(Rc::ptr_eq(
+            &state,
+            &state.clone().reduce(Action::LaterLoaded)
+        ));
+        // Insights computed without the planner are recomputed, routes included.
+        let mut waiting = (*state).clone();
+        let mut left_out = (*waiting.insights).clone();
+        left_out.routes_pending = true;
+        left_out.programs.iter_mut().for_each(|p| p.route = None);
+        waiting.insights = Shared(Rc::new(left_out));
+        let next = Rc::new(waiting).reduce(Action::LaterLoaded);
+        assert!(!next.insights.routes_pending);
+        assert_eq!(*next.insights, *state.insights);
+        assert!(next.insights.programs.iter().any(|p| p.route.is_some()));
     }
 }

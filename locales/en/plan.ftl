@@ -12,6 +12,7 @@ progress-percent = { $percent }% complete
 program-missing = Still needed: { $names }
 program-missing-more = and { $count } more
 program-route = Cheapest way to finish:
+program-route-pending = being worked out…
 program-is-goal = Your goal
 
 plan-goal = My goal

@@ -4,6 +4,7 @@
 ## States
 
 status-loading = Loading the credentials…
+status-loading-view = Loading this view…
 error-config-title = This widget is not set up correctly
 error-fetch-title = The list of credentials could not be loaded
 error-interop-title = This pathway (CTDL) could not be read: its converter did not load
@@ -14,6 +15,7 @@ error-invalid-detail = { $count ->
 }
 error-help = Check your connection and try again. If the problem persists, tell your instructor: the details below will help them.
 action-retry = Try again
+error-view = This view could not be loaded. Check your connection and try again.
 diagnostics-summary = { $count ->
     [one] One finding
    *[other] { $count } findings

@@ -12,6 +12,7 @@ progress-percent = { $percent } % terminé
 program-missing = Il manque encore : { $names }
 program-missing-more = et { $count } de plus
 program-route = La façon la moins chère de terminer :
+program-route-pending = en cours de calcul…
 program-is-goal = Votre objectif
 
 plan-goal = Mon objectif

@@ -4,6 +4,7 @@
 ## États
 
 status-loading = Chargement des titres…
+status-loading-view = Chargement de cette vue…
 error-config-title = Ce widget n’est pas configuré correctement
 error-fetch-title = La liste des titres n’a pas pu être chargée
 error-interop-title = Ce parcours (CTDL) n’a pas pu être lu : son convertisseur ne s’est pas chargé
@@ -14,6 +15,7 @@ error-invalid-detail = { $count ->
 }
 error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez votre enseignant : les détails ci-dessous l’aideront.
 action-retry = Réessayer
+error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
 diagnostics-summary = { $count ->
     [one] { $count } constat
    *[other] { $count } constats

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod explore;
 pub mod filters;
 pub mod graph_list;
+pub mod later_view;
 pub mod map;
 pub mod mark_control;
 pub mod pathways;

@@ -20,6 +20,10 @@ pub struct ProgramCardProps {
     pub status: ProgramStatus,
     /// Whether it is the learner's goal.
     pub is_goal: bool,
+    /// Whether its cheapest route is still on its way (the planner is in the widget's second
+    /// module, fetched after the first screen).
+    #[prop_or_default]
+    pub route_pending: bool,
     /// Whether its title takes the focus when the card is drawn (the first card of a page
     /// "show more" revealed, where keyboard and screen-reader users continue).
     #[prop_or_default]
@@ -112,6 +116,10 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             }
             if let Some(route) = route {
                 <p class="sw-route-summary">{ i18n.t("program-route") }{ " " }{ route }</p>
+            } else if props.route_pending && !status.satisfied {
+                // The planner is on its way (the widget's second module): keep the line's room so
+                // that the card does not grow when the route arrives.
+                <p class="sw-route-summary sw-pending">{ i18n.t("program-route") }{ " " }{ i18n.t("program-route-pending") }</p>
             }
             <div class="sw-actions">
                 <button type="button" class="sw-button" onclick={open}>{ i18n.t("action-details") }</button>

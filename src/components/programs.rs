@@ -52,6 +52,7 @@ pub fn Programs() -> Html {
                             feed={state.feed.clone()}
                             status={status.clone()}
                             is_goal={goal == Some(status.id.as_str())}
+                            route_pending={state.insights.routes_pending}
                             focus={focused == Some(index)}
                         />
                     }) }

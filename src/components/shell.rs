@@ -5,11 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::detail::Detail;
-use super::explore::Explore;
-use super::map::Map;
-use super::pathways::Pathways;
-use super::plan::PlanView;
+use super::later_view::{Later, LaterView};
 use super::programs::Programs;
 use super::status::Notices;
 use super::Ctx;
@@ -118,12 +114,27 @@ pub fn Shell(props: &ShellProps) -> Html {
         .map(|(id, count)| i18n.t_args(id, &[("count", Arg::from(count))]))
         .unwrap_or_default();
 
+    // Only Programs is in the first download; once it is on screen, the other views' module is
+    // fetched in the background (see `later`).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if crate::later::loaded().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::later::load().await {
+                        dispatcher.dispatch(Action::LaterLoaded);
+                    }
+                });
+            }
+        });
+    }
+    let later = |view: Later| html! { <LaterView {view} /> };
     let view = match state.view {
         View::Programs => html! { <Programs /> },
-        View::Map => html! { <Map /> },
-        View::Explore => html! { <Explore /> },
-        View::Plan => html! { <PlanView /> },
-        View::Pathways => html! { <Pathways /> },
+        View::Map => later(Later::Map),
+        View::Explore => later(Later::Explore),
+        View::Plan => later(Later::Plan),
+        View::Pathways => later(Later::Pathways),
     };
     html! {
         <ContextProvider<UseReducerDispatcher<State>> context={state.dispatcher()}>
@@ -147,7 +158,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <div class={classes!("sw-body", state.selected.is_some().then_some("sw-with-detail"))}>
                 <div class="sw-view" data-view={state.view.as_str()}>{ view }</div>
                 if let Some(id) = state.selected.clone() {
-                    <Detail {id} />
+                    { later(Later::Detail(id.into())) }
                 }
             </div>
         </ContextProvider<Ctx>>

@@ -60,6 +60,21 @@ pub struct Insights {
     pub available: BTreeSet<String>,
     /// Held credentials that no longer count (their validity has passed).
     pub expired: BTreeSet<String>,
+    /// Routes were left out because the planner (in the widget's second module) was not in
+    /// yet; `Action::LaterLoaded` computes them.
+    pub routes_pending: bool,
+}
+
+/// The best route to `goal`, or `None` when there is none or the planner is not in yet (it lives
+/// in the widget's second module, see `crate::later`).
+fn best_route(
+    cat: &Catalog,
+    record: &Record,
+    goal: &str,
+    objective: plan::Objective,
+) -> Option<Route> {
+    let planner = crate::later::loaded()?.best_route;
+    planner(cat, record, goal, objective, ROUTE_NODE_LIMIT).ok()
 }
 
 /// The engine's record for a plan evaluated on `today`.
@@ -107,16 +122,7 @@ fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
 fn detailed_status(cat: &Catalog, record: &Record, id: &str) -> Option<ProgramStatus> {
     let progress = engine::progress(cat, record, id).ok()?;
     let route = (!progress.satisfied)
-        .then(|| {
-            plan::best_route_within(
-                cat,
-                record,
-                &progress.goal,
-                plan::Objective::Cost,
-                ROUTE_NODE_LIMIT,
-            )
-            .ok()
-        })
+        .then(|| best_route(cat, record, &progress.goal, plan::Objective::Cost))
         .flatten();
     Some(status(progress, route))
 }
@@ -193,10 +199,7 @@ impl Insights {
                 full.unwrap_or_else(|| overview_status(cat, s))
             })
             .collect();
-        let goal_route = goal.and_then(|g| {
-            plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
-                .ok()
-        });
+        let goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
         let unlocks = goal_route
             .as_ref()
             .map(|route| step_unlocks(cat, &record, route))
@@ -212,6 +215,7 @@ impl Insights {
                 .keys()
                 .map(|&c| cat.id(c).to_owned())
                 .collect(),
+            routes_pending: crate::later::loaded().is_none(),
         }
     }
 
@@ -237,6 +241,7 @@ impl Insights {
             }
         }
         next.detailed = shown;
+        next.routes_pending |= crate::later::loaded().is_none();
         next
     }
 
@@ -271,10 +276,8 @@ impl Insights {
                 };
             }
         }
-        next.goal_route = goal.and_then(|g| {
-            plan::best_route_within(cat, &record, g, objective(plan.minimize), ROUTE_NODE_LIMIT)
-                .ok()
-        });
+        next.goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
+        next.routes_pending |= crate::later::loaded().is_none();
         next.unlocks = next
             .goal_route
             .as_ref()

@@ -1,7 +1,7 @@
 // Browser benchmark: the map's layout (stackway-core, in wasm) and dagre on the same generated
 // 2,000-node pathway graph, in the same page: median time of several runs and edge crossings of
 // each drawing, counted the same way (segment intersections between different edges).
-import init, { layoutGraph } from '/pkg/stackway.js';
+import init, { layoutGraph, loadLater } from '/pkg/stackway.js';
 
 /** Seeded generator (mulberry32) so that every run lays out the same graph. */
 function random(seed) {
@@ -119,6 +119,8 @@ function runDagre({ n, edges }, ranker) {
 
 async function main() {
   await init();
+  // The layout lives in the widget's second module (fetched on demand).
+  await loadLater();
   const params = new URLSearchParams(location.search);
   const graph = pathwayGraph(5, Number(params.get('perRow') || 400));
   const runs = Number(params.get('runs') || 5);

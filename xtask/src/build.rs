@@ -12,6 +12,7 @@ pub const WIDGET_NEEDS: &[Prereq] = &[
     Prereq::SizeToolchain,
     Prereq::WasmPack,
     Prereq::WasmBindgenCli,
+    Prereq::WasmSplitCli,
     Prereq::NodePackages,
 ];
 
@@ -32,23 +33,17 @@ pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
     widget(cx)
 }
 
-/// Builds the release widget into `pkg/` (once per run): wasm-pack with the size-first release
-/// profile on the pinned nightly (see [`size_first_wasm_pack`]), then `wasm-opt -Oz`; then the
-/// interop module the same way into `pkg/interop/`. wasm-pack's own wasm-opt step is off
-/// (`--no-opt`) because it would download an old binaryen; the npm one reads current rustc
-/// output.
+/// Builds the release widget into `pkg/` (once per run): the widget split in two modules (see
+/// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module with wasm-pack into
+/// `pkg/interop/`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it would download
+/// an old binaryen; the npm one reads current rustc output.
 pub fn widget(cx: &mut Context) -> Result<(), String> {
     if cx.widget_built {
         return Ok(());
     }
-    cx.progress(
-        "build",
-        "building the widget: wasm-pack build --target web --release",
-    );
-    wasm_pack_build(cx, ".", "pkg", None)?;
-    optimise(cx, WASM)?;
+    split_widget(cx)?;
 
-    // After the widget: wasm-pack writes the widget into `pkg/`, and the module goes below it.
+    // After the widget, which starts from an empty `pkg/`; the module goes below it.
     cx.progress(
         "build",
         &format!("building the on-demand interop module: wasm-pack build {INTEROP_CRATE}"),
@@ -65,6 +60,82 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
     Ok(())
 }
 
+/// The widget's first module, and the link script the split tool writes next to it: the JS glue
+/// imports it, and it fetches the second module on demand.
+pub const SPLIT_LINK_JS: &str = "pkg/__wasm_split.js";
+
+/// The widget's second module (the views after the first screen, see src/components/later.rs).
+pub const LATER_WASM: &str = "pkg/split_later.wasm";
+
+/// Builds the widget in two WebAssembly modules:
+/// 1. `cargo build --features split` on the size-first toolchain, with relocations kept
+///    (`--emit-relocs`) so that the split tool can move code between modules;
+/// 2. `wasm-split-cli` cuts the module at the `#[wasm_split]` points: the first module, the
+///    second one ([`LATER_WASM`]) and the script that links them ([`SPLIT_LINK_JS`]);
+/// 3. `wasm-bindgen --target web` makes the JS glue of the first module;
+/// 4. `wasm-opt -Oz` on both modules.
+fn split_widget(cx: &mut Context) -> Result<(), String> {
+    cx.progress(
+        "build",
+        "building the widget: cargo build --release --features split (size-first nightly)",
+    );
+    let mut command = size_first(cx, "cargo", "-Clink-args=--emit-relocs");
+    command.args([
+        "build",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "split",
+    ]);
+    command.args(&BUILD_STD_ARGS[1..]);
+    cx.run(command)?;
+    let built = cx
+        .target_dir()
+        .join("wasm32-unknown-unknown/release/stackway.wasm");
+    let split_dir = cx.target_dir().join("wasm-split");
+    let _ = std::fs::remove_dir_all(&split_dir);
+    cx.progress(
+        "build",
+        "splitting it: wasm-split-cli (first screen / later views)",
+    );
+    let mut command = cx.command(setup::WASM_SPLIT_CLI);
+    command
+        .arg(&built)
+        .arg(&split_dir)
+        .args(["--target", "web", "--out-name", "stackway"]);
+    cx.run(command)?;
+
+    let pkg = cx.root.join("pkg");
+    let _ = std::fs::remove_dir_all(&pkg);
+    std::fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    cx.progress("build", "generating the JS glue: wasm-bindgen --target web");
+    // `--keep-lld-exports`: the second module imports the function table, which wasm-bindgen
+    // would otherwise stop exporting.
+    let mut command = cx.command("wasm-bindgen");
+    command
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--out-name",
+            "stackway",
+        ])
+        .arg("--out-dir")
+        .arg(&pkg)
+        .arg(split_dir.join("stackway.wasm"));
+    cx.run(command)?;
+    for file in [SPLIT_LINK_JS, LATER_WASM] {
+        let name = file.trim_start_matches("pkg/");
+        std::fs::copy(split_dir.join(name), cx.root.join(file)).map_err(|e| {
+            format!("wasm-split-cli did not write {name} (is the split point still there?): {e}")
+        })?;
+    }
+    optimise(cx, WASM)?;
+    optimise(cx, LATER_WASM)
+}
+
 /// `wasm-pack build` of the crate at `path` for the web, release, without wasm-pack's own
 /// wasm-opt, into `out_dir` (relative to the crate), on the size-first toolchain.
 fn wasm_pack_build(
@@ -73,7 +144,7 @@ fn wasm_pack_build(
     out_dir: &str,
     out_name: Option<&str>,
 ) -> Result<(), String> {
-    let mut command = size_first_wasm_pack(cx);
+    let mut command = size_first(cx, "wasm-pack", "");
     command.args(["build", "--target", "web", "--release", "--no-opt"]);
     command.args(["--out-dir", out_dir]);
     if let Some(name) = out_name {
@@ -95,15 +166,16 @@ const BUILD_STD_ARGS: &[&str] = &[
     "build-std-features=optimize_for_size",
 ];
 
-/// `wasm-pack` on the pinned nightly ([`setup::SIZE_TOOLCHAIN`]) for the wasm32 target only:
+/// `program` (wasm-pack or cargo) on the pinned nightly ([`setup::SIZE_TOOLCHAIN`]) for the wasm32 target only:
 /// panics abort at once, without formatting a message (the release profile already aborts on
 /// panic, and a message is never shown in the widget), and panic locations are left out. The
 /// flags go to the wasm32 target alone, so build scripts and proc-macros build as usual.
-fn size_first_wasm_pack(cx: &Context) -> std::process::Command {
-    let mut command = cx.command("wasm-pack");
+fn size_first(cx: &Context, program: &str, extra_flags: &str) -> std::process::Command {
+    let mut command = cx.command(program);
     command.env("RUSTUP_TOOLCHAIN", setup::SIZE_TOOLCHAIN).env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-        "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
+        format!("-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none {extra_flags}")
+            .trim_end(),
     );
     command
 }
@@ -139,7 +211,14 @@ fn optimise(cx: &mut Context, file: &str) -> Result<(), String> {
 
 /// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
 /// maximum compression (it only uses a `.br`/`.gz` newer than its file).
-const PRECOMPRESSED: [&str; 4] = [WASM, "pkg/stackway.js", INTEROP_WASM, INTEROP_JS];
+const PRECOMPRESSED: [&str; 6] = [
+    WASM,
+    "pkg/stackway.js",
+    SPLIT_LINK_JS,
+    LATER_WASM,
+    INTEROP_WASM,
+    INTEROP_JS,
+];
 
 fn precompress(cx: &Context) -> Result<(), String> {
     cx.progress(

@@ -22,6 +22,9 @@ pub enum Prereq {
     WasmPack,
     /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock.
     WasmBindgenCli,
+    /// `wasm-split-cli` ([`WASM_SPLIT_CLI_VERSION`]), which cuts the release widget in two
+    /// modules at its `#[wasm_split]` point.
+    WasmSplitCli,
     /// Node.js and npm.
     Node,
     /// `node_modules/` from the committed package-lock.json (`npm ci`): binaryen's wasm-opt,
@@ -44,11 +47,13 @@ impl Prereq {
     pub const REDIS: Prereq = Prereq::Apt(&[("redis-server", "/usr/bin/redis-server")]);
 
     /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
-    pub const EVERYTHING: [Prereq; 8] = [
+    pub const EVERYTHING: [Prereq; 10] = [
         Prereq::RustComponents,
         Prereq::WasmTarget,
+        Prereq::SizeToolchain,
         Prereq::WasmPack,
         Prereq::WasmBindgenCli,
+        Prereq::WasmSplitCli,
         Prereq::Node,
         Prereq::NodePackages,
         Prereq::Chromium,
@@ -90,6 +95,7 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
         Prereq::SizeToolchain => size_toolchain(cx),
         Prereq::WasmPack => wasm_pack(cx),
         Prereq::WasmBindgenCli => wasm_bindgen_cli(cx),
+        Prereq::WasmSplitCli => wasm_split_cli(cx),
         Prereq::Node => node(cx),
         Prereq::NodePackages => ensure(cx, Prereq::Node).and_then(|()| node_packages(cx)),
         Prereq::Chromium => apt(
@@ -249,6 +255,42 @@ fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {
     );
     // No `--locked`: one of its pinned dependencies is missing from some registry mirrors.
     cargo_install(cx, &["wasm-bindgen-cli", "--version", &wanted, "--force"])
+}
+
+/// The split tool's binary, and the version installed: the crate that provides it
+/// (`wasm_split_cli_support`) must match the `wasm_split_helpers` runtime in Cargo.lock closely,
+/// so it is pinned and checked in `cargo install --list`.
+pub const WASM_SPLIT_CLI: &str = "wasm-split-cli";
+pub const WASM_SPLIT_CLI_VERSION: &str = "0.2.4";
+
+fn wasm_split_cli(cx: &mut Context) -> Result<(), String> {
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_CLI_VERSION}:");
+    let listed = cx.probe(&cx.cargo.to_string_lossy(), &["install", "--list"]);
+    if listed.is_some_and(|list| list.lines().any(|line| line.trim() == wanted)) {
+        cx.progress(
+            "setup",
+            &format!("wasm-split-cli {WASM_SPLIT_CLI_VERSION}: already installed"),
+        );
+        return Ok(());
+    }
+    cx.progress(
+        "setup",
+        &format!(
+            "installing wasm-split-cli {WASM_SPLIT_CLI_VERSION} with cargo install (about 2 minutes)"
+        ),
+    );
+    cargo_install(
+        cx,
+        &[
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_CLI_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+            "--force",
+        ],
+    )
 }
 
 fn cargo_install(cx: &Context, args: &[&str]) -> Result<(), String> {

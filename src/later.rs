@@ -15,9 +15,10 @@ use std::cell::Cell;
 use stackway_core::engine::EngineError;
 use stackway_core::plan::{self, Objective, Route};
 use stackway_core::{Catalog, Record};
-use yew::Html;
+use yew::{Html, UseReducerDispatcher};
 
 use crate::components::later_view::{render, Later};
+use crate::state::{Action, State};
 
 /// The planner's entry point, as the widget calls it (see [`plan::best_route_within`]).
 pub type RouteFn = fn(&Catalog, &Record, &str, Objective, u64) -> Result<Route, EngineError>;
@@ -64,6 +65,16 @@ pub fn loaded() -> Option<LaterModule> {
     {
         Some(LATER_MODULE)
     }
+}
+
+/// [`load`], then tells the widget's state (`Action::LaterLoaded`), which computes the routes
+/// it had to leave out. Returns whether the module is in.
+pub async fn load_and_tell(state: UseReducerDispatcher<State>) -> bool {
+    let loaded = load().await;
+    if loaded {
+        state.dispatch(Action::LaterLoaded);
+    }
+    loaded
 }
 
 /// Fetches the second module (once; a failed fetch is tried again on the next call) and keeps

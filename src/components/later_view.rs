@@ -5,8 +5,7 @@
 use yew::prelude::*;
 
 use super::use_ctx;
-use crate::later::{load, loaded};
-use crate::state::Action;
+use crate::later::{load_and_tell, loaded};
 
 use super::detail::Detail;
 use super::explore::Explore;
@@ -60,11 +59,7 @@ pub fn LaterView(props: &LaterViewProps) -> Html {
             if loaded().is_none() {
                 outcome.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let ok = load().await;
-                    if ok {
-                        dispatcher.dispatch(Action::LaterLoaded);
-                    }
-                    outcome.set(Some(ok));
+                    outcome.set(Some(load_and_tell(dispatcher).await));
                 });
             }
         });

@@ -115,15 +115,13 @@ pub fn Shell(props: &ShellProps) -> Html {
         .unwrap_or_default();
 
     // Only Programs is in the first download; once it is on screen, the other views' module is
-    // fetched in the background (see `later`).
+    // fetched in the background (see `crate::later`).
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if crate::later::loaded().is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if crate::later::load().await {
-                        dispatcher.dispatch(Action::LaterLoaded);
-                    }
+                    crate::later::load_and_tell(dispatcher).await;
                 });
             }
         });

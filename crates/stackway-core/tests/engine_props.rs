@@ -494,6 +494,16 @@ proptest! {
             prop_assert_eq!((f.satisfied, f.held, f.fraction.to_bits()), (s.satisfied, s.held, s.fraction.to_bits()), "seed {} goal {}", seed, &c.id);
         }
         prop_assert!(engine::progress_summary(&cat, &g.record, "ghost").is_err());
+        // Chosen goals through one summariser (in another order, some twice) give the same.
+        let holdings = Holdings::new(&cat, &g.record);
+        let mut chosen: Vec<u32> = lean.iter().rev().map(|s| s.goal).collect();
+        chosen.extend(lean.iter().take(2).map(|s| s.goal));
+        let some = engine::summary::summaries_of(&cat, &holdings, &chosen);
+        prop_assert_eq!(some.len(), chosen.len());
+        for (s, &goal) in some.iter().zip(&chosen) {
+            let all = lean.iter().find(|l| l.goal == goal).unwrap();
+            prop_assert_eq!((s.goal, s.satisfied, s.held, s.fraction.to_bits()), (all.goal, all.satisfied, all.held, all.fraction.to_bits()), "seed {}", seed);
+        }
     }
 }
 

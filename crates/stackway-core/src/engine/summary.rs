@@ -65,6 +65,13 @@ pub fn summaries(cat: &Catalog, holdings: &Holdings) -> Vec<ProgressSummary> {
     cat.stackables().map(|g| s.summary(g)).collect()
 }
 
+/// [`summaries`] for the `goals` given only (stackable credentials; others are summarised as
+/// their requirements, which is none), in their order, sharing one summariser's buffers.
+pub fn summaries_of(cat: &Catalog, holdings: &Holdings, goals: &[CredIx]) -> Vec<ProgressSummary> {
+    let mut s = Summarizer::new(cat, holdings);
+    goals.iter().map(|&g| s.summary(g)).collect()
+}
+
 #[derive(Debug, Clone, Copy)]
 struct LNode {
     kind: TKind,

@@ -5,9 +5,9 @@
 use std::collections::BTreeSet;
 
 use stackway_core::engine::holdings::Holdings;
-use stackway_core::engine::{self, next_steps::prerequisites_met, Progress, ProgressSummary};
+use stackway_core::engine::{self, Progress, ProgressSummary};
 use stackway_core::messages::{Message, MessageId};
-use stackway_core::plan::{self, Route};
+use stackway_core::plan::{self, Route, Unlocks};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
 
 use super::{Objective, Plan};
@@ -33,15 +33,6 @@ pub struct ProgramStatus {
     pub explanations: Vec<Message>,
     /// The cheapest route to it.
     pub route: Option<Route>,
-}
-
-/// One step of the goal's route with what taking it unlocks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unlocks {
-    /// Stackable credentials completed once this step (and the ones before it) are taken.
-    pub completes: Vec<String>,
-    /// Credentials whose prerequisites become met.
-    pub opens: Vec<String>,
 }
 
 /// Everything computed for one plan.
@@ -152,23 +143,6 @@ fn status(progress: Progress, route: Option<Route>) -> ProgramStatus {
     }
 }
 
-/// Credentials not held (nor planned) whose prerequisites `held` meets.
-fn startable(cat: &Catalog, held: &[bool], only: Option<&[String]>) -> BTreeSet<String> {
-    let candidates: Vec<u32> = match only {
-        Some(ids) => ids.iter().filter_map(|id| cat.index_of(id)).collect(),
-        None => (0..cat.len() as u32).collect(),
-    };
-    candidates
-        .into_iter()
-        .filter(|&c| {
-            !cat.is_stackable(c)
-                && !held.get(c as usize).copied().unwrap_or(false)
-                && prerequisites_met(cat, held, c)
-        })
-        .map(|c| cat.id(c).to_owned())
-        .collect()
-}
-
 impl Insights {
     /// Asks the engine about `plan` over the catalog, on `today` (for expiry). The first
     /// `shown` programs (the Programs view's shown pages) get their full card: the report's
@@ -202,14 +176,14 @@ impl Insights {
         let goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
         let unlocks = goal_route
             .as_ref()
-            .map(|route| step_unlocks(cat, &record, route))
+            .map(|route| plan::step_unlocks(cat, &record, route))
             .unwrap_or_default();
         Insights {
             programs,
             detailed: shown,
             goal_route,
             unlocks,
-            available: startable(cat, &holdings.held, None),
+            available: plan::startable(cat, &holdings.held, None),
             expired: holdings
                 .expired
                 .keys()
@@ -281,7 +255,7 @@ impl Insights {
         next.unlocks = next
             .goal_route
             .as_ref()
-            .map(|route| step_unlocks(cat, &record, route))
+            .map(|route| plan::step_unlocks(cat, &record, route))
             .unwrap_or_default();
         next
     }
@@ -299,56 +273,6 @@ impl Insights {
 
 /// For each step of a route, in order: the stackable credentials it completes and the
 /// credentials it opens, given the steps before it (planned as what-ifs).
-fn step_unlocks(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlocks> {
-    // Who names each credential among its prerequisites, found in one pass (not once a step).
-    let mut dependants: Vec<Vec<String>> = vec![Vec::new(); cat.len()];
-    for c in &cat.feed().credentials {
-        if let Some(prerequisites) = &c.prerequisites {
-            let mut named = prerequisites.referenced_ids();
-            named.sort_unstable();
-            named.dedup();
-            for id in named {
-                if let Some(ix) = cat.index_of(id) {
-                    dependants[ix as usize].push(c.id.clone());
-                }
-            }
-        }
-    }
-    let mut record = record.clone();
-    // The holdings after one step are those before the next: each is resolved once.
-    let mut holdings = Holdings::new(cat, &record);
-    let mut out = Vec::with_capacity(route.steps.len());
-    for step in &route.steps {
-        let id = &step.credential;
-        let goals: Vec<u32> = engine::counts_toward(cat, id)
-            .map(|list| list.iter().filter_map(|c| cat.index_of(&c.goal)).collect())
-            .unwrap_or_default();
-        // The lean summary's `satisfied` is the full report's (engine::summary), for less work.
-        let satisfied = |holdings: &Holdings| -> BTreeSet<String> {
-            engine::summary::summaries_of(cat, holdings, &goals)
-                .into_iter()
-                .filter(|s| s.satisfied)
-                .map(|s| cat.id(s.goal).to_owned())
-                .collect()
-        };
-        let dependants: &[String] = cat
-            .index_of(id)
-            .and_then(|ix| dependants.get(ix as usize))
-            .map_or(&[], Vec::as_slice);
-        let before_done = satisfied(&holdings);
-        let before_open = startable(cat, &holdings.held, Some(dependants));
-        record.planned.push(id.clone());
-        holdings = Holdings::new(cat, &record);
-        let after_done = satisfied(&holdings);
-        let after_open = startable(cat, &holdings.held, Some(dependants));
-        out.push(Unlocks {
-            completes: after_done.difference(&before_done).cloned().collect(),
-            opens: after_open.difference(&before_open).cloned().collect(),
-        });
-    }
-    out
-}
-
 /// The stackable credentials `id` can count toward, directly or through a ladder, nearest
 /// first.
 pub fn counts_toward(cat: &Catalog, id: &str) -> Vec<String> {
@@ -369,48 +293,6 @@ pub fn engine_message_ids() -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// What each step unlocks, computed the plain way (a full report per goal and step, the
-    /// dependants found by scanning the feed at each step): the answer [`step_unlocks`] must
-    /// give.
-    fn step_unlocks_reference(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlocks> {
-        let mut record = record.clone();
-        let mut out = Vec::with_capacity(route.steps.len());
-        for step in &route.steps {
-            let id = &step.credential;
-            let goals: Vec<String> = engine::counts_toward(cat, id)
-                .map(|list| list.into_iter().map(|c| c.goal).collect())
-                .unwrap_or_default();
-            let satisfied = |record: &Record| -> BTreeSet<String> {
-                goals
-                    .iter()
-                    .filter(|g| engine::progress(cat, record, g).is_ok_and(|p| p.satisfied))
-                    .cloned()
-                    .collect()
-            };
-            let dependants: Vec<String> = cat
-                .feed()
-                .credentials
-                .iter()
-                .filter(|c| {
-                    c.prerequisites
-                        .as_ref()
-                        .is_some_and(|p| p.referenced_ids().contains(&id.as_str()))
-                })
-                .map(|c| c.id.clone())
-                .collect();
-            let before_done = satisfied(&record);
-            let before_open = startable(cat, &Holdings::new(cat, &record).held, Some(&dependants));
-            record.planned.push(id.clone());
-            let after_done = satisfied(&record);
-            let after_open = startable(cat, &Holdings::new(cat, &record).held, Some(&dependants));
-            out.push(Unlocks {
-                completes: after_done.difference(&before_done).cloned().collect(),
-                opens: after_open.difference(&before_open).cloned().collect(),
-            });
-        }
-        out
-    }
-
     use crate::state::PAGE_SIZE;
     use stackway_core::bench_support::big_feed;
 
@@ -426,94 +308,6 @@ mod tests {
 
     fn route(cat: &Catalog, record: &Record, id: &str) -> Route {
         plan::best_route_within(cat, record, id, plan::Objective::Cost, ROUTE_NODE_LIMIT).unwrap()
-    }
-
-    /// Diplomas of `groups` groups `choose 2 of 4` over a pool of micro-credentials, some
-    /// shared between diplomas, one in five with a prerequisite, and certificates that stand in
-    /// a diploma's group (so that steps complete and open things along a route).
-    fn ladders(seed: u64) -> (Catalog, Record) {
-        use stackway_core::bench_support::{base, feed, Rng};
-        use stackway_core::feed::{Credential, Kind, Requirement};
-        let mut r = Rng(seed);
-        let pool = 60u64;
-        let mut credentials: Vec<Credential> =
-            (0..pool).map(|i| base(&mut r, format!("m{i}"))).collect();
-        for i in (5..pool as usize).step_by(5) {
-            credentials[i].prerequisites =
-                Some(Requirement::Credential(format!("m{}", r.below(5))));
-        }
-        let pick = |r: &mut Rng| Requirement::Credential(format!("m{}", r.below(pool)));
-        for c in 0..4u64 {
-            let mut cert = Credential::new(format!("c{c}"), Kind::Certificate, "c");
-            cert.requires = Some(Requirement::All {
-                all: (0..2).map(|_| pick(&mut r)).collect(),
-                label: None,
-            });
-            credentials.push(cert);
-        }
-        for d in 0..6u64 {
-            let groups = (0..3u64)
-                .map(|g| Requirement::Choose {
-                    choose: 2,
-                    from: (0..4u64)
-                        .map(|k| {
-                            if k == 0 && g == d % 3 {
-                                Requirement::Credential(format!("c{}", d % 4))
-                            } else {
-                                pick(&mut r)
-                            }
-                        })
-                        .collect(),
-                    label: None,
-                })
-                .collect();
-            let mut diploma = Credential::new(format!("d{d}"), Kind::Diploma, "d");
-            diploma.requires = Some(Requirement::All {
-                all: groups,
-                label: None,
-            });
-            credentials.push(diploma);
-        }
-        let mut record = Record::default();
-        for _ in 0..6 {
-            record.held.push(HeldCredential {
-                id: format!("m{}", r.below(pool)),
-                earned: None,
-            });
-        }
-        (Catalog::new(&feed(credentials)), record)
-    }
-
-    #[test]
-    fn what_each_step_unlocks_is_what_the_plain_computation_gives() {
-        let mut steps = 0;
-        let mut unlocked = 0;
-        for seed in 1..=12 {
-            let (cat, record) = ladders(seed);
-            for goal in cat
-                .stackables()
-                .map(|g| cat.id(g).to_owned())
-                .collect::<Vec<_>>()
-            {
-                let route = route(&cat, &record, &goal);
-                let fast = step_unlocks(&cat, &record, &route);
-                assert_eq!(
-                    fast,
-                    step_unlocks_reference(&cat, &record, &route),
-                    "seed {seed}, {goal}"
-                );
-                steps += fast.len();
-                unlocked += fast
-                    .iter()
-                    .filter(|u| !u.completes.is_empty() || !u.opens.is_empty())
-                    .count();
-            }
-        }
-        // The cases compared are not empty: routes have steps, and steps unlock things.
-        assert!(
-            steps > 100 && unlocked > 50,
-            "{steps} steps, {unlocked} unlocking"
-        );
     }
 
     /// Every card's numbers come from the lean summary and equal the full reports; the cards of

@@ -47,6 +47,9 @@ mod goal;
 mod prereq;
 mod relax;
 mod search;
+mod unlocks;
+
+pub use unlocks::{startable, step_unlocks, Unlocks};
 
 use goal::{Goal, Restr, Scratch};
 use prereq::Clause;

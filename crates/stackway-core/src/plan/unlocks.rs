@@ -1,0 +1,103 @@
+//! What each step of a route unlocks: the stackable credentials it completes and the
+//! credentials whose prerequisites it meets, taking the steps in order.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, CredIx};
+use crate::engine::holdings::Holdings;
+use crate::engine::next_steps::prerequisites_met;
+use crate::engine::{self, summary};
+use crate::Record;
+
+use super::Route;
+
+/// What taking one step of a route (after the ones before it) unlocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Unlocks {
+    /// Stackable credentials completed once this step (and the ones before it) are taken.
+    pub completes: Vec<String>,
+    /// Credentials whose prerequisites become met.
+    pub opens: Vec<String>,
+}
+
+/// Credentials that are not stackable, not held (nor planned) and whose prerequisites `held`
+/// meets: every such credential, or only those among `only`.
+pub fn startable(cat: &Catalog, held: &[bool], only: Option<&[CredIx]>) -> BTreeSet<String> {
+    let all: Vec<CredIx>;
+    let candidates = match only {
+        Some(candidates) => candidates,
+        None => {
+            all = (0..cat.len() as CredIx).collect();
+            &all
+        }
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            !cat.is_stackable(c)
+                && !held.get(c as usize).copied().unwrap_or(false)
+                && prerequisites_met(cat, held, c)
+        })
+        .map(|c| cat.id(c).to_owned())
+        .collect()
+}
+
+/// What each step of `route` unlocks for `record`, step by step: each step is added to the
+/// record as planned after the ones before it. A step the catalog does not define unlocks
+/// nothing.
+pub fn step_unlocks(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlocks> {
+    // Who names each credential among its prerequisites, found in one pass (not once a step).
+    let mut dependants: Vec<Vec<CredIx>> = vec![Vec::new(); cat.len()];
+    for c in &cat.feed().credentials {
+        let (Some(prerequisites), Some(owner)) = (&c.prerequisites, cat.index_of(&c.id)) else {
+            continue;
+        };
+        let mut named = prerequisites.referenced_ids();
+        named.sort_unstable();
+        named.dedup();
+        for id in named {
+            if let Some(slot) = cat
+                .index_of(id)
+                .and_then(|ix| dependants.get_mut(ix as usize))
+            {
+                slot.push(owner);
+            }
+        }
+    }
+    let mut record = record.clone();
+    // The holdings after one step are those before the next: each is resolved once.
+    let mut holdings = Holdings::new(cat, &record);
+    let mut out = Vec::with_capacity(route.steps.len());
+    for step in &route.steps {
+        let id = &step.credential;
+        let goals: Vec<CredIx> = engine::counts_toward(cat, id)
+            .map(|list| list.iter().filter_map(|c| cat.index_of(&c.goal)).collect())
+            .unwrap_or_default();
+        // The lean summary's `satisfied` is the full report's, for less work.
+        let satisfied = |holdings: &Holdings| -> BTreeSet<String> {
+            summary::summaries_of(cat, holdings, &goals)
+                .into_iter()
+                .filter(|s| s.satisfied)
+                .map(|s| cat.id(s.goal).to_owned())
+                .collect()
+        };
+        let dependants: &[CredIx] = cat
+            .index_of(id)
+            .and_then(|ix| dependants.get(ix as usize))
+            .map_or(&[], Vec::as_slice);
+        let before_done = satisfied(&holdings);
+        let before_open = startable(cat, &holdings.held, Some(dependants));
+        record.planned.push(id.clone());
+        holdings = Holdings::new(cat, &record);
+        let after_done = satisfied(&holdings);
+        let after_open = startable(cat, &holdings.held, Some(dependants));
+        out.push(Unlocks {
+            completes: after_done.difference(&before_done).cloned().collect(),
+            opens: after_open.difference(&before_open).cloned().collect(),
+        });
+    }
+    out
+}

@@ -89,7 +89,7 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
         "--features",
         "split",
     ]);
-    command.args(&BUILD_STD_ARGS[1..]);
+    command.args(BUILD_STD_ARGS);
     cx.run(command)?;
     let built = cx
         .target_dir()
@@ -151,15 +151,14 @@ fn wasm_pack_build(
         command.args(["--out-name", name]);
     }
     // The crate's path comes last, so that what follows `--` reaches cargo.
-    command.arg(path).args(BUILD_STD_ARGS);
+    command.arg(path).arg("--").args(BUILD_STD_ARGS);
     cx.run(command)
 }
 
-/// Cargo options after wasm-pack's `--`: the standard library is rebuilt with the release
-/// profile (size first), with std's `optimize_for_size` feature (smaller sorting and formatting
-/// code).
+/// Cargo options (given to cargo, or to wasm-pack after `--`): the standard library is rebuilt
+/// with the release profile (size first), with std's `optimize_for_size` feature (smaller
+/// sorting and formatting code).
 const BUILD_STD_ARGS: &[&str] = &[
-    "--",
     "-Z",
     "build-std=std,panic_abort",
     "-Z",

@@ -131,6 +131,44 @@ async fn marking_credentials_held_completes_the_program() {
     );
 }
 
+/// Regression test for unkeyed Explore results: a keystroke reuses the items already on screen
+/// for other credentials, and each reused item must show, and act on, its new credential.
+#[wasm_bindgen_test]
+async fn explore_results_reused_by_a_new_search_show_and_mark_their_own_credential() {
+    // A feed id of its own: plans are kept per feed id, and other tests mark the tiny feed's.
+    let feed = TINY_FEED.replacen(r#""id": "tiny""#, r#""id": "tiny-reused-results""#, 1);
+    let (root, _handle) = mount(serde_json::json!({
+        "feedText": feed, "lang": "en", "view": "explore"
+    }));
+    wait_for(&root, |t| t.contains("credentials match")).await;
+    click(&root, "button[aria-label='I have Data Basics']");
+    wait_for(&root, |t| t.contains("Held")).await;
+    // Data Basics is the first result; after this search, Data Visualisation takes its place.
+    type_into(&root, "input[type=search]", "visual");
+    let text = wait_for(&root, |t| t.contains("One credential matches")).await;
+    let first = root.query_selector(".sw-result").unwrap().unwrap();
+    let shown = first.text_content().unwrap_or_default();
+    assert!(shown.contains("Data Visualisation"), "{text}");
+    assert!(
+        !shown.contains("Held"),
+        "the reused item kept the old mark: {shown}"
+    );
+    assert_eq!(count(&root, ".sw-result"), 1, "{text}");
+    assert_eq!(
+        count(&root, "button[aria-label='I have Data Visualisation']"),
+        1,
+        "{}",
+        first.inner_html()
+    );
+    click(&root, "button[aria-label='I have Data Visualisation']");
+    type_into(&root, "input[type=search]", "");
+    wait_for(&root, |t| t.matches("Held").count() == 2).await;
+    assert_eq!(count(&root, ".sw-badge-held"), 2);
+    click(&root, "button[data-view='programs']");
+    let text = wait_for(&root, |t| t.contains("100% complete")).await;
+    assert!(text.contains("100% complete"), "{text}");
+}
+
 /// A feed of `programs` certificates, each "choose 1" of its own two micro-credentials with a
 /// cost: more programs than the old 60-program limit under which unstarted cards lost their words
 /// and route.

@@ -30,6 +30,8 @@ pub struct LaterModule {
     pub render: fn(&Later) -> Html,
     /// The best route to a goal.
     pub best_route: RouteFn,
+    /// What each step of a route unlocks (see [`plan::step_unlocks`]).
+    pub step_unlocks: fn(&Catalog, &Record, &Route) -> Vec<plan::Unlocks>,
     /// The map's layout of a bare graph, for the browser benchmark page (`layoutGraph`).
     pub layout_graph: fn(u32, &[u32]) -> Vec<f64>,
 }
@@ -38,6 +40,7 @@ pub struct LaterModule {
 const LATER_MODULE: LaterModule = LaterModule {
     render,
     best_route: plan::best_route_within,
+    step_unlocks: plan::step_unlocks,
     layout_graph: crate::layout_graph_now,
 };
 

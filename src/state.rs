@@ -5,6 +5,7 @@
 //! [`crate::state::insights`], recomputed whenever the learner's plan changes, so components only
 //! render results.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -41,6 +42,39 @@ impl<T> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+/// Something derived from the feed that only the views of the second module use (the map's
+/// graph, Explore's search index). It is built the first time one of those views asks for it,
+/// not with the state: so the code that builds it is reached only from the second module and
+/// stays out of the first download, and a learner who never opens those views never pays for it.
+/// Every state of one feed shares the same cell.
+#[derive(Debug)]
+pub struct Derived<T>(Rc<OnceCell<Shared<T>>>);
+
+impl<T> Derived<T> {
+    /// The value, made by `make` on the first call.
+    fn get_or(&self, make: impl FnOnce() -> T) -> Shared<T> {
+        self.0.get_or_init(|| Shared(Rc::new(make()))).clone()
+    }
+}
+
+impl<T> Default for Derived<T> {
+    fn default() -> Self {
+        Derived(Rc::new(OnceCell::new()))
+    }
+}
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        Derived(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -182,8 +216,10 @@ pub struct State {
     pub catalog: Shared<Catalog>,
     /// The evaluation date (today), for expiry.
     pub today: Option<Date>,
-    pub graph: Shared<MapGraph>,
-    pub index: Shared<SearchIndex>,
+    /// The map's graph, built the first time [`State::graph`] is asked (see [`Derived`]).
+    graph: Derived<MapGraph>,
+    /// Explore's search index, built the first time [`State::search_index`] is asked.
+    index: Derived<SearchIndex>,
     pub view: View,
     /// The credential whose detail is open.
     pub selected: Option<String>,
@@ -225,8 +261,8 @@ impl State {
         State {
             catalog,
             today,
-            graph: Shared(Rc::new(MapGraph::from_feed(&feed))),
-            index: Shared(Rc::new(SearchIndex::new(&feed))),
+            graph: Derived::default(),
+            index: Derived::default(),
             feed: Shared(feed),
             view,
             selected: None,
@@ -238,6 +274,16 @@ impl State {
             insights,
             announcement: None,
         }
+    }
+
+    /// The map's graph of the feed (the map and its accessible list).
+    pub fn graph(&self) -> Shared<MapGraph> {
+        self.graph.get_or(|| MapGraph::from_feed(&self.feed))
+    }
+
+    /// Explore's search index of the feed.
+    pub fn search_index(&self) -> Shared<SearchIndex> {
+        self.index.get_or(|| SearchIndex::new(&self.feed))
     }
 
     /// How `id` stands in the plan.

@@ -18,7 +18,7 @@ pub fn Explore() -> Html {
     let state = &ctx.state;
     let feed = &state.feed;
     let results = {
-        let deps = (state.filters.clone(), feed.clone(), state.index.clone());
+        let deps = (state.filters.clone(), feed.clone(), state.search_index());
         use_memo(deps, |(filters, feed, index)| search(feed, index, filters))
     };
     // The results are not keyed: a keystroke that changes the results then updates the text

@@ -18,7 +18,7 @@ pub fn GraphList() -> Html {
     let ctx = use_ctx();
     let state = &ctx.state;
     let i18n = &ctx.i18n;
-    let graph = &state.graph;
+    let graph = state.graph();
     // Levels by the longest chain of requirements below each credential, as in the drawing.
     let levels = {
         let graph = graph.clone();

@@ -94,8 +94,7 @@ pub fn Map() -> Html {
     let i18n = &ctx.i18n;
     let too_large = state.feed.credentials.len() > MAP_LIMIT;
     let layout = {
-        let graph = state.graph.clone();
-        use_memo(graph, move |graph| {
+        use_memo(state.graph(), move |graph| {
             if graph.ids.len() > MAP_LIMIT {
                 None
             } else {
@@ -165,7 +164,7 @@ pub fn Map() -> Html {
         };
     };
 
-    let graph = &state.graph;
+    let graph = state.graph();
     let focus_index = (*focused).min(graph.ids.len().saturating_sub(1));
     let neighbours = graph.neighbours(focus_index);
     let width = layout.width.max(1.0);

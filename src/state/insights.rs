@@ -68,6 +68,15 @@ fn best_route(
     planner(cat, record, goal, objective, ROUTE_NODE_LIMIT).ok()
 }
 
+/// What each step of `route` unlocks; nothing without a route. A route comes from the planner,
+/// so the second module, where this also lives, is in whenever there is one.
+fn step_unlocks(cat: &Catalog, record: &Record, route: Option<&Route>) -> Vec<Unlocks> {
+    match (route, crate::later::loaded()) {
+        (Some(route), Some(later)) => (later.step_unlocks)(cat, record, route),
+        _ => Vec::new(),
+    }
+}
+
 /// The engine's record for a plan evaluated on `today`.
 pub fn record(plan: &Plan, today: Option<Date>) -> Record {
     Record {
@@ -174,10 +183,7 @@ impl Insights {
             })
             .collect();
         let goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
-        let unlocks = goal_route
-            .as_ref()
-            .map(|route| plan::step_unlocks(cat, &record, route))
-            .unwrap_or_default();
+        let unlocks = step_unlocks(cat, &record, goal_route.as_ref());
         Insights {
             programs,
             detailed: shown,
@@ -252,11 +258,7 @@ impl Insights {
         }
         next.goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
         next.routes_pending |= crate::later::loaded().is_none();
-        next.unlocks = next
-            .goal_route
-            .as_ref()
-            .map(|route| plan::step_unlocks(cat, &record, route))
-            .unwrap_or_default();
+        next.unlocks = step_unlocks(cat, &record, next.goal_route.as_ref());
         next
     }
 

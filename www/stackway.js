@@ -16,7 +16,9 @@
 
 const PKG_URL = new URL('../pkg/stackway.js', import.meta.url);
 const WASM_URL = new URL('../pkg/stackway_bg.wasm', import.meta.url);
-const CSS_URL = new URL('./stackway.css', import.meta.url);
+// The stylesheet as the build minified it (its readable source, with the theming properties,
+// is www/stackway.css).
+const CSS_URL = new URL('../pkg/stackway.css', import.meta.url);
 const ATTRIBUTES = ['feed', 'goal', 'view', 'lang'];
 
 let wasm = null;

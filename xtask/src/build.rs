@@ -55,6 +55,7 @@ pub fn widget(cx: &mut Context) -> Result<(), String> {
         Some("stackway_interop"),
     )?;
     optimise(cx, INTEROP_WASM)?;
+    minify(cx)?;
     precompress(cx)?;
     cx.widget_built = true;
     Ok(())
@@ -208,11 +209,54 @@ fn optimise(cx: &mut Context, file: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The widget's stylesheet as the loader fetches it: [`STYLESHEET_SOURCE`] minified.
+pub const STYLESHEET: &str = "pkg/stackway.css";
+
+/// The readable stylesheet, with the theming custom properties documented at its top.
+pub const STYLESHEET_SOURCE: &str = "www/stackway.css";
+
+/// Minifies what the build generated in place (the JS glue of both modules, the split link
+/// script, the snippets, the interop module's glue), and writes [`STYLESHEET_SOURCE`] minified
+/// to [`STYLESHEET`], with esbuild from `node_modules/`. About a third less to download for
+/// these files (see docs/benchmarks.md, "Bundle size"). The sources stay readable; only `pkg/`,
+/// which is never edited by hand, holds minified files.
+fn minify(cx: &mut Context) -> Result<(), String> {
+    cx.progress("build", "minifying the JS glue and the stylesheet: esbuild");
+    let mut scripts = vec![
+        cx.root.join("pkg/stackway.js"),
+        cx.root.join(SPLIT_LINK_JS),
+        cx.root.join(INTEROP_JS),
+    ];
+    let mut snippets = Vec::new();
+    crate::size::scripts_under(&cx.root, &cx.root.join("pkg/snippets"), &mut snippets);
+    scripts.extend(snippets.into_iter().map(|path| cx.root.join(path)));
+    for script in scripts {
+        let mut command = cx.command(setup::esbuild_path(cx));
+        command
+            .arg(&script)
+            .args([
+                "--minify",
+                "--format=esm",
+                "--allow-overwrite",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={}", script.display()));
+        cx.run(command)?;
+    }
+    let mut command = cx.command(setup::esbuild_path(cx));
+    command
+        .arg(cx.root.join(STYLESHEET_SOURCE))
+        .args(["--minify", "--log-level=warning"])
+        .arg(format!("--outfile={}", cx.root.join(STYLESHEET).display()));
+    cx.run(command)
+}
+
 /// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
 /// maximum compression (it only uses a `.br`/`.gz` newer than its file).
-const PRECOMPRESSED: [&str; 6] = [
+const PRECOMPRESSED: [&str; 7] = [
     WASM,
     "pkg/stackway.js",
+    STYLESHEET,
     SPLIT_LINK_JS,
     LATER_WASM,
     INTEROP_WASM,

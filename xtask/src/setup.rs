@@ -361,7 +361,10 @@ fn node_packages(cx: &mut Context) -> Result<(), String> {
         std::fs::read(&lock_path).map_err(|e| format!("cannot read package-lock.json: {e}"))?;
     let stamp = cx.root.join("node_modules/.stackway-installed-lock");
     let installed = std::fs::read(&stamp).ok();
-    if installed.as_deref() == Some(&lock[..]) && wasm_opt_path(cx).is_file() {
+    if installed.as_deref() == Some(&lock[..])
+        && wasm_opt_path(cx).is_file()
+        && esbuild_path(cx).is_file()
+    {
         cx.progress(
             "setup",
             "node packages: already installed (node_modules matches package-lock.json)",
@@ -370,7 +373,7 @@ fn node_packages(cx: &mut Context) -> Result<(), String> {
     }
     cx.progress(
         "setup",
-        "installing node packages with `npm ci` (binaryen, Playwright, axe-core)",
+        "installing node packages with `npm ci` (binaryen, esbuild, Playwright, axe-core)",
     );
     let mut command = cx.command("npm");
     command
@@ -385,6 +388,11 @@ fn node_packages(cx: &mut Context) -> Result<(), String> {
 /// binaryen's wasm-opt from node_modules (Debian's is too old to read current rustc output).
 pub fn wasm_opt_path(cx: &Context) -> PathBuf {
     cx.root.join("node_modules/binaryen/bin/wasm-opt")
+}
+
+/// esbuild, which minifies the generated JS and the stylesheet.
+pub fn esbuild_path(cx: &Context) -> PathBuf {
+    cx.root.join("node_modules/.bin/esbuild")
 }
 
 /// Installs the Debian packages whose marker file is missing.

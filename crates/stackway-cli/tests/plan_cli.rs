@@ -1,14 +1,18 @@
-//! The `stackway plan` contract: JSON shape, valid order, totals, unknown values, infeasibility.
+//! The `stackway plan` contract: JSON shape, valid order, totals, unknown values, infeasibility,
+//! and what each step unlocks.
 
 use std::process::Command;
 
 use serde_json::Value;
+use stackway_core::plan::{best_route, step_unlocks, Objective};
+use stackway_core::{parse_feed, Catalog, Date, Record};
 
 fn feed() -> String {
-    format!(
-        "{}/tests/data/engine_college.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    data("engine_college.json")
+}
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn stackway(args: &[&str]) -> (i32, String, String) {
@@ -167,4 +171,197 @@ fn unknown_goal_names_the_closest_id() {
     let (code, _, err) = stackway(&["plan", &f, "--goal", "dipl-dat"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean \"dipl-data\""), "{err}");
+}
+
+/// The lines printed under step `n` (its unlocks), up to the next step or the blank line before
+/// the totals, trimmed.
+fn under_step(out: &str, n: usize, id: &str) -> Vec<String> {
+    let head = format!("{n:>3}. {id} ");
+    let mut lines = out.lines().skip_while(|l| !l.starts_with(&head));
+    assert!(lines.next().is_some(), "no step {head:?} in:\n{out}");
+    lines
+        .take_while(|l| l.starts_with("     ") && !l.trim().is_empty())
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn human_route_shows_what_each_step_unlocks_under_it() {
+    let f = data("prerequisite_chain.json");
+    let (code, out, err) = stackway(&["plan", &f, "--goal", "dipl-web", "--as-of", "2025-01-01"]);
+    assert_eq!(code, 0, "{err}");
+    // web-1 → web-2 → web-3 is a prerequisite chain; a11y (not on the route) also needs web-1.
+    assert_eq!(
+        under_step(&out, 1, "web-1"),
+        ["Lets you start: a11y (Accessible design), web-2 (Web applications)"],
+        "{out}"
+    );
+    assert_eq!(
+        under_step(&out, 2, "web-2"),
+        [
+            "Completes: cert-web (Certificate in Web Development)",
+            "Lets you start: web-3 (Web services)"
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        under_step(&out, 3, "web-3"),
+        ["Completes: dipl-web (Diploma in Web Development)"],
+        "{out}"
+    );
+    // Held credentials count: with web-1 held, the route starts at web-2.
+    let (_, out, _) = stackway(&[
+        "plan",
+        &f,
+        "--goal",
+        "dipl-web",
+        "--have",
+        "web-1",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    assert_eq!(
+        under_step(&out, 1, "web-2"),
+        [
+            "Completes: cert-web (Certificate in Web Development)",
+            "Lets you start: web-3 (Web services)"
+        ],
+        "{out}"
+    );
+    // A step that unlocks nothing has nothing under it.
+    let (_, out, _) = stackway(&[
+        "plan",
+        &feed(),
+        "--goal",
+        "dipl-data",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    assert!(under_step(&out, 2, "sql").is_empty(), "{out}");
+    assert_eq!(
+        under_step(&out, 3, "stats"),
+        [
+            "Completes: cert-data (Certificate in Data Analysis)",
+            "Lets you start: ml (Machine learning)"
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn json_steps_carry_their_unlocks() {
+    let f = data("prerequisite_chain.json");
+    let (code, out, err) = stackway(&[
+        "plan",
+        &f,
+        "--goal",
+        "dipl-web",
+        "--format",
+        "json",
+        "--as-of",
+        "2025-01-01",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("json");
+    let unlocks: Vec<&Value> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["unlocks"])
+        .collect();
+    assert_eq!(
+        unlocks,
+        [
+            &serde_json::json!({"completes": [], "opens": ["a11y", "web-2"]}),
+            &serde_json::json!({"completes": ["cert-web"], "opens": ["web-3"]}),
+            &serde_json::json!({"completes": ["dipl-web"], "opens": []}),
+        ]
+    );
+    // The step's own fields come first, `unlocks` last.
+    let step = &out[out.find("\"credential\": \"web-1\"").unwrap()..];
+    assert!(
+        step.find("\"prerequisite_for\"").unwrap() < step.find("\"unlocks\"").unwrap(),
+        "{out}"
+    );
+    // A route with no steps has no unlocks to show.
+    let met = plan_json(&["--goal", "cert-data", "--have", "py-intro,sql,viz"]);
+    assert_eq!(met["steps"], serde_json::json!([]));
+}
+
+/// The route and unlocks computed by the core, as the widget does, for the CLI's arguments.
+fn core_answer(file: &str, goal: &str, have: &[&str], objective: Objective) -> (Value, Value) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let cat = Catalog::from_feed(parse_feed(&text).feed.expect("valid feed"));
+    let mut record = Record::new(Date::parse("2025-01-01"));
+    for id in have {
+        record = record.with_held(*id, None);
+    }
+    let route = best_route(&cat, &record, goal, objective).expect("a route");
+    let unlocks = step_unlocks(&cat, &record, &route);
+    (
+        serde_json::to_value(&route).unwrap(),
+        serde_json::to_value(&unlocks).unwrap(),
+    )
+}
+
+#[test]
+fn json_is_the_core_route_with_the_core_unlocks_added() {
+    // The existing fields are unchanged (exactly the core's `Route`), and each step's unlocks
+    // are `plan::step_unlocks`, the widget's answer.
+    let cases: [(String, &str, &[&str], Objective, &str); 4] = [
+        (feed(), "dipl-data", &[], Objective::Cost, "cost"),
+        (
+            feed(),
+            "dipl-data",
+            &["py-intro"],
+            Objective::Hours,
+            "hours",
+        ),
+        (
+            feed(),
+            "cert-data",
+            &["py-intro", "sql", "viz"],
+            Objective::Cost,
+            "cost",
+        ),
+        (
+            data("prerequisite_chain.json"),
+            "dipl-web",
+            &[],
+            Objective::Weeks,
+            "weeks",
+        ),
+    ];
+    for (file, goal, have, objective, minimize) in cases {
+        let have_arg = have.join(",");
+        let mut args = vec![
+            "plan",
+            file.as_str(),
+            "--goal",
+            goal,
+            "--minimize",
+            minimize,
+        ];
+        if !have.is_empty() {
+            args.extend_from_slice(&["--have", &have_arg]);
+        }
+        args.extend_from_slice(&["--format", "json", "--as-of", "2025-01-01"]);
+        let (code, out, err) = stackway(&args);
+        assert_eq!(code, 0, "{err}");
+        let mut cli: Value = serde_json::from_str(&out).expect("json");
+        let unlocks: Vec<Value> = cli["steps"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .map(|s| {
+                s.as_object_mut()
+                    .unwrap()
+                    .remove("unlocks")
+                    .expect("unlocks")
+            })
+            .collect();
+        let (route, core_unlocks) = core_answer(&file, goal, have, objective);
+        assert_eq!(cli, route, "{goal} {have:?}");
+        assert_eq!(Value::from(unlocks), core_unlocks, "{goal} {have:?}");
+    }
 }

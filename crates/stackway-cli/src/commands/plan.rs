@@ -1,10 +1,15 @@
-//! `stackway plan`: the optimal route (credentials to add) to a goal.
+//! `stackway plan`: the optimal route (credentials to add) to a goal, and what each of its
+//! steps unlocks (`plan::step_unlocks`, the answer the widget's "My plan" view shows).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use serde::Serialize;
 use stackway_core::messages::format_number;
-use stackway_core::plan::{best_route, Objective, Route};
+use stackway_core::plan::{
+    best_route, step_unlocks, Infeasibility, Objective, Route, RouteStep, Totals, Unlocks,
+};
 use stackway_core::Catalog;
 
 use super::progress::{build_record, check_id, load_catalog, title, Failure, Format};
@@ -63,14 +68,100 @@ fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
         eprintln!("error: {e}");
         Failure(ExitCode::from(2))
     })?;
+    let unlocks = step_unlocks(&cat, &record, &route);
     match args.format {
         Format::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&route).unwrap_or_default()
+            serde_json::to_string_pretty(&route_json(&route, &unlocks)).unwrap_or_default()
         ),
-        Format::Human => print_human(&cat, &route),
+        Format::Human => print_human(&cat, &route, &unlocks),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON contract of `stackway plan`: the core's `Route`, field for field and in its order,
+/// with each step's `unlocks` (`completes`, `opens`) after the step's own fields.
+#[derive(Serialize)]
+struct RouteJson<'a> {
+    goal: &'a str,
+    objective: Objective,
+    feasible: bool,
+    already_met: bool,
+    optimal: bool,
+    add: &'a [String],
+    steps: Vec<StepJson<'a>>,
+    total: Totals,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'a str>,
+    unknown: &'a [String],
+    unknown_by_field: &'a BTreeMap<&'static str, Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    infeasible: Option<&'a Infeasibility>,
+    explored: u64,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    #[serde(flatten)]
+    step: &'a RouteStep,
+    unlocks: &'a Unlocks,
+}
+
+fn route_json<'a>(route: &'a Route, unlocks: &'a [Unlocks]) -> RouteJson<'a> {
+    // Every field named, so that a field added to `Route` fails to compile here rather than
+    // going missing from the output.
+    let Route {
+        goal,
+        objective,
+        feasible,
+        already_met,
+        optimal,
+        add,
+        steps,
+        total,
+        currency,
+        unknown,
+        unknown_by_field,
+        infeasible,
+        explored,
+    } = route;
+    const NOTHING: &Unlocks = &Unlocks {
+        completes: Vec::new(),
+        opens: Vec::new(),
+    };
+    RouteJson {
+        goal,
+        objective: *objective,
+        feasible: *feasible,
+        already_met: *already_met,
+        optimal: *optimal,
+        add,
+        steps: steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| StepJson {
+                step,
+                unlocks: unlocks.get(i).unwrap_or(NOTHING),
+            })
+            .collect(),
+        total: *total,
+        currency: currency.as_deref(),
+        unknown,
+        unknown_by_field,
+        infeasible: infeasible.as_ref(),
+        explored: *explored,
+    }
+}
+
+/// `id (title), id (title)`: the ids the feed uses, with the titles a learner sees.
+fn named(cat: &Catalog, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match title(cat, id) {
+            t if t.is_empty() => id.clone(),
+            t => format!("{id} ({t})"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn money(amount: f64, currency: Option<&str>) -> String {
@@ -80,7 +171,7 @@ fn money(amount: f64, currency: Option<&str>) -> String {
     }
 }
 
-fn print_human(cat: &Catalog, route: &Route) {
+fn print_human(cat: &Catalog, route: &Route, unlocks: &[Unlocks]) {
     let goal_title = title(cat, &route.goal);
     println!(
         "Route to {} ({goal_title}), minimising {}",
@@ -148,6 +239,15 @@ fn print_human(cat: &Catalog, route: &Route) {
             title(cat, &s.credential),
             parts.join(" · ")
         );
+        // Under the step, in the widget's words: what it completes, then what it opens.
+        if let Some(u) = unlocks.get(i) {
+            if !u.completes.is_empty() {
+                println!("       Completes: {}", named(cat, &u.completes));
+            }
+            if !u.opens.is_empty() {
+                println!("       Lets you start: {}", named(cat, &u.opens));
+            }
+        }
     }
     let t = route.total;
     println!(

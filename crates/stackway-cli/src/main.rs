@@ -36,6 +36,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    end_quietly_on_closed_pipe();
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => commands::check::run(args),
@@ -46,5 +47,17 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Keys(args) => commands::keys::run(args),
+    }
+}
+
+/// Restores the default action of SIGPIPE, which Rust programs ignore: when the reader of the
+/// output goes away (`stackway plan … | head`), the command ends at once, as `cat` or `grep`
+/// would, instead of panicking on the next line it prints.
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first in `main`, before any thread starts; setting a signal's action to
+    // its default has no other effect on the process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

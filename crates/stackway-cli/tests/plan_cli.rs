@@ -238,11 +238,19 @@ fn human_route_shows_what_each_step_unlocks_under_it() {
         "2025-01-01",
     ]);
     assert!(under_step(&out, 2, "sql").is_empty(), "{out}");
+    // One credit is singular.
+    assert!(
+        out.lines()
+            .any(|l| l.contains("5. ethics") && l.contains(" · 1 credit · ")),
+        "{out}"
+    );
+    // Regression: capstone's prerequisites name cert-data, not stats; the step that completes
+    // the certificate opens it too.
     assert_eq!(
         under_step(&out, 3, "stats"),
         [
             "Completes: cert-data (Certificate in Data Analysis)",
-            "Lets you start: ml (Machine learning)"
+            "Lets you start: capstone (Capstone project), ml (Machine learning)"
         ],
         "{out}"
     );

@@ -1,17 +1,18 @@
 //! What each step of a route unlocks (`plan::step_unlocks`) against the plain computation: a
-//! full progress report per goal and step, and the dependants found by scanning the feed.
+//! full progress report per goal and step, and every credential of the feed checked for whether
+//! its prerequisites became met.
 
 use std::collections::BTreeSet;
 
 use stackway_core::bench_support::{base, feed, Rng};
 use stackway_core::engine;
 use stackway_core::engine::holdings::Holdings;
-use stackway_core::feed::{Credential, Kind, Requirement};
+use stackway_core::feed::{Credential, Equivalence, Kind, Requirement};
 use stackway_core::plan::{self, startable, Objective, Route, Unlocks};
 use stackway_core::{Catalog, HeldCredential, Record};
 
-/// What each step unlocks, computed the plain way (a full report per goal and step, the
-/// dependants found by scanning the feed at each step): the answer
+/// What each step unlocks, computed the plain way (a full report per goal and step, every
+/// credential's prerequisites checked before and after each step): the answer
 /// [`plan::step_unlocks`] must give.
 fn step_unlocks_reference(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlocks> {
     let mut record = record.clone();
@@ -28,22 +29,11 @@ fn step_unlocks_reference(cat: &Catalog, record: &Record, route: &Route) -> Vec<
                 .cloned()
                 .collect()
         };
-        let dependants: Vec<u32> = cat
-            .feed()
-            .credentials
-            .iter()
-            .filter(|c| {
-                c.prerequisites
-                    .as_ref()
-                    .is_some_and(|p| p.referenced_ids().contains(&id.as_str()))
-            })
-            .filter_map(|c| cat.index_of(&c.id))
-            .collect();
         let before_done = satisfied(&record);
-        let before_open = startable(cat, &Holdings::new(cat, &record).held, Some(&dependants));
+        let before_open = startable(cat, &Holdings::new(cat, &record).held, None);
         record.planned.push(id.clone());
         let after_done = satisfied(&record);
-        let after_open = startable(cat, &Holdings::new(cat, &record).held, Some(&dependants));
+        let after_open = startable(cat, &Holdings::new(cat, &record).held, None);
         out.push(Unlocks {
             completes: after_done.difference(&before_done).cloned().collect(),
             opens: after_open.difference(&before_open).cloned().collect(),
@@ -95,6 +85,28 @@ fn ladders(seed: u64) -> (Catalog, Record) {
         });
         credentials.push(diploma);
     }
+    // Courses outside every program whose prerequisite is a certificate, a diploma, or a course
+    // that two pool courses stand in for (an equivalence): a step opens them without being
+    // named in their prerequisites.
+    for k in 0..4u64 {
+        let mut after_certificate = Credential::new(format!("n{k}"), Kind::MicroCredential, "n");
+        after_certificate.prerequisites = Some(Requirement::Credential(format!("c{k}")));
+        credentials.push(after_certificate);
+    }
+    let mut after_diploma = Credential::new("n-diploma", Kind::MicroCredential, "n");
+    after_diploma.prerequisites = Some(Requirement::Credential(format!("d{}", r.below(6))));
+    credentials.push(after_diploma);
+    credentials.push(Credential::new("x0", Kind::MicroCredential, "x"));
+    let mut after_equivalent = Credential::new("n-equivalent", Kind::MicroCredential, "n");
+    after_equivalent.prerequisites = Some(Requirement::Credential("x0".into()));
+    credentials.push(after_equivalent);
+    let mut feed = feed(credentials);
+    feed.equivalences.push(Equivalence {
+        holding: vec![format!("m{}", r.below(pool)), format!("m{}", r.below(pool))],
+        counts_as: "x0".into(),
+        toward: None,
+        note: None,
+    });
     let mut record = Record::default();
     for _ in 0..6 {
         record.held.push(HeldCredential {
@@ -102,13 +114,14 @@ fn ladders(seed: u64) -> (Catalog, Record) {
             earned: None,
         });
     }
-    (Catalog::new(&feed(credentials)), record)
+    (Catalog::new(&feed), record)
 }
 
 #[test]
 fn what_each_step_unlocks_is_what_the_plain_computation_gives() {
     let mut steps = 0;
     let mut unlocked = 0;
+    let mut opened_indirectly = 0;
     for seed in 1..=12 {
         let (cat, record) = ladders(seed);
         for goal in cat
@@ -124,6 +137,11 @@ fn what_each_step_unlocks_is_what_the_plain_computation_gives() {
                 "seed {seed}, {goal}"
             );
             steps += fast.len();
+            opened_indirectly += fast
+                .iter()
+                .flat_map(|u| &u.opens)
+                .filter(|id| id.starts_with("n"))
+                .count();
             unlocked += fast
                 .iter()
                 .filter(|u| !u.completes.is_empty() || !u.opens.is_empty())
@@ -132,7 +150,8 @@ fn what_each_step_unlocks_is_what_the_plain_computation_gives() {
     }
     // The cases compared are not empty: routes have steps, and steps unlock things.
     assert!(
-        steps > 100 && unlocked > 50,
-        "{steps} steps, {unlocked} unlocking"
+        steps > 100 && unlocked > 50 && opened_indirectly > 10,
+        "{steps} steps, {unlocked} unlocking, {opened_indirectly} opening a course through a \
+         certificate, a diploma or an equivalence"
     );
 }

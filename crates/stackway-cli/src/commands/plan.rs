@@ -210,11 +210,11 @@ fn print_human(cat: &Catalog, route: &Route, unlocks: &[Unlocks]) {
             None => "? h".into(),
         });
         parts.push(match s.credits {
-            Some(c) => format!("{} credits", format_number(c)),
+            Some(c) => format!("{} {}", format_number(c), plural(c, "credit", "credits")),
             None => "? credits".into(),
         });
         parts.push(match s.weeks {
-            Some(w) => format!("{} weeks", format_number(w)),
+            Some(w) => format!("{} {}", format_number(w), plural(w, "week", "weeks")),
             None => "? weeks".into(),
         });
         let mut why = Vec::new();
@@ -251,17 +251,30 @@ fn print_human(cat: &Catalog, route: &Route, unlocks: &[Unlocks]) {
     }
     let t = route.total;
     println!(
-        "\nTotal: {} · {} h · {} credits · {} weeks ({} credentials)",
+        "\nTotal: {} · {} h · {} {} · {} {} ({} {})",
         money(t.cost, route.currency.as_deref()),
         format_number(t.hours),
         format_number(t.credits),
+        plural(t.credits, "credit", "credits"),
         format_number(t.weeks),
-        route.add.len()
+        plural(t.weeks, "week", "weeks"),
+        route.add.len(),
+        plural(route.add.len() as f64, "credential", "credentials")
     );
     for (field, ids) in &route.unknown_by_field {
         println!("Unknown {field} (counted as 0): {}", ids.join(", "));
     }
     if !route.optimal {
         println!("Note: the search stopped at its limit; this route may not be the cheapest.");
+    }
+}
+
+/// The English word for `n` of something: singular for exactly one ("1 credit", "1 week"),
+/// plural otherwise ("0 credits", "1.5 credits").
+fn plural(n: f64, one: &'static str, other: &'static str) -> &'static str {
+    if n == 1.0 {
+        one
+    } else {
+        other
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CredIx};
+use crate::catalog::{Catalog, CredIx, Target};
 use crate::engine::holdings::Holdings;
 use crate::engine::next_steps::prerequisites_met;
 use crate::engine::{self, summary};
@@ -84,20 +84,51 @@ pub fn step_unlocks(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlock
                 .map(|s| cat.id(s.goal).to_owned())
                 .collect()
         };
-        let dependants: &[CredIx] = cat
+        let candidates = cat
             .index_of(id)
-            .and_then(|ix| dependants.get(ix as usize))
-            .map_or(&[], Vec::as_slice);
+            .map(|step| may_open(cat, step, &dependants))
+            .unwrap_or_default();
         let before_done = satisfied(&holdings);
-        let before_open = startable(cat, &holdings.held, Some(dependants));
+        let before_open = startable(cat, &holdings.held, Some(&candidates));
         record.planned.push(id.clone());
         holdings = Holdings::new(cat, &record);
         let after_done = satisfied(&holdings);
-        let after_open = startable(cat, &holdings.held, Some(dependants));
+        let after_open = startable(cat, &holdings.held, Some(&candidates));
         out.push(Unlocks {
             completes: after_done.difference(&before_done).cloned().collect(),
             opens: after_open.difference(&before_open).cloned().collect(),
         });
     }
     out
+}
+
+/// The credentials whose prerequisites taking `step` may meet, given who names each credential
+/// among their prerequisites (`dependants`): those that name the step itself, a credential the
+/// step stands in for (an equivalence whose holding includes it), or a stackable credential
+/// above either (a prerequisite that names a certificate is met once the certificate's
+/// requirements are), and so on upward. A superset, sorted: each candidate is then checked
+/// exactly, and every other credential's prerequisites do not mention the step at all.
+fn may_open(cat: &Catalog, step: CredIx, dependants: &[Vec<CredIx>]) -> Vec<CredIx> {
+    let mut reached = vec![false; cat.len()];
+    let mut pending = vec![step];
+    let mut candidates = Vec::new();
+    while let Some(c) = pending.pop() {
+        match reached.get_mut(c as usize) {
+            Some(seen) if !*seen => *seen = true,
+            _ => continue,
+        }
+        candidates.extend(dependants.get(c as usize).into_iter().flatten().copied());
+        pending.extend_from_slice(cat.parents(c));
+        for equivalence in cat.equivalences() {
+            if let (true, Target::Known(stands_for)) = (
+                equivalence.holding.contains(&Target::Known(c)),
+                &equivalence.counts_as,
+            ) {
+                pending.push(*stands_for);
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
 }

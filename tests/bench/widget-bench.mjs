@@ -13,7 +13,7 @@
 //      ("Make it my goal": the goal's route and unlocks), "show more" (the next 25 cards'
 //      reports and routes), then record changes again with up to ten pages shown.
 //      ONLY_PROGRAMS=1 runs this part alone.
-//   ONLY_EXPLORE=1 runs part 2 alone.
+//   ONLY_EXPLORE=1 runs part 2 alone, ONLY_FIRST_RENDER=1 part 1 alone.
 // Results go to stdout and tests/artifacts/widget/bench.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -282,7 +282,12 @@ try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const only = process.env.ONLY_PROGRAMS;
-  const results = only ? { programs: await programs(browser) } : process.env.ONLY_EXPLORE ? { explore: await keystrokes(browser) } : {
+  const results = only ? { programs: await programs(browser) } : process.env.ONLY_EXPLORE ? { explore: await keystrokes(browser) } : process.env.ONLY_FIRST_RENDER ? {
+    firstRender: [
+      await firstRender(browser, 'www/feeds/sample.json'),
+      await firstRender(browser, 'tests/fixtures/widget-feed.json'),
+    ],
+  } : {
     firstRender: process.env.ONLY_LAYOUT ? 'skipped' : [
       await firstRender(browser, 'www/feeds/sample.json'),
       await firstRender(browser, 'tests/fixtures/widget-feed.json'),

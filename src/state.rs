@@ -177,15 +177,15 @@ impl Plan {
         })
     }
 
-    /// Keeps only what refers to credentials of `feed` (an imported or old plan may name
-    /// credentials that no longer exist); returns how many entries were dropped.
-    pub fn retain_known(&mut self, feed: &Feed) -> usize {
-        let known: BTreeSet<&str> = feed.credentials.iter().map(|c| c.id.as_str()).collect();
+    /// Keeps only what refers to credentials of the catalog's feed (an imported or old plan
+    /// may name credentials that no longer exist); returns how many entries were dropped.
+    pub fn retain_known(&mut self, catalog: &Catalog) -> usize {
+        let known = |id: &str| catalog.index_of(id).is_some();
         let before = self.held.len() + self.planned.len() + usize::from(self.goal.is_some());
-        self.held.retain(|id, _| known.contains(id.as_str()));
+        self.held.retain(|id, _| known(id));
         self.planned
-            .retain(|id| known.contains(id.as_str()) && !self.held.contains_key(id));
-        if self.goal.as_deref().is_some_and(|g| !known.contains(g)) {
+            .retain(|id| known(id) && !self.held.contains_key(id));
+        if self.goal.as_deref().is_some_and(|g| !known(g)) {
             self.goal = None;
         }
         for date in self.held.values_mut() {
@@ -250,11 +250,11 @@ impl State {
         goal: Option<String>,
         today: Option<Date>,
     ) -> Self {
-        plan.retain_known(&feed);
-        if let Some(goal) = goal.filter(|g| feed.credential(g).is_some()) {
+        let catalog = Shared(Rc::new(Catalog::new(&feed)));
+        plan.retain_known(&catalog);
+        if let Some(goal) = goal.filter(|g| catalog.index_of(g).is_some()) {
             plan.goal = Some(goal);
         }
-        let catalog = Shared(Rc::new(Catalog::new(&feed)));
         let insights = Shared(Rc::new(Insights::compute(
             &catalog, &plan, today, PAGE_SIZE,
         )));
@@ -416,7 +416,7 @@ impl Reducible for State {
                 next.announcement = Some(("announce-plan-reset", 0));
             }
             Action::ImportPlan(mut plan) => {
-                let dropped = plan.retain_known(&next.feed);
+                let dropped = plan.retain_known(&next.catalog);
                 next.plan = plan;
                 next.replan();
                 next.announcement = Some(("announce-plan-imported", dropped));

@@ -119,10 +119,13 @@ impl Catalog {
     }
 
     /// Indexes a feed, taking ownership of it.
-    pub fn from_feed(feed: Feed) -> Catalog {
+    pub fn from_feed(mut feed: Feed) -> Catalog {
+        // The credentials are set aside and moved back at the end: the catalog keeps the feed
+        // without copying it (a 10,000-credential feed was copied twice here).
+        let all = std::mem::take(&mut feed.credentials);
         let mut ids = BTreeMap::new();
         let mut credentials = Vec::new();
-        for (i, c) in feed.credentials.iter().enumerate() {
+        for (i, c) in all.iter().enumerate() {
             if !ids.contains_key(&c.id) {
                 ids.insert(c.id.clone(), credentials.len() as CredIx);
                 credentials.push(i);
@@ -141,17 +144,15 @@ impl Catalog {
             equivalences_for: Vec::new(),
             parents: Vec::new(),
             credits: Vec::new(),
-            feed: Feed {
-                credentials: Vec::new(),
-                ..feed.clone()
-            },
+            // Without its credentials, the rest of the feed is small.
+            feed: feed.clone(),
         };
         let n = cat.credentials.len();
         cat.equivalences_for = vec![Vec::new(); n];
         cat.parents = vec![Vec::new(); n];
         let mut unknown_ix = BTreeMap::new();
         for slot in 0..n {
-            let c = &feed.credentials[cat.credentials[slot]];
+            let c = &all[cat.credentials[slot]];
             cat.credits.push(c.credits.map(scale_credits).unwrap_or(0));
             let r = c
                 .requires
@@ -203,10 +204,17 @@ impl Catalog {
                 }
             }
         }
-        cat.feed.credentials = cat
-            .credentials
-            .iter()
-            .filter_map(|&i| feed.credentials.get(i).cloned())
+        // Keep the first credential of each id, in feed order (the indices in `credentials`).
+        let mut kept = vec![false; all.len()];
+        for &i in &cat.credentials {
+            if let Some(keep) = kept.get_mut(i) {
+                *keep = true;
+            }
+        }
+        cat.feed.credentials = all
+            .into_iter()
+            .zip(kept)
+            .filter_map(|(c, keep)| keep.then_some(c))
             .collect();
         cat.credentials = (0..n).collect();
         cat
@@ -446,4 +454,43 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Credential, Kind};
+
+    #[test]
+    fn a_duplicate_id_keeps_its_first_definition_and_the_feed_order() {
+        let mut certificate = Credential::new("cert", Kind::Certificate, "Certificate");
+        certificate.requires = Some(Requirement::Credential("b".into()));
+        let feed = crate::bench_support::feed(vec![
+            Credential::new("a", Kind::MicroCredential, "First a"),
+            Credential::new("b", Kind::MicroCredential, "B"),
+            Credential::new("a", Kind::MicroCredential, "Second a"),
+            certificate,
+        ]);
+        let cat = Catalog::from_feed(feed.clone());
+        let kept: Vec<(&str, &crate::feed::Text)> = cat
+            .feed()
+            .credentials
+            .iter()
+            .map(|c| (c.id.as_str(), &c.title))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("a", &"First a".into()),
+                ("b", &"B".into()),
+                ("cert", &"Certificate".into())
+            ]
+        );
+        assert_eq!(cat.index_of("cert"), Some(2));
+        assert_eq!(cat.parents(1), [2]);
+        // The rest of the feed is kept as it was.
+        assert_eq!(cat.feed().id, feed.id);
+        assert_eq!(cat.feed().provider, feed.provider);
+        assert_eq!(Catalog::new(&feed).feed(), cat.feed());
+    }
 }

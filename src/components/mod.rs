@@ -84,7 +84,7 @@ pub fn message(
                 CoreArg::Id(id) => Arg::Str(title(feed, i18n, id)),
                 CoreArg::Text(text) => Arg::Str(crate::format::text(feed, text, i18n.lang())),
             };
-            (*name, value)
+            (name, value)
         })
         .collect();
     for optional in ["label", "via"] {

@@ -192,8 +192,8 @@ impl Insights {
             available: plan::startable(cat, &holdings.held, None),
             expired: holdings
                 .expired
-                .keys()
-                .map(|&c| cat.id(c).to_owned())
+                .iter()
+                .map(|&(c, _)| cat.id(c).to_owned())
                 .collect(),
             routes_pending: crate::later::loaded().is_none(),
         }

@@ -5,9 +5,8 @@
 //! message per id, same argument names) and the CLI with its own English table in
 //! [`Message::english`] (for advisors' terminals and logs only).
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::feed::Text;
 
@@ -121,7 +120,62 @@ pub enum Arg {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Message {
     pub id: MessageId,
-    pub args: BTreeMap<&'static str, Arg>,
+    pub args: Args,
+}
+
+/// A message's named arguments, sorted by name, each name once; serialised as a JSON object.
+/// A sorted list rather than a map: a message has at most a few arguments, and the list's code
+/// is a fraction of a map's in the widget's WebAssembly.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Args(Vec<(&'static str, Arg)>);
+
+impl Args {
+    /// Sets `name` (replacing its value if it is set).
+    pub fn insert(&mut self, name: &'static str, value: Arg) {
+        match self.0.binary_search_by(|(n, _)| n.cmp(&name)) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (name, value)),
+        }
+    }
+
+    /// The value of `name`.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Whether `name` is set.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The arguments, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Arg)> {
+        self.0.iter().map(|(n, v)| (*n, v))
+    }
+
+    /// How many arguments are set.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no argument is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Args {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 impl Message {
@@ -129,7 +183,7 @@ impl Message {
     pub fn new(id: MessageId) -> Message {
         Message {
             id,
-            args: BTreeMap::new(),
+            args: Args::default(),
         }
     }
 

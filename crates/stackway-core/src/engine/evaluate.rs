@@ -13,8 +13,6 @@
 //! external, so the frontier collapses to the best assignment. In the common case (few contested
 //! tokens) every frontier has one or two entries and evaluation is linear in the tree size.
 
-use std::collections::BTreeMap;
-
 use crate::catalog::{Catalog, CredIx, GroupKind, Target};
 use crate::engine::tree::{TKind, Tree};
 
@@ -134,8 +132,8 @@ struct Evaluator<'a> {
     cat: &'a Catalog,
     tree: &'a Tree,
     held: &'a [bool],
-    /// Contested token number of a credential.
-    token: BTreeMap<CredIx, usize>,
+    /// Contested token number of each contested credential, sorted by credential.
+    token: Vec<(CredIx, usize)>,
     /// Per token: first and last leaf where it can be used.
     span: Vec<(u32, u32)>,
     wits: Vec<Wit>,
@@ -200,35 +198,32 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
             fills,
         };
     }
-    // Occurrences of each held credential over all leaf options.
-    let mut spans: BTreeMap<CredIx, (u32, u32, u32)> = BTreeMap::new();
+    // Occurrences of each held credential over all leaf options: (credential, leaf) pairs,
+    // sorted, so that each credential's occurrences are next to each other.
+    let mut occurrences: Vec<(CredIx, u32)> = Vec::new();
     let mut options: Vec<Vec<(Fill, Vec<CredIx>)>> = vec![Vec::new(); tree.len()];
     for (leaf, _) in tree.leaf_targets() {
         let opts = leaf_options(cat, tree, leaf, held);
         for (_, creds) in &opts {
-            for &c in creds {
-                let s = spans.entry(c).or_insert((leaf, leaf, 0));
-                s.0 = s.0.min(leaf);
-                s.1 = s.1.max(leaf);
-                s.2 += 1;
-            }
+            occurrences.extend(creds.iter().map(|&c| (c, leaf)));
         }
         if let Some(slot) = options.get_mut(leaf as usize) {
             *slot = opts;
         }
     }
+    occurrences.sort_unstable();
     let mut ev = Evaluator {
         cat,
         tree,
         held,
-        token: BTreeMap::new(),
+        token: Vec::new(),
         span: Vec::new(),
         wits: vec![Wit::Nil],
     };
-    for (c, (lo, hi, count)) in spans {
-        if count > 1 {
-            ev.token.insert(c, ev.span.len());
-            ev.span.push((lo, hi));
+    for same in occurrences.chunk_by(|a, b| a.0 == b.0) {
+        if let ([(c, lo), .., (_, hi)], true) = (same, same.len() > 1) {
+            ev.token.push((*c, ev.span.len()));
+            ev.span.push((*lo, *hi));
         }
     }
     let front = ev.eval(0, &options);
@@ -293,8 +288,10 @@ impl Evaluator<'_> {
     fn bits_of(&self, creds: &[CredIx]) -> Bits {
         let mut b = Bits::default();
         for c in creds {
-            if let Some(&t) = self.token.get(c) {
-                b = b.union(&Bits::with(t));
+            if let Ok(i) = self.token.binary_search_by_key(c, |&(c, _)| c) {
+                if let Some(&(_, t)) = self.token.get(i) {
+                    b = b.union(&Bits::with(t));
+                }
             }
         }
         b

@@ -125,7 +125,7 @@ fn status_of(
 ) -> Explanation {
     let id = cat.id(c).to_owned();
     let goal = cat.id(ev.goal).to_owned();
-    let (status, message) = if let Some(e) = holdings.expired.get(&c) {
+    let (status, message) = if let Some(e) = holdings.expiry(c) {
         (
             Status::Expired {
                 earned: e.earned.to_string(),

@@ -1,7 +1,5 @@
 //! A record resolved against a catalog: which credentials count as held at the evaluation date.
 
-use std::collections::BTreeMap;
-
 use crate::catalog::{Catalog, CredIx};
 use crate::date::Date;
 use crate::record::Record;
@@ -18,8 +16,9 @@ pub struct Expiry {
 pub struct Holdings {
     /// Per credential: held and unexpired, or planned.
     pub held: Vec<bool>,
-    /// Held credentials that expired (and are not held again unexpired or planned).
-    pub expired: BTreeMap<CredIx, Expiry>,
+    /// Held credentials that expired (and are not held again unexpired or planned), each once,
+    /// in record order. A list, not a map: a learner's record has a handful of them.
+    pub expired: Vec<(CredIx, Expiry)>,
     /// Record ids (held or planned) the feed does not define, in record order.
     pub unknown: Vec<String>,
     /// Known credentials mentioned by the record (held, expired or planned), in record order.
@@ -31,7 +30,7 @@ impl Holdings {
     pub fn new(cat: &Catalog, record: &Record) -> Holdings {
         let mut h = Holdings {
             held: vec![false; cat.len()],
-            expired: BTreeMap::new(),
+            expired: Vec::new(),
             unknown: Vec::new(),
             mentioned: Vec::new(),
         };
@@ -66,22 +65,31 @@ impl Holdings {
             match expiry {
                 Some(e) => {
                     if !h.held[c as usize] {
-                        h.expired.insert(c, e);
+                        // A later entry for the same credential replaces the earlier one.
+                        match h.expired.iter_mut().find(|(x, _)| *x == c) {
+                            Some(slot) => slot.1 = e,
+                            None => h.expired.push((c, e)),
+                        }
                     }
                 }
                 None => {
                     h.held[c as usize] = true;
-                    h.expired.remove(&c);
+                    h.expired.retain(|&(x, _)| x != c);
                 }
             }
         }
         for id in &record.planned {
             if let Some(c) = note(&mut h, id) {
                 h.held[c as usize] = true;
-                h.expired.remove(&c);
+                h.expired.retain(|&(x, _)| x != c);
             }
         }
         h
+    }
+
+    /// When `c` expired, if it is held but expired.
+    pub fn expiry(&self, c: CredIx) -> Option<&Expiry> {
+        self.expired.iter().find(|(x, _)| *x == c).map(|(_, e)| e)
     }
 
     /// Whether `c` counts as held (unexpired or planned).

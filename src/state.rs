@@ -6,7 +6,6 @@
 //! render results.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use stackway_core::layout::MapGraph;
@@ -17,8 +16,10 @@ use crate::config::View;
 use crate::json_text;
 use crate::search::{Filters, SearchIndex};
 
+pub mod ids;
 pub mod insights;
 
+pub use ids::{IdMap, IdSet};
 pub use insights::Insights;
 
 /// Shared, immutable data compared by identity (a catalog is built once per feed, so two states
@@ -115,9 +116,9 @@ impl Objective {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Plan {
     /// Held credentials, each with the date earned (`YYYY-MM-DD`) when known.
-    pub held: BTreeMap<String, Option<String>>,
+    pub held: IdMap<Option<String>>,
     /// Planned credentials (treated as held, without a date).
-    pub planned: BTreeSet<String>,
+    pub planned: IdSet,
     /// The chosen goal.
     pub goal: Option<String>,
     /// What the best route minimises.
@@ -387,7 +388,7 @@ impl Reducible for State {
                     }
                     next.plan.planned.remove(&credential.id);
                     let date = credential.earned;
-                    let entry = next.plan.held.entry(credential.id).or_insert(None);
+                    let entry = next.plan.held.get_or_insert_with(credential.id, || None);
                     let kept = entry.as_deref().and_then(Date::parse);
                     let earliest = match (kept, date) {
                         (Some(a), Some(b)) => Some(a.min(b)),

@@ -2,15 +2,13 @@
 //! Every number and decision here comes from `stackway_core` (progress, best routes, counts
 //! toward, prerequisites, expiry); this module only asks and stores the answers.
 
-use std::collections::BTreeSet;
-
 use stackway_core::engine::holdings::Holdings;
 use stackway_core::engine::{self, Progress, ProgressSummary};
 use stackway_core::messages::{Message, MessageId};
 use stackway_core::plan::{self, Route, Unlocks};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
 
-use super::{Objective, Plan};
+use super::{IdSet, Objective, Plan};
 
 /// Search node limit for the routes the widget computes. Routes are recomputed on every change
 /// of the plan, on the page's only thread: real goals need tens to hundreds of nodes, and a
@@ -48,9 +46,9 @@ pub struct Insights {
     /// What each step of `goal_route` unlocks, step by step.
     pub unlocks: Vec<Unlocks>,
     /// Credentials not held whose prerequisites the learner meets now.
-    pub available: BTreeSet<String>,
+    pub available: IdSet,
     /// Held credentials that no longer count (their validity has passed).
-    pub expired: BTreeSet<String>,
+    pub expired: IdSet,
     /// Routes were left out because the planner (in the widget's second module) was not in
     /// yet; `Action::LaterLoaded` computes them.
     pub routes_pending: bool,
@@ -189,7 +187,9 @@ impl Insights {
             detailed: shown,
             goal_route,
             unlocks,
-            available: plan::startable(cat, &holdings.held, None),
+            available: plan::startable(cat, &holdings.held, None)
+                .into_iter()
+                .collect(),
             expired: holdings
                 .expired
                 .iter()

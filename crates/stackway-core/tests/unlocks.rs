@@ -30,10 +30,14 @@ fn step_unlocks_reference(cat: &Catalog, record: &Record, route: &Route) -> Vec<
                 .collect()
         };
         let before_done = satisfied(&record);
-        let before_open = startable(cat, &Holdings::new(cat, &record).held, None);
+        let before_open: BTreeSet<String> = startable(cat, &Holdings::new(cat, &record).held, None)
+            .into_iter()
+            .collect();
         record.planned.push(id.clone());
         let after_done = satisfied(&record);
-        let after_open = startable(cat, &Holdings::new(cat, &record).held, None);
+        let after_open: BTreeSet<String> = startable(cat, &Holdings::new(cat, &record).held, None)
+            .into_iter()
+            .collect();
         out.push(Unlocks {
             completes: after_done.difference(&before_done).cloned().collect(),
             opens: after_open.difference(&before_open).cloned().collect(),

@@ -1,8 +1,6 @@
 //! What each step of a route unlocks: the stackable credentials it completes and the
 //! credentials whose prerequisites it meets, taking the steps in order.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CredIx, Target};
@@ -23,8 +21,8 @@ pub struct Unlocks {
 }
 
 /// Credentials that are not stackable, not held (nor planned) and whose prerequisites `held`
-/// meets: every such credential, or only those among `only`.
-pub fn startable(cat: &Catalog, held: &[bool], only: Option<&[CredIx]>) -> BTreeSet<String> {
+/// meets: every such credential, or only those among `only`; their ids, sorted, each once.
+pub fn startable(cat: &Catalog, held: &[bool], only: Option<&[CredIx]>) -> Vec<String> {
     let all: Vec<CredIx>;
     let candidates = match only {
         Some(candidates) => candidates,
@@ -33,7 +31,7 @@ pub fn startable(cat: &Catalog, held: &[bool], only: Option<&[CredIx]>) -> BTree
             &all
         }
     };
-    candidates
+    let ids = candidates
         .iter()
         .copied()
         .filter(|&c| {
@@ -42,6 +40,22 @@ pub fn startable(cat: &Catalog, held: &[bool], only: Option<&[CredIx]>) -> BTree
                 && prerequisites_met(cat, held, c)
         })
         .map(|c| cat.id(c).to_owned())
+        .collect();
+    sorted(ids)
+}
+
+/// `ids` sorted, each once.
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The ids of `after` that are not in `before` (both sorted).
+fn newly(after: Vec<String>, before: &[String]) -> Vec<String> {
+    after
+        .into_iter()
+        .filter(|id| before.binary_search(id).is_err())
         .collect()
 }
 
@@ -77,12 +91,14 @@ pub fn step_unlocks(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlock
             .map(|list| list.iter().filter_map(|c| cat.index_of(&c.goal)).collect())
             .unwrap_or_default();
         // The lean summary's `satisfied` is the full report's, for less work.
-        let satisfied = |holdings: &Holdings| -> BTreeSet<String> {
-            summary::summaries_of(cat, holdings, &goals)
-                .into_iter()
-                .filter(|s| s.satisfied)
-                .map(|s| cat.id(s.goal).to_owned())
-                .collect()
+        let satisfied = |holdings: &Holdings| -> Vec<String> {
+            sorted(
+                summary::summaries_of(cat, holdings, &goals)
+                    .into_iter()
+                    .filter(|s| s.satisfied)
+                    .map(|s| cat.id(s.goal).to_owned())
+                    .collect(),
+            )
         };
         let candidates = cat
             .index_of(id)
@@ -95,8 +111,8 @@ pub fn step_unlocks(cat: &Catalog, record: &Record, route: &Route) -> Vec<Unlock
         let after_done = satisfied(&holdings);
         let after_open = startable(cat, &holdings.held, Some(&candidates));
         out.push(Unlocks {
-            completes: after_done.difference(&before_done).cloned().collect(),
-            opens: after_open.difference(&before_open).cloned().collect(),
+            completes: newly(after_done, &before_done),
+            opens: newly(after_open, &before_open),
         });
     }
     out

@@ -5,16 +5,18 @@
 //! default language as fallback). Only English and French are shipped; any other request falls
 //! back to English, and a message missing in French (a test forbids it) would fall back too.
 
+use std::cell::RefCell;
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The shipped languages and their Fluent files, English first (the fallback).
+/// The shipped languages and the Fluent files of the first screen, English first (the
+/// fallback). The other views' words are in [`later_messages`].
 pub const LOCALES: [(&str, &[&str]); 2] = [
     (
         "en",
         &[
             include_str!("../locales/en/widget.ftl"),
-            include_str!("../locales/en/plan.ftl"),
             include_str!("../locales/en/engine.ftl"),
         ],
     ),
@@ -22,11 +24,20 @@ pub const LOCALES: [(&str, &[&str]); 2] = [
         "fr",
         &[
             include_str!("../locales/fr/widget.ftl"),
-            include_str!("../locales/fr/plan.ftl"),
             include_str!("../locales/fr/engine.ftl"),
         ],
     ),
 ];
+
+/// The Fluent files of the views after the first screen, for `lang`. Only the widget's second
+/// module names this function (`crate::later`), so these words travel in that module, not in
+/// the first download; an [`I18n`] adds them once the module is in.
+pub fn later_messages(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &[include_str!("../locales/fr/views.ftl")],
+        _ => &[include_str!("../locales/en/views.ftl")],
+    }
+}
 
 /// Chooses a shipped language for the first tag of `requested` that has one (by primary
 /// subtag: `fr-CA` gives `fr`), else English.
@@ -45,11 +56,21 @@ pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static s
     "en"
 }
 
-/// The messages of one language, with English behind them.
+/// The messages of one language, with English behind them. The words of the views after the
+/// first screen join the bundles when the widget's second module is in: at creation if it is
+/// already, else at the first message not found (only those views ask for their words, and
+/// they run from that module).
 pub struct I18n {
     lang: &'static str,
+    bundles: RefCell<Bundles>,
+}
+
+/// The language's bundle and, behind it, English's.
+struct Bundles {
     bundle: FluentBundle<FluentResource>,
     fallback: Option<FluentBundle<FluentResource>>,
+    /// Whether the later views' words are in.
+    complete: bool,
 }
 
 impl PartialEq for I18n {
@@ -71,22 +92,63 @@ fn bundle_for(lang: &'static str) -> FluentBundle<FluentResource> {
     // and they would show up in tests and copied text.
     bundle.set_use_isolating(false);
     if let Some((_, sources)) = LOCALES.iter().find(|(l, _)| *l == lang) {
-        for source in sources.iter() {
-            // Our own files are checked by tests; a broken entry is skipped, not fatal.
-            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
-            let _ = bundle.add_resource(resource);
-        }
+        add_sources(&mut bundle, sources);
     }
     bundle
+}
+
+fn add_sources(bundle: &mut FluentBundle<FluentResource>, sources: &[&str]) {
+    for source in sources {
+        // Our own files are checked by tests; a broken entry is skipped, not fatal.
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+}
+
+impl Bundles {
+    /// Adds the later views' words if the second module is in (once).
+    fn complete(&mut self, lang: &str) {
+        if self.complete {
+            return;
+        }
+        let Some(later) = crate::later::loaded() else {
+            return;
+        };
+        add_sources(&mut self.bundle, (later.messages)(lang));
+        if let Some(fallback) = &mut self.fallback {
+            add_sources(fallback, (later.messages)("en"));
+        }
+        self.complete = true;
+    }
+
+    /// The message `id` formatted, if a bundle has it.
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut errors)
+                        .into_owned(),
+                );
+            }
+        }
+        None
+    }
 }
 
 impl I18n {
     /// The messages for a shipped language (`negotiate` first).
     pub fn new(lang: &'static str) -> Self {
-        I18n {
-            lang,
+        let mut bundles = Bundles {
             bundle: bundle_for(lang),
             fallback: (lang != "en").then(|| bundle_for("en")),
+            complete: false,
+        };
+        bundles.complete(lang);
+        I18n {
+            lang,
+            bundles: RefCell::new(bundles),
         }
     }
 
@@ -113,18 +175,14 @@ impl I18n {
         self.format(id, Some(&fluent_args))
     }
 
-    /// The attribute `attr` of message `id` (used for accessible labels).
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
-            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned();
-            }
+        if let Some(text) = self.bundles.borrow().format(id, args) {
+            return text;
         }
+        let mut bundles = self.bundles.borrow_mut();
+        bundles.complete(self.lang);
         // A missing id is a bug the message test catches; show the id rather than nothing.
-        id.to_owned()
+        bundles.format(id, args).unwrap_or_else(|| id.to_owned())
     }
 }
 

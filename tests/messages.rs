@@ -10,7 +10,7 @@ use std::path::Path;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast::Entry;
-use stackway::i18n::LOCALES;
+use stackway::i18n::{later_messages, LOCALES};
 use stackway::View;
 use stackway_core::{Delivery, Kind};
 
@@ -34,6 +34,15 @@ fn ids(lang: &str, sources: &[&str]) -> BTreeSet<String> {
         }
     }
     ids
+}
+
+/// Every Fluent file of `lang`: the first screen's and the later views'.
+fn all_sources(lang: &str, first: &[&'static str]) -> Vec<&'static str> {
+    first
+        .iter()
+        .copied()
+        .chain(later_messages(lang).iter().copied())
+        .collect()
 }
 
 fn source_text() -> String {
@@ -93,9 +102,9 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
 
 #[test]
 fn every_language_has_the_same_messages() {
-    let english = ids("en", LOCALES[0].1);
+    let english = ids("en", &all_sources("en", LOCALES[0].1));
     for (lang, sources) in LOCALES.iter().skip(1) {
-        let other = ids(lang, sources);
+        let other = ids(lang, &all_sources(lang, sources));
         let missing: Vec<_> = english.difference(&other).collect();
         let extra: Vec<_> = other.difference(&english).collect();
         assert!(missing.is_empty(), "missing in {lang}: {missing:?}");
@@ -105,7 +114,7 @@ fn every_language_has_the_same_messages() {
 
 #[test]
 fn every_message_is_used_and_every_used_message_exists() {
-    let english = ids("en", LOCALES[0].1);
+    let english = ids("en", &all_sources("en", LOCALES[0].1));
     let code = source_text();
     let families = families();
     for id in &english {
@@ -143,6 +152,60 @@ fn every_message_is_used_and_every_used_message_exists() {
             assert!(
                 english.contains(literal),
                 "the code uses message {literal}, which does not exist"
+            );
+        }
+    }
+}
+
+/// The source files of the widget's first module: everything but what only `LaterView` (the
+/// split point in src/later.rs) reaches. Keep in step with components/later_view.rs.
+const FIRST_SCREEN_FILES: &[&str] = &[
+    "src/app.rs",
+    "src/config.rs",
+    "src/format.rs",
+    "src/i18n.rs",
+    "src/interop.rs",
+    "src/json_text.rs",
+    "src/later.rs",
+    "src/lib.rs",
+    "src/state.rs",
+    "src/state/ids.rs",
+    "src/state/insights.rs",
+    "src/hooks/mod.rs",
+    "src/hooks/storage.rs",
+    "src/hooks/use_feed.rs",
+    "src/hooks/use_frame_resize.rs",
+    "src/hooks/use_i18n.rs",
+    "src/hooks/use_record.rs",
+    "src/components/mod.rs",
+    "src/components/shell.rs",
+    "src/components/programs.rs",
+    "src/components/program_card.rs",
+    "src/components/status.rs",
+    "src/components/later_view.rs",
+];
+
+/// The first screen is drawn before the second module (and the later views' words) arrives:
+/// it must not ask for any of those words, or it would show a message id.
+#[test]
+fn the_first_screen_uses_none_of_the_later_views_words() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let code: String = FIRST_SCREEN_FILES
+        .iter()
+        .map(|file| fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}")))
+        .collect();
+    let first = ids("en", LOCALES[0].1);
+    let later = ids("en", later_messages("en"));
+    assert!(!later.is_empty() && first.is_disjoint(&later));
+    for id in &later {
+        assert!(
+            !code.contains(&format!("\"{id}\"")),
+            "the first screen uses {id}, which only the second module brings: move it to widget.ftl"
+        );
+        for (prefix, _) in families() {
+            assert!(
+                !(id.starts_with(prefix) && code.contains(&format!("\"{prefix}{{"))),
+                "the first screen builds {prefix}… ids, and {id} is one of them: move it to widget.ftl"
             );
         }
     }

@@ -24,8 +24,10 @@ pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 /// planner moved into a second module (`split_later.wasm`) and the Programs view was paged
 /// (217.0 KiB), then to 212 KiB when the map's graph, Explore's index and the route's unlocks
 /// moved to the second module and the build minified the JS glue and the stylesheet (208.8 KiB),
-/// then to 207 KiB when the engine's small maps became lists (203.9 KiB).
-pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 207 * 1024;
+/// then to 207 KiB when the engine's small maps became lists (203.9 KiB), then to 198 KiB when
+/// the plan's maps became lists and the later views' words moved to the second module
+/// (194.5 KiB).
+pub const REGRESSION_CEILING_BROTLI_BYTES: u64 = 198 * 1024;
 
 /// The interop module's ceiling (WebAssembly and JS glue, brotli): its size after the move to
 /// the size-first nightly build (99.8 KiB, 2026-11-29; 113.7 KiB when it was split out of the
@@ -37,8 +39,9 @@ pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 103 * 1024;
 /// background once the first screen is up, or when one of those views is opened first): its size
 /// when the widget was split in two, with the route planner (73.1 KiB, 2026-11-29), plus 3 KiB;
 /// raised to 83 KiB when the map's graph, Explore's search index and what a route's steps unlock
-/// moved here from the first module (80.2 KiB).
-pub const LATER_CEILING_BROTLI_BYTES: u64 = 83 * 1024;
+/// moved here from the first module (80.2 KiB), and to 87 KiB when the words of the later views
+/// moved here too (`locales/*/views.ftl`, 84.0 KiB).
+pub const LATER_CEILING_BROTLI_BYTES: u64 = 87 * 1024;
 
 /// One file the widget ships.
 struct Asset {

@@ -1,8 +1,6 @@
 //! Next steps toward a goal: credentials the learner can start now (prerequisites met) that
 //! advance it, ranked by how much they advance it.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CredIx, Target};
@@ -40,10 +38,13 @@ pub fn prerequisites_met(cat: &Catalog, held: &[bool], c: CredIx) -> bool {
 /// Base credentials (no `requires`) that appear in the goal's expanded tree, directly or in an
 /// applicable equivalence, in tree order.
 pub(crate) fn candidates(cat: &Catalog, tree: &Tree) -> Vec<CredIx> {
-    let mut seen = BTreeSet::new();
+    let mut seen = vec![false; cat.len()];
     let mut out = Vec::new();
     let mut push = |c: CredIx, out: &mut Vec<CredIx>| {
-        if !cat.is_stackable(c) && seen.insert(c) {
+        let first = seen
+            .get_mut(c as usize)
+            .is_some_and(|seen| !std::mem::replace(seen, true));
+        if first && !cat.is_stackable(c) {
             out.push(c);
         }
     };

@@ -223,8 +223,8 @@ pub(crate) struct Report<'a> {
     pub frac: Vec<f64>,
     pub met: Vec<u32>,
     pub credits: Vec<u64>,
-    /// Held credential → the leaf it fills (first in preorder).
-    uses: std::collections::BTreeMap<CredIx, u32>,
+    /// Held credential → the leaf it fills (first in preorder), sorted by credential.
+    uses: Vec<(CredIx, u32)>,
 }
 
 impl<'a> Report<'a> {
@@ -252,15 +252,18 @@ impl<'a> Report<'a> {
             frac,
             met,
             credits,
-            uses: std::collections::BTreeMap::new(),
+            uses: Vec::new(),
         };
+        let mut uses = Vec::new();
         for (v, f) in ev.assignment.fills.iter().enumerate() {
             if f.is_some() {
-                for c in r.fill_creds(v as u32).0 {
-                    r.uses.entry(c).or_insert(v as u32);
-                }
+                uses.extend(r.fill_creds(v as u32).0.into_iter().map(|c| (c, v as u32)));
             }
         }
+        // Sorted by credential then leaf: the first entry of each credential is its first leaf.
+        uses.sort_unstable();
+        uses.dedup_by_key(|&mut (c, _)| c);
+        r.uses = uses;
         r
     }
 
@@ -384,7 +387,8 @@ impl<'a> Report<'a> {
 
     /// The leaf where held credential `c` is used, if any.
     pub fn used_at(&self, c: CredIx) -> Option<u32> {
-        self.uses.get(&c).copied()
+        let at = self.uses.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+        self.uses.get(at).map(|&(_, leaf)| leaf)
     }
 
     fn node(&self, v: u32) -> GroupProgress {

@@ -1,5 +1,7 @@
 //! The widget's own words, in Project Fluent files (`locales/<lang>/*.ftl`) compiled into the
-//! bundle, and the choice of language.
+//! WebAssembly, and the choice of language. The first screen's words (`widget.ftl`,
+//! `engine.ftl`) are in the first module; the other views' words (`views.ftl`) travel in the
+//! second one (see [`later_messages`]).
 //!
 //! Feed text is not here: it comes from the feed's own language maps (`Text::get` with the feed's
 //! default language as fallback). Only English and French are shipped; any other request falls

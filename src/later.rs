@@ -3,8 +3,10 @@
 //! The release build (`cargo xtask build`, feature `split`) marks [`later_module`] as a split
 //! point: `wasm-split-cli` moves it, and everything only it reaches, into
 //! `pkg/split_later.wasm`. That is the map, explore, plan and pathways views and the credential
-//! detail (`components/later_view.rs`), the map's layout, and the route planner, which the
-//! cards' "cheapest route" lines and the plan's best route need. The shell fetches the module
+//! detail (`components/later_view.rs`), the map's layout, the route planner, which the
+//! cards' "cheapest route" lines and the plan's best route need, what a route's steps unlock,
+//! and the words of those views (`locales/*/views.ftl`, with the data only moved code uses).
+//! The shell fetches the module
 //! as soon as the first screen is up; the cards show their progress at once and their routes
 //! when it arrives. Without the feature (tests, clippy, the native build) everything is in one
 //! module and [`loaded`] always answers.

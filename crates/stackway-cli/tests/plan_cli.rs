@@ -28,8 +28,12 @@ fn stackway(args: &[&str]) -> (i32, String, String) {
 }
 
 fn plan_json(args: &[&str]) -> Value {
-    let f = feed();
-    let mut all = vec!["plan", f.as_str()];
+    plan_json_of(&feed(), args)
+}
+
+/// `stackway plan FEED ARGS --format json --as-of 2025-01-01`, which must succeed, as JSON.
+fn plan_json_of(feed: &str, args: &[&str]) -> Value {
+    let mut all = vec!["plan", feed];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "json", "--as-of", "2025-01-01"]);
     let (code, out, err) = stackway(&all);
@@ -270,6 +274,7 @@ fn json_steps_carry_their_unlocks() {
         "2025-01-01",
     ]);
     assert_eq!(code, 0, "{err}");
+    // The raw text too: it shows the order of each step's fields.
     let v: Value = serde_json::from_str(&out).expect("json");
     let unlocks: Vec<&Value> = v["steps"]
         .as_array()
@@ -342,21 +347,11 @@ fn json_is_the_core_route_with_the_core_unlocks_added() {
     ];
     for (file, goal, have, objective, minimize) in cases {
         let have_arg = have.join(",");
-        let mut args = vec![
-            "plan",
-            file.as_str(),
-            "--goal",
-            goal,
-            "--minimize",
-            minimize,
-        ];
+        let mut args = vec!["--goal", goal, "--minimize", minimize];
         if !have.is_empty() {
             args.extend_from_slice(&["--have", &have_arg]);
         }
-        args.extend_from_slice(&["--format", "json", "--as-of", "2025-01-01"]);
-        let (code, out, err) = stackway(&args);
-        assert_eq!(code, 0, "{err}");
-        let mut cli: Value = serde_json::from_str(&out).expect("json");
+        let mut cli = plan_json_of(&file, &args);
         let unlocks: Vec<Value> = cli["steps"]
             .as_array_mut()
             .unwrap()

@@ -215,13 +215,24 @@ pub const STYLESHEET: &str = "pkg/stackway.css";
 /// The readable stylesheet, with the theming custom properties documented at its top.
 pub const STYLESHEET_SOURCE: &str = "www/stackway.css";
 
+/// The embed loader as pages load it (`<script type="module" src=".../www/stackway.js">`):
+/// [`LOADER_SOURCE`] minified.
+pub const LOADER: &str = "www/stackway.js";
+
+/// The loader's readable source.
+pub const LOADER_SOURCE: &str = "www/src/stackway.js";
+
 /// Minifies what the build generated in place (the JS glue of both modules, the split link
 /// script, the snippets, the interop module's glue), and writes [`STYLESHEET_SOURCE`] minified
-/// to [`STYLESHEET`], with esbuild from `node_modules/`. About a third less to download for
-/// these files (see docs/benchmarks.md, "Bundle size"). The sources stay readable; only `pkg/`,
-/// which is never edited by hand, holds minified files.
+/// to [`STYLESHEET`] and [`LOADER_SOURCE`] to [`LOADER`], with esbuild from `node_modules/`.
+/// About a third less to download for these files, half for the loader (see
+/// docs/benchmarks.md, "Bundle size"). The sources stay readable; the minified files are build
+/// output, never edited by hand (and ignored by git).
 fn minify(cx: &mut Context) -> Result<(), String> {
-    cx.progress("build", "minifying the JS glue and the stylesheet: esbuild");
+    cx.progress(
+        "build",
+        "minifying the JS glue, the stylesheet and the loader: esbuild",
+    );
     let mut scripts = vec![
         cx.root.join("pkg/stackway.js"),
         cx.root.join(SPLIT_LINK_JS),
@@ -243,20 +254,28 @@ fn minify(cx: &mut Context) -> Result<(), String> {
             .arg(format!("--outfile={}", script.display()));
         cx.run(command)?;
     }
-    let mut command = cx.command(setup::esbuild_path(cx));
-    command
-        .arg(cx.root.join(STYLESHEET_SOURCE))
-        .args(["--minify", "--log-level=warning"])
-        .arg(format!("--outfile={}", cx.root.join(STYLESHEET).display()));
-    cx.run(command)
+    for (source, output, format) in [
+        (STYLESHEET_SOURCE, STYLESHEET, None),
+        (LOADER_SOURCE, LOADER, Some("--format=esm")),
+    ] {
+        let mut command = cx.command(setup::esbuild_path(cx));
+        command
+            .arg(cx.root.join(source))
+            .args(["--minify", "--log-level=warning"])
+            .args(format)
+            .arg(format!("--outfile={}", cx.root.join(output).display()));
+        cx.run(command)?;
+    }
+    Ok(())
 }
 
-/// Files of `pkg/` that a page downloads, precompressed so that `stackway serve` sends them at
-/// maximum compression (it only uses a `.br`/`.gz` newer than its file).
-const PRECOMPRESSED: [&str; 7] = [
+/// Files a page downloads (in `pkg/`, and the loader), precompressed so that `stackway serve`
+/// sends them at maximum compression (it only uses a `.br`/`.gz` newer than its file).
+const PRECOMPRESSED: [&str; 8] = [
     WASM,
     "pkg/stackway.js",
     STYLESHEET,
+    LOADER,
     SPLIT_LINK_JS,
     LATER_WASM,
     INTEROP_WASM,

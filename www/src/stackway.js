@@ -1,5 +1,8 @@
 // Stackway embed loader: the <stackway-pathways> custom element and the Stackway.mount API.
 //
+// This is the readable source. `cargo xtask build` writes it minified to www/stackway.js, the
+// file pages load (its URLs below are relative to that file).
+//
 //   <script type="module" src="https://…/www/stackway.js"></script>
 //   <stackway-pathways feed="https://…/feed.json" goal="ID" view="programs|map|explore|plan|pathways" lang="en|fr">
 //   </stackway-pathways>

@@ -50,32 +50,19 @@ impl<T> std::ops::Deref for Shared<T> {
 /// graph, Explore's search index). It is built the first time one of those views asks for it,
 /// not with the state: so the code that builds it is reached only from the second module and
 /// stays out of the first download, and a learner who never opens those views never pays for it.
-/// Every state of one feed shares the same cell.
-#[derive(Debug)]
-pub struct Derived<T>(Rc<OnceCell<Shared<T>>>);
+/// Every state of one feed shares the same cell (compared by identity, as [`Shared`] is).
+pub type Derived<T> = Shared<OnceCell<Shared<T>>>;
 
 impl<T> Derived<T> {
     /// The value, made by `make` on the first call.
     fn get_or(&self, make: impl FnOnce() -> T) -> Shared<T> {
-        self.0.get_or_init(|| Shared(Rc::new(make()))).clone()
+        self.get_or_init(|| Shared(Rc::new(make()))).clone()
     }
 }
 
-impl<T> Default for Derived<T> {
+impl<T> Default for Shared<OnceCell<T>> {
     fn default() -> Self {
-        Derived(Rc::new(OnceCell::new()))
-    }
-}
-
-impl<T> Clone for Derived<T> {
-    fn clone(&self) -> Self {
-        Derived(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Derived<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Shared(Rc::new(OnceCell::new()))
     }
 }
 

@@ -233,37 +233,30 @@ fn minify(cx: &mut Context) -> Result<(), String> {
         "build",
         "minifying the JS glue, the stylesheet and the loader: esbuild",
     );
-    let mut scripts = vec![
-        cx.root.join("pkg/stackway.js"),
-        cx.root.join(SPLIT_LINK_JS),
-        cx.root.join(INTEROP_JS),
-    ];
+    // Generated scripts are minified in place; the stylesheet and the loader from their sources.
+    let mut files: Vec<(PathBuf, PathBuf)> = ["pkg/stackway.js", SPLIT_LINK_JS, INTEROP_JS]
+        .iter()
+        .map(|file| (cx.root.join(file), cx.root.join(file)))
+        .collect();
     let mut snippets = Vec::new();
     crate::size::scripts_under(&cx.root, &cx.root.join("pkg/snippets"), &mut snippets);
-    scripts.extend(snippets.into_iter().map(|path| cx.root.join(path)));
-    for script in scripts {
-        let mut command = cx.command(setup::esbuild_path(cx));
-        command
-            .arg(&script)
-            .args([
-                "--minify",
-                "--format=esm",
-                "--allow-overwrite",
-                "--log-level=warning",
-            ])
-            .arg(format!("--outfile={}", script.display()));
-        cx.run(command)?;
+    files.extend(
+        snippets
+            .into_iter()
+            .map(|path| (cx.root.join(&path), cx.root.join(path))),
+    );
+    for (source, output) in [(STYLESHEET_SOURCE, STYLESHEET), (LOADER_SOURCE, LOADER)] {
+        files.push((cx.root.join(source), cx.root.join(output)));
     }
-    for (source, output, format) in [
-        (STYLESHEET_SOURCE, STYLESHEET, None),
-        (LOADER_SOURCE, LOADER, Some("--format=esm")),
-    ] {
+    for (source, output) in files {
         let mut command = cx.command(setup::esbuild_path(cx));
         command
-            .arg(cx.root.join(source))
-            .args(["--minify", "--log-level=warning"])
-            .args(format)
-            .arg(format!("--outfile={}", cx.root.join(output).display()));
+            .arg(&source)
+            .args(["--minify", "--allow-overwrite", "--log-level=warning"]);
+        if source.extension().is_some_and(|ext| ext == "js") {
+            command.arg("--format=esm");
+        }
+        command.arg(format!("--outfile={}", output.display()));
         cx.run(command)?;
     }
     Ok(())

@@ -1,10 +1,30 @@
 //! Numbers, money and feed text as the learner reads them, per language.
 
 use stackway_core::{Feed, Text};
+use yew::AttrValue;
 
 /// A feed string in `lang`, falling back to the feed's default language.
 pub fn text(feed: &Feed, value: &Text, lang: &str) -> String {
     value.get(lang, feed.default_language()).to_owned()
+}
+
+/// A feed string in `lang` (as [`text`]), with the language to mark its element with when the
+/// feed has it only in another language: `lang="en"` on an English title in the French widget,
+/// so that a screen reader reads it with an English voice (WCAG 3.1.2, Language of Parts).
+/// `None` when it is in `lang` or the same in every language (a plain string), and when the
+/// feed's key is not a language tag with an ISO 639 language (`en`, `fr-CA`, `oji`): a browser
+/// would ignore it, and axe reports it.
+pub fn text_marked(feed: &Feed, value: &Text, lang: &str) -> (String, Option<AttrValue>) {
+    let (text, tag) = value.get_tagged(lang, feed.default_language());
+    let other = tag
+        .filter(|tag| !stackway_core::feed::same_language(tag, lang))
+        .filter(|tag| {
+            let primary = tag.split('-').next().unwrap_or("");
+            (2..=3).contains(&primary.len())
+                && stackway_core::validate::values::is_language_tag(tag)
+        })
+        .map(|tag| AttrValue::from(tag.to_owned()));
+    (text.to_owned(), other)
 }
 
 /// A number with at most two decimals and locale digit grouping (`1,234.5` / `1 234,5`).
@@ -82,5 +102,28 @@ mod tests {
         assert_eq!(safe_url("data:text/html,x"), None);
         assert_eq!(safe_url("//evil.example"), None);
         assert_eq!(safe_url("é"), None);
+    }
+
+    #[test]
+    fn only_text_in_another_well_formed_language_is_marked() {
+        let feed = stackway_core::parse_feed(
+            r#"{"stackway": 1, "id": "f", "languages": ["en", "fr"],
+                "provider": {"id": "p", "name": "P"}, "credentials": []}"#,
+        )
+        .feed
+        .expect("a readable feed");
+        let text = |json: &str| -> Text { serde_json::from_str(json).unwrap() };
+        let marked = |json: &str, lang: &str| text_marked(&feed, &text(json), lang).1;
+        assert_eq!(marked(r#"{"en": "Data"}"#, "fr").as_deref(), Some("en"));
+        assert_eq!(
+            marked(r#"{"en-CA": "Data"}"#, "fr-CA").as_deref(),
+            Some("en-CA")
+        );
+        assert_eq!(marked(r#"{"fr": "Données"}"#, "fr-CA"), None);
+        assert_eq!(marked(r#""SQL""#, "fr"), None);
+        assert_eq!(marked(r#"{"oji": "Data"}"#, "fr").as_deref(), Some("oji"));
+        assert_eq!(marked(r#"{"english": "Data"}"#, "fr"), None);
+        assert_eq!(marked(r#"{"en glish": "Data"}"#, "fr"), None);
+        assert_eq!(marked(r#"{"": "Data"}"#, "fr"), None);
     }
 }

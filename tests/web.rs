@@ -114,6 +114,58 @@ async fn french_uses_the_feed_translations_and_french_words() {
     );
 }
 
+/// The tiny feed with its provider's name and its certificate's title in English only.
+fn tiny_feed_partly_in_english() -> String {
+    TINY_FEED
+        .replace(
+            r#"{ "en": "Harbour College", "fr": "Collège Harbour" }"#,
+            r#"{ "en": "Harbour College" }"#,
+        )
+        .replace(
+            r#"{ "en": "Certificate in Data Analysis", "fr": "Certificat en analyse de données" }"#,
+            r#"{ "en": "Certificate in Data Analysis" }"#,
+        )
+}
+
+fn lang_of(root: &web_sys::Element, selector: &str) -> Vec<Option<String>> {
+    let found = root.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .map(|i| {
+            found
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("lang")
+        })
+        .collect()
+}
+
+/// WCAG 3.1.2 (Language of Parts): feed text shown in another language than the widget's is
+/// marked with its language, so that a screen reader reads it with the right voice.
+#[wasm_bindgen_test]
+async fn feed_text_in_another_language_is_marked_with_it() {
+    let feed = tiny_feed_partly_in_english();
+    let (root, _handle) =
+        mount(serde_json::json!({ "feedText": feed, "lang": "fr", "view": "explore" }));
+    let text = wait_for(&root, |t| t.contains("Notions de données")).await;
+    assert!(text.contains("Certificate in Data Analysis"), "{text}");
+    assert_eq!(lang_of(&root, "h2.sw-heading"), [Some("en".to_owned())]);
+    // Explore lists the feed in order: two French titles, then the English-only certificate.
+    assert_eq!(
+        lang_of(&root, ".sw-result-title button"),
+        [None, None, Some("en".to_owned())]
+    );
+    click(&root, "button[data-view='programs']");
+    wait_for(&root, |t| t.contains("terminé")).await;
+    assert_eq!(lang_of(&root, "h3.sw-card-title"), [Some("en".to_owned())]);
+
+    // In English nothing is in another language.
+    let (root, _handle) = mount(serde_json::json!({ "feedText": feed, "lang": "en" }));
+    wait_for(&root, |t| t.contains("complete")).await;
+    assert_eq!(lang_of(&root, "h3.sw-card-title"), [None]);
+    assert_eq!(lang_of(&root, "h2.sw-heading"), [None]);
+}
+
 #[wasm_bindgen_test]
 async fn marking_credentials_held_completes_the_program() {
     let (root, _handle) = mount(serde_json::json!({

@@ -55,29 +55,33 @@ pub fn Detail(props: &DetailProps) -> Html {
             .to_callback()
             .reform(move |_: MouseEvent| Action::Open(id.clone()))
     };
-    let title = ctx.text(&credential.title);
+    let (title, title_lang) = ctx.text_marked(&credential.title);
 
-    let mut facts: Vec<(String, String)> = vec![(i18n.t("fact-kind"), ctx.kind(credential.kind))];
+    // Each fact's name, value, and the language to mark the value with when it is feed text in
+    // another language.
+    let mut facts: Vec<(String, String, Option<AttrValue>)> =
+        vec![(i18n.t("fact-kind"), ctx.kind(credential.kind), None)];
     let provider_id = credential.provider.as_deref().unwrap_or(&feed.provider.id);
     let provider = std::iter::once(&feed.provider)
         .chain(&feed.institutions)
         .find(|i| i.id == provider_id)
-        .map(|i| ctx.text(&i.name))
-        .unwrap_or_else(|| provider_id.to_owned());
-    facts.push((i18n.t("fact-provider"), provider));
+        .map(|i| ctx.text_marked(&i.name))
+        .unwrap_or_else(|| (provider_id.to_owned(), None));
+    facts.push((i18n.t("fact-provider"), provider.0, provider.1));
     if let Some(hours) = credential.hours {
-        facts.push((i18n.t("fact-hours"), number(hours, lang)));
+        facts.push((i18n.t("fact-hours"), number(hours, lang), None));
     }
     if let Some(credits) = credential.credits {
-        facts.push((i18n.t("fact-credits"), number(credits, lang)));
+        facts.push((i18n.t("fact-credits"), number(credits, lang), None));
     }
     if let Some(weeks) = credential.weeks {
-        facts.push((i18n.t("fact-weeks"), number(weeks, lang)));
+        facts.push((i18n.t("fact-weeks"), number(weeks, lang), None));
     }
     if let Some(cost) = &credential.cost {
         facts.push((
             i18n.t("fact-cost"),
             money(cost.amount, &cost.currency, lang),
+            None,
         ));
     }
     if !credential.delivery.is_empty() {
@@ -86,37 +90,40 @@ pub fn Detail(props: &DetailProps) -> Html {
             .iter()
             .map(|d| i18n.t(&format!("delivery-{}", d.as_str())))
             .collect();
-        facts.push((i18n.t("fact-delivery"), modes.join(", ")));
+        facts.push((i18n.t("fact-delivery"), modes.join(", "), None));
     }
     if let Some(level) = &credential.level {
-        facts.push((i18n.t("fact-level"), ctx.text(level)));
+        let (level, level_lang) = ctx.text_marked(level);
+        facts.push((i18n.t("fact-level"), level, level_lang));
     }
     if let Some(years) = credential.valid_years {
         facts.push((
             i18n.t("fact-valid"),
             i18n.t_args("fact-valid-years", &[("count", Arg::from(years))]),
+            None,
         ));
     }
 
-    let skills: Vec<String> = credential
+    let skills: Vec<(String, Option<AttrValue>)> = credential
         .skills
         .iter()
         .map(|id| {
             feed.skills
                 .iter()
                 .find(|s| &s.id == id)
-                .map(|s| ctx.text(&s.name))
-                .unwrap_or_else(|| id.clone())
+                .map(|s| ctx.text_marked(&s.name))
+                .unwrap_or_else(|| (id.clone(), None))
         })
         .collect();
-    let list = |items: Vec<String>| {
-        html! { <ul class="sw-inline-list">{ for items.into_iter().map(|s| html! { <li>{ s }</li> }) }</ul> }
+    let list = |items: Vec<(String, Option<AttrValue>)>| {
+        html! { <ul class="sw-inline-list">{ for items.into_iter().map(|(s, lang)| html! { <li {lang}>{ s }</li> }) }</ul> }
     };
     let link_list = |ids: Vec<String>| {
         html! {
             <ul class="sw-inline-list">
-                { for ids.into_iter().map(|id| html! {
-                    <li><button type="button" class="sw-link" onclick={open(id.clone())}>{ ctx.title(&id) }</button></li>
+                { for ids.into_iter().map(|id| {
+                    let (title, lang) = ctx.title_marked(&id);
+                    html! { <li><button type="button" class="sw-link" onclick={open(id)} {lang}>{ title }</button></li> }
                 }) }
             </ul>
         }
@@ -149,29 +156,29 @@ pub fn Detail(props: &DetailProps) -> Html {
         })
         .collect();
     let employers = credential.employers.iter().map(|e| {
-        let name = ctx.text(&e.name);
+        let (name, lang) = ctx.text_marked(&e.name);
         match e.url.as_deref().and_then(safe_url) {
-            Some(url) => html! { <li><a href={url.to_owned()} target="_blank" rel="noopener noreferrer">{ name }</a></li> },
-            None => html! { <li>{ name }</li> },
+            Some(url) => html! { <li {lang}><a href={url.to_owned()} target="_blank" rel="noopener noreferrer">{ name }</a></li> },
+            None => html! { <li {lang}>{ name }</li> },
         }
     });
 
     html! {
         <section class="sw-detail" aria-label={i18n.t_args("detail-label", &[("title", Arg::from(title.clone()))])} {onkeydown}>
             <div class="sw-detail-head">
-                <h3 tabindex="-1" ref={heading}>{ title.clone() }</h3>
+                <h3 tabindex="-1" ref={heading} lang={title_lang}>{ title.clone() }</h3>
                 <button type="button" class="sw-button sw-quiet" onclick={close} aria-label={i18n.t("action-close-detail")}>
                     <span aria-hidden="true">{ "✕ " }</span>{ i18n.t("action-close") }
                 </button>
             </div>
-            if let Some(summary) = &credential.summary {
-                <p>{ ctx.text(summary) }</p>
+            if let Some((summary, lang)) = credential.summary.as_ref().map(|s| ctx.text_marked(s)) {
+                <p {lang}>{ summary }</p>
             }
             if !credential.is_stackable() {
                 <MarkControl id={credential.id.clone()} title={title.clone()} mark={ctx.state.mark(&credential.id)} />
             }
             <dl class="sw-facts">
-                { for facts.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                { for facts.into_iter().map(|(k, v, lang)| html! { <><dt>{ k }</dt><dd {lang}>{ v }</dd></> }) }
             </dl>
             if !skills.is_empty() {
                 <h4>{ i18n.t("detail-skills") }</h4>
@@ -179,11 +186,14 @@ pub fn Detail(props: &DetailProps) -> Html {
             }
             if !credential.outcomes.is_empty() {
                 <h4>{ i18n.t("detail-outcomes") }</h4>
-                <ul>{ for credential.outcomes.iter().map(|o| html! { <li>{ ctx.text(o) }</li> }) }</ul>
+                <ul>{ for credential.outcomes.iter().map(|o| {
+                    let (outcome, lang) = ctx.text_marked(o);
+                    html! { <li {lang}>{ outcome }</li> }
+                }) }</ul>
             }
-            if let Some(assessment) = &credential.assessment {
+            if let Some((assessment, lang)) = credential.assessment.as_ref().map(|a| ctx.text_marked(a)) {
                 <h4>{ i18n.t("detail-assessment") }</h4>
-                <p>{ ctx.text(assessment) }</p>
+                <p {lang}>{ assessment }</p>
             }
             if !credential.employers.is_empty() {
                 <h4>{ i18n.t("detail-employers") }</h4>
@@ -209,7 +219,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             }
             if !equivalences.is_empty() {
                 <h4>{ i18n.t("detail-equivalences") }</h4>
-                { list(equivalences) }
+                { list(equivalences.into_iter().map(|line| (line, None)).collect()) }
             }
             if let Some(url) = credential.url.as_deref().and_then(safe_url) {
                 <p>

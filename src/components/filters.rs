@@ -61,14 +61,19 @@ pub fn Filters() -> Html {
                 .value()
         })
     };
-    let select = |field: Field, label: String, current: &str, choices: Vec<(String, String)>| {
+    // Each choice is its value, its words, and the language to mark them with when they are feed
+    // text in another language than the widget's.
+    let select = |field: Field,
+                  label: String,
+                  current: &str,
+                  choices: Vec<(String, String, Option<AttrValue>)>| {
         html! {
             <label class="sw-field">
                 <span>{ label }</span>
                 <select onchange={on_select(field)}>
                     <option value="" selected={current.is_empty()}>{ i18n.t("filter-any") }</option>
-                    { for choices.into_iter().map(|(value, text)| html! {
-                        <option selected={value == current} value={value.clone()}>{ text }</option>
+                    { for choices.into_iter().map(|(value, text, lang)| html! {
+                        <option selected={value == current} value={value.clone()} {lang}>{ text }</option>
                     }) }
                 </select>
             </label>
@@ -77,7 +82,10 @@ pub fn Filters() -> Html {
     let skills = feed
         .skills
         .iter()
-        .map(|s| (s.id.clone(), ctx.text(&s.name)))
+        .map(|s| {
+            let (name, lang) = ctx.text_marked(&s.name);
+            (s.id.clone(), name, lang)
+        })
         .collect();
     // The tags and kinds present are found by scanning every credential: once per feed, not on
     // every keystroke (10,000 credentials take milliseconds to scan and sort).
@@ -89,24 +97,32 @@ pub fn Filters() -> Html {
             .collect();
         (tags(feed), kinds)
     });
-    let tag_choices = present.0.iter().map(|t| (t.clone(), t.clone())).collect();
+    let tag_choices = present
+        .0
+        .iter()
+        .map(|t| (t.clone(), t.clone(), None))
+        .collect();
     let deliveries = Delivery::ALL
         .iter()
         .map(|d| {
             (
                 d.as_str().to_owned(),
                 i18n.t(&format!("delivery-{}", d.as_str())),
+                None,
             )
         })
         .collect();
     let kinds = present
         .1
         .iter()
-        .map(|k| (k.as_str().to_owned(), ctx.kind(*k)))
+        .map(|k| (k.as_str().to_owned(), ctx.kind(*k), None))
         .collect();
     let providers = std::iter::once(&feed.provider)
         .chain(&feed.institutions)
-        .map(|i| (i.id.clone(), ctx.text(&i.name)))
+        .map(|i| {
+            let (name, lang) = ctx.text_marked(&i.name);
+            (i.id.clone(), name, lang)
+        })
         .collect();
     let clear = {
         let state = ctx.state.clone();

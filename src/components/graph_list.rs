@@ -83,9 +83,10 @@ pub fn GraphList() -> Html {
             };
             let id = id.clone();
             let open = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Open(id.clone()));
+            let (title, title_lang) = ctx.text_marked(&credential.title);
             Some(html! {
                 <li>
-                    <button type="button" class="sw-link" onclick={open}>{ ctx.text(&credential.title) }</button>
+                    <button type="button" class="sw-link" onclick={open} lang={title_lang}>{ title }</button>
                     { " " }<span class="sw-meta">{ ctx.kind(credential.kind) }</span>
                     if let Some((icon, word)) = status {
                         { " " }<span class="sw-badge"><span aria-hidden="true">{ icon }{ " " }</span>{ word }</span>

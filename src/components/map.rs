@@ -307,7 +307,7 @@ pub fn Map() -> Html {
     let nodes = graph.ids.iter().enumerate().filter_map(|(index, id)| {
         let credential = state.feed.credentials.get(index)?;
         let placement = layout.nodes.get(index)?;
-        let title = ctx.text(&credential.title);
+        let (title, title_lang) = ctx.text_marked(&credential.title);
         let program = state.insights.program(id);
         let (status_class, status_word, icon) = match state.mark(id) {
             Mark::Held => ("sw-held", i18n.t("mark-held"), "✓"),
@@ -360,7 +360,7 @@ pub fn Map() -> Html {
                 {onclick}
             >
                 <rect width={layout.node_width.to_string()} height={layout.node_height.to_string()} rx="8" />
-                <text x="12" y="22" class="sw-node-title">{ short(&title, 24) }</text>
+                <text x="12" y="22" class="sw-node-title" lang={title_lang}>{ short(&title, 24) }</text>
                 <text x="12" y="42" class="sw-node-meta">{ short(&meta, 28) }</text>
             </g>
         })

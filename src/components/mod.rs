@@ -42,9 +42,20 @@ impl Ctx {
         crate::format::text(&self.state.feed, value, self.i18n.lang())
     }
 
+    /// [`Ctx::text`], with the language to mark it with when it is not the widget's (see
+    /// [`crate::format::text_marked`]).
+    pub fn text_marked(&self, value: &stackway_core::Text) -> (String, Option<AttrValue>) {
+        crate::format::text_marked(&self.state.feed, value, self.i18n.lang())
+    }
+
     /// The title of the credential `id`, or the id itself when the feed does not have it.
     pub fn title(&self, id: &str) -> String {
         title(&self.state.feed, &self.i18n, id)
+    }
+
+    /// [`Ctx::title`], with the language to mark it with when it is not the widget's.
+    pub fn title_marked(&self, id: &str) -> (String, Option<AttrValue>) {
+        title_marked(&self.state.feed, &self.i18n, id)
     }
 
     /// An engine message in the widget's language (see [`message`]).
@@ -64,6 +75,18 @@ pub fn title(feed: &stackway_core::Feed, i18n: &I18n, id: &str) -> String {
     feed.credential(id)
         .map(|c| crate::format::text(feed, &c.title, i18n.lang()))
         .unwrap_or_else(|| id.to_owned())
+}
+
+/// [`title`], with the language to mark it with when it is not the widget's (see
+/// [`crate::format::text_marked`]). An id shown for a missing credential is not marked.
+pub fn title_marked(
+    feed: &stackway_core::Feed,
+    i18n: &I18n,
+    id: &str,
+) -> (String, Option<AttrValue>) {
+    feed.credential(id)
+        .map(|c| crate::format::text_marked(feed, &c.title, i18n.lang()))
+        .unwrap_or_else(|| (id.to_owned(), None))
 }
 
 /// An engine message in the language of `i18n`: credential ids become titles, feed texts are

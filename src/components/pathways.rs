@@ -22,22 +22,24 @@ pub fn Pathways() -> Html {
                 Mark::Planned => ("sw-step sw-planned", Some(("◷", i18n.t("mark-planned")))),
                 Mark::None => ("sw-step", None),
             };
+            let (step_title, step_lang) = ctx.title_marked(step);
             let id = step.clone();
             let open = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Open(id.clone()));
             html! {
                 <li class={class}>
-                    <button type="button" class="sw-link" onclick={open}>{ ctx.title(step) }</button>
+                    <button type="button" class="sw-link" onclick={open} lang={step_lang}>{ step_title }</button>
                     if let Some((icon, word)) = marker {
                         { " " }<span class="sw-badge"><span aria-hidden="true">{ icon }{ " " }</span>{ word }</span>
                     }
                 </li>
             }
         });
+        let (title, title_lang) = ctx.text_marked(&pathway.title);
         html! {
             <li class="sw-card sw-pathway">
-                <h3 class="sw-card-title">{ ctx.text(&pathway.title) }</h3>
-                if let Some(summary) = &pathway.summary {
-                    <p>{ ctx.text(summary) }</p>
+                <h3 class="sw-card-title" lang={title_lang}>{ title }</h3>
+                if let Some((summary, summary_lang)) = pathway.summary.as_ref().map(|s| ctx.text_marked(s)) {
+                    <p lang={summary_lang}>{ summary }</p>
                 }
                 <p class="sw-meta">
                     { i18n.t_args("pathway-goal", &[("title", Arg::from(ctx.title(&pathway.goal)))]) }

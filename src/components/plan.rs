@@ -60,7 +60,8 @@ pub fn PlanView() -> Html {
         Action::Minimize(Objective::parse(&value).unwrap_or_default())
     });
     let goals = feed.credentials.iter().filter(|c| c.is_stackable()).map(|c| {
-        html! { <option value={c.id.clone()} selected={plan.goal.as_deref() == Some(c.id.as_str())}>{ ctx.text(&c.title) }</option> }
+        let (title, lang) = ctx.text_marked(&c.title);
+        html! { <option value={c.id.clone()} selected={plan.goal.as_deref() == Some(c.id.as_str())} {lang}>{ title }</option> }
     });
     let objectives = Objective::ALL.iter().map(|o| {
         html! { <option value={o.as_str()} selected={plan.minimize == *o}>{ i18n.t(&format!("objective-{}", o.as_str())) }</option> }
@@ -75,7 +76,7 @@ pub fn PlanView() -> Html {
         .map(|(id, date)| (id.clone(), true, date.clone()))
         .chain(plan.planned.iter().map(|id| (id.clone(), false, None)))
         .map(|(id, held, date)| {
-            let title = ctx.title(&id);
+            let (title, title_lang) = ctx.title_marked(&id);
             let unmark = {
                 let id = id.clone();
                 state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Unmark(id.clone()))
@@ -94,7 +95,7 @@ pub fn PlanView() -> Html {
                         <span aria-hidden="true">{ if held { "✓ " } else { "◷ " } }</span>
                         { i18n.t(if held { "mark-held" } else { "mark-planned" }) }
                     </span>
-                    { " " }<span class="sw-marked-title">{ title.clone() }</span>
+                    { " " }<span class="sw-marked-title" lang={title_lang}>{ title.clone() }</span>
                     if held {
                         <label class="sw-field sw-inline">
                             <span>{ i18n.t("plan-date") }</span>
@@ -185,9 +186,10 @@ pub fn PlanView() -> Html {
             let plan_it = state.dispatcher().to_callback().reform(move |_: MouseEvent| Action::Plan(id.clone()));
             let unlocks = state.insights.unlocks.get(index);
             let names = |ids: &[String]| ids.iter().map(|u| ctx.title(u)).collect::<Vec<_>>().join(", ");
+            let (step_title, step_lang) = ctx.title_marked(&step.credential);
             html! {
                 <li class="sw-step">
-                    <button type="button" class="sw-link" onclick={open}>{ ctx.title(&step.credential) }</button>
+                    <button type="button" class="sw-link" onclick={open} lang={step_lang}>{ step_title }</button>
                     if !facts.is_empty() { { " " }<span class="sw-meta">{ facts.join(" · ") }</span> }
                     if let Some(unlocks) = unlocks {
                         if !unlocks.completes.is_empty() {

@@ -5,7 +5,7 @@ use stackway_core::Feed;
 use yew::prelude::*;
 
 use super::{message, title as title_of, use_dispatch};
-use crate::format::{money, number, text};
+use crate::format::{money, number, text_marked};
 use crate::hooks::use_i18n;
 use crate::i18n::Arg;
 use crate::state::{insights::ProgramStatus, Action, Shared};
@@ -52,7 +52,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
     let Some(credential) = feed.credential(&status.id) else {
         return html! {};
     };
-    let title = text(feed, &credential.title, lang);
+    let (title, title_lang) = text_marked(feed, &credential.title, lang);
     let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round();
     let id = status.id.clone();
     let open = dispatcher
@@ -92,7 +92,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         });
     html! {
         <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
-            <h3 class="sw-card-title" tabindex="-1" ref={heading}>{ title.clone() }</h3>
+            <h3 class="sw-card-title" tabindex="-1" ref={heading} lang={title_lang}>{ title.clone() }</h3>
             <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>

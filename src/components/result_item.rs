@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::mark_control::MarkControl;
 use super::use_dispatch;
-use crate::format::{money, number, text};
+use crate::format::{money, number, text_marked};
 use crate::hooks::use_i18n;
 use crate::i18n::Arg;
 use crate::state::{Action, Mark, Shared};
@@ -32,7 +32,7 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
         return Html::default();
     };
     let lang = i18n.lang();
-    let title = text(&props.feed, &credential.title, lang);
+    let (title, title_lang) = text_marked(&props.feed, &credential.title, lang);
     let open = {
         let id = credential.id.clone();
         dispatcher
@@ -61,11 +61,11 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
     html! {
         <li class="sw-result">
             <h3 class="sw-result-title">
-                <button type="button" class="sw-link" onclick={open}>{ title.clone() }</button>
+                <button type="button" class="sw-link" onclick={open} lang={title_lang}>{ title.clone() }</button>
             </h3>
             <p class="sw-meta">{ facts.join(" · ") }</p>
-            if let Some(summary) = &credential.summary {
-                <p class="sw-summary">{ text(&props.feed, summary, lang) }</p>
+            if let Some((summary, summary_lang)) = credential.summary.as_ref().map(|s| text_marked(&props.feed, s, lang)) {
+                <p class="sw-summary" lang={summary_lang}>{ summary }</p>
             }
             if !credential.is_stackable() {
                 <MarkControl id={credential.id.clone()} {title} mark={props.mark} />

@@ -70,6 +70,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         interop: props.interop.clone(),
     };
     let feed = &state.feed;
+    let (provider, provider_lang) = ctx.text_marked(&feed.provider.name);
 
     let tabs = View::ALL.into_iter().map(|view| {
         let current = state.view == view;
@@ -138,7 +139,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<UseReducerDispatcher<State>> context={state.dispatcher()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="sw-header">
-                <h2 class="sw-heading">{ ctx.text(&feed.provider.name) }</h2>
+                <h2 class="sw-heading" lang={provider_lang}>{ provider }</h2>
                 <label class="sw-language">
                     <span>{ i18n.t("language-label") }</span>
                     <select onchange={language}>{ for languages }</select>

@@ -58,12 +58,20 @@ impl Text {
     /// The string for `lang`, falling back to `default_lang`, then to any language present.
     /// Tags match case-insensitively and by primary subtag (`fr-CA` finds `fr`).
     pub fn get<'a>(&'a self, lang: &str, default_lang: &str) -> &'a str {
+        self.get_tagged(lang, default_lang).0
+    }
+
+    /// Like [`Text::get`], with the tag of the language the string is in, as the feed wrote it:
+    /// `None` for a plain string (the same in every language) and for an empty map. A page that
+    /// shows the string to a reader of `lang` marks it with that tag when it is another language,
+    /// so that a screen reader reads it in the right voice (WCAG 3.1.2, Language of Parts).
+    pub fn get_tagged<'a>(&'a self, lang: &str, default_lang: &str) -> (&'a str, Option<&'a str>) {
         match self {
-            Text::Plain(s) => s,
+            Text::Plain(s) => (s, None),
             Text::Localized(map) => lookup_lang(map, lang)
                 .or_else(|| lookup_lang(map, default_lang))
-                .or_else(|| map.values().next().map(String::as_str))
-                .unwrap_or(""),
+                .or_else(|| map.iter().next())
+                .map_or(("", None), |(tag, s)| (s.as_str(), Some(tag.as_str()))),
         }
     }
 
@@ -82,21 +90,26 @@ impl From<&str> for Text {
     }
 }
 
-fn lookup_lang<'a>(map: &'a BTreeMap<String, String>, lang: &str) -> Option<&'a str> {
-    if let Some(s) = map.get(lang) {
-        return Some(s);
+fn lookup_lang<'a>(
+    map: &'a BTreeMap<String, String>,
+    lang: &str,
+) -> Option<(&'a String, &'a String)> {
+    if let Some(entry) = map.get_key_value(lang) {
+        return Some(entry);
     }
-    let primary = |tag: &str| {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
     let wanted = lang.to_ascii_lowercase();
     map.iter()
         .find(|(k, _)| k.to_ascii_lowercase() == wanted)
-        .or_else(|| map.iter().find(|(k, _)| primary(k) == primary(lang)))
-        .map(|(_, v)| v.as_str())
+        .or_else(|| map.iter().find(|(k, _)| same_language(k, lang)))
+}
+
+/// Whether two language tags name the same language (their primary subtags match, ignoring
+/// case): `fr-CA` and `fr` do, `en` and `fr` do not.
+pub fn same_language(a: &str, b: &str) -> bool {
+    fn primary(tag: &str) -> &str {
+        tag.split(['-', '_']).next().unwrap_or("")
+    }
+    primary(a).eq_ignore_ascii_case(primary(b))
 }
 
 /// An institution: the feed's owner, a partner, or a transfer source.
@@ -511,6 +524,51 @@ mod tests {
             from,
             label: Some(Text::Plain("Electives".into())),
         }
+    }
+
+    fn localized(pairs: &[(&str, &str)]) -> Text {
+        Text::Localized(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_text_tells_which_language_it_fell_back_to() {
+        let both = localized(&[("en", "Data analysis"), ("fr-CA", "Analyse de données")]);
+        assert_eq!(
+            both.get_tagged("fr", "en"),
+            ("Analyse de données", Some("fr-CA"))
+        );
+        assert_eq!(both.get_tagged("EN", "fr"), ("Data analysis", Some("en")));
+        let english_only = localized(&[("en", "Data analysis")]);
+        assert_eq!(
+            english_only.get_tagged("fr", "en"),
+            ("Data analysis", Some("en"))
+        );
+        // Neither the learner's language nor the feed's default: the first one present.
+        let german_only = localized(&[("de", "Datenanalyse"), ("es", "Análisis")]);
+        assert_eq!(
+            german_only.get_tagged("fr", "en"),
+            ("Datenanalyse", Some("de"))
+        );
+        // A plain string is the same in every language: nothing to mark.
+        assert_eq!(
+            Text::Plain("SQL".into()).get_tagged("fr", "en"),
+            ("SQL", None)
+        );
+        assert_eq!(localized(&[]).get_tagged("fr", "en"), ("", None));
+        assert_eq!(english_only.get("fr", "en"), "Data analysis");
+    }
+
+    #[test]
+    fn language_tags_compare_by_primary_subtag() {
+        assert!(same_language("fr-CA", "fr"));
+        assert!(same_language("FR", "fr_ca"));
+        assert!(!same_language("en", "fr"));
+        assert!(!same_language("", "fr"));
     }
 
     #[test]

@@ -430,6 +430,15 @@ async fn an_unreadable_feed_shows_its_diagnostics_and_a_retry() {
         "{text}"
     );
     assert!(text.contains("line 1"), "{text}");
+    // The validator's message is English in both languages: marked as such only in French.
+    assert_eq!(lang_of(&root, ".sw-diag span:last-child"), [None]);
+    let (root, _handle) =
+        mount(serde_json::json!({ "feed": data_url("{ not json"), "lang": "fr" }));
+    wait_for(&root, |t| t.contains("Réessayer")).await;
+    assert_eq!(
+        lang_of(&root, ".sw-diag span:last-child"),
+        [Some("en".to_owned())]
+    );
 }
 
 #[wasm_bindgen_test]

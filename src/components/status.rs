@@ -76,7 +76,8 @@ pub struct DiagnosticListProps {
 }
 
 /// The validator's findings: severity (by word and icon), where (line, column, JSON pointer),
-/// and the validator's message. At most 50 are listed.
+/// and the validator's message (in English, marked `lang="en"` in another language). At most 50
+/// are listed.
 #[function_component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
     let i18n = use_i18n();
@@ -105,7 +106,9 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
                 <code>{ d.code.clone() }</code>{ " " }
                 { place }{ " " }
                 if !d.pointer.is_empty() { <code>{ d.pointer.clone() }</code>{ " " } }
-                <span>{ d.message.clone() }</span>
+                // The validator writes its messages in English (stackway-core's diagnostics are
+                // for tools and logs too): marked as such for screen readers in the French widget.
+                <span lang={(!stackway_core::feed::same_language(i18n.lang(), "en")).then_some("en")}>{ d.message.clone() }</span>
             </li>
         }
     });

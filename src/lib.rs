@@ -4,6 +4,12 @@
 //! running Yew app; everything about stackability is asked of `stackway-core`. See
 //! ARCHITECTURE.md for the data flow (feed text → core → one reducer → components).
 
+/// The allocator in the browser: talc instead of the standard library's dlmalloc, for its
+/// smaller code (see Cargo.toml). The native build (tests, benchmarks) keeps the system's.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod app;
 mod components;
 mod config;

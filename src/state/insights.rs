@@ -2,6 +2,8 @@
 //! Every number and decision here comes from `stackway_core` (progress, best routes, counts
 //! toward, prerequisites, expiry); this module only asks and stores the answers.
 
+use std::rc::Rc;
+
 use stackway_core::engine::holdings::Holdings;
 use stackway_core::engine::{self, Progress, ProgressSummary};
 use stackway_core::messages::{Message, MessageId};
@@ -29,8 +31,9 @@ pub struct ProgramStatus {
     pub missing: Vec<String>,
     /// Why held credentials do or do not count (expired, already used, not accepted).
     pub explanations: Vec<Message>,
-    /// The cheapest route to it.
-    pub route: Option<Route>,
+    /// The cheapest route to it (shared: the state and each card's properties hold copies of
+    /// the status, and a route is the largest part of it).
+    pub route: Option<Rc<Route>>,
 }
 
 /// Everything computed for one plan.
@@ -42,7 +45,7 @@ pub struct Insights {
     /// How many programs, from the first, carry their full card.
     pub detailed: usize,
     /// The best route to the plan's goal by the plan's measure.
-    pub goal_route: Option<Route>,
+    pub goal_route: Option<Rc<Route>>,
     /// What each step of `goal_route` unlocks, step by step.
     pub unlocks: Vec<Unlocks>,
     /// Credentials not held whose prerequisites the learner meets now.
@@ -61,9 +64,11 @@ fn best_route(
     record: &Record,
     goal: &str,
     objective: plan::Objective,
-) -> Option<Route> {
+) -> Option<Rc<Route>> {
     let planner = crate::later::loaded()?.best_route;
-    planner(cat, record, goal, objective, ROUTE_NODE_LIMIT).ok()
+    planner(cat, record, goal, objective, ROUTE_NODE_LIMIT)
+        .ok()
+        .map(Rc::new)
 }
 
 /// What each step of `route` unlocks; nothing without a route. A route comes from the planner,
@@ -125,7 +130,7 @@ fn detailed_status(cat: &Catalog, record: &Record, id: &str) -> Option<ProgramSt
     Some(status(progress, route))
 }
 
-fn status(progress: Progress, route: Option<Route>) -> ProgramStatus {
+fn status(progress: Progress, route: Option<Rc<Route>>) -> ProgramStatus {
     let mut missing = Vec::new();
     for remaining in &progress.remaining {
         for option in &remaining.options {
@@ -181,7 +186,7 @@ impl Insights {
             })
             .collect();
         let goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
-        let unlocks = step_unlocks(cat, &record, goal_route.as_ref());
+        let unlocks = step_unlocks(cat, &record, goal_route.as_deref());
         Insights {
             programs,
             detailed: shown,
@@ -258,7 +263,7 @@ impl Insights {
         }
         next.goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
         next.routes_pending |= crate::later::loaded().is_none();
-        next.unlocks = step_unlocks(cat, &record, next.goal_route.as_ref());
+        next.unlocks = step_unlocks(cat, &record, next.goal_route.as_deref());
         next
     }
 
@@ -332,7 +337,7 @@ mod tests {
                 assert_eq!(card.summary, p.summary, "{}", p.goal);
                 assert!(!card.summary.is_empty(), "{}", p.goal);
                 assert!(!p.satisfied && !card.missing.is_empty(), "{}", p.goal);
-                assert_eq!(card.route.as_ref(), Some(&route(&cat, &record, &p.goal)));
+                assert_eq!(card.route.as_deref(), Some(&route(&cat, &record, &p.goal)));
                 if p.fraction == 0.0 {
                     unstarted_with_route += 1;
                 }

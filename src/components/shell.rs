@@ -1,8 +1,6 @@
 //! The widget around a loaded feed: header, language switch, view tabs, live announcements, the
 //! current view and the credential detail.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::later_view::{Later, LaterView};
@@ -25,8 +23,8 @@ fn today() -> Option<stackway_core::Date> {
 /// Properties of [`Shell`].
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
-    /// The feed and how it was loaded.
-    pub loaded: Rc<Loaded>,
+    /// The feed and how it was loaded (compared by identity).
+    pub loaded: Shared<Loaded>,
     /// The view to show first.
     pub initial_view: View,
     /// The goal preselected by the embedding page (a credential id).

@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use super::storage;
 use crate::json_text;
+use crate::state::Shared;
 use stackway_core::{parse_feed, Diagnostic, Feed};
 use yew::prelude::*;
 
 /// A feed that can be shown.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Loaded {
     pub feed: Rc<Feed>,
     /// Problems found while reading it (a partly invalid feed still shows what is valid).
@@ -40,7 +41,9 @@ pub enum Failure {
 #[derive(Debug, PartialEq, Clone)]
 pub enum FeedLoad {
     Loading,
-    Ready(Rc<Loaded>),
+    /// Compared by identity: a feed is read once per load, and comparing two feeds of 10,000
+    /// credentials field by field would cost more than re-rendering.
+    Ready(Shared<Loaded>),
     Failed(Rc<Failure>),
 }
 
@@ -222,7 +225,7 @@ async fn load(
                     text: loaded.text.clone(),
                     url,
                 };
-                (FeedLoad::Ready(Rc::new(loaded)), Some(save))
+                (FeedLoad::Ready(Shared(Rc::new(loaded))), Some(save))
             }
             Err(failure) => (FeedLoad::Failed(Rc::new(failure)), None),
         },
@@ -233,7 +236,7 @@ async fn load(
                 None => None,
             };
             let load = match loaded {
-                Some(loaded) => FeedLoad::Ready(Rc::new(loaded)),
+                Some(loaded) => FeedLoad::Ready(Shared(Rc::new(loaded))),
                 None => FeedLoad::Failed(Rc::new(Failure::Fetch(reason))),
             };
             (load, None)
@@ -295,7 +298,7 @@ pub fn use_feed(
 
 fn settle(result: Result<Loaded, Failure>) -> FeedLoad {
     match result {
-        Ok(loaded) => FeedLoad::Ready(Rc::new(loaded)),
+        Ok(loaded) => FeedLoad::Ready(Shared(Rc::new(loaded))),
         Err(failure) => FeedLoad::Failed(Rc::new(failure)),
     }
 }

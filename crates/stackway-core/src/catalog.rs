@@ -8,7 +8,8 @@
 //! (never satisfiable), duplicate ids keep their first definition, and cycles are left in place
 //! for the engine to break while expanding. Nothing here panics on any feed.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -93,11 +94,29 @@ impl CompiledEquivalence {
     }
 }
 
+/// The ids seen while a catalog is built, borrowed from its feed.
+#[derive(Default)]
+struct Ids<'f> {
+    /// Each credential id's index (the first credential with that id).
+    known: HashMap<&'f str, usize>,
+    /// Each id referenced but not defined, numbered in order of first reference.
+    unknown: HashMap<&'f str, usize>,
+}
+
+impl Ids<'_> {
+    fn known(&self, id: &str) -> Option<CredIx> {
+        self.known.get(id).map(|&ix| ix as CredIx)
+    }
+}
+
 /// The indexed feed.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     feed: Feed,
-    ids: BTreeMap<String, CredIx>,
+    /// Every credential's index, sorted by id: look-ups by binary search. A sorted list rather
+    /// than a map from id: no second copy of every id, and no B-tree code in the widget's
+    /// WebAssembly (see docs/benchmarks.md, "Bundle size").
+    ids: Vec<CredIx>,
     /// Credential indices in feed order, skipping later duplicates.
     credentials: Vec<usize>,
     requires: Vec<Option<u32>>,
@@ -123,16 +142,18 @@ impl Catalog {
         // The credentials are set aside and moved back at the end: the catalog keeps the feed
         // without copying it (a 10,000-credential feed was copied twice here).
         let all = std::mem::take(&mut feed.credentials);
-        let mut ids = BTreeMap::new();
+        // While building, ids are looked up in hash maps borrowing the feed's strings (the
+        // validator uses the same map type, so the widget carries its code once).
+        let mut ids = Ids::default();
         let mut credentials = Vec::new();
         for (i, c) in all.iter().enumerate() {
-            if !ids.contains_key(&c.id) {
-                ids.insert(c.id.clone(), credentials.len() as CredIx);
+            if let Entry::Vacant(slot) = ids.known.entry(c.id.as_str()) {
+                slot.insert(credentials.len());
                 credentials.push(i);
             }
         }
         let mut cat = Catalog {
-            ids,
+            ids: Vec::new(),
             credentials,
             requires: Vec::new(),
             prerequisites: Vec::new(),
@@ -150,31 +171,19 @@ impl Catalog {
         let n = cat.credentials.len();
         cat.equivalences_for = vec![Vec::new(); n];
         cat.parents = vec![Vec::new(); n];
-        let mut unknown_ix = BTreeMap::new();
         for slot in 0..n {
             let c = &all[cat.credentials[slot]];
             cat.credits.push(c.credits.map(scale_credits).unwrap_or(0));
-            let r = c
-                .requires
-                .as_ref()
-                .map(|r| cat.compile(r, &feed, &mut unknown_ix));
+            let r = c.requires.as_ref().map(|r| cat.compile(r, &mut ids));
             cat.requires.push(r);
-            let p = c
-                .prerequisites
-                .as_ref()
-                .map(|r| cat.compile(r, &feed, &mut unknown_ix));
+            let p = c.prerequisites.as_ref().map(|r| cat.compile(r, &mut ids));
             cat.prerequisites.push(p);
         }
         for (i, e) in feed.equivalences.iter().enumerate() {
-            let holding = e
-                .holding
-                .iter()
-                .map(|h| cat.target(h, &mut unknown_ix))
-                .collect();
-            let counts_as = cat.target(&e.counts_as, &mut unknown_ix);
+            let holding = e.holding.iter().map(|h| cat.target(h, &mut ids)).collect();
+            let counts_as = cat.target(&e.counts_as, &mut ids);
             let toward = e.toward.as_ref().map(|t| {
-                let mut v: Vec<CredIx> =
-                    t.iter().filter_map(|id| cat.ids.get(id).copied()).collect();
+                let mut v: Vec<CredIx> = t.iter().filter_map(|id| ids.known(id)).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
@@ -217,62 +226,54 @@ impl Catalog {
             .filter_map(|(c, keep)| keep.then_some(c))
             .collect();
         cat.credentials = (0..n).collect();
+        // Ids are unique among the credentials kept, so the order is total. Sorting the ids
+        // themselves (not indices compared through the credentials) keeps the sort in cache.
+        let mut sorted: Vec<(&str, CredIx)> = (cat.feed.credentials.iter())
+            .zip(0..)
+            .map(|(c, ix)| (c.id.as_str(), ix))
+            .collect();
+        sorted.sort_unstable();
+        let sorted = sorted.into_iter().map(|(_, ix)| ix).collect();
+        cat.ids = sorted;
         cat
     }
 
-    fn target(&mut self, id: &str, unknown_ix: &mut BTreeMap<String, u32>) -> Target {
-        match self.ids.get(id) {
-            Some(&c) => Target::Known(c),
-            None => {
-                let next = self.unknown.len() as u32;
-                let ix = *unknown_ix.entry(id.to_owned()).or_insert(next);
-                if ix == next {
-                    self.unknown.push(id.to_owned());
-                }
-                Target::Unknown(ix)
-            }
+    fn target<'f>(&mut self, id: &'f str, ids: &mut Ids<'f>) -> Target {
+        if let Some(c) = ids.known(id) {
+            return Target::Known(c);
         }
+        let next = self.unknown.len();
+        let ix = *ids.unknown.entry(id).or_insert(next);
+        if ix == next {
+            self.unknown.push(id.to_owned());
+        }
+        Target::Unknown(ix as u32)
     }
 
-    #[allow(clippy::only_used_in_recursion)]
-    fn compile(
-        &mut self,
-        r: &Requirement,
-        feed: &Feed,
-        unknown_ix: &mut BTreeMap<String, u32>,
-    ) -> u32 {
+    fn compile<'f>(&mut self, r: &'f Requirement, ids: &mut Ids<'f>) -> u32 {
         let (kind, kids, need, credits): (GroupKind, Vec<u32>, u32, u64) = match r {
             Requirement::Credential(id) => {
-                let t = self.target(id, unknown_ix);
+                let t = self.target(id, ids);
                 return self.push(ReqNode::Leaf(t), None);
             }
             Requirement::All { all, .. } => {
-                let kids: Vec<u32> = all
-                    .iter()
-                    .map(|c| self.compile(c, feed, unknown_ix))
-                    .collect();
+                let kids: Vec<u32> = all.iter().map(|c| self.compile(c, ids)).collect();
                 let need = kids.len() as u32;
                 (GroupKind::All, kids, need, 0)
             }
             Requirement::Any { any, .. } => {
-                let kids = any
-                    .iter()
-                    .map(|c| self.compile(c, feed, unknown_ix))
-                    .collect();
+                let kids = any.iter().map(|c| self.compile(c, ids)).collect();
                 (GroupKind::Any, kids, 1, 0)
             }
             Requirement::Choose { choose, from, .. } => {
-                let kids = from
-                    .iter()
-                    .map(|c| self.compile(c, feed, unknown_ix))
-                    .collect();
+                let kids = from.iter().map(|c| self.compile(c, ids)).collect();
                 (GroupKind::Choose, kids, *choose, 0)
             }
             Requirement::Credits { credits, from, .. } => {
                 let kids = from
                     .iter()
                     .map(|id| {
-                        let t = self.target(id, unknown_ix);
+                        let t = self.target(id, ids);
                         self.push(ReqNode::Leaf(t), None)
                     })
                     .collect();
@@ -329,7 +330,14 @@ impl Catalog {
 
     /// Looks an id up.
     pub fn index_of(&self, id: &str) -> Option<CredIx> {
-        self.ids.get(id).copied()
+        let found = self.ids.binary_search_by(|&ix| {
+            self.feed
+                .credentials
+                .get(ix as usize)
+                .map_or("", |c| c.id.as_str())
+                .cmp(id)
+        });
+        found.ok().and_then(|at| self.ids.get(at).copied())
     }
 
     /// The credential at an index.
@@ -492,5 +500,26 @@ mod tests {
         assert_eq!(cat.feed().id, feed.id);
         assert_eq!(cat.feed().provider, feed.provider);
         assert_eq!(Catalog::new(&feed).feed(), cat.feed());
+    }
+
+    #[test]
+    fn every_id_is_found_at_its_index_and_only_those() {
+        // Ids in no particular order, some prefixes of others, differing only by case.
+        let ids = ["m", "b.2", "a", "ab", "b", "zz", "a-1", "b.10", "M"];
+        let feed = crate::bench_support::feed(
+            ids.iter()
+                .map(|&id| Credential::new(id, Kind::MicroCredential, id))
+                .collect(),
+        );
+        let cat = Catalog::from_feed(feed);
+        for (ix, id) in ids.iter().enumerate() {
+            assert_eq!(cat.index_of(id), Some(ix as CredIx), "{id}");
+            assert_eq!(cat.id(ix as CredIx), *id);
+        }
+        for missing in ["", "aa", "b.1", "z", "mm", "A"] {
+            assert_eq!(cat.index_of(missing), None, "{missing}");
+        }
+        let empty = Catalog::from_feed(crate::bench_support::feed(Vec::new()));
+        assert_eq!(empty.index_of("a"), None);
     }
 }

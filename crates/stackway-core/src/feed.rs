@@ -51,7 +51,98 @@ pub enum Text {
     /// The same string in every language.
     Plain(String),
     /// One string per language tag, for example `{"en": "…", "fr": "…"}`.
-    Localized(BTreeMap<String, String>),
+    Localized(LangMap),
+}
+
+/// Strings by language tag, in tag order: a sorted list, since a text has a handful of
+/// languages, and a `BTreeMap<String, String>` would cost the widget a B-tree's code for this
+/// one type. Reads and writes as a JSON object, like the map it replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LangMap(Vec<(String, String)>);
+
+impl LangMap {
+    /// An empty map.
+    pub fn new() -> LangMap {
+        LangMap::default()
+    }
+
+    fn find(&self, tag: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(tag))
+    }
+
+    /// The string for exactly `tag`.
+    pub fn get(&self, tag: &str) -> Option<&String> {
+        self.get_key_value(tag).map(|(_, v)| v)
+    }
+
+    /// The entry for exactly `tag`.
+    pub fn get_key_value(&self, tag: &str) -> Option<(&String, &String)> {
+        let at = self.find(tag).ok()?;
+        self.0.get(at).map(|(k, v)| (k, v))
+    }
+
+    /// Whether there is a string for exactly `tag`.
+    pub fn contains_key(&self, tag: &str) -> bool {
+        self.find(tag).is_ok()
+    }
+
+    /// A map of `entries`, keeping the first one of each tag (as the validator does with a
+    /// key written twice). Sorts once: a hostile object with 100,000 keys stays fast.
+    pub fn first_wins(mut entries: Vec<(String, String)>) -> LangMap {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, first| later.0 == first.0);
+        LangMap(entries)
+    }
+
+    /// The entries in tag order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The strings in tag order.
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// How many languages.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no language.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Like a map's: a later entry for the same tag replaces an earlier one.
+impl FromIterator<(String, String)> for LangMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(entries: I) -> LangMap {
+        let mut entries: Vec<(String, String)> = entries.into_iter().collect();
+        entries.reverse();
+        LangMap::first_wins(entries)
+    }
+}
+
+impl<const N: usize> From<[(String, String); N]> for LangMap {
+    fn from(entries: [(String, String); N]) -> LangMap {
+        entries.into_iter().collect()
+    }
+}
+
+impl Serialize for LangMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for LangMap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<LangMap, D::Error> {
+        // Only native tools read feeds with serde (the widget uses its own reader), so the
+        // B-tree here never reaches the widget.
+        let map = BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(LangMap(map.into_iter().collect()))
+    }
 }
 
 impl Text {
@@ -90,10 +181,7 @@ impl From<&str> for Text {
     }
 }
 
-fn lookup_lang<'a>(
-    map: &'a BTreeMap<String, String>,
-    lang: &str,
-) -> Option<(&'a String, &'a String)> {
+fn lookup_lang<'a>(map: &'a LangMap, lang: &str) -> Option<(&'a String, &'a String)> {
     if let Some(entry) = map.get_key_value(lang) {
         return Some(entry);
     }
@@ -561,6 +649,42 @@ mod tests {
         );
         assert_eq!(localized(&[]).get_tagged("fr", "en"), ("", None));
         assert_eq!(english_only.get("fr", "en"), "Data analysis");
+    }
+
+    #[test]
+    fn a_lang_map_reads_and_writes_like_the_map_it_replaced() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        // The validator keeps the first string of a tag; collecting keeps the last, as a map.
+        let first = LangMap::first_wins(pairs(&[("fr", "un"), ("en", "one"), ("fr", "deux")]));
+        assert_eq!(first.get("fr").map(String::as_str), Some("un"));
+        let last: LangMap = pairs(&[("fr", "un"), ("en", "one"), ("fr", "deux")])
+            .into_iter()
+            .collect();
+        assert_eq!(last.get("fr").map(String::as_str), Some("deux"));
+        assert_eq!(last.len(), 2);
+        assert!(last.contains_key("en") && !last.contains_key("EN"));
+        // JSON: an object in tag order, and back.
+        let text = Text::Localized(last);
+        let json = serde_json::to_string(&text).unwrap();
+        assert_eq!(json, r#"{"en":"one","fr":"deux"}"#);
+        assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), text);
+        assert_eq!(
+            serde_json::from_str::<Text>(r#"{"fr":"a","en":"b","fr":"c"}"#).unwrap(),
+            Text::Localized(pairs(&[("en", "b"), ("fr", "c")]).into_iter().collect())
+        );
+        // A hostile text with 100,000 languages is sorted once, not inserted one by one.
+        let many: Vec<(String, String)> = (0..100_000)
+            .rev()
+            .map(|i| (format!("x{i}"), String::new()))
+            .collect();
+        let many = LangMap::first_wins(many);
+        assert_eq!(many.len(), 100_000);
+        assert!(many.iter().zip(many.iter().skip(1)).all(|(a, b)| a.0 < b.0));
+        assert!(many.get("x99999").is_some());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use serde_json::Value;
+use stackway_core::feed::LangMap;
 use stackway_core::interop::badges::read_badges;
 use stackway_core::interop::ctdl::{export_pathway, import_text, import_value};
 use stackway_core::interop::detect::read_feed_text;
@@ -26,7 +27,7 @@ fn text() -> impl Strategy<Value = Text> {
     prop_oneof![
         "[A-Za-z][A-Za-z ]{0,12}[a-z]".prop_map(Text::Plain),
         ("[A-Za-z]{1,10}", "[A-Za-zé]{1,10}").prop_map(|(en, fr)| {
-            Text::Localized(BTreeMap::from([
+            Text::Localized(LangMap::from([
                 ("en".to_owned(), en),
                 ("fr".to_owned(), fr),
             ]))
@@ -214,7 +215,8 @@ fn comparable(feed: &Feed, ids: &[String]) -> BTreeMap<String, Credential> {
             c.tags.sort();
             if let Text::Localized(m) = &c.title {
                 if m.len() == 1 {
-                    c.title = Text::Plain(m.values().next().unwrap().clone());
+                    let only = m.values().next().unwrap().clone();
+                    c.title = Text::Plain(only);
                 }
             }
             (c.id.clone(), c)

@@ -3,8 +3,6 @@
 //! cannot be used, so callers can drop just that part.
 
 use std::cell::Cell;
-use std::collections::btree_map::Entry;
-use std::collections::BTreeMap;
 
 use super::ids::{is_valid_id, ID_PATTERN};
 use super::suggest::did_you_mean;
@@ -12,7 +10,7 @@ use super::values::url_problem;
 use super::{Ctx, Reference, Target};
 use crate::date::Date;
 use crate::diagnostics::Severity;
-use crate::feed::Text;
+use crate::feed::{LangMap, Text};
 use crate::json::{Items, Members, Node};
 
 /// The most known keys an object kind has (a credential has 21).
@@ -311,7 +309,7 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
     }
     match node.members() {
         Some(members) => {
-            let mut map = BTreeMap::new();
+            let mut entries: Vec<(String, String)> = Vec::new();
             // Declared languages present under their exact tag: when that is all of them (the
             // usual case), no look-up is needed to find missing translations.
             let mut exact = 0usize;
@@ -326,12 +324,14 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
                     ),
                 };
                 if let Some(s) = found {
-                    if let Entry::Vacant(slot) = map.entry(member.key.to_owned()) {
-                        if ctx.languages.iter().any(|l| same(l, member.key)) {
-                            exact += 1;
-                        }
-                        slot.insert(s.to_owned());
-                    }
+                    entries.push((member.key.to_owned(), s.to_owned()));
+                }
+            }
+            // A key written twice keeps its first string (the JSON reader reports the second).
+            let map = LangMap::first_wins(entries);
+            for (tag, _) in map.iter() {
+                if ctx.languages.iter().any(|l| same(l, tag)) {
+                    exact += 1;
                 }
             }
             if map.is_empty() {

@@ -4,12 +4,12 @@
 //! where a list is expected, `en-US` language keys, duplicate nodes, references to absent nodes)
 //! is reported as a warning naming the node's `@id`, so that an institution can fix its data.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
 use crate::diagnostics::Diagnostic;
-use crate::feed::Text;
+use crate::feed::{LangMap, Text};
 use crate::interop::{pointer_token, warning};
 
 /// One node of the document: its `@id`, where it is, and its properties (more than one object
@@ -293,12 +293,12 @@ impl<'a> Graph<'a> {
                     return match map.get("@language") {
                         Some(Value::String(tag)) => {
                             let tag = self.language(node, tag);
-                            Some(Text::Localized(BTreeMap::from([(tag, text)])))
+                            Some(Text::Localized(LangMap::from([(tag, text)])))
                         }
                         _ => Some(Text::Plain(text)),
                     };
                 }
-                let mut out = BTreeMap::new();
+                let mut out = Vec::new();
                 for (tag, v) in map {
                     let s = match v {
                         Value::String(s) => Some(s.as_str()),
@@ -322,12 +322,12 @@ impl<'a> Graph<'a> {
                         continue;
                     };
                     let tag = self.language(node, tag);
-                    out.entry(tag).or_insert(s);
+                    out.push((tag, s));
                 }
                 if out.is_empty() {
                     None
                 } else {
-                    Some(Text::Localized(out))
+                    Some(Text::Localized(LangMap::first_wins(out)))
                 }
             }
             _ => None,

@@ -62,12 +62,12 @@ pub fn Detail(props: &DetailProps) -> Html {
     let mut facts: Vec<(String, String, Option<AttrValue>)> =
         vec![(i18n.t("fact-kind"), ctx.kind(credential.kind), None)];
     let provider_id = credential.provider.as_deref().unwrap_or(&feed.provider.id);
-    let provider = std::iter::once(&feed.provider)
+    let (provider, provider_lang) = std::iter::once(&feed.provider)
         .chain(&feed.institutions)
         .find(|i| i.id == provider_id)
         .map(|i| ctx.text_marked(&i.name))
         .unwrap_or_else(|| (provider_id.to_owned(), None));
-    facts.push((i18n.t("fact-provider"), provider.0, provider.1));
+    facts.push((i18n.t("fact-provider"), provider, provider_lang));
     if let Some(hours) = credential.hours {
         facts.push((i18n.t("fact-hours"), number(hours, lang), None));
     }

@@ -233,8 +233,7 @@ impl Catalog {
             .map(|(c, ix)| (c.id.as_str(), ix))
             .collect();
         sorted.sort_unstable();
-        let sorted = sorted.into_iter().map(|(_, ix)| ix).collect();
-        cat.ids = sorted;
+        cat.ids = sorted.into_iter().map(|(_, ix)| ix).collect();
         cat
     }
 

@@ -32,8 +32,8 @@ pub struct LaterModule {
     pub render: fn(&Later) -> Html,
     /// The best route to a goal.
     pub best_route: RouteFn,
-    /// The Fluent files of these views' words, for a language (see `crate::i18n`).
-    pub messages: fn(&str) -> &'static [&'static str],
+    /// These views' words in a language (see `crate::i18n`).
+    pub messages: fn(&str) -> crate::i18n::catalog::Messages,
     /// What each step of a route unlocks (see [`plan::step_unlocks`]).
     pub step_unlocks: fn(&Catalog, &Record, &Route) -> Vec<plan::Unlocks>,
     /// The map's layout of a bare graph, for the browser benchmark page (`layoutGraph`).
@@ -45,7 +45,7 @@ const LATER_MODULE: LaterModule = LaterModule {
     render,
     best_route: plan::best_route_within,
     step_unlocks: plan::step_unlocks,
-    messages: crate::i18n::later_messages,
+    messages: crate::i18n::catalog::later,
     layout_graph: crate::layout_graph_now,
 };
 

@@ -8,17 +8,39 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use fluent_bundle::FluentResource;
-use fluent_syntax::ast::Entry;
-use stackway::i18n::{later_messages, LOCALES};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_syntax::ast::{self, Entry};
+use stackway::i18n::catalog::{FIRST_FILES, LATER_FILES};
+use stackway::i18n::{Arg, I18n, LANGUAGES};
 use stackway::View;
 use stackway_core::{Delivery, Kind};
 
-fn ids(lang: &str, sources: &[&str]) -> BTreeSet<String> {
+/// The text of each of `files` of `lang` (`locales/<lang>/<file>`).
+fn sources(lang: &str, files: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
+    files
+        .iter()
+        .map(|file| {
+            fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{lang}/{file}: {e}"))
+        })
+        .collect()
+}
+
+fn resources(lang: &str, files: &[&str]) -> Vec<FluentResource> {
+    sources(lang, files)
+        .into_iter()
+        .map(|source| {
+            FluentResource::try_new(source)
+                .unwrap_or_else(|(_, errors)| panic!("{lang}: Fluent syntax errors: {errors:?}"))
+        })
+        .collect()
+}
+
+fn ids(lang: &str, files: &[&str]) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    for source in sources {
-        let resource = FluentResource::try_new((*source).to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("{lang}: Fluent syntax errors: {errors:?}"));
+    for resource in resources(lang, files) {
         for entry in resource.entries() {
             match entry {
                 Entry::Message(m) => {
@@ -36,13 +58,9 @@ fn ids(lang: &str, sources: &[&str]) -> BTreeSet<String> {
     ids
 }
 
-/// Every Fluent file of `lang`: the first screen's and the later views'.
-fn all_sources(lang: &str, first: &[&'static str]) -> Vec<&'static str> {
-    first
-        .iter()
-        .copied()
-        .chain(later_messages(lang).iter().copied())
-        .collect()
+/// Every Fluent file: the first screen's and the later views'.
+fn all_files() -> Vec<&'static str> {
+    FIRST_FILES.iter().chain(&LATER_FILES).copied().collect()
 }
 
 fn source_text() -> String {
@@ -88,7 +106,7 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "language-",
-            LOCALES.iter().map(|(l, _)| (*l).to_owned()).collect(),
+            LANGUAGES.iter().map(|l| (*l).to_owned()).collect(),
         ),
         (
             "objective-",
@@ -102,9 +120,9 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
 
 #[test]
 fn every_language_has_the_same_messages() {
-    let english = ids("en", &all_sources("en", LOCALES[0].1));
-    for (lang, sources) in LOCALES.iter().skip(1) {
-        let other = ids(lang, &all_sources(lang, sources));
+    let english = ids("en", &all_files());
+    for lang in LANGUAGES.iter().skip(1) {
+        let other = ids(lang, &all_files());
         let missing: Vec<_> = english.difference(&other).collect();
         let extra: Vec<_> = other.difference(&english).collect();
         assert!(missing.is_empty(), "missing in {lang}: {missing:?}");
@@ -114,7 +132,7 @@ fn every_language_has_the_same_messages() {
 
 #[test]
 fn every_message_is_used_and_every_used_message_exists() {
-    let english = ids("en", &all_sources("en", LOCALES[0].1));
+    let english = ids("en", &all_files());
     let code = source_text();
     let families = families();
     for id in &english {
@@ -194,8 +212,8 @@ fn the_first_screen_uses_none_of_the_later_views_words() {
         .iter()
         .map(|file| fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}")))
         .collect();
-    let first = ids("en", LOCALES[0].1);
-    let later = ids("en", later_messages("en"));
+    let first = ids("en", &FIRST_FILES);
+    let later = ids("en", &LATER_FILES);
     assert!(!later.is_empty() && first.is_disjoint(&later));
     for id in &later {
         assert!(
@@ -209,4 +227,141 @@ fn the_first_screen_uses_none_of_the_later_views_words() {
             );
         }
     }
+}
+
+/// The values to try for an argument of a message: what changes the choice of a variant and
+/// how it shows.
+fn trial_values(lang: &str, var: &str, selectors: &[(String, Vec<String>)]) -> Vec<Arg> {
+    const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    let keys: Vec<&String> = selectors
+        .iter()
+        .filter(|(name, _)| name == var)
+        .flat_map(|(_, keys)| keys)
+        .collect();
+    let words: Vec<&String> = keys
+        .iter()
+        .copied()
+        .filter(|key| !PLURAL_CATEGORIES.contains(&key.as_str()) && key.parse::<f64>().is_err())
+        .collect();
+    if !words.is_empty() {
+        return words
+            .into_iter()
+            .map(|word| Arg::Str(word.clone()))
+            .chain([Arg::Str("neither".into())])
+            .collect();
+    }
+    // Numbers below 1,000 show the same in both (the widget groups digits, Fluent does not),
+    // and decimals the same in English (French writes a decimal comma, Fluent a point).
+    let mut numbers = vec![0.0, 1.0, 2.0, 3.0, 21.0, 101.0, 999.0];
+    if lang == "en" {
+        numbers.extend([0.5, 1.5, 2.25]);
+    }
+    let mut values: Vec<Arg> = numbers.into_iter().map(Arg::Num).collect();
+    if keys.is_empty() {
+        values.push(Arg::Str("‹text›".into()));
+    }
+    values
+}
+
+/// The variables of a pattern, and each selector's variable with its keys.
+fn variables(
+    pattern: &ast::Pattern<&str>,
+    vars: &mut BTreeSet<String>,
+    selectors: &mut Vec<(String, Vec<String>)>,
+) {
+    for element in &pattern.elements {
+        let ast::PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        match expression {
+            ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
+                vars.insert(id.name.to_owned());
+            }
+            ast::Expression::Select { selector, variants } => {
+                if let ast::InlineExpression::VariableReference { id } = selector {
+                    vars.insert(id.name.to_owned());
+                    let keys = variants
+                        .iter()
+                        .map(|variant| match variant.key {
+                            ast::VariantKey::Identifier { name } => name.to_owned(),
+                            ast::VariantKey::NumberLiteral { value } => value.to_owned(),
+                        })
+                        .collect();
+                    selectors.push((id.name.to_owned(), keys));
+                }
+                for variant in variants {
+                    variables(&variant.value, vars, selectors);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The widget's compiled messages (`build.rs`, `src/i18n/catalog.rs`) say exactly what
+/// Fluent's own resolver says for the same files: every message of every language, with every
+/// combination of its arguments' trial values, and with no arguments at all.
+#[test]
+fn compiled_messages_say_what_fluent_says() {
+    let mut compared = 0;
+    for lang in LANGUAGES {
+        let locale: unic_langid::LanguageIdentifier = lang.parse().unwrap();
+        let mut bundle = FluentBundle::new(vec![locale]);
+        bundle.set_use_isolating(false);
+        for resource in resources(lang, &all_files()) {
+            bundle.add_resource(resource).expect("no id defined twice");
+        }
+        let i18n = I18n::new(lang);
+        for resource in resources(lang, &all_files()) {
+            for entry in resource.entries() {
+                let Entry::Message(message) = entry else {
+                    continue;
+                };
+                let id = message.id.name;
+                let pattern = message.value.as_ref().expect("a value");
+                let mut vars = BTreeSet::new();
+                let mut selectors = Vec::new();
+                variables(pattern, &mut vars, &mut selectors);
+                let mut combinations: Vec<Vec<(String, Arg)>> = vec![Vec::new()];
+                for var in &vars {
+                    let values = trial_values(lang, var, &selectors);
+                    combinations = combinations
+                        .iter()
+                        .flat_map(|done| {
+                            values.iter().map(move |value| {
+                                let mut next = done.clone();
+                                next.push((var.clone(), value.clone()));
+                                next
+                            })
+                        })
+                        .collect();
+                }
+                if !vars.is_empty() {
+                    combinations.push(Vec::new());
+                }
+                for args in combinations {
+                    let mut fluent_args = FluentArgs::new();
+                    for (name, value) in &args {
+                        let value = match value {
+                            Arg::Num(n) => FluentValue::from(*n),
+                            Arg::Str(s) => FluentValue::from(s.clone()),
+                        };
+                        fluent_args.set(name.clone(), value);
+                    }
+                    let mut errors = Vec::new();
+                    let expected = bundle.format_pattern(
+                        bundle.get_message(id).unwrap().value().unwrap(),
+                        Some(&fluent_args),
+                        &mut errors,
+                    );
+                    let args: Vec<(&str, Arg)> =
+                        args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+                    assert_eq!(i18n.t_args(id, &args), expected, "{lang} {id} {args:?}");
+                    compared += 1;
+                }
+            }
+        }
+    }
+    // Every message at least once in each language, most many times (about 140,000 in all).
+    assert!(compared > 10_000, "only {compared} comparisons");
 }

@@ -9,7 +9,7 @@ use super::status::Notices;
 use super::Ctx;
 use crate::config::View;
 use crate::hooks::{load_plan, use_i18n, use_saved_plan, Loaded};
-use crate::i18n::{Arg, LOCALES};
+use crate::i18n::{Arg, LANGUAGES};
 use crate::state::{Action, Shared, State};
 
 /// Today's date on the learner's clock (the core never reads a clock).
@@ -96,12 +96,12 @@ pub fn Shell(props: &ShellProps) -> Html {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            if let Some((lang, _)) = LOCALES.iter().find(|(l, _)| *l == value) {
+            if let Some(lang) = LANGUAGES.iter().find(|l| **l == value) {
                 on_language.emit(lang);
             }
         })
     };
-    let languages = LOCALES.iter().map(|(lang, _)| {
+    let languages = LANGUAGES.iter().map(|lang| {
         html! {
             <option value={*lang} selected={*lang == i18n.lang()}>
                 { i18n.t(&format!("language-{lang}")) }

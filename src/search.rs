@@ -111,11 +111,9 @@ fn lowercase(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// A maximum typed by the learner: `1200`, `1200.50` or `1200,50` (French decimal comma).
 fn parse_limit(raw: &str) -> Option<f64> {
-    raw.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
+    stackway_core::decimal::parse(&raw.trim().replace(',', "."))
         .filter(|v| v.is_finite() && *v >= 0.0)
 }
 

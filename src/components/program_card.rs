@@ -5,7 +5,7 @@ use stackway_core::Feed;
 use yew::prelude::*;
 
 use super::{message, title as title_of, use_dispatch};
-use crate::format::{money, number, text_marked};
+use crate::format::{money, text_marked};
 use crate::hooks::use_i18n;
 use crate::i18n::Arg;
 use crate::state::{insights::ProgramStatus, Action, Shared};
@@ -53,7 +53,8 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         return html! {};
     };
     let (title, title_lang) = text_marked(feed, &credential.title, lang);
-    let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round();
+    // A whole number of percent (0 to 100), so that it shows without `f64` formatting.
+    let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round() as u8;
     let id = status.id.clone();
     let open = dispatcher
         .to_callback()
@@ -96,11 +97,11 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>
-                    { format!("{}%", number(percent, lang)) }
+                    { format!("{percent}%") }
                 </progress>
                 <span class="sw-percent">
                     if status.satisfied { <span aria-hidden="true">{ "✓ " }</span> }
-                    { i18n.t_args("progress-percent", &[("percent", Arg::from(percent))]) }
+                    { i18n.t_args("progress-percent", &[("percent", Arg::from(usize::from(percent)))]) }
                 </span>
             </div>
             if !summary.is_empty() {

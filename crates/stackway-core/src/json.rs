@@ -309,7 +309,7 @@ impl<'a> Document<'a> {
 
 /// The value of a JSON number (already checked by the reader). Short integers, the usual case
 /// in feeds, are converted directly (exactly, as `str::parse` would); everything else goes
-/// through `str::parse`.
+/// through [`crate::decimal::parse`], which rounds as `str::parse` does in less WebAssembly.
 fn number(text: &str) -> f64 {
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -325,7 +325,7 @@ fn number(text: &str) -> f64 {
         return if negative { -n } else { n };
     }
     // Huge exponents parse to infinity; the validator reports those as out of range.
-    text.parse::<f64>().unwrap_or(f64::NAN)
+    crate::decimal::parse(text).unwrap_or(f64::NAN)
 }
 
 /// Walks the text forward, counting lines and characters.
@@ -449,12 +449,22 @@ impl<'d> Node<'d> {
 
     /// The number, when this value is one.
     pub fn number(self) -> Option<f64> {
+        self.number_text().map(number)
+    }
+
+    /// The number as the document writes it (`1e3`, `-0.50`), when this value is one: what a
+    /// message about it quotes.
+    pub fn number_text(self) -> Option<&'d str> {
         let slot = self.doc.slot(self.index);
         match slot.kind() {
             Kind::Number => {
                 let from = slot.start as usize;
-                let text = self.doc.text.get(from..from + slot.aux() as usize);
-                Some(number(text.unwrap_or("")))
+                Some(
+                    self.doc
+                        .text
+                        .get(from..from + slot.aux() as usize)
+                        .unwrap_or(""),
+                )
             }
             _ => None,
         }

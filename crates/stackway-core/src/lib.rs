@@ -10,6 +10,7 @@
 
 pub mod date;
 pub mod diagnostics;
+pub mod decimal;
 pub mod feed;
 pub mod interop;
 pub mod json;

@@ -360,7 +360,10 @@ fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
             ctx.error(
                 "number-out-of-range",
                 n_node,
-                format!("`choose` must be a whole number, found {n}"),
+                format!(
+                    "`choose` must be a whole number, found {}",
+                    n_node.number_text().unwrap_or_default()
+                ),
             );
             None
         } else {

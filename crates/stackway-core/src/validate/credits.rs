@@ -2,6 +2,7 @@
 //! give at least x credits between them.
 
 use super::Ctx;
+use crate::decimal;
 use crate::feed::Feed;
 
 pub(crate) fn check_credits_groups(ctx: &mut Ctx, feed: &Feed) {
@@ -29,8 +30,9 @@ pub(crate) fn check_credits_groups(ctx: &mut Ctx, feed: &Feed) {
             found.push((
                 group.at,
                 format!(
-                    "this group needs {} credits but its list can give at most {available}: it can never be completed",
-                    group.credits
+                    "this group needs {} credits but its list can give at most {}: it can never be completed",
+                    decimal::show(group.credits),
+                    decimal::show(available)
                 ),
             ));
         }

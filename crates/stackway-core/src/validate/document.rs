@@ -38,7 +38,7 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
             Value::Number(v) if v == f64::from(FORMAT_VERSION) => {}
             other => {
                 let found = match other {
-                    Value::Number(v) => v.to_string(),
+                    Value::Number(_) => n.number_text().unwrap_or_default().to_owned(),
                     _ => n.type_name().to_owned(),
                 };
                 ctx.error(

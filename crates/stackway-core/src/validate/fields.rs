@@ -9,6 +9,7 @@ use super::suggest::did_you_mean;
 use super::values::url_problem;
 use super::{Ctx, Reference, Target};
 use crate::date::Date;
+use crate::decimal;
 use crate::diagnostics::Severity;
 use crate::feed::{LangMap, Text};
 use crate::json::{Items, Members, Node};
@@ -265,7 +266,12 @@ pub(crate) fn number(
         ctx.error(
             "number-out-of-range",
             node,
-            format!("{what} must be {bound} {min} and at most {max}, found {n}"),
+            format!(
+                "{what} must be {bound} {} and at most {}, found {}",
+                decimal::show(min),
+                decimal::show(max),
+                node.number_text().unwrap_or_default()
+            ),
         );
         return None;
     }

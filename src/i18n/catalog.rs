@@ -113,18 +113,38 @@ fn matches(key: &Key, value: &Arg, lang: &str) -> bool {
 
 /// The CLDR cardinal plural category of `n` as the widget shows it (at most two decimals, see
 /// [`format::number`]): English `one` for exactly 1; French `one` below 2 (0, 1, 1.5) and
-/// `many` for whole millions, else `other`.
+/// `many` for whole millions, else `other`. Integer arithmetic only: a float remainder would
+/// bring `fmod` and 128-bit division into the first download.
 pub fn plural_category(n: f64, lang: &str) -> &'static str {
+    if !n.is_finite() {
+        return "other";
+    }
     let hundredths = (n.abs() * 100.0).round();
-    let whole = (hundredths / 100.0).trunc();
-    let shows_fraction = hundredths % 100.0 != 0.0;
+    let (whole, shows_fraction, whole_millions) = if hundredths < TWO_POW_64 {
+        let hundredths = hundredths as u64;
+        let whole = hundredths / 100;
+        (whole, hundredths % 100 != 0, whole % 1_000_000 == 0)
+    } else {
+        // From 1.8e17 on every double is whole, and far beyond one or two.
+        (u64::MAX, false, whole_mod_million(n.abs()) == 0)
+    };
     match lang {
-        "fr" if whole < 2.0 => "one",
-        "fr" if whole != 0.0 && whole % 1_000_000.0 == 0.0 && !shows_fraction => "many",
+        "fr" if whole < 2 => "one",
+        "fr" if whole_millions && !shows_fraction => "many",
         "fr" => "other",
-        _ if whole == 1.0 && !shows_fraction => "one",
+        _ if whole == 1 && !shows_fraction => "one",
         _ => "other",
     }
+}
+
+const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
+
+/// `whole mod 1,000,000` for a whole double of 2^64 or more: its mantissa times a power of two.
+fn whole_mod_million(whole: f64) -> u64 {
+    let bits = whole.to_bits();
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let twos = ((bits >> 52) & 0x7ff).saturating_sub(1075);
+    (0..twos).fold(mantissa % 1_000_000, |r, _| r * 2 % 1_000_000)
 }
 
 #[cfg(test)]
@@ -145,12 +165,27 @@ mod tests {
             .map(|n| plural_category(n, "en"))
             .to_vec();
         assert_eq!(en, ["other", "one", "other", "other", "other"]);
-        let fr: Vec<_> = [0.0, 1.0, 1.5, 2.0, 1e6, 2e6, 1_000_000.5, 999_999.0]
-            .map(|n| plural_category(n, "fr"))
-            .to_vec();
+        let fr: Vec<_> = [
+            0.0,
+            1.0,
+            1.5,
+            2.0,
+            1e6,
+            2e6,
+            1_000_000.5,
+            999_999.0,
+            1e20,
+            1e20 + 16384.0,
+            f64::NAN,
+        ]
+        .map(|n| plural_category(n, "fr"))
+        .to_vec();
         assert_eq!(
             fr,
-            ["one", "one", "one", "other", "many", "many", "other", "other"]
+            [
+                "one", "one", "one", "other", "many", "many", "other", "other", "many", "other",
+                "other"
+            ]
         );
     }
 

@@ -341,7 +341,9 @@ impl Big {
             self.trim();
             groups.push(remainder as u32);
         }
-        let mut out = groups.last().map_or_else(|| String::from("0"), u32::to_string);
+        let mut out = groups
+            .last()
+            .map_or_else(|| String::from("0"), u32::to_string);
         for group in groups.iter().rev().skip(1) {
             out.push_str(&format!("{group:09}"));
         }
@@ -376,7 +378,11 @@ mod tests {
     fn same_as_std(text: &str) {
         let expected: f64 = text.parse().unwrap();
         let found = parse(text).unwrap_or_else(|| panic!("{text} not read"));
-        assert_eq!(found.to_bits(), expected.to_bits(), "{text}: {found:e} ≠ {expected:e}");
+        assert_eq!(
+            found.to_bits(),
+            expected.to_bits(),
+            "{text}: {found:e} ≠ {expected:e}"
+        );
     }
 
     #[test]
@@ -434,7 +440,10 @@ mod tests {
 
     #[test]
     fn only_decimal_numbers_are_read() {
-        for text in ["", "-", "+", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "1x", "inf", "NaN", "--1", "1 ", " 1", "0x10", "1e5.5"] {
+        for text in [
+            "", "-", "+", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "1x", "inf", "NaN", "--1", "1 ",
+            " 1", "0x10", "1e5.5",
+        ] {
             assert_eq!(parse(text), None, "{text:?}");
         }
     }

@@ -9,8 +9,8 @@
 #![recursion_limit = "256"]
 
 pub mod date;
-pub mod diagnostics;
 pub mod decimal;
+pub mod diagnostics;
 pub mod feed;
 pub mod interop;
 pub mod json;

@@ -137,20 +137,24 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
 }
 
 /// Ids already seen in one list, with the item that first defined each.
+/// (Each id maps to its item's place in `items`: the map type of the credential index, so the
+/// widget carries one copy of the hash table's code.)
 #[derive(Default)]
 struct IdRegistry<'d> {
-    seen: HashMap<&'d str, Node<'d>>,
+    seen: HashMap<&'d str, usize>,
+    items: Vec<Node<'d>>,
 }
 
 impl<'d> IdRegistry<'d> {
     /// Records `id`, defined by `item`; reports `duplicate-id` and returns false when it was
     /// already used.
     fn claim(&mut self, ctx: &mut Ctx, id: &'d str, item: Node<'d>, what: &str) -> bool {
-        if let Some(first) = self.seen.get(id) {
+        if let Some(first) = self.seen.get(id).and_then(|&i| self.items.get(i)) {
             report_duplicate(ctx, id, item, *first, what);
             return false;
         }
-        self.seen.insert(id, item);
+        self.seen.insert(id, self.items.len());
+        self.items.push(item);
         true
     }
 }

@@ -2,25 +2,34 @@
 //! equivalences and pathways must name something defined in the feed. Dangling references are
 //! reported and removed, so the returned feed only points at things that exist.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::suggest::did_you_mean;
 use super::{Ctx, Target};
 use crate::feed::{ChooseShortfall, Feed};
 
-pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
-    let skills: HashSet<&str> = ctx.skill_ids.iter().copied().collect();
-    let institutions: HashSet<&str> = ctx
-        .institution_ids
-        .iter()
-        .copied()
-        .filter(|id| !id.is_empty())
-        .collect();
-    let dropped: HashSet<&str> = ctx.dropped_credentials.iter().copied().collect();
+/// A set of ids. The map type of the credential index, with the value unused: every other
+/// key–value type would add its own copy of the hash table's code to the widget's WebAssembly
+/// (docs/benchmarks.md, "Bundle size").
+type IdSet<'d> = HashMap<&'d str, usize>;
 
-    let mut bad_credentials = HashSet::new();
-    let mut bad_skills = HashSet::new();
-    let mut bad_institutions = HashSet::new();
+fn id_set<'d>(ids: impl IntoIterator<Item = &'d str>) -> IdSet<'d> {
+    ids.into_iter().map(|id| (id, 0)).collect()
+}
+
+pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
+    let skills = id_set(ctx.skill_ids.iter().copied());
+    let institutions = id_set(
+        ctx.institution_ids
+            .iter()
+            .copied()
+            .filter(|id| !id.is_empty()),
+    );
+    let dropped = id_set(ctx.dropped_credentials.iter().copied());
+
+    let mut bad_credentials = IdSet::new();
+    let mut bad_skills = IdSet::new();
+    let mut bad_institutions = IdSet::new();
     let mut found = Vec::new();
     for reference in &mut ctx.references {
         let known = match reference.target {
@@ -28,8 +37,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
                 reference.resolved = ctx.credential_index.get(reference.id).copied();
                 reference.resolved.is_some()
             }
-            Target::Skill => skills.contains(reference.id),
-            Target::Institution => institutions.contains(reference.id),
+            Target::Skill => skills.contains_key(reference.id),
+            Target::Institution => institutions.contains_key(reference.id),
         };
         if known {
             continue;
@@ -39,15 +48,15 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             Target::Skill => (&mut bad_skills, "unknown-skill", "skill"),
             Target::Institution => (&mut bad_institutions, "unknown-institution", "institution"),
         };
-        bad.insert(reference.id);
-        if reference.target == Target::Credential && dropped.contains(reference.id) {
+        bad.insert(reference.id, 0);
+        if reference.target == Target::Credential && dropped.contains_key(reference.id) {
             // Already reported where the credential itself is broken.
             continue;
         }
         let hint = match reference.target {
             Target::Credential => did_you_mean(reference.id, ctx.credential_index.keys().copied()),
-            Target::Skill => did_you_mean(reference.id, skills.iter().copied()),
-            Target::Institution => did_you_mean(reference.id, institutions.iter().copied()),
+            Target::Skill => did_you_mean(reference.id, skills.keys().copied()),
+            Target::Institution => did_you_mean(reference.id, institutions.keys().copied()),
         };
         found.push((
             code,
@@ -65,7 +74,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
         return;
     }
 
-    let is_bad = |id: &str| bad_credentials.contains(id);
+    let is_bad = |id: &str| bad_credentials.contains_key(id);
     for credential in &mut feed.credentials {
         credential.requires = credential
             .requires
@@ -77,11 +86,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             .and_then(|r| r.prune_leaves(&is_bad, ChooseShortfall::Keep));
         credential
             .skills
-            .retain(|s| !bad_skills.contains(s.as_str()));
+            .retain(|s| !bad_skills.contains_key(s.as_str()));
         if credential
             .provider
             .as_ref()
-            .is_some_and(|p| bad_institutions.contains(p.as_str()))
+            .is_some_and(|p| bad_institutions.contains_key(p.as_str()))
         {
             credential.provider = None;
         }

@@ -25,6 +25,10 @@ use crate::state::{Action, State};
 /// The planner's entry point, as the widget calls it (see [`plan::best_route_within`]).
 pub type RouteFn = fn(&Catalog, &Record, &str, Objective, u64) -> Result<Route, EngineError>;
 
+/// The credentials a learner can start (see [`plan::startable`]).
+pub type StartableFn =
+    fn(&Catalog, &[bool], Option<&[stackway_core::catalog::CredIx]>) -> Vec<String>;
+
 /// What the second module provides: functions that live in it.
 #[derive(Clone, Copy)]
 pub struct LaterModule {
@@ -36,6 +40,13 @@ pub struct LaterModule {
     pub messages: fn(&str) -> crate::i18n::catalog::Messages,
     /// What each step of a route unlocks (see [`plan::step_unlocks`]).
     pub step_unlocks: fn(&Catalog, &Record, &Route) -> Vec<plan::Unlocks>,
+    /// A feed's diagnostics as JSON, for `checkFeed`.
+    pub check_feed: fn(&str) -> String,
+    /// Lists the validator's findings (see `components::status::Findings`).
+    pub diagnostics: fn(&[stackway_core::Diagnostic]) -> Html,
+    /// The credentials the learner can start now (see [`plan::startable`]): only the map's
+    /// marks and the detail's prerequisites, both in this module, show them.
+    pub startable: StartableFn,
     /// The map's layout of a bare graph, for the browser benchmark page (`layoutGraph`).
     pub layout_graph: fn(u32, &[u32]) -> Vec<f64>,
 }
@@ -45,6 +56,9 @@ const LATER_MODULE: LaterModule = LaterModule {
     render,
     best_route: plan::best_route_within,
     step_unlocks: plan::step_unlocks,
+    startable: plan::startable,
+    diagnostics: crate::components::diagnostic_list::render,
+    check_feed: crate::check_feed_now,
     messages: crate::i18n::catalog::later,
     layout_graph: crate::layout_graph_now,
 };

@@ -71,16 +71,25 @@ pub fn mount_with(
     )
 }
 
-/// Reads feed text and returns its diagnostics as JSON (`[{code, severity, pointer, message,
-/// line, column}]`): the demo page uses it to preview a dropped feed before mounting it.
+/// Reads feed text and resolves to its diagnostics as JSON (`[{code, severity, pointer,
+/// message, line, column}]`): the demo page uses it to preview a dropped feed before mounting
+/// it. The JSON writing lives in the second module, fetched first if need be: a learner's page
+/// never asks for it.
 #[wasm_bindgen(js_name = checkFeed)]
-pub fn check_feed(text: &str) -> String {
+pub async fn check_feed(text: String) -> Result<String, JsError> {
+    load_later().await?;
+    let module = later::loaded()
+        .ok_or_else(|| JsError::new("the widget's second module could not be fetched"))?;
+    Ok((module.check_feed)(&text))
+}
+
+/// The diagnostics of feed text as `[{code, severity, pointer, message, line, column}]` (line
+/// and column are `null` when unknown).
+pub(crate) fn check_feed_now(text: &str) -> String {
     let parsed = stackway_core::parse_feed(text);
     diagnostics_json(&parsed.diagnostics)
 }
 
-/// The diagnostics as `[{code, severity, pointer, message, line, column}]` (line and column are
-/// `null` when unknown).
 fn diagnostics_json(diagnostics: &[stackway_core::Diagnostic]) -> String {
     json_text::array(diagnostics.iter().map(|d| {
         json_text::ObjectWriter::new()

@@ -163,3 +163,14 @@ badges-problems = { $count ->
 }
 badges-unreadable = Nothing in that file could be read as a badge.
 badges-error = The badges could not be read.
+
+## The validator's findings (the error screen and the partly-invalid notice ask for this
+## module to list them)
+
+diagnostics-summary = { $count ->
+    [one] One finding
+   *[other] { $count } findings
+}
+diagnostic-place = line { $line }, column { $column }
+severity-error = Error
+severity-warning = Warning

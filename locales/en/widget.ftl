@@ -17,13 +17,6 @@ error-invalid-detail = { $count ->
 error-help = Check your connection and try again. If the problem persists, tell your instructor: the details below will help them.
 action-retry = Try again
 error-view = This view could not be loaded. Check your connection and try again.
-diagnostics-summary = { $count ->
-    [one] One finding
-   *[other] { $count } findings
-}
-diagnostic-place = line { $line }, column { $column }
-severity-error = Error
-severity-warning = Warning
 notice-offline = You are offline: this is the copy saved on { $when }.
 notice-partial = { $count ->
     [one] Part of this list could not be read (one problem); everything else is shown.

@@ -163,3 +163,14 @@ badges-problems = { $count ->
 }
 badges-unreadable = Rien dans ce fichier n’a pu être lu comme un badge.
 badges-error = Les badges n’ont pas pu être lus.
+
+## Les constats du validateur (l’écran d’erreur et l’avis de flux en partie invalide demandent
+## ce module pour les lister)
+
+diagnostics-summary = { $count ->
+    [one] { $count } constat
+   *[other] { $count } constats
+}
+diagnostic-place = ligne { $line }, colonne { $column }
+severity-error = Erreur
+severity-warning = Avertissement

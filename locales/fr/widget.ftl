@@ -17,13 +17,6 @@ error-invalid-detail = { $count ->
 error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez votre enseignant : les détails ci-dessous l’aideront.
 action-retry = Réessayer
 error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
-diagnostics-summary = { $count ->
-    [one] { $count } constat
-   *[other] { $count } constats
-}
-diagnostic-place = ligne { $line }, colonne { $column }
-severity-error = Erreur
-severity-warning = Avertissement
 notice-offline = Vous êtes hors ligne : voici la copie enregistrée le { $when }.
 notice-partial = { $count ->
     [one] Une partie de cette liste n’a pas pu être lue (un problème) ; tout le reste est affiché.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use stackway_core::HeldCredential;
 use yew::prelude::*;
 
-use super::status::DiagnosticList;
+use super::diagnostic_list::DiagnosticList;
 use super::use_ctx;
 use crate::i18n::Arg;
 use crate::interop::{self, BadgeReport, Interop};

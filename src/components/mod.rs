@@ -3,6 +3,7 @@
 
 pub mod add_badges;
 pub mod detail;
+pub mod diagnostic_list;
 pub mod explore;
 pub mod filters;
 pub mod graph_list;

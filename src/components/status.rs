@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::hooks::{use_i18n, Failure};
 use crate::i18n::Arg;
+use crate::state::Shared;
 
 /// A skeleton of the widget that reserves its height while the feed loads, so the LMS page does
 /// not jump when it arrives.
@@ -38,17 +39,17 @@ pub struct ErrorStateProps {
 #[function_component]
 pub fn ErrorState(props: &ErrorStateProps) -> Html {
     let i18n = use_i18n();
-    let (title, detail, diagnostics): (String, String, &[Diagnostic]) = match &*props.failure {
-        Failure::NotConfigured(reason) => (i18n.t("error-config-title"), reason.clone(), &[]),
-        Failure::Fetch(reason) => (i18n.t("error-fetch-title"), reason.clone(), &[]),
-        Failure::Interop(reason) => (i18n.t("error-interop-title"), reason.clone(), &[]),
+    let (title, detail, diagnostics) = match &*props.failure {
+        Failure::NotConfigured(reason) => (i18n.t("error-config-title"), reason.clone(), None),
+        Failure::Fetch(reason) => (i18n.t("error-fetch-title"), reason.clone(), None),
+        Failure::Interop(reason) => (i18n.t("error-interop-title"), reason.clone(), None),
         Failure::Invalid(diagnostics) => (
             i18n.t("error-invalid-title"),
             i18n.t_args(
                 "error-invalid-detail",
                 &[("count", Arg::from(diagnostics.len()))],
             ),
-            diagnostics.as_slice(),
+            Some(diagnostics.clone()),
         ),
     };
     let retry = props.on_retry.reform(|_: MouseEvent| ());
@@ -60,7 +61,9 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
             </h2>
             <p>{ i18n.t("error-help") }</p>
             <p class="sw-error-detail">{ detail }</p>
-            <DiagnosticList diagnostics={diagnostics.to_vec()} />
+            if let Some(diagnostics) = diagnostics {
+                <Findings {diagnostics} />
+            }
             <button type="button" class="sw-button sw-primary" onclick={retry}>
                 { i18n.t("action-retry") }
             </button>
@@ -68,55 +71,35 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
     }
 }
 
-/// Properties of [`DiagnosticList`].
+/// Properties of [`Findings`].
 #[derive(Properties, PartialEq)]
-pub struct DiagnosticListProps {
-    /// The validator's findings, in document order.
-    pub diagnostics: Vec<Diagnostic>,
+pub struct FindingsProps {
+    /// The validator's findings, in document order (compared by identity).
+    pub diagnostics: Shared<Vec<Diagnostic>>,
 }
 
-/// The validator's findings: severity (by word and icon), where (line, column, JSON pointer),
-/// and the validator's message (in English, marked `lang="en"` in another language). At most 50
-/// are listed.
+/// The validator's findings, listed by the second module's `DiagnosticList`: they are for
+/// whoever fixes the feed, so the first download does without their code and words. The list
+/// appears once that module is in; the shell fetches it after the first screen, and an error
+/// screen, which has no shell, asks for it here.
 #[function_component]
-pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    let i18n = use_i18n();
-    if props.diagnostics.is_empty() {
-        return html! {};
+fn Findings(props: &FindingsProps) -> Html {
+    let arrived = use_state(|| false);
+    {
+        let arrived = arrived.clone();
+        use_effect_with((), move |_| {
+            if crate::later::loaded().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::later::load().await {
+                        arrived.set(true);
+                    }
+                });
+            }
+        });
     }
-    let items = props.diagnostics.iter().take(50).map(|d| {
-        let (icon, severity, class) = match d.severity {
-            Severity::Error => ("✖", i18n.t("severity-error"), "sw-diag sw-diag-error"),
-            Severity::Warning => ("▲", i18n.t("severity-warning"), "sw-diag sw-diag-warning"),
-        };
-        let place = match (d.line, d.column) {
-            (Some(line), Some(column)) => i18n.t_args(
-                "diagnostic-place",
-                &[
-                    ("line", Arg::from(line as usize)),
-                    ("column", Arg::from(column as usize)),
-                ],
-            ),
-            _ => String::new(),
-        };
-        html! {
-            <li class={class}>
-                <span aria-hidden="true">{ icon }{ " " }</span>
-                <strong>{ severity }</strong>{ " " }
-                <code>{ d.code.clone() }</code>{ " " }
-                { place }{ " " }
-                if !d.pointer.is_empty() { <code>{ d.pointer.clone() }</code>{ " " } }
-                // The validator writes its messages in English (stackway-core's diagnostics are
-                // for tools and logs too): marked as such for screen readers in the French widget.
-                <span lang={(!stackway_core::feed::same_language(i18n.lang(), "en")).then_some("en")}>{ d.message.clone() }</span>
-            </li>
-        }
-    });
-    html! {
-        <details class="sw-diagnostics" open=true>
-            <summary>{ i18n.t_args("diagnostics-summary", &[("count", Arg::from(props.diagnostics.len()))]) }</summary>
-            <ul>{ for items }</ul>
-        </details>
+    match crate::later::loaded() {
+        Some(later) if !props.diagnostics.is_empty() => (later.diagnostics)(&props.diagnostics),
+        _ => html! {},
     }
 }
 
@@ -125,8 +108,8 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
 pub struct NoticesProps {
     /// When the feed shown is the saved copy, when it was saved (ISO 8601).
     pub offline_since: Option<String>,
-    /// Problems found in a feed that could still be shown.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found in a feed that could still be shown (compared by identity).
+    pub diagnostics: Shared<Vec<Diagnostic>>,
     /// Whether the feed has no credentials at all.
     pub empty: bool,
 }
@@ -162,7 +145,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         <span class="sw-icon" aria-hidden="true">{ "▲" }</span>
                         { i18n.t_args("notice-partial", &[("count", Arg::from(errors))]) }
                     </p>
-                    <DiagnosticList diagnostics={props.diagnostics.clone()} />
+                    <Findings diagnostics={props.diagnostics.clone()} />
                 </div>
             }
             if props.empty {

@@ -14,8 +14,9 @@ use yew::prelude::*;
 #[derive(Debug)]
 pub struct Loaded {
     pub feed: Rc<Feed>,
-    /// Problems found while reading it (a partly invalid feed still shows what is valid).
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found while reading it (a partly invalid feed still shows what is valid),
+    /// compared by identity.
+    pub diagnostics: Shared<Vec<Diagnostic>>,
     /// When the feed could not be fetched and the saved copy is shown: when it was saved
     /// (ISO 8601).
     pub offline_since: Option<String>,
@@ -31,8 +32,8 @@ pub enum Failure {
     NotConfigured(String),
     /// The network request failed or answered with an error status.
     Fetch(String),
-    /// The text was fetched but is not a usable feed.
-    Invalid(Vec<Diagnostic>),
+    /// The text was fetched but is not a usable feed (its diagnostics, compared by identity).
+    Invalid(Shared<Vec<Diagnostic>>),
     /// The text is JSON-LD (CTDL) and the interop module that converts it could not be loaded.
     Interop(String),
 }
@@ -109,14 +110,25 @@ fn cache_key(url: &str) -> String {
 /// Reads Stackway feed text; `Err` with the diagnostics when nothing usable could be read.
 fn read_feed(text: Rc<String>, offline_since: Option<String>) -> Result<Loaded, Failure> {
     let parsed = parse_feed(&text);
-    match parsed.feed {
+    loaded(parsed.feed, parsed.diagnostics, text, offline_since)
+}
+
+/// A feed read from `text` with its diagnostics, or the diagnostics alone when there is none.
+fn loaded(
+    feed: Option<Feed>,
+    diagnostics: Vec<Diagnostic>,
+    text: Rc<String>,
+    offline_since: Option<String>,
+) -> Result<Loaded, Failure> {
+    let diagnostics = Shared(Rc::new(diagnostics));
+    match feed {
         Some(feed) => Ok(Loaded {
             feed: Rc::new(feed),
-            diagnostics: parsed.diagnostics,
+            diagnostics,
             offline_since,
             text,
         }),
-        None => Err(Failure::Invalid(parsed.diagnostics)),
+        None => Err(Failure::Invalid(diagnostics)),
     }
 }
 
@@ -135,20 +147,17 @@ async fn read(
         .await
         .map_err(Failure::Interop)?;
     let converted = module.convert_feed(&text).map_err(Failure::Interop)?;
-    let Some(feed_json) = converted.feed else {
-        return Err(Failure::Invalid(converted.diagnostics));
+    let mut diagnostics = converted.diagnostics;
+    let feed = match converted.feed {
+        Some(feed_json) => {
+            // The conversion's warnings first, then what the feed reader found in its output.
+            let parsed = parse_feed(&feed_json);
+            diagnostics.extend(parsed.diagnostics);
+            parsed.feed
+        }
+        None => None,
     };
-    let mut loaded =
-        read_feed(Rc::new(feed_json), offline_since).map_err(|failure| match failure {
-            Failure::Invalid(mut diagnostics) => {
-                diagnostics.splice(0..0, converted.diagnostics.iter().cloned());
-                Failure::Invalid(diagnostics)
-            }
-            other => other,
-        })?;
-    loaded.diagnostics.splice(0..0, converted.diagnostics);
-    loaded.text = text;
-    Ok(loaded)
+    loaded(feed, diagnostics, text, offline_since)
 }
 
 async fn fetch(url: &str) -> Result<String, String> {

@@ -123,7 +123,11 @@ pub fn plural_category(n: f64, lang: &str) -> &'static str {
     let (whole, shows_fraction, whole_millions) = if hundredths < TWO_POW_64 {
         let hundredths = hundredths as u64;
         let whole = hundredths / 100;
-        (whole, hundredths % 100 != 0, whole % 1_000_000 == 0)
+        (
+            whole,
+            !hundredths.is_multiple_of(100),
+            whole.is_multiple_of(1_000_000),
+        )
     } else {
         // From 1.8e17 on every double is whole, and far beyond one or two.
         (u64::MAX, false, whole_mod_million(n.abs()) == 0)

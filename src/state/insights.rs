@@ -48,7 +48,8 @@ pub struct Insights {
     pub goal_route: Option<Rc<Route>>,
     /// What each step of `goal_route` unlocks, step by step.
     pub unlocks: Vec<Unlocks>,
-    /// Credentials not held whose prerequisites the learner meets now.
+    /// Credentials not held whose prerequisites the learner meets now (empty until the second
+    /// module is in, as the routes).
     pub available: IdSet,
     /// Held credentials that no longer count (their validity has passed).
     pub expired: IdSet,
@@ -192,7 +193,10 @@ impl Insights {
             detailed: shown,
             goal_route,
             unlocks,
-            available: plan::startable(cat, &holdings.held, None)
+            // Left out until the second module is in, like the routes (`routes_pending`).
+            available: crate::later::loaded()
+                .map(|later| (later.startable)(cat, &holdings.held, None))
+                .unwrap_or_default()
                 .into_iter()
                 .collect(),
             expired: holdings

@@ -48,7 +48,7 @@ export function load() {
 /** Validates feed text; resolves to the list of diagnostics (empty when the feed is clean). */
 export async function check(text) {
   const module = await load();
-  return JSON.parse(module.checkFeed(text));
+  return JSON.parse(await module.checkFeed(text));
 }
 
 /** The shadow root to render into: the element's own, created when possible. */

@@ -63,7 +63,7 @@ pub fn show(value: f64) -> String {
         big.0[0] = mantissa as u32;
         big.0[1] = (mantissa >> 32) as u32;
         big.shl(((bits >> 52) & 0x7ff) - 1075);
-        out.push_str(&big.to_decimal());
+        out.push_str(&big.into_decimal());
     }
     if millionths > 0 {
         let fraction = format!("{:06}", millionths);
@@ -328,8 +328,8 @@ impl Big {
         self.trim();
     }
 
-    /// The decimal digits (consumes the value's limbs).
-    fn to_decimal(&mut self) -> String {
+    /// The decimal digits.
+    fn into_decimal(mut self) -> String {
         let mut groups = Vec::new();
         while !self.is_zero() {
             let mut remainder = 0u64;

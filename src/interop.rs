@@ -211,6 +211,17 @@ fn diagnostic(value: &JsValue) -> Diagnostic {
     }
 }
 
+/// What [`convert`] returns: a future the first module awaits and the second module runs.
+pub type ConvertFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<Converted, String>>>>;
+
+/// Loads the interop module (from `url`, else its default place) and converts feed text with
+/// it. The widget reaches this through its second module (`crate::later`), so that the first
+/// download carries none of the bridge; CTDL feeds, the only ones that need it, are rare.
+pub fn convert(text: std::rc::Rc<String>, url: Option<String>) -> ConvertFuture {
+    Box::pin(async move { load(url.as_deref()).await?.convert_feed(&text) })
+}
+
 impl Interop {
     /// Feed text of any kind (Stackway or CTDL) → the Stackway feed's JSON text and diagnostics.
     pub fn convert_feed(&self, feed_text: &str) -> Result<Converted, String> {

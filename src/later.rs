@@ -40,6 +40,8 @@ pub struct LaterModule {
     pub messages: fn(&str) -> crate::i18n::catalog::Messages,
     /// What each step of a route unlocks (see [`plan::step_unlocks`]).
     pub step_unlocks: fn(&Catalog, &Record, &Route) -> Vec<plan::Unlocks>,
+    /// Converts CTDL feed text with the interop module (see [`crate::interop::convert`]).
+    pub convert_feed: fn(std::rc::Rc<String>, Option<String>) -> crate::interop::ConvertFuture,
     /// A feed's diagnostics as JSON, for `checkFeed`.
     pub check_feed: fn(&str) -> String,
     /// Lists the validator's findings (see `components::status::Findings`).
@@ -59,6 +61,7 @@ const LATER_MODULE: LaterModule = LaterModule {
     startable: plan::startable,
     diagnostics: crate::components::diagnostic_list::render,
     check_feed: crate::check_feed_now,
+    convert_feed: crate::interop::convert,
     messages: crate::i18n::catalog::later,
     layout_graph: crate::layout_graph_now,
 };

@@ -143,10 +143,15 @@ async fn read(
     if !crate::interop::looks_like_json_ld(&text) {
         return read_feed(text, offline_since);
     }
-    let module = crate::interop::load(interop.as_deref())
+    // The bridge to the interop module is in the widget's second module.
+    let later = match crate::later::load().await {
+        true => crate::later::loaded(),
+        false => None,
+    }
+    .ok_or_else(|| Failure::Interop("the widget's second module could not be fetched".into()))?;
+    let converted = (later.convert_feed)(text.clone(), interop)
         .await
         .map_err(Failure::Interop)?;
-    let converted = module.convert_feed(&text).map_err(Failure::Interop)?;
     let mut diagnostics = converted.diagnostics;
     let feed = match converted.feed {
         Some(feed_json) => {

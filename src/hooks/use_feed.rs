@@ -144,11 +144,10 @@ async fn read(
         return read_feed(text, offline_since);
     }
     // The bridge to the interop module is in the widget's second module.
-    let later = match crate::later::load().await {
-        true => crate::later::loaded(),
-        false => None,
-    }
-    .ok_or_else(|| Failure::Interop("the widget's second module could not be fetched".into()))?;
+    crate::later::load().await;
+    let later = crate::later::loaded().ok_or_else(|| {
+        Failure::Interop("the widget's second module could not be fetched".into())
+    })?;
     let converted = (later.convert_feed)(text.clone(), interop)
         .await
         .map_err(Failure::Interop)?;

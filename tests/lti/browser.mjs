@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 
 const PLATFORM = process.env.PLATFORM;
+const OPENEDX = process.env.OPENEDX;
 const TOOL = process.env.TOOL;
 const ARTIFACTS = process.env.ARTIFACTS || "target/lti-e2e";
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -181,9 +182,54 @@ async function run() {
     }
     await context.close();
   }
+  // 4. Open edX's own LTI 1.3 consumer: a learner launch, then deep linking verified by the consumer.
+  if (OPENEDX) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    watchConsole(page, cspViolations);
+    const block = "block-v1:edX+Data+2026+type@lti_consumer+block@pathways";
+    try {
+      await page.goto(`${OPENEDX}/courseware?user=edx-learner-1&block=${encodeURIComponent(block)}`);
+      const config = await launchConfig(await toolFrame(page, "stackway-pathways"));
+      check("Open edX consumer: a learner launch gets the component's custom parameters",
+        config.goal === "dipl-data" && config.view === "map" && config.lang === "fr" && config.feed === `${OPENEDX}/feeds/pathways.json`,
+        JSON.stringify(config));
+      await page.screenshot({ path: path.join(ARTIFACTS, "openedx-launch.png"), fullPage: true });
+
+      await page.goto(`${OPENEDX}/courseware?user=edx-staff-1&dl=1`);
+      const designer = await toolFrame(page, "form#designer");
+      await designer.fill("#feed_url", `${OPENEDX}/feeds/pathways.json`);
+      await designer.fill("#goal", "cert-data");
+      await designer.selectOption("#view", "explore");
+      await designer.click("button[type=submit]");
+      const deadline = Date.now() + 20000;
+      let saved = null;
+      while (!saved && Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          if (!frame.url().startsWith(`${OPENEDX}/deep_link_return`)) continue;
+          saved = await frame.evaluate(() => {
+            const p = document.getElementById("saved");
+            return p ? p.dataset.block : "error: " + document.body.innerText;
+          }).catch(() => null);
+        }
+        if (!saved) await page.waitForTimeout(100);
+      }
+      check("Open edX consumer: the deep linking response verifies against the tool's key set",
+        saved && saved.startsWith("block-v1:"), String(saved));
+      if (saved && saved.startsWith("block-v1:")) {
+        await page.goto(`${OPENEDX}/courseware?user=edx-learner-1&block=${encodeURIComponent(saved)}`);
+        const relaunch = await launchConfig(await toolFrame(page, "stackway-pathways"));
+        check("Open edX consumer: the linked component launches with the designer's choices",
+          relaunch.goal === "cert-data" && relaunch.view === "explore", JSON.stringify(relaunch));
+      }
+    } catch (error) {
+      check("Open edX consumer round trip", false, error.message);
+    }
+    await context.close();
+  }
   await browser.close();
 
-  // 4. Cookies blocked for every site: the state is proven through platform storage instead.
+  // 5. Cookies blocked for every site: the state is proven through platform storage instead.
   {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "stackway-nocookies-"));
     fs.mkdirSync(path.join(profile, "Default"), { recursive: true });

@@ -1,7 +1,8 @@
-"""End-to-end test of the Stackway LTI tool against the independent `lti1p3platform` platform.
+"""End-to-end test of the Stackway LTI tool against two independent platforms.
 
-The platform (tests/lti/lms_platform.py) runs on 127.0.0.1, the tool (`stackway serve --config`) on
-localhost: two different sites, as in production. Headless Chromium (playwright-core driving
+`lti1p3platform` (tests/lti/lms_platform.py) and Open edX's own consumer from `lti-consumer-xblock`
+(tests/lti/openedx_platform.py) run on 127.0.0.1, the tool (`stackway serve --config`) on localhost:
+different sites, as in production. Headless Chromium (playwright-core driving
 /usr/bin/chromium, tests/lti/browser.mjs) plays the learner and the instructional designer.
 Prints one line per check and a final `N passed, N failed`; exits 1 when anything failed.
 """
@@ -20,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 import lms_platform as lms  # noqa: E402
+import openedx_platform as openedx  # noqa: E402
 
 
 def free_port():
@@ -42,11 +44,13 @@ def wait_for(url, seconds=30):
 def main():
     binary = os.environ.get("STACKWAY_BIN", os.path.join(ROOT, "target", "debug", "stackway"))
     work = tempfile.mkdtemp(prefix="stackway-lti-e2e-")
-    platform_port, tool_port = free_port(), free_port()
+    platform_port, tool_port, edx_port = free_port(), free_port(), free_port()
     tool_base = f"http://localhost:{tool_port}"
     platform_origin = f"http://127.0.0.1:{platform_port}"
     feed_url = f"{platform_origin}/feeds/pathways.json"
     platform, server = lms.start(platform_port, tool_base, feed_url, "dipl-data", os.path.join(HERE, "feed.json"))
+    edx_origin = f"http://127.0.0.1:{edx_port}"
+    edx, edx_server = openedx.start(edx_port, tool_base, "dipl-data", os.path.join(HERE, "feed.json"))
 
     subprocess.run([binary, "keys", "generate", "--dir", os.path.join(work, "keys")], check=True,
                    stdout=subprocess.DEVNULL)
@@ -63,9 +67,18 @@ client_id = "{lms.CLIENT_ID}"
 deployment_ids = ["{lms.DEPLOYMENT_ID}"]
 auth_url = "{platform_origin}/auth"
 jwks_url = "{platform_origin}/jwks"
-feed_hosts = ["127.0.0.1"]
+feed_hosts = ["127.0.0.1:{platform_port}"]
 progress_url = "{platform_origin}/sis/learners/{{user}}/credentials"
 progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
+
+[[platform]]
+name = "Open edX (lti-consumer-xblock, end-to-end)"
+issuer = "{edx_origin}"
+client_id = "{openedx.CLIENT_ID}"
+deployment_ids = ["{openedx.DEPLOYMENT_ID}"]
+auth_url = "{edx_origin}/auth"
+jwks_url = "{edx_origin}/jwks"
+feed_hosts = ["127.0.0.1:{edx_port}"]
 """)
     env = dict(os.environ, STACKWAY_E2E_SIS_TOKEN=lms.SIS_TOKEN, RUST_LOG="info")
     log = open(os.path.join(work, "tool.log"), "w")
@@ -78,7 +91,8 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
         if not wait_for(f"http://127.0.0.1:{tool_port}/.well-known/jwks.json"):
             print("FAIL tool did not start; see", log.name)
             return 1
-        browser_env = dict(os.environ, PLATFORM=platform_origin, TOOL=tool_base, ARTIFACTS=os.path.join(ROOT, "target", "lti-e2e"))
+        browser_env = dict(os.environ, PLATFORM=platform_origin, OPENEDX=edx_origin, TOOL=tool_base,
+                           ARTIFACTS=os.path.join(ROOT, "target", "lti-e2e"))
         result = subprocess.run(["node", os.path.join(HERE, "browser.mjs")], env=browser_env, cwd=ROOT,
                                 capture_output=True, text=True, timeout=300)
         sys.stderr.write(result.stderr)
@@ -94,6 +108,7 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
 
         # What the platform saw, checked on the platform side.
         state = json.loads(urllib.request.urlopen(f"{platform_origin}/api/state").read())
+        edx_state = json.loads(urllib.request.urlopen(f"{edx_origin}/api/state").read())
         checks = [
             ("platform library accepted the deep linking response",
              len(state["deep_link_results"]) == 1 and not state["deep_link_errors"], state["deep_link_errors"]),
@@ -103,6 +118,12 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
             ("progress source was asked only about validated learners, with the bearer token",
              state["progress_requests"] and all(user in ("learner-1", "learner-2", "teacher-1") and auth == f"Bearer {lms.SIS_TOKEN}"
                                                 for user, auth in state["progress_requests"]), state["progress_requests"]),
+            ("Open edX consumer accepted exactly one deep linking response",
+             len(edx_state["deep_link_results"]) == 1 and not edx_state["deep_link_errors"], edx_state["deep_link_errors"]),
+            ("Open edX content item is an ltiResourceLink to the tool's launch URL with the designer's feed",
+             edx_state["deep_link_results"] and edx_state["deep_link_results"][0]["item"].get("type") == "ltiResourceLink"
+             and edx_state["deep_link_results"][0]["item"].get("custom", {}).get("feed_url") == f"{edx_origin}/feeds/pathways.json",
+             edx_state["deep_link_results"]),
         ]
         for name, ok, detail in checks:
             if ok:
@@ -118,6 +139,7 @@ progress_token_env = "STACKWAY_E2E_SIS_TOKEN"
         except subprocess.TimeoutExpired:
             tool.kill()
         server.shutdown()
+        edx_server.shutdown()
         log.close()
     if failed:
         print("tool log:", log.name)

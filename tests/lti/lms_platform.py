@@ -7,6 +7,7 @@ source (the "SIS") and the platform half of the 1EdTech platform-storage postMes
 library does not implement.
 """
 
+import base64
 import html
 import json
 import threading
@@ -15,7 +16,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lti1p3platform.ltiplatform import LTI1P3PlatformConfAbstract
 from lti1p3platform.message_launch import LTIAdvantageMessageLaunchAbstract
 from lti1p3platform.oidc_login import OIDCLoginAbstract
@@ -38,6 +39,16 @@ def _new_key_pair():
     return private, public
 
 
+def _es512_public_jwk():
+    numbers = ec.generate_private_key(ec.SECP521R1()).public_key().public_numbers()
+
+    def b64(n):
+        return base64.urlsafe_b64encode(n.to_bytes(66, "big")).rstrip(b"=").decode()
+
+    return {"kty": "EC", "crv": "P-521", "alg": "ES512", "use": "sig", "kid": "platform-es512",
+            "x": b64(numbers.x), "y": b64(numbers.y)}
+
+
 class Platform:
     """State of the LMS: registration, resource links, learners' records, deep linking results."""
 
@@ -46,6 +57,7 @@ class Platform:
         self.origin = f"http://127.0.0.1:{port}"
         self.tool_base = tool_base
         self.private_key, self.public_key = _new_key_pair()
+        self.es512_jwk = _es512_public_jwk()
         self.links = {
             "link-1": {
                 "title": "Stackway pathways",
@@ -143,7 +155,11 @@ def make_handler(platform):
             path = urllib.parse.urlsplit(self.path).path
             query = self._query()
             if path == "/jwks":
-                return self._send(200, json.dumps(platform.conf().get_jwks()), "application/json")
+                # Like a platform in the middle of a move to elliptic-curve keys, the set also lists an
+                # EC P-521 (ES512) key, which the tool cannot use and must skip (a regression test).
+                jwks = platform.conf().get_jwks()
+                jwks["keys"].append(platform.es512_jwk)
+                return self._send(200, json.dumps(jwks), "application/json")
             if path == "/course":
                 return self._send(200, course_page(platform, query))
             if path == "/storage-frame":

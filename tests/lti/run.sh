@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end test of the LTI 1.3 tool against the independent PyPI platform `lti1p3platform`,
-# in headless Chromium. One step for `cargo xtask test`:
+# End-to-end test of the LTI 1.3 tool against the independent PyPI platforms `lti1p3platform` and
+# Open edX's consumer (`lti-consumer-xblock`), in headless Chromium. One step for `cargo xtask test`:
 #
 #   tests/lti/run.sh
 #
@@ -16,8 +16,8 @@ VENV="${STACKWAY_LTI_VENV:-$ROOT/target/lti-venv}"
 if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
   echo "FAIL chromium is missing: apt-get install -y chromium"; echo "0 passed, 1 failed"; exit 1
 fi
-if ! "$VENV/bin/python" -c "import lti1p3platform" 2>/dev/null; then
-  echo "Installing the LTI test platform (lti1p3platform) into $VENV ..."
+if ! "$VENV/bin/python" -c "import lti1p3platform, lti_consumer" 2>/dev/null; then
+  echo "Installing the LTI test platforms (lti1p3platform, lti-consumer-xblock) into $VENV ..."
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/lti/requirements.txt
 fi

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod logging;
 mod static_site;
 
 /// Stackway: micro-credential pathways for learners, instructional designers and institutions.

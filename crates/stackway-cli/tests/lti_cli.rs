@@ -160,3 +160,60 @@ fn serve_with_config_serves_the_tool_and_the_static_site_together() {
         "{login}"
     );
 }
+
+#[test]
+fn serve_writes_its_log_to_standard_error_not_standard_output() {
+    // Regression: the tool's log lines went to standard output although the docs say standard
+    // error, mixing them with the command's own messages.
+    let dir = scratch("log");
+    assert!(stackway()
+        .args(["keys", "generate", "--dir"])
+        .arg(dir.join("keys"))
+        .status()
+        .unwrap()
+        .success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = dir.join("tool.toml");
+    std::fs::write(
+        &config,
+        format!("[tool]\nbase_url = \"http://localhost:{port}\"\nkeys = \"keys/\"\n{PLATFORM}"),
+    )
+    .unwrap();
+    let mut child = stackway()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--dir"])
+        .arg(&dir)
+        .arg("--config")
+        .arg(&config)
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let refused = http_get(
+        port,
+        "/lti/login?iss=https://unknown.example&login_hint=x&target_link_uri=x",
+    );
+    assert!(refused.contains("unknown-platform"), "{refused}");
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("LTI request rejected") && stderr.contains("unknown-platform"),
+        "stderr: {stderr}"
+    );
+    assert!(!stdout.contains("LTI request rejected"), "stdout: {stdout}");
+    assert!(
+        stdout.contains("LTI 1.3 tool for 1 platform"),
+        "stdout: {stdout}"
+    );
+}

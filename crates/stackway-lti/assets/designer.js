@@ -9,10 +9,11 @@ const messages = {
   fr: "Le flux doit se trouver sur l'un de ces hôtes : ",
 };
 
+// An entry is a host (the scheme's default port) or host:port, as `URL.host` writes them.
 function feedAllowed(value) {
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && hosts.includes(url.hostname.toLowerCase());
+    return (url.protocol === "https:" || url.protocol === "http:") && hosts.includes(url.host.toLowerCase());
   } catch (e) {
     return false;
   }

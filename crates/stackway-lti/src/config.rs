@@ -50,8 +50,8 @@ pub struct Platform {
     pub deployment_ids: Vec<String>,
     pub auth_url: Url,
     pub jwks_url: Url,
-    /// Hosts a `feed_url` may be on, lower case.
-    pub feed_hosts: Vec<String>,
+    /// Hosts (and ports) a `feed_url` may be on.
+    pub feed_hosts: Vec<FeedHost>,
     /// Template containing `{user}`.
     pub progress_url: Option<String>,
     pub progress_token_env: Option<String>,
@@ -94,11 +94,65 @@ impl Platform {
         if url.scheme() == "http" && !is_loopback(url) {
             return false;
         }
-        let Some(host) = url.host_str() else {
-            return false;
-        };
-        let host = host.to_ascii_lowercase();
-        self.feed_hosts.contains(&host)
+        self.feed_hosts.iter().any(|host| host.matches(url))
+    }
+
+    /// The origins browsers may fetch this platform's feeds from (the designer's live preview):
+    /// each allowed host with its port, over https, and also over http for loopback hosts.
+    pub fn feed_origins(&self) -> Vec<String> {
+        self.feed_hosts.iter().flat_map(FeedHost::origins).collect()
+    }
+}
+
+/// A host a `feed_url` may be on. A bare host means the scheme's default port (443 for https, 80
+/// for http, which only loopback hosts may use); `host:port` names another port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedHost {
+    /// Lower case; an IPv6 address keeps its brackets.
+    pub host: String,
+    /// `None` for the scheme's default port.
+    pub port: Option<u16>,
+}
+
+impl FeedHost {
+    /// Reads `feeds.example.edu`, `feeds.example.edu:8443`, `127.0.0.1:9000` or `[::1]:9000`;
+    /// `None` for anything else (a URL, a path, credentials).
+    pub fn parse(entry: &str) -> Option<FeedHost> {
+        let entry = entry.trim();
+        if entry.is_empty() || entry.contains(['/', '@', '?', '#', ' ', '\\']) {
+            return None;
+        }
+        // Parsed as an https authority, `host:443` is the bare host, like the URL it will match.
+        let url = Url::parse(&format!("https://{entry}/")).ok()?;
+        Some(FeedHost {
+            host: url.host_str()?.to_ascii_lowercase(),
+            port: url.port(),
+        })
+    }
+
+    /// Whether `url` is on this host and port (its scheme's default port for a bare host).
+    pub fn matches(&self, url: &Url) -> bool {
+        url.host_str()
+            .is_some_and(|host| host.eq_ignore_ascii_case(&self.host))
+            && url.port() == self.port
+    }
+
+    /// `https://host[:port]`, and `http://host[:port]` too for loopback hosts.
+    pub fn origins(&self) -> Vec<String> {
+        let mut origins = vec![format!("https://{self}")];
+        if Url::parse(&format!("http://{self}/")).is_ok_and(|url| is_loopback(&url)) {
+            origins.push(format!("http://{self}"));
+        }
+        origins
+    }
+}
+
+impl std::fmt::Display for FeedHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.port {
+            Some(port) => write!(f, "{}:{port}", self.host),
+            None => f.write_str(&self.host),
+        }
     }
 }
 
@@ -195,12 +249,11 @@ impl ToolConfig {
             let jwks_url =
                 check_url(&p.jwks_url, "jwks_url").map_err(|r| fail(Some(p.jwks_url.span()), r))?;
             let mut feed_hosts = Vec::new();
-            for host in p.feed_hosts.iter().flat_map(|h| h.get_ref().iter()) {
-                let host = host.trim().to_ascii_lowercase();
-                if host.is_empty() || host.contains(['/', ':', ' ', '@']) {
+            for entry in p.feed_hosts.iter().flat_map(|h| h.get_ref().iter()) {
+                let Some(host) = FeedHost::parse(entry) else {
                     let span = p.feed_hosts.as_ref().map(|h| h.span());
-                    return Err(fail(span, format!("feed_hosts entry {host:?} must be a bare host name such as feeds.example.edu")));
-                }
+                    return Err(fail(span, format!("feed_hosts entry {entry:?} must be a host name such as feeds.example.edu, or host:port such as feeds.example.edu:8443")));
+                };
                 feed_hosts.push(host);
             }
             let progress_url = match &p.progress_url {
@@ -496,5 +549,74 @@ progress_url = "https://sis.example.edu/learners/{user}/credentials"
         assert!(!platform
             .allows_feed(&Url::parse("https://feeds.example.edu.evil.test/x.json").unwrap()));
         assert!(!platform.allows_feed(&Url::parse("http://feeds.example.edu/x.json").unwrap()));
+    }
+
+    #[test]
+    fn a_bare_feed_host_admits_only_the_default_port() {
+        // Regression: `feed_hosts = ["127.0.0.1"]` admitted every port on that host.
+        let config = parse(&GOOD.replace(
+            r#"feed_hosts = ["feeds.example.edu"]"#,
+            r#"feed_hosts = ["feeds.example.edu", "127.0.0.1", "localhost:9000", "[::1]:9001", "alt.example.edu:443"]"#,
+        ))
+        .unwrap();
+        let platform = &config.platforms[0];
+        let allows = |url: &str| platform.allows_feed(&Url::parse(url).unwrap());
+        assert!(allows("https://feeds.example.edu/x.json"));
+        assert!(allows("https://feeds.example.edu:443/x.json"));
+        assert!(!allows("https://feeds.example.edu:8443/x.json"));
+        assert!(allows("http://127.0.0.1/x.json"));
+        assert!(!allows("http://127.0.0.1:6379/x.json"));
+        assert!(!allows("http://127.0.0.1:9000/x.json"));
+        assert!(allows("http://localhost:9000/x.json"));
+        assert!(allows("https://localhost:9000/x.json"));
+        assert!(!allows("http://localhost/x.json"));
+        assert!(allows("http://[::1]:9001/x.json"));
+        assert!(allows("https://alt.example.edu/x.json"));
+        assert_eq!(
+            platform
+                .feed_hosts
+                .iter()
+                .map(|h| h.to_string())
+                .collect::<Vec<_>>(),
+            [
+                "feeds.example.edu",
+                "127.0.0.1",
+                "localhost:9000",
+                "[::1]:9001",
+                "alt.example.edu"
+            ]
+        );
+        for bad in [
+            "https://feeds.example.edu",
+            "feeds.example.edu/x",
+            "me@feeds.example.edu",
+            "feeds.example.edu:http",
+            "",
+        ] {
+            let err = parse(&GOOD.replace(
+                r#"feed_hosts = ["feeds.example.edu"]"#,
+                &format!("feed_hosts = [{bad:?}]"),
+            ))
+            .unwrap_err();
+            assert!(err.reason.contains("host:port"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn feed_origins_name_each_port_and_http_only_on_loopback() {
+        let config = parse(&GOOD.replace(
+            r#"feed_hosts = ["feeds.example.edu"]"#,
+            r#"feed_hosts = ["feeds.example.edu", "feeds.example.edu:8443", "127.0.0.1:9000"]"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            config.platforms[0].feed_origins(),
+            [
+                "https://feeds.example.edu",
+                "https://feeds.example.edu:8443",
+                "https://127.0.0.1:9000",
+                "http://127.0.0.1:9000"
+            ]
+        );
     }
 }

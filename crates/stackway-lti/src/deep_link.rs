@@ -49,7 +49,11 @@ pub(crate) async fn designer_page(
         .as_ref()
         .map(Url::to_string)
         .unwrap_or_default();
-    let hosts = platform.feed_hosts.join(", ");
+    let hosts: Vec<String> = platform
+        .feed_hosts
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let view_options: String = VIEWS
         .iter()
         .map(|v| format!("<option value=\"{v}\">{}</option>", view_label(v, lang)))
@@ -73,13 +77,13 @@ pub(crate) async fn designer_page(
          <stackway-pathways id=\"preview\" feed=\"{default_feed}\" lang=\"{lang_code}\"></stackway-pathways></section></main></body></html>\n",
         lang_code = lang.code(),
         title = t("Add Stackway to your course", "Ajouter Stackway à votre cours"),
-        hosts_attr = escape_html(&platform.feed_hosts.join(" ")),
+        hosts_attr = escape_html(&hosts.join(" ")),
         widget = escape_html(&inner.options.widget_script),
         ticket = escape_html(&ticket),
         feed_label = t("Feed URL", "URL du flux"),
         default_feed = escape_html(&default_feed),
         hosts_help = t("Allowed hosts:", "Hôtes autorisés :"),
-        hosts = escape_html(&hosts),
+        hosts = escape_html(&hosts.join(", ")),
         goal_label = t("Goal (credential id, optional)", "Objectif (identifiant de titre, facultatif)"),
         goal_help = t("For example: cert-data-analytics", "Par exemple : cert-data-analytics"),
         view_label = t("View", "Vue"),
@@ -94,7 +98,7 @@ pub(crate) async fn designer_page(
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' {feeds}; \
          frame-ancestors 'self' {ancestors}; base-uri 'none'; form-action 'self'; object-src 'none'",
-        feeds = platform.feed_hosts.iter().map(|h| format!("https://{h}")).collect::<Vec<_>>().join(" "),
+        feeds = platform.feed_origins().join(" "),
         ancestors = inner.config.frame_ancestors().join(" "),
     );
     Ok(html(StatusCode::OK, body, &csp))

@@ -39,6 +39,9 @@ pub struct Options {
     pub login_ttl: Duration,
     /// Shortest interval between two JWKS refetches caused by an unknown `kid`.
     pub jwks_min_refetch: Duration,
+    /// Wait after a first failed JWKS fetch before the next attempt; it doubles with each further
+    /// failure, up to [`jwks::MAX_FAILURE_BACKOFF`].
+    pub jwks_failure_backoff: Duration,
     /// Timeout of every outgoing request (JWKS, progress, feeds).
     pub http_timeout: Duration,
     /// How long a feed fetched to match a learner's badges is reused before it is fetched again.
@@ -53,6 +56,7 @@ impl Default for Options {
             clock_skew: Duration::from_secs(60),
             login_ttl: Duration::from_secs(600),
             jwks_min_refetch: Duration::from_secs(10),
+            jwks_failure_backoff: Duration::from_secs(10),
             http_timeout: Duration::from_secs(5),
             feed_max_age: Duration::from_secs(300),
             widget_script: "/www/stackway.js".into(),
@@ -88,7 +92,11 @@ impl AppState {
             .user_agent(concat!("stackway-lti/", env!("CARGO_PKG_VERSION")))
             .build()
             .unwrap_or_else(|_| reqwest::Client::new());
-        let platform_keys = jwks::PlatformKeys::new(http.clone(), options.jwks_min_refetch);
+        let platform_keys = jwks::PlatformKeys::new(
+            http.clone(),
+            options.jwks_min_refetch,
+            options.jwks_failure_backoff,
+        );
         let feeds = feeds::FeedCache::new(http.clone(), options.feed_max_age);
         AppState(Arc::new(Inner {
             config,

@@ -94,6 +94,8 @@ pub struct BadgeSummary {
 pub enum Problem {
     /// The launch carries no identity the progress source knows the learner by.
     NoIdentity,
+    /// The identity is `.` or `..`, which would turn the progress URL into another path.
+    RefusedIdentity,
     /// The source could not be reached, timed out, or answered with an error status.
     SourceFailed,
     /// The answer is larger than [`MAX_BODY`].
@@ -109,6 +111,7 @@ impl Problem {
     pub fn code(self) -> &'static str {
         match self {
             Problem::NoIdentity => "progress-no-identity",
+            Problem::RefusedIdentity => "progress-identity-refused",
             Problem::SourceFailed => "progress-source-failed",
             Problem::TooLarge => "progress-too-large",
             Problem::InvalidRecord => "progress-invalid-record",
@@ -155,9 +158,10 @@ pub async fn fetch(
         tracing::warn!(platform = %platform.name, "launch has no learner identity for progress_url");
         return Progress::Unavailable(Problem::NoIdentity);
     };
-    let encoded: String = url::form_urlencoded::byte_serialize(user.as_bytes()).collect();
-    // `byte_serialize` writes spaces as `+`, which is not a path character.
-    let url = template.replace("{user}", &encoded.replace('+', "%20"));
+    let Some(url) = progress_url(template, user) else {
+        tracing::warn!(platform = %platform.name, "launch identity is a dot segment; progress not asked");
+        return Progress::Unavailable(Problem::RefusedIdentity);
+    };
     let mut request = http.get(&url).header(
         "accept",
         "application/json, application/vc+ld+json, application/ld+json;q=0.9, application/vc+jwt;q=0.9",
@@ -224,6 +228,18 @@ pub async fn fetch(
             Progress::Unavailable(Problem::InvalidRecord)
         }
     }
+}
+
+/// The progress URL for `user`: the template with `{user}` replaced by the percent-encoded
+/// identity. `None` for `.` and `..`, which no encoding can keep in their path segment (URL
+/// parsers read `%2E%2E` as `..` too), so `/learners/../credentials` would become `/credentials`.
+fn progress_url(template: &str, user: &str) -> Option<String> {
+    if user == "." || user == ".." {
+        return None;
+    }
+    let encoded: String = url::form_urlencoded::byte_serialize(user.as_bytes()).collect();
+    // `byte_serialize` writes spaces as `+`, which is not a path character.
+    Some(template.replace("{user}", &encoded.replace('+', "%20")))
 }
 
 /// What the progress source answered, told apart by content type and content.
@@ -427,6 +443,22 @@ mod tests {
                 "{content_type}"
             );
         }
+    }
+
+    #[test]
+    fn a_dot_segment_identity_cannot_change_the_progress_path() {
+        // Regression: a `sub` of `..` turned `/learners/{user}/credentials` into `/credentials`.
+        let template = "https://sis.example.edu/learners/{user}/credentials";
+        assert_eq!(progress_url(template, ".."), None);
+        assert_eq!(progress_url(template, "."), None);
+        assert_eq!(
+            progress_url(template, "../admin").as_deref(),
+            Some("https://sis.example.edu/learners/..%2Fadmin/credentials")
+        );
+        assert_eq!(
+            progress_url(template, "a b...").as_deref(),
+            Some("https://sis.example.edu/learners/a%20b.../credentials")
+        );
     }
 
     #[test]

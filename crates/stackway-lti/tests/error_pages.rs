@@ -37,3 +37,16 @@ async fn the_page_shows_the_code_and_never_the_detail() {
     assert!(!page.contains("eyJ") && !page.contains("BEGIN") && !page.contains("learner-42"));
     insta::assert_snapshot!(page);
 }
+
+#[test]
+fn the_lms_guide_lists_every_refusal_with_its_status() {
+    // Regression: the docs said refusals are 400 or 401, but a key set or store outage is a 503.
+    let guide = include_str!("../../../docs/lms/README.md");
+    for reason in Reason::ALL {
+        let row = format!("| `{}` | {} |", reason.code(), reason.status().as_u16());
+        assert!(
+            guide.contains(&row),
+            "docs/lms/README.md lacks the row {row}"
+        );
+    }
+}

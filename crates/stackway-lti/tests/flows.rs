@@ -136,6 +136,38 @@ async fn deep_linking_returns_a_signed_resource_link_with_the_designers_choices_
 }
 
 #[tokio::test]
+async fn the_designer_preview_csp_admits_every_allowed_feed_origin() {
+    // Regression: the preview's `connect-src` allowed only `https://FEEDHOST` on port 443, so an
+    // allowed feed on another port, or an http loopback feed, was blocked in the browser.
+    let tool = tool().await;
+    let login = tool.login().await;
+    let token = sign(
+        &deep_linking_claims(&tool, &login.nonce),
+        PLATFORM_KEY_1,
+        "platform-1",
+    );
+    let page = tool.launch(&token, &login).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    let port = url::Url::parse(&tool.issuer).unwrap().port().unwrap();
+    assert!(
+        csp.contains(&format!(
+            "connect-src 'self' https://feeds.example.edu https://127.0.0.1:{port} http://127.0.0.1:{port};"
+        )),
+        "{csp}"
+    );
+    assert!(
+        page.body.contains(&format!(
+            "data-hosts=\"feeds.example.edu 127.0.0.1:{port}\""
+        )),
+        "the designer's own check knows the port: {}",
+        page.body
+    );
+}
+
+#[tokio::test]
 async fn deep_linking_refuses_a_feed_on_a_host_not_allowed() {
     let tool = tool().await;
     let login = tool.login().await;
@@ -378,6 +410,32 @@ async fn an_unavailable_progress_source_is_said_not_hidden() {
         reply.body
     );
     assert!(reply.body.contains("class=\"lti-notice\""));
+}
+
+#[tokio::test]
+async fn a_dot_segment_sub_never_asks_the_progress_source_about_another_path() {
+    // Regression: a `sub` of `..` turned `/learners/{user}/credentials` into `/credentials`.
+    let tool = tool().await;
+    for sub in ["..", "."] {
+        let reply = tool.launch_with(|c| c["sub"] = json!(sub)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert!(
+            reply
+                .body
+                .contains(r#""progress_problem":"progress-identity-refused""#),
+            "{}",
+            reply.body
+        );
+    }
+    assert!(
+        tool.platform.progress_requests.lock().unwrap().is_empty(),
+        "the progress source was not asked"
+    );
+    assert_eq!(
+        *tool.platform.stray_requests.lock().unwrap(),
+        Vec::<String>::new(),
+        "nor any other path of the platform"
+    );
 }
 
 #[tokio::test]

@@ -462,6 +462,32 @@ async fn feed_url_on_a_host_not_allowed_is_rejected() {
 }
 
 #[tokio::test]
+async fn a_feed_on_another_port_of_an_allowed_host_is_refused() {
+    // Regression: `feed_hosts = ["127.0.0.1"]` admitted every port on that host, so a launch could
+    // point the widget (and the tool's badge matching) at any local service.
+    let tool = tool().await;
+    let other_port = url::Url::parse(&tool.issuer).unwrap().port().unwrap() ^ 1;
+    let reply = tool
+        .launch_with(|c| {
+            set(
+                c,
+                &format!("{LTI}custom"),
+                json!({"feed_url": format!("http://127.0.0.1:{other_port}/feed.json")}),
+            )
+        })
+        .await;
+    assert_eq!(
+        (reply.status, reply.reason()),
+        (StatusCode::BAD_REQUEST, "feed-host-not-allowed")
+    );
+    let allowed = format!("{}/feeds/pathways.json", tool.issuer);
+    let reply = tool
+        .launch_with(|c| set(c, &format!("{LTI}custom"), json!({ "feed_url": allowed })))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+#[tokio::test]
 async fn unresolved_substitution_variables_count_as_missing_and_numbers_are_accepted() {
     let tool = tool().await;
     let reply = tool
@@ -535,6 +561,60 @@ async fn unknown_kids_cause_at_most_one_refetch_per_interval() {
         *tool.platform.jwks_requests.lock().unwrap(),
         1,
         "rate-limited: no refetch within the interval"
+    );
+}
+
+#[tokio::test]
+async fn a_key_set_that_also_lists_an_es512_key_still_validates_launches() {
+    // Regression: one key the JWT library cannot read (EC P-521 / ES512) made the whole set fail
+    // with 503 jwks-unavailable, so after a restart every launch from that platform failed.
+    let tool = tool().await;
+    let es512: Value = serde_json::from_str(PLATFORM_KEY_ES512_JWK).unwrap();
+    *tool.platform.jwks.lock().unwrap() =
+        json!({ "keys": [es512, jwk(PLATFORM_KEY_1, "platform-1")] });
+    let reply = tool.launch_with(|_| {}).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+#[tokio::test]
+async fn failed_key_set_fetches_are_rate_limited_with_backoff() {
+    // Regression: 4 launches while the platform's key set was down made 4 fetches.
+    let tool = tool_with(Options::default(), "").await;
+    *tool.platform.jwks_failing.lock().unwrap() = true;
+    for _ in 0..4 {
+        let reply = tool.launch_with(|_| {}).await;
+        assert_eq!(
+            (reply.status, reply.reason()),
+            (StatusCode::SERVICE_UNAVAILABLE, "jwks-unavailable")
+        );
+    }
+    assert_eq!(
+        *tool.platform.jwks_requests.lock().unwrap(),
+        1,
+        "one fetch, then the backoff"
+    );
+    assert_eq!(tool.state.platform_keys().fetch_count(), 1);
+}
+
+#[tokio::test]
+async fn a_key_set_that_fails_to_refresh_keeps_serving_the_keys_already_known() {
+    let tool = tool().await;
+    assert_eq!(tool.launch_with(|_| {}).await.status, StatusCode::OK);
+    *tool.platform.jwks_failing.lock().unwrap() = true;
+    let unknown_kid = || async {
+        let login = tool.login().await;
+        let token = sign(&tool.claims(&login.nonce), PLATFORM_KEY_2, "platform-2");
+        tool.launch(&token, &login).await
+    };
+    assert_eq!(unknown_kid().await.reason(), "jwks-unavailable");
+    assert_eq!(*tool.platform.jwks_requests.lock().unwrap(), 2);
+    let reply = tool.launch_with(|_| {}).await;
+    assert_eq!(reply.status, StatusCode::OK, "the cached key still works");
+    assert_eq!(unknown_kid().await.reason(), "jwks-unavailable");
+    assert_eq!(
+        *tool.platform.jwks_requests.lock().unwrap(),
+        2,
+        "no new fetch during the backoff, although unknown kids are otherwise refetched at once"
     );
 }
 

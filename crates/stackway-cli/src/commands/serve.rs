@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::logging::{self, LogFormat};
 use crate::static_site;
 
 /// Arguments of `stackway serve`.
@@ -59,12 +60,7 @@ async fn serve(args: Args) -> Result<(), String> {
     let root = args.dir.canonicalize().unwrap_or(args.dir);
     let app = match &args.config {
         Some(config) => {
-            let _ = tracing_subscriber::fmt()
-                .with_env_filter(
-                    tracing_subscriber::EnvFilter::try_from_default_env()
-                        .unwrap_or_else(|_| "info".into()),
-                )
-                .try_init();
+            logging::init(LogFormat::Text);
             let state = stackway_lti::AppState::from_config_file(config)
                 .await
                 .map_err(|e| e.to_string())?;

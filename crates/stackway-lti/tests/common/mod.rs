@@ -26,6 +26,8 @@ use tower::ServiceExt;
 pub const PLATFORM_KEY_1: &str = include_str!("../data/platform-key-1.pem");
 pub const PLATFORM_KEY_2: &str = include_str!("../data/platform-key-2.pem");
 pub const TOOL_KEY: &str = include_str!("../data/tool-key.pem");
+/// The public JWK of an EC P-521 (ES512) key, which the JWT library cannot read.
+pub const PLATFORM_KEY_ES512_JWK: &str = include_str!("../data/platform-key-es512.jwk.json");
 pub const CLIENT_ID: &str = "stackway-1";
 pub const BASE_URL: &str = "http://localhost:8080";
 
@@ -44,6 +46,10 @@ pub struct PlatformServer {
     pub feed_requests: Arc<Mutex<usize>>,
     pub progress_requests: ProgressLog,
     pub jwks_requests: Arc<Mutex<usize>>,
+    /// Requests to paths the platform does not serve (a progress URL turned into another path).
+    pub stray_requests: Arc<Mutex<Vec<String>>>,
+    /// When set, the JWKS route answers 503 (a platform outage).
+    pub jwks_failing: Arc<Mutex<bool>>,
 }
 
 pub struct TestTool {
@@ -62,9 +68,12 @@ pub fn jwk(pem: &str, kid: &str) -> Value {
     })
 }
 
-async fn jwks_route(State(server): State<PlatformServer>) -> axum::Json<Value> {
+async fn jwks_route(State(server): State<PlatformServer>) -> Response {
     *server.jwks_requests.lock().unwrap() += 1;
-    axum::Json(server.jwks.lock().unwrap().clone())
+    if *server.jwks_failing.lock().unwrap() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "down for maintenance").into_response();
+    }
+    axum::Json(server.jwks.lock().unwrap().clone()).into_response()
 }
 
 async fn progress_route(
@@ -111,6 +120,15 @@ async fn feed_route(
     }
 }
 
+async fn stray_route(State(server): State<PlatformServer>, uri: axum::http::Uri) -> StatusCode {
+    server
+        .stray_requests
+        .lock()
+        .unwrap()
+        .push(uri.path().to_string());
+    StatusCode::NOT_FOUND
+}
+
 /// Starts the platform's HTTP server on 127.0.0.1 and builds the tool around it.
 pub async fn tool_with(options: Options, extra_platform_toml: &str) -> TestTool {
     tool_with_store(
@@ -133,11 +151,13 @@ pub async fn tool_with_store(
         .route("/jwks", get(jwks_route))
         .route("/learners/{user}/credentials", get(progress_route))
         .route("/feeds/{name}", get(feed_route))
+        .fallback(stray_route)
         .with_state(platform.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let issuer = format!("http://127.0.0.1:{}", address.port());
+    let port = address.port();
+    let issuer = format!("http://127.0.0.1:{port}");
     let toml = format!(
         r#"
 [tool]
@@ -152,7 +172,7 @@ client_id = "{CLIENT_ID}"
 deployment_ids = ["1", "7"]
 auth_url = "{issuer}/auth"
 jwks_url = "{issuer}/jwks"
-feed_hosts = ["feeds.example.edu", "127.0.0.1"]
+feed_hosts = ["feeds.example.edu", "127.0.0.1:{port}"]
 progress_url = "{issuer}/learners/{{user}}/credentials"
 {extra_platform_toml}
 

@@ -8,6 +8,7 @@
 // The JSON Schema is one large `json!` literal.
 #![recursion_limit = "256"]
 
+pub mod canonical;
 pub mod date;
 pub mod decimal;
 pub mod diagnostics;

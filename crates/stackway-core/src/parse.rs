@@ -34,15 +34,20 @@ pub fn parse_feed(text: &str) -> Parsed {
         }
         Err(e) => Parsed {
             feed: None,
-            diagnostics: vec![Diagnostic {
-                code: e.code.to_owned(),
-                severity: Severity::Error,
-                pointer: String::new(),
-                message: e.message,
-                line: Some(e.pos.line),
-                column: Some(e.pos.column),
-            }],
+            diagnostics: vec![read_error_diagnostic(e)],
         },
+    }
+}
+
+/// The diagnostic for text the JSON reader refused.
+pub(crate) fn read_error_diagnostic(e: json::ReadError) -> Diagnostic {
+    Diagnostic {
+        code: e.code.to_owned(),
+        severity: Severity::Error,
+        pointer: String::new(),
+        message: e.message,
+        line: Some(e.pos.line),
+        column: Some(e.pos.column),
     }
 }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 
 const PLATFORM = process.env.PLATFORM;
 const OPENEDX = process.env.OPENEDX;
+const REGISTER_URL = process.env.REGISTER_URL;
 const TOOL = process.env.TOOL;
 const ARTIFACTS = process.env.ARTIFACTS || "target/lti-e2e";
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -182,7 +183,64 @@ async function run() {
     }
     await context.close();
   }
-  // 4. Open edX's own LTI 1.3 consumer: a learner launch, then deep linking verified by the consumer.
+  // 4. LTI Dynamic Registration: the administrator pastes the operator's one-time URL, confirms on
+  //    the tool's page, the tool registers and closes the frame; a learner then launches through
+  //    the new registration.
+  if (REGISTER_URL) {
+    const context = await browser.newContext({ locale: "fr-CA" });
+    const page = await context.newPage();
+    watchConsole(page, cspViolations);
+    try {
+      await page.goto(`${PLATFORM}/admin/register?url=${encodeURIComponent(REGISTER_URL)}`);
+      const confirm = await toolFrame(page, "main[data-registration=confirm]");
+      const text = await confirm.evaluate(() => document.body.innerText);
+      check("registration page: French, with the tool, the platform, the feed host and the default feed",
+        /Inscrire Stackway/.test(text) && /lti1p3platform \(dynamic\)/.test(text) && text.includes(PLATFORM.replace("http://", "")),
+        text.slice(0, 400));
+      await page.screenshot({ path: path.join(ARTIFACTS, "registration-confirm-fr.png"), fullPage: true });
+      // The confirmation page alone, as a phone, a tablet and a desktop show it, in both languages:
+      // nothing wider than the screen, and no accessibility violation (axe-core).
+      const axe = fs.readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
+      // axe-core is injected as a script, which the page's CSP would refuse: bypass it for this check.
+      const aloneContext = await browser.newContext({ bypassCSP: true });
+      for (const width of [320, 768, 1280]) {
+        for (const lang of ["en", "fr"]) {
+          const alone = await aloneContext.newPage();
+          await alone.setViewportSize({ width, height: 900 });
+          await alone.goto(`${confirm.url()}&lang=${lang}`);
+          await alone.waitForSelector("main[data-registration=confirm]");
+          const overflow = await alone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          await alone.addScriptTag({ content: axe });
+          const violations = await alone.evaluate(async () => (await window.axe.run()).violations.map((v) => v.id));
+          check(`registration page at ${width} px (${lang}): fits the screen, no axe violation`,
+            overflow <= 0 && violations.length === 0, `overflow ${overflow}px; ${violations.join(", ")}`);
+          await alone.screenshot({ path: path.join(ARTIFACTS, `registration-confirm-${width}-${lang}.png`), fullPage: true });
+          await alone.close();
+        }
+      }
+      await aloneContext.close();
+      const started = Date.now();
+      await confirm.click("#register");
+      await page.waitForFunction(() => document.body.dataset.closed === "yes", null, { timeout: 15000 });
+      check("the tool registered and told the platform to close (org.imsglobal.lti.close)", true);
+      console.log(`NOTE from Register to the close message in the browser: ${Date.now() - started} ms`);
+      await page.goto(`${PLATFORM}/course?user=learner-1&link=link-1&dyn=1`);
+      const config = await launchConfig(await toolFrame(page, "stackway-pathways"));
+      check("a learner launches through the new registration",
+        config.goal === "dipl-data" && config.feed === `${PLATFORM}/feeds/pathways.json`
+          && JSON.stringify(config.held) === "null",
+        JSON.stringify(config));
+      await page.goto(`${PLATFORM}/admin/register?url=${encodeURIComponent(REGISTER_URL)}`);
+      const reused = await toolFrame(page, "body.lti-error");
+      const code = await reused.evaluate(() => document.querySelector("code").textContent);
+      check("the registration link works once", code === "registration-link-unknown", code);
+    } catch (error) {
+      check("dynamic registration", false, error.message);
+    }
+    await context.close();
+  }
+
+  // 5. Open edX's own LTI 1.3 consumer: a learner launch, then deep linking verified by the consumer.
   if (OPENEDX) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -229,7 +287,7 @@ async function run() {
   }
   await browser.close();
 
-  // 5. Cookies blocked for every site: the state is proven through platform storage instead.
+  // 6. Cookies blocked for every site: the state is proven through platform storage instead.
   {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "stackway-nocookies-"));
     fs.mkdirSync(path.join(profile, "Default"), { recursive: true });

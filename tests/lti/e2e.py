@@ -91,8 +91,16 @@ feed_hosts = ["127.0.0.1:{edx_port}"]
         if not wait_for(f"http://127.0.0.1:{tool_port}/.well-known/jwks.json"):
             print("FAIL tool did not start; see", log.name)
             return 1
+        # The operator's one-time registration link for the LMS (LTI Dynamic Registration).
+        link = subprocess.run([binary, "register-link", "--config", config, "--name", "lti1p3platform (dynamic)",
+                               "--feed-host", f"127.0.0.1:{platform_port}", "--expires-in", "1h"],
+                              capture_output=True, text=True, env=env)
+        register_url = link.stdout.strip()
+        if link.returncode != 0 or not register_url.startswith(f"{tool_base}/lti/register?invite="):
+            print(f"FAIL stackway register-link printed no registration URL: {link.stdout} {link.stderr}")
+            failed += 1
         browser_env = dict(os.environ, PLATFORM=platform_origin, OPENEDX=edx_origin, TOOL=tool_base,
-                           ARTIFACTS=os.path.join(ROOT, "target", "lti-e2e"))
+                           REGISTER_URL=register_url, ARTIFACTS=os.path.join(ROOT, "target", "lti-e2e"))
         result = subprocess.run(["node", os.path.join(HERE, "browser.mjs")], env=browser_env, cwd=ROOT,
                                 capture_output=True, text=True, timeout=300)
         sys.stderr.write(result.stderr)
@@ -118,6 +126,16 @@ feed_hosts = ["127.0.0.1:{edx_port}"]
             ("progress source was asked only about validated learners, with the bearer token",
              state["progress_requests"] and all(user in ("learner-1", "learner-2", "teacher-1") and auth == f"Bearer {lms.SIS_TOKEN}"
                                                 for user, auth in state["progress_requests"]), state["progress_requests"]),
+            ("the platform received the tool's registration with its registration token",
+             state["dynamic"] is not None and state["dynamic"]["authorization"] == f"Bearer {lms.REGISTRATION_TOKEN}"
+             and not state["registration_errors"], state["registration_errors"]),
+            ("the registration names the tool's login, launch and key set URLs",
+             state["dynamic"] is not None and state["dynamic"]["request"]["initiate_login_uri"] == f"{tool_base}/lti/login"
+             and state["dynamic"]["request"]["jwks_uri"] == f"{tool_base}/.well-known/jwks.json"
+             and state["dynamic"]["request"]["redirect_uris"] == [f"{tool_base}/lti/launch"], state["dynamic"]),
+            ("stackway platforms list shows the registered platform",
+             "stackway-dynamic-e2e" in subprocess.run([binary, "platforms", "list", "--config", config],
+                                                      capture_output=True, text=True).stdout, ""),
             ("Open edX consumer accepted exactly one deep linking response",
              len(edx_state["deep_link_results"]) == 1 and not edx_state["deep_link_errors"], edx_state["deep_link_errors"]),
             ("Open edX content item is an ltiResourceLink to the tool's launch URL with the designer's feed",

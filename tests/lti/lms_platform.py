@@ -3,8 +3,10 @@
 The library signs the id_tokens, publishes the platform JWKS, builds the deep linking request and
 validates the tool's deep linking response. This file only adds what any LMS adds around it: HTTP
 routes, a course page that frames the tool, resource links with custom parameters, a progress
-source (the "SIS") and the platform half of the 1EdTech platform-storage postMessage API, which the
-library does not implement.
+source (the "SIS"), the platform half of the 1EdTech platform-storage postMessage API, and the
+platform half of LTI Dynamic Registration 1.0 (its OpenID configuration, its registration endpoint
+and an administrator page that opens the tool's registration URL and waits for the close message),
+none of which the library implements. They are written here from the specifications.
 """
 
 import base64
@@ -26,6 +28,10 @@ CLIENT_ID = "stackway-e2e"
 DEPLOYMENT_ID = "deployment-1"
 STORAGE_FRAME = "post_message_forwarding"
 SIS_TOKEN = "sis-e2e-token"
+REGISTRATION_TOKEN = "registration-e2e-token"
+DYNAMIC_CLIENT_ID = "stackway-dynamic-e2e"
+DYNAMIC_DEPLOYMENT_ID = "dynamic-deployment-1"
+TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration"
 
 
 def _new_key_pair():
@@ -84,14 +90,35 @@ class Platform:
         }
         self.deep_link_results = []
         self.deep_link_errors = []
+        # The tool's registration through LTI Dynamic Registration, once it has registered.
+        self.dynamic = None
+        self.registration_errors = []
         self.progress_requests = []
         self.lock = threading.Lock()
 
-    def conf(self):
+    def conf(self, client_id=None):
+        """The library's configuration: the hand-made registration, or the dynamic one."""
         platform = self
+        dynamic = self.dynamic if client_id == DYNAMIC_CLIENT_ID else None
 
         class Conf(LTI1P3PlatformConfAbstract):
             def init_platform_config(self, **kwargs):
+                if dynamic:
+                    # Everything the launch needs comes from what the tool sent when it registered.
+                    tool = dynamic["request"][TOOL_CONFIGURATION]
+                    self._registration = (
+                        Registration()
+                        .set_iss(platform.origin)
+                        .set_client_id(DYNAMIC_CLIENT_ID)
+                        .set_deployment_id(DYNAMIC_DEPLOYMENT_ID)
+                        .set_launch_url(tool["target_link_uri"])
+                        .set_deeplink_launch_url(tool["target_link_uri"])
+                        .set_oidc_login_url(dynamic["request"]["initiate_login_uri"])
+                        .set_tool_key_set_url(dynamic["request"]["jwks_uri"])
+                        .set_platform_public_key(platform.public_key)
+                        .set_platform_private_key(platform.private_key)
+                    )
+                    return
                 self._registration = (
                     Registration()
                     .set_iss(platform.origin)
@@ -179,25 +206,104 @@ def make_handler(platform):
             if path == "/feeds/pathways.json":
                 with open(platform.feed_path, "rb") as feed:
                     return self._send(200, feed.read(), "application/json", {"Access-Control-Allow-Origin": "*"})
+            if path == "/.well-known/openid-configuration":
+                return self.openid_configuration()
+            if path == "/admin/register":
+                return self._send(200, admin_register_page(platform, query.get("url", "")))
             if path == "/api/state":
                 with platform.lock:
                     state = {"links": platform.links, "deep_link_results": platform.deep_link_results,
                              "deep_link_errors": platform.deep_link_errors,
-                             "progress_requests": platform.progress_requests}
+                             "progress_requests": platform.progress_requests,
+                             "dynamic": platform.dynamic, "registration_errors": platform.registration_errors}
                 return self._send(200, json.dumps(state), "application/json")
             return self._send(404, "not found", "text/plain")
 
         def do_POST(self):
             path = urllib.parse.urlsplit(self.path).path
+            if path == "/register":
+                return self.register()
             length = int(self.headers.get("Content-Length") or 0)
             form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
             if path == "/deep_link_return":
                 return self.deep_link_return(form)
             return self._send(404, "not found", "text/plain")
 
+        def _bearer_ok(self):
+            return self.headers.get("Authorization") == f"Bearer {REGISTRATION_TOKEN}"
+
+        def openid_configuration(self):
+            """The platform's OpenID configuration (LTI-DR 1.0 section 3.5), behind the registration token."""
+            if not self._bearer_ok():
+                return self._send(401, "{}", "application/json")
+            o = platform.origin
+            conf = {
+                "issuer": o,
+                "authorization_endpoint": f"{o}/auth",
+                "registration_endpoint": f"{o}/register",
+                "jwks_uri": f"{o}/jwks",
+                "token_endpoint": f"{o}/token",
+                "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+                "token_endpoint_auth_signing_alg_values_supported": ["RS256"],
+                "scopes_supported": ["openid"],
+                "response_types_supported": ["id_token"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "claims_supported": ["sub", "iss", "locale"],
+                "subject_types_supported": ["public"],
+                "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                    "product_family_code": "lti1p3platform-e2e",
+                    "version": "0.1.8",
+                    "messages_supported": [{"type": "LtiResourceLinkRequest"}, {"type": "LtiDeepLinkingRequest"}],
+                    "variables": ["Person.sourcedId"],
+                },
+            }
+            self._send(200, json.dumps(conf), "application/json")
+
+        def register(self):
+            """The registration endpoint (LTI-DR 1.0 section 3.6): checks the tool's registration."""
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            problems = []
+            if not self._bearer_ok():
+                problems.append("no registration token")
+            if not self.headers.get("Content-Type", "").startswith("application/json"):
+                problems.append("not application/json")
+            try:
+                request = json.loads(raw)
+            except ValueError:
+                request, problems = {}, problems + ["not JSON"]
+            tool = request.get(TOOL_CONFIGURATION) or {}
+            for field in ("initiate_login_uri", "jwks_uri", "client_name"):
+                if not request.get(field):
+                    problems.append(f"no {field}")
+            if request.get("application_type") != "web":
+                problems.append("application_type is not web")
+            if "id_token" not in (request.get("response_types") or []):
+                problems.append("response_types lacks id_token")
+            if request.get("token_endpoint_auth_method") != "private_key_jwt":
+                problems.append("token_endpoint_auth_method is not private_key_jwt")
+            if not request.get("redirect_uris"):
+                problems.append("no redirect_uris")
+            if not tool.get("domain") or not tool.get("target_link_uri"):
+                problems.append("tool configuration lacks domain or target_link_uri")
+            types = [m.get("type") for m in tool.get("messages", [])]
+            if "LtiResourceLinkRequest" not in types:
+                problems.append("no LtiResourceLinkRequest message")
+            if problems:
+                with platform.lock:
+                    platform.registration_errors.extend(problems)
+                return self._send(400, json.dumps({"error": "invalid_client_metadata",
+                                                   "error_description": ", ".join(problems)}), "application/json")
+            answer = dict(request)
+            answer["client_id"] = DYNAMIC_CLIENT_ID
+            answer[TOOL_CONFIGURATION] = dict(tool, deployment_id=DYNAMIC_DEPLOYMENT_ID)
+            with platform.lock:
+                platform.dynamic = {"request": request, "authorization": self.headers.get("Authorization")}
+            self._send(200, json.dumps(answer), "application/json")
+
         def initiate(self, query):
             """Third-party initiated login: the LMS sends the browser to the tool's login URL."""
-            conf = platform.conf()
+            conf = platform.conf(DYNAMIC_CLIENT_ID if query.get("dyn") == "1" else None)
             user = query["user"]
 
             class Login(OIDCLoginAbstract):
@@ -216,7 +322,7 @@ def make_handler(platform):
 
         def auth(self, query):
             """OIDC authentication endpoint: signs the id_token with the library and form-posts it."""
-            conf = platform.conf()
+            conf = platform.conf(query.get("client_id"))
             user = query.get("login_hint", "")
             hint = query.get("lti_message_hint", "")
             if user not in platform.users:
@@ -290,7 +396,7 @@ def make_handler(platform):
 
 def course_page(platform, query):
     """The LMS course page: the tool in an iframe and, when asked, the platform-storage frame."""
-    params = urllib.parse.urlencode({k: v for k, v in query.items() if k in ("user", "link", "storage")})
+    params = urllib.parse.urlencode({k: v for k, v in query.items() if k in ("user", "link", "storage", "dyn")})
     storage = query.get("storage") == "1"
     storage_frame = (
         f'<iframe name="{STORAGE_FRAME}" src="/storage-frame" hidden title="storage"></iframe>' if storage else ""
@@ -321,6 +427,30 @@ window.addEventListener('message', (event) => {
 <body><h1>Data Analytics 101</h1>{capabilities}{storage_frame}
 <iframe id="tool" name="lti-tool" title="Stackway" src="/lti/initiate?{params}" width="1000" height="700"
  allow="clipboard-write"></iframe></body></html>"""
+
+
+def admin_register_page(platform, tool_url):
+    """The administrator's page: the tool's registration URL in a frame, with the platform's
+    configuration URL and a registration token added (LTI-DR 1.0 section 3.3); the frame is closed
+    when the tool posts `org.imsglobal.lti.close`."""
+    separator = "&" if "?" in tool_url else "?"
+    src = tool_url + separator + urllib.parse.urlencode({
+        "openid_configuration": f"{platform.origin}/.well-known/openid-configuration",
+        "registration_token": REGISTRATION_TOKEN,
+    })
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Register a tool</title></head>
+<body><h1>Register an LTI Advantage tool</h1>
+<script>
+window.addEventListener('message', (event) => {{
+  const m = event.data || {{}};
+  if (m.subject === 'org.imsglobal.lti.close') {{
+    document.body.dataset.closed = 'yes';
+    const frame = document.getElementById('registration');
+    if (frame) frame.remove();
+  }}
+}});
+</script>
+<iframe id="registration" title="Tool registration" src="{html.escape(src)}" width="900" height="700"></iframe></body></html>"""
 
 
 # The platform half of platform storage: keeps values in memory (cookies and DOM storage may be

@@ -34,6 +34,10 @@ enum Command {
     Serve(commands::serve::Args),
     /// Manage the LTI tool's signing keys.
     Keys(commands::keys::Args),
+    /// Print a one-time URL with which one LMS registers the LTI tool (LTI Dynamic Registration).
+    RegisterLink(commands::register_link::Args),
+    /// List, show or remove the platforms the LTI tool accepts launches from.
+    Platforms(commands::platforms::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +52,8 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Keys(args) => commands::keys::run(args),
+        Command::RegisterLink(args) => commands::register_link::run(args),
+        Command::Platforms(args) => commands::platforms::run(args),
     }
 }
 

@@ -217,3 +217,108 @@ fn serve_writes_its_log_to_standard_error_not_standard_output() {
         "stdout: {stdout}"
     );
 }
+
+#[test]
+fn register_link_prints_a_one_time_url_and_platforms_lists_shows_and_removes() {
+    let dir = scratch("platforms");
+    let config = dir.join("tool.toml");
+    std::fs::write(
+        &config,
+        format!("[tool]\nbase_url = \"https://stackway.example.edu\"\nkeys = \"keys/\"\n{PLATFORM}\n[registration]\nstore = \"state/registrations.sqlite\"\nprogress_token_env = \"STACKWAY_TEST_UNSET_IN_THE_OPERATORS_SHELL\"\n"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = stackway()
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stdout, stderr) = run(&[
+        "register-link",
+        "--name",
+        "College Moodle",
+        "--feed-host",
+        "feeds.example.edu:8443",
+        "--expires-in",
+        "2h",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout
+            .trim()
+            .starts_with("https://stackway.example.edu/lti/register?invite="),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("works once") && stderr.contains("2 hours"),
+        "{stderr}"
+    );
+    let store = dir.join("state/registrations.sqlite");
+    assert!(store.exists(), "the link is kept in the registration store");
+    let (ok, _, stderr) = run(&["register-link", "--feed-host", "https://feeds.example.edu"]);
+    assert!(!ok && stderr.contains("--feed-host"), "{stderr}");
+
+    // A platform registered through the link, as the server keeps it.
+    let registration = stackway_lti::registrations::Registration {
+        id: "r-0000beef".into(),
+        name: "College Moodle".into(),
+        issuer: "https://moodle.college.example".into(),
+        client_id: "aBc123".into(),
+        deployment_ids: vec!["3".into()],
+        auth_url: "https://moodle.college.example/mod/lti/auth.php".into(),
+        jwks_url: "https://moodle.college.example/mod/lti/certs.php".into(),
+        frame_origins: vec![],
+        feed_hosts: Some(vec!["feeds.example.edu:8443".into()]),
+        product: Some("moodle 4.5".into()),
+        openid_configuration: "https://moodle.college.example/mod/lti/openid-configuration.php"
+            .into(),
+        registered_at: 1_796_094_312,
+    };
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(async {
+            use stackway_lti::RegistrationStore;
+            let registrations = stackway_lti::SqliteRegistrations::new(&store);
+            assert!(registrations.add(&registration).await.unwrap());
+        });
+
+    let (ok, stdout, stderr) = run(&["platforms", "list"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("toml-1") && stdout.contains("tool.toml") && stdout.contains("Local"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("r-0000beef") && stdout.contains("registered") && stdout.contains("aBc123"),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = run(&["platforms", "show", "aBc123", "--json"]);
+    assert!(ok);
+    let shown: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(shown["id"], "r-0000beef");
+    assert_eq!(
+        shown["feed_hosts"],
+        serde_json::json!(["feeds.example.edu:8443"])
+    );
+    assert_eq!(shown["product"], "moodle 4.5");
+    let (ok, _, stderr) = run(&["platforms", "remove", "toml-1"]);
+    assert!(
+        !ok && stderr.contains("[[platform]]"),
+        "tool.toml platforms are edited there: {stderr}"
+    );
+    let (ok, stdout, stderr) = run(&["platforms", "remove", "r-0000beef"]);
+    assert!(
+        ok && stdout.contains("Removed r-0000beef"),
+        "{stdout} {stderr}"
+    );
+    let (_, stdout, _) = run(&["platforms", "list"]);
+    assert!(!stdout.contains("r-0000beef"), "{stdout}");
+}

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -29,13 +30,47 @@ pub struct ToolConfig {
     pub keys_dir: PathBuf,
     /// Feed used when a launch names none.
     pub default_feed: Option<Url>,
-    pub platforms: Vec<Platform>,
+    /// The `[[platform]]` blocks, looked up before dynamically registered platforms.
+    pub platforms: Vec<Arc<Platform>>,
+    /// `[registration]`: LTI Dynamic Registration and the platforms it registers.
+    pub registration: RegistrationSettings,
+}
+
+/// `[registration]`: whether anyone may register without a link, and the operator's settings
+/// for every platform registered dynamically (a registration link may replace its feed hosts).
+#[derive(Debug, Clone)]
+pub struct RegistrationSettings {
+    /// Anyone with the registration URL may register (otherwise a link from `register-link`).
+    pub open: bool,
+    /// The tool's name in the LMS.
+    pub tool_name: String,
+    /// The SQLite file of registrations (unused with `STACKWAY_REDIS_URL`).
+    pub store: PathBuf,
+    pub operator: OperatorSettings,
+}
+
+impl RegistrationSettings {
+    /// Whether progress is looked up by `person_sourcedid` (the registration asks for it).
+    pub fn wants_person_sourcedid(&self) -> bool {
+        self.operator.progress_identity == ProgressIdentity::PersonSourcedId
+    }
+}
+
+/// What the operator decides for a platform, in `[[platform]]` and `[registration]` alike.
+#[derive(Debug, Clone, Default)]
+pub struct OperatorSettings {
+    pub feed_hosts: Vec<FeedHost>,
+    pub progress_url: Option<String>,
+    pub progress_token_env: Option<String>,
+    pub progress_identity: ProgressIdentity,
+    pub frame_origins: Vec<String>,
 }
 
 /// Which validated identity names the learner to the progress source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ProgressIdentity {
     /// The `sub` claim of the id_token.
+    #[default]
     Sub,
     /// `person_sourcedid` (custom parameter, else the LIS claim) of the id_token.
     PersonSourcedId,
@@ -47,6 +82,8 @@ pub struct Platform {
     pub name: String,
     pub issuer: String,
     pub client_id: String,
+    /// Empty only for a dynamically registered platform that named no deployment (Canvas
+    /// creates them later): then every deployment of this client is accepted.
     pub deployment_ids: Vec<String>,
     pub auth_url: Url,
     pub jwks_url: Url,
@@ -61,6 +98,32 @@ pub struct Platform {
 }
 
 impl Platform {
+    /// A platform from what it is (issuer, client, deployments, endpoints) and what the operator
+    /// decided for it.
+    pub fn new(
+        name: String,
+        issuer: String,
+        client_id: String,
+        deployment_ids: Vec<String>,
+        auth_url: Url,
+        jwks_url: Url,
+        operator: OperatorSettings,
+    ) -> Platform {
+        Platform {
+            name,
+            issuer,
+            client_id,
+            deployment_ids,
+            auth_url,
+            jwks_url,
+            feed_hosts: operator.feed_hosts,
+            progress_url: operator.progress_url,
+            progress_token_env: operator.progress_token_env,
+            progress_identity: operator.progress_identity,
+            frame_origins: operator.frame_origins,
+        }
+    }
+
     /// The origin pages must allow as a frame ancestor and postMessage target: the issuer's origin
     /// and the auth endpoint's origin (often the same).
     pub fn origins(&self) -> Vec<String> {
@@ -80,6 +143,11 @@ impl Platform {
             }
         }
         origins
+    }
+
+    /// Whether launches of this deployment are accepted.
+    pub fn allows_deployment(&self, deployment_id: &str) -> bool {
+        self.deployment_ids.is_empty() || self.deployment_ids.iter().any(|d| d == deployment_id)
     }
 
     /// The origin of the platform's OIDC auth endpoint: the target of platform-storage messages.
@@ -157,8 +225,19 @@ impl std::fmt::Display for FeedHost {
 }
 
 impl ToolConfig {
-    /// Reads and validates `path`.
+    /// Reads and validates `path`, and checks that the environment variables it names are set:
+    /// what the server needs to start.
     pub fn load(path: &Path) -> Result<ToolConfig, ConfigError> {
+        ToolConfig::read(path, true)
+    }
+
+    /// Reads and validates `path` without looking at the environment: what the operator's
+    /// commands (`stackway platforms`, `register-link`) need.
+    pub fn load_settings(path: &Path) -> Result<ToolConfig, ConfigError> {
+        ToolConfig::read(path, false)
+    }
+
+    fn read(path: &Path, check_environment: bool) -> Result<ToolConfig, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
             file: path.display().to_string(),
             line: 0,
@@ -166,167 +245,31 @@ impl ToolConfig {
             reason: format!("cannot read the file: {err}"),
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        ToolConfig::parse(&text, &path.display().to_string(), base)
+        Parser {
+            text: &text,
+            file: &path.display().to_string(),
+            check_environment,
+        }
+        .config(base)
     }
 
     /// Parses and validates TOML text; `file` names it in errors and `base` resolves relative paths.
     pub fn parse(text: &str, file: &str, base: &Path) -> Result<ToolConfig, ConfigError> {
-        let fail = |span: Option<std::ops::Range<usize>>, reason: String| {
-            let (line, column) = span.map(|s| line_column(text, s.start)).unwrap_or((1, 1));
-            ConfigError {
-                file: file.to_string(),
-                line,
-                column,
-                reason,
-            }
-        };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|err| fail(err.span(), err.message().to_string()))?;
+        Parser {
+            text,
+            file,
+            check_environment: true,
+        }
+        .config(base)
+    }
 
-        let base_url = check_url(&raw.tool.base_url, "base_url")
-            .map_err(|r| fail(Some(raw.tool.base_url.span()), r))?;
-        if base_url.path() != "/" || base_url.query().is_some() {
-            return Err(fail(
-                Some(raw.tool.base_url.span()),
-                "base_url must be an origin without a path, such as https://stackway.example.edu"
-                    .into(),
-            ));
-        }
-        let default_feed = match &raw.tool.default_feed {
-            Some(feed) => {
-                Some(check_url(feed, "default_feed").map_err(|r| fail(Some(feed.span()), r))?)
-            }
-            None => None,
-        };
-        let keys_dir = base.join(raw.tool.keys.get_ref());
-
-        if raw.platforms.is_empty() {
-            return Err(fail(
-                None,
-                "at least one [[platform]] registration is required".into(),
-            ));
-        }
-        let mut seen = HashSet::new();
-        let mut platforms = Vec::new();
-        for p in raw.platforms {
-            let nonempty = |value: &Spanned<String>, what: &str| {
-                if value.get_ref().trim().is_empty() {
-                    Err(fail(
-                        Some(value.span()),
-                        format!("{what} must not be empty"),
-                    ))
-                } else {
-                    Ok(value.get_ref().trim().to_string())
-                }
-            };
-            let name = nonempty(&p.name, "name")?;
-            let client_id = nonempty(&p.client_id, "client_id")?;
-            check_url(&p.issuer, "issuer").map_err(|r| fail(Some(p.issuer.span()), r))?;
-            let issuer = p.issuer.get_ref().clone();
-            if !seen.insert((issuer.clone(), client_id.clone())) {
-                return Err(fail(Some(p.client_id.span()), format!("a registration for issuer {issuer} and client_id {client_id} already exists")));
-            }
-            if p.deployment_ids.get_ref().is_empty() {
-                return Err(fail(
-                    Some(p.deployment_ids.span()),
-                    "deployment_ids must list at least one deployment".into(),
-                ));
-            }
-            let deployment_ids: Vec<String> = p
-                .deployment_ids
-                .get_ref()
-                .iter()
-                .map(|d| d.trim().to_string())
-                .collect();
-            if deployment_ids.iter().any(|d| d.is_empty()) {
-                return Err(fail(
-                    Some(p.deployment_ids.span()),
-                    "deployment_ids must not contain an empty id".into(),
-                ));
-            }
-            let auth_url =
-                check_url(&p.auth_url, "auth_url").map_err(|r| fail(Some(p.auth_url.span()), r))?;
-            let jwks_url =
-                check_url(&p.jwks_url, "jwks_url").map_err(|r| fail(Some(p.jwks_url.span()), r))?;
-            let mut feed_hosts = Vec::new();
-            for entry in p.feed_hosts.iter().flat_map(|h| h.get_ref().iter()) {
-                let Some(host) = FeedHost::parse(entry) else {
-                    let span = p.feed_hosts.as_ref().map(|h| h.span());
-                    return Err(fail(span, format!("feed_hosts entry {entry:?} must be a host name such as feeds.example.edu, or host:port such as feeds.example.edu:8443")));
-                };
-                feed_hosts.push(host);
-            }
-            let progress_url = match &p.progress_url {
-                Some(template) => {
-                    let probe = template.get_ref().replace("{user}", "learner");
-                    check_url(&Spanned::new(0..0, probe), "progress_url")
-                        .map_err(|r| fail(Some(template.span()), r))?;
-                    if !template.get_ref().contains("{user}") {
-                        return Err(fail(
-                            Some(template.span()),
-                            "progress_url must contain {user}".into(),
-                        ));
-                    }
-                    Some(template.get_ref().clone())
-                }
-                None => None,
-            };
-            let progress_token_env = match &p.progress_token_env {
-                Some(var) => {
-                    if std::env::var_os(var.get_ref()).is_none() {
-                        return Err(fail(
-                            Some(var.span()),
-                            format!(
-                                "environment variable {} (progress_token_env) is not set",
-                                var.get_ref()
-                            ),
-                        ));
-                    }
-                    Some(var.get_ref().clone())
-                }
-                None => None,
-            };
-            let progress_identity = match p.progress_identity.as_ref().map(|s| s.get_ref().as_str())
-            {
-                None | Some("sub") => ProgressIdentity::Sub,
-                Some("person_sourcedid") => ProgressIdentity::PersonSourcedId,
-                Some(other) => {
-                    let span = p.progress_identity.as_ref().map(|s| s.span());
-                    return Err(fail(span, format!("progress_identity must be \"sub\" or \"person_sourcedid\", not {other:?}")));
-                }
-            };
-            let mut frame_origins = Vec::new();
-            if let Some(list) = &p.frame_origins {
-                for origin in list.get_ref() {
-                    let url = check_url(&Spanned::new(0..0, origin.clone()), "frame_origins entry")
-                        .map_err(|r| fail(Some(list.span()), r))?;
-                    frame_origins.push(url.origin().ascii_serialization());
-                }
-            }
-            platforms.push(Platform {
-                frame_origins,
-                name,
-                issuer,
-                client_id,
-                deployment_ids,
-                auth_url,
-                jwks_url,
-                feed_hosts,
-                progress_url,
-                progress_token_env,
-                progress_identity,
-            });
-        }
-        Ok(ToolConfig {
-            base_url: base_url.origin().ascii_serialization(),
-            keys_dir,
-            default_feed,
-            platforms,
-        })
+    /// How many `[[platform]]` blocks have this issuer.
+    pub fn platforms_of(&self, issuer: &str) -> usize {
+        self.platforms.iter().filter(|p| p.issuer == issuer).count()
     }
 
     /// The registration for (issuer, client_id). Without a client_id, the issuer's only registration.
-    pub fn platform(&self, issuer: &str, client_id: Option<&str>) -> Option<&Platform> {
+    pub fn platform(&self, issuer: &str, client_id: Option<&str>) -> Option<&Arc<Platform>> {
         match client_id {
             Some(id) => self
                 .platforms
@@ -400,12 +343,246 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The shared operator keys of a raw `[[platform]]` or `[registration]`.
+macro_rules! operator_fields {
+    ($raw:expr) => {
+        RawOperator {
+            feed_hosts: $raw.feed_hosts.clone(),
+            progress_url: $raw.progress_url.clone(),
+            progress_token_env: $raw.progress_token_env.clone(),
+            progress_identity: $raw.progress_identity.clone(),
+            frame_origins: $raw.frame_origins.clone(),
+        }
+    };
+}
+
+/// Turns TOML text into a [`ToolConfig`], each error with the line and column of its value.
+struct Parser<'a> {
+    text: &'a str,
+    file: &'a str,
+    /// Whether `progress_token_env` variables must be set (the server), or not (the commands).
+    check_environment: bool,
+}
+
+impl Parser<'_> {
+    fn fail(&self, span: Option<std::ops::Range<usize>>, reason: String) -> ConfigError {
+        let (line, column) = span
+            .map(|s| line_column(self.text, s.start))
+            .unwrap_or((1, 1));
+        ConfigError {
+            file: self.file.to_string(),
+            line,
+            column,
+            reason,
+        }
+    }
+
+    fn url(&self, value: &Spanned<String>, what: &str) -> Result<Url, ConfigError> {
+        check_url(value, what).map_err(|r| self.fail(Some(value.span()), r))
+    }
+
+    fn config(&self, base: &Path) -> Result<ToolConfig, ConfigError> {
+        let raw: RawConfig = toml::from_str(self.text)
+            .map_err(|err| self.fail(err.span(), err.message().to_string()))?;
+        let base_url = self.url(&raw.tool.base_url, "base_url")?;
+        if base_url.path() != "/" || base_url.query().is_some() {
+            return Err(self.fail(
+                Some(raw.tool.base_url.span()),
+                "base_url must be an origin without a path, such as https://stackway.example.edu"
+                    .into(),
+            ));
+        }
+        let default_feed = match &raw.tool.default_feed {
+            Some(feed) => Some(self.url(feed, "default_feed")?),
+            None => None,
+        };
+        let mut seen = HashSet::new();
+        let mut platforms = Vec::new();
+        for raw_platform in &raw.platforms {
+            let platform = self.platform(raw_platform)?;
+            if !seen.insert((platform.issuer.clone(), platform.client_id.clone())) {
+                return Err(self.fail(
+                    Some(raw_platform.client_id.span()),
+                    format!(
+                        "a registration for issuer {} and client_id {} already exists",
+                        platform.issuer, platform.client_id
+                    ),
+                ));
+            }
+            platforms.push(Arc::new(platform));
+        }
+        let registration = self.registration(raw.registration.as_ref(), base)?;
+        Ok(ToolConfig {
+            base_url: base_url.origin().ascii_serialization(),
+            keys_dir: base.join(raw.tool.keys.get_ref()),
+            default_feed,
+            platforms,
+            registration,
+        })
+    }
+
+    fn nonempty(&self, value: &Spanned<String>, what: &str) -> Result<String, ConfigError> {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            return Err(self.fail(Some(value.span()), format!("{what} must not be empty")));
+        }
+        Ok(text.to_string())
+    }
+
+    fn platform(&self, p: &RawPlatform) -> Result<Platform, ConfigError> {
+        let name = self.nonempty(&p.name, "name")?;
+        let client_id = self.nonempty(&p.client_id, "client_id")?;
+        self.url(&p.issuer, "issuer")?;
+        if p.deployment_ids.get_ref().is_empty() {
+            return Err(self.fail(
+                Some(p.deployment_ids.span()),
+                "deployment_ids must list at least one deployment".into(),
+            ));
+        }
+        let deployment_ids: Vec<String> = p
+            .deployment_ids
+            .get_ref()
+            .iter()
+            .map(|d| d.trim().to_string())
+            .collect();
+        if deployment_ids.iter().any(|d| d.is_empty()) {
+            return Err(self.fail(
+                Some(p.deployment_ids.span()),
+                "deployment_ids must not contain an empty id".into(),
+            ));
+        }
+        let auth_url = self.url(&p.auth_url, "auth_url")?;
+        let jwks_url = self.url(&p.jwks_url, "jwks_url")?;
+        let operator = self.operator(&operator_fields!(p))?;
+        Ok(Platform::new(
+            name,
+            p.issuer.get_ref().clone(),
+            client_id,
+            deployment_ids,
+            auth_url,
+            jwks_url,
+            operator,
+        ))
+    }
+
+    fn registration(
+        &self,
+        raw: Option<&RawRegistration>,
+        base: &Path,
+    ) -> Result<RegistrationSettings, ConfigError> {
+        let Some(raw) = raw else {
+            return Ok(RegistrationSettings {
+                open: false,
+                tool_name: DEFAULT_TOOL_NAME.into(),
+                store: base.join(DEFAULT_STORE),
+                operator: OperatorSettings::default(),
+            });
+        };
+        let tool_name = match &raw.tool_name {
+            Some(name) => self.nonempty(name, "tool_name")?,
+            None => DEFAULT_TOOL_NAME.into(),
+        };
+        Ok(RegistrationSettings {
+            open: raw.open.unwrap_or(false),
+            tool_name,
+            store: base.join(raw.store.as_deref().unwrap_or(DEFAULT_STORE)),
+            operator: self.operator(&operator_fields!(raw))?,
+        })
+    }
+
+    /// The operator's settings of a `[[platform]]` or of `[registration]`.
+    fn operator(&self, raw: &RawOperator) -> Result<OperatorSettings, ConfigError> {
+        let mut feed_hosts = Vec::new();
+        for entry in raw.feed_hosts.iter().flat_map(|h| h.get_ref().iter()) {
+            let Some(host) = FeedHost::parse(entry) else {
+                let span = raw.feed_hosts.as_ref().map(|h| h.span());
+                return Err(self.fail(span, format!("feed_hosts entry {entry:?} must be a host name such as feeds.example.edu, or host:port such as feeds.example.edu:8443")));
+            };
+            feed_hosts.push(host);
+        }
+        Ok(OperatorSettings {
+            feed_hosts,
+            progress_url: self.progress_url(raw.progress_url.as_ref())?,
+            progress_token_env: self.token_env(raw.progress_token_env.as_ref())?,
+            progress_identity: self.identity(raw.progress_identity.as_ref())?,
+            frame_origins: self.frame_origins(raw.frame_origins.as_ref())?,
+        })
+    }
+
+    fn progress_url(
+        &self,
+        template: Option<&Spanned<String>>,
+    ) -> Result<Option<String>, ConfigError> {
+        let Some(template) = template else {
+            return Ok(None);
+        };
+        let probe = template.get_ref().replace("{user}", "learner");
+        check_url(&Spanned::new(0..0, probe), "progress_url")
+            .map_err(|r| self.fail(Some(template.span()), r))?;
+        if !template.get_ref().contains("{user}") {
+            return Err(self.fail(
+                Some(template.span()),
+                "progress_url must contain {user}".into(),
+            ));
+        }
+        Ok(Some(template.get_ref().clone()))
+    }
+
+    fn token_env(&self, var: Option<&Spanned<String>>) -> Result<Option<String>, ConfigError> {
+        let Some(var) = var else {
+            return Ok(None);
+        };
+        if self.check_environment && std::env::var_os(var.get_ref()).is_none() {
+            return Err(self.fail(
+                Some(var.span()),
+                format!(
+                    "environment variable {} (progress_token_env) is not set",
+                    var.get_ref()
+                ),
+            ));
+        }
+        Ok(Some(var.get_ref().clone()))
+    }
+
+    fn identity(&self, raw: Option<&Spanned<String>>) -> Result<ProgressIdentity, ConfigError> {
+        match raw.map(|s| s.get_ref().as_str()) {
+            None | Some("sub") => Ok(ProgressIdentity::Sub),
+            Some("person_sourcedid") => Ok(ProgressIdentity::PersonSourcedId),
+            Some(other) => Err(self.fail(
+                raw.map(|s| s.span()),
+                format!("progress_identity must be \"sub\" or \"person_sourcedid\", not {other:?}"),
+            )),
+        }
+    }
+
+    fn frame_origins(
+        &self,
+        list: Option<&Spanned<Vec<String>>>,
+    ) -> Result<Vec<String>, ConfigError> {
+        let mut origins = Vec::new();
+        if let Some(list) = list {
+            for origin in list.get_ref() {
+                let url = check_url(&Spanned::new(0..0, origin.clone()), "frame_origins entry")
+                    .map_err(|r| self.fail(Some(list.span()), r))?;
+                origins.push(url.origin().ascii_serialization());
+            }
+        }
+        Ok(origins)
+    }
+}
+
+/// The tool's name in the LMS when `[registration]` names none.
+const DEFAULT_TOOL_NAME: &str = "Stackway";
+/// The registration store beside `tool.toml` when `[registration]` names none.
+const DEFAULT_STORE: &str = "registrations.sqlite";
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     tool: RawTool,
     #[serde(default, rename = "platform")]
     platforms: Vec<RawPlatform>,
+    registration: Option<RawRegistration>,
 }
 
 #[derive(Deserialize)]
@@ -425,6 +602,29 @@ struct RawPlatform {
     deployment_ids: Spanned<Vec<String>>,
     auth_url: Spanned<String>,
     jwks_url: Spanned<String>,
+    feed_hosts: Option<Spanned<Vec<String>>>,
+    progress_url: Option<Spanned<String>>,
+    progress_token_env: Option<Spanned<String>>,
+    progress_identity: Option<Spanned<String>>,
+    frame_origins: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistration {
+    open: Option<bool>,
+    tool_name: Option<Spanned<String>>,
+    store: Option<String>,
+    feed_hosts: Option<Spanned<Vec<String>>>,
+    progress_url: Option<Spanned<String>>,
+    progress_token_env: Option<Spanned<String>>,
+    progress_identity: Option<Spanned<String>>,
+    frame_origins: Option<Spanned<Vec<String>>>,
+}
+
+/// The keys `[[platform]]` and `[registration]` share. (Each declares them itself: `toml`'s
+/// spans and `deny_unknown_fields` do not survive `#[serde(flatten)]`.)
+struct RawOperator {
     feed_hosts: Option<Spanned<Vec<String>>>,
     progress_url: Option<Spanned<String>>,
     progress_token_env: Option<Spanned<String>>,

@@ -5,23 +5,23 @@
 //! form carries only the ticket and the choices, so the return URL, deployment and `data` cannot be
 //! altered from the browser.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use url::Url;
 
+use crate::claims::{is_feed_id, lang_hint, DeepLinkSettings, Launch, DL, LTI, VIEWS};
 use crate::config::Platform;
 use crate::error::{LtiError, Reason};
+use crate::form::{parse_form, random_token};
 use crate::lang::Lang;
-use crate::launch::{lang_hint, Launch};
-use crate::pages::{escape_html, html, VIEWS};
-use crate::progress::is_feed_id;
-use crate::{parse_form, random_token, AppState};
+use crate::pages::{self, DesignerView};
+use crate::state::AppState;
 
 /// How long a designer may take to choose.
 const DESIGNER_TTL: Duration = Duration::from_secs(3600);
@@ -32,19 +32,16 @@ pub(crate) async fn designer_page(
     platform: &Platform,
     launch: &Launch,
 ) -> Result<Response, LtiError> {
-    let inner = state.inner();
     let ticket = random_token();
     let saved = serde_json::to_string(launch)
         .map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
-    inner
-        .store
+    state
+        .store()
         .put(&format!("deeplink:{ticket}"), &saved, DESIGNER_TTL)
         .await
         .map_err(|e| LtiError::new(Reason::StoreUnavailable, e.to_string()))?;
-    let lang = launch.lang();
-    let t = |en: &'static str, fr: &'static str| if lang == Lang::Fr { fr } else { en };
-    let default_feed = inner
-        .config
+    let default_feed = state
+        .config()
         .default_feed
         .as_ref()
         .map(Url::to_string)
@@ -54,69 +51,15 @@ pub(crate) async fn designer_page(
         .iter()
         .map(ToString::to_string)
         .collect();
-    let view_options: String = VIEWS
-        .iter()
-        .map(|v| format!("<option value=\"{v}\">{}</option>", view_label(v, lang)))
-        .collect();
-    let body = format!(
-        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script type=\"module\" src=\"/lti/assets/designer.js\"></script></head>\n\
-         <body class=\"lti-designer\"><main><h1>{title}</h1>\
-         <form method=\"post\" action=\"/lti/deep-link/return\" id=\"designer\" data-hosts=\"{hosts_attr}\" data-widget-script=\"{widget}\">\
-         <input type=\"hidden\" name=\"ticket\" value=\"{ticket}\">\
-         <p><label for=\"feed_url\">{feed_label}</label><input type=\"url\" id=\"feed_url\" name=\"feed_url\" value=\"{default_feed}\" required aria-describedby=\"feed-help\">\
-         <small id=\"feed-help\">{hosts_help} {hosts}</small></p>\
-         <p><label for=\"goal\">{goal_label}</label><input type=\"text\" id=\"goal\" name=\"goal\" pattern=\"[a-z0-9][a-z0-9._\\-]{{0,63}}\" aria-describedby=\"goal-help\">\
-         <small id=\"goal-help\">{goal_help}</small></p>\
-         <p><label for=\"view\">{view_label}</label><select id=\"view\" name=\"view\">{view_options}</select></p>\
-         <p><label for=\"lang\">{lang_label}</label><select id=\"lang\" name=\"lang\"><option value=\"en\"{en_selected}>English</option><option value=\"fr\"{fr_selected}>Français</option></select></p>\
-         <p><label for=\"title\">{title_label}</label><input type=\"text\" id=\"title\" name=\"title\" value=\"{default_title}\" maxlength=\"200\"></p>\
-         <p id=\"designer-error\" role=\"alert\" hidden></p>\
-         <p><button type=\"submit\">{submit}</button></p></form>\
-         <section aria-labelledby=\"preview-title\"><h2 id=\"preview-title\">{preview}</h2>\
-         <stackway-pathways id=\"preview\" feed=\"{default_feed}\" lang=\"{lang_code}\"></stackway-pathways></section></main></body></html>\n",
-        lang_code = lang.code(),
-        title = t("Add Stackway to your course", "Ajouter Stackway à votre cours"),
-        hosts_attr = escape_html(&hosts.join(" ")),
-        widget = escape_html(&inner.options.widget_script),
-        ticket = escape_html(&ticket),
-        feed_label = t("Feed URL", "URL du flux"),
-        default_feed = escape_html(&default_feed),
-        hosts_help = t("Allowed hosts:", "Hôtes autorisés :"),
-        hosts = escape_html(&hosts.join(", ")),
-        goal_label = t("Goal (credential id, optional)", "Objectif (identifiant de titre, facultatif)"),
-        goal_help = t("For example: cert-data-analytics", "Par exemple : cert-data-analytics"),
-        view_label = t("View", "Vue"),
-        lang_label = t("Language", "Langue"),
-        en_selected = if lang == Lang::En { " selected" } else { "" },
-        fr_selected = if lang == Lang::Fr { " selected" } else { "" },
-        title_label = t("Link title", "Titre du lien"),
-        default_title = t("Stackway pathways", "Parcours Stackway"),
-        submit = t("Add to course", "Ajouter au cours"),
-        preview = t("Preview", "Aperçu"),
-    );
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' {feeds}; \
-         frame-ancestors 'self' {ancestors}; base-uri 'none'; form-action 'self'; object-src 'none'",
-        feeds = platform.feed_origins().join(" "),
-        ancestors = inner.config.frame_ancestors().join(" "),
-    );
-    Ok(html(StatusCode::OK, body, &csp))
-}
-
-fn view_label(view: &str, lang: Lang) -> &'static str {
-    match (view, lang) {
-        ("programs", Lang::En) => "Programs and progress",
-        ("programs", Lang::Fr) => "Programmes et progression",
-        ("map", Lang::En) => "Pathway map",
-        ("map", Lang::Fr) => "Carte des parcours",
-        ("explore", Lang::En) => "Explore",
-        ("explore", Lang::Fr) => "Explorer",
-        ("plan", Lang::En) => "My plan",
-        ("plan", Lang::Fr) => "Mon plan",
-        (_, Lang::En) => "Curated pathways",
-        (_, Lang::Fr) => "Parcours suggérés",
-    }
+    Ok(pages::designer_page(&DesignerView {
+        lang: launch.lang(),
+        ticket: &ticket,
+        default_feed: &default_feed,
+        feed_hosts: &hosts,
+        feed_origins: &platform.feed_origins(),
+        widget_script: &state.inner().options.widget_script,
+        frame_ancestors: &state.frame_ancestors(platform),
+    }))
 }
 
 /// `POST /lti/deep-link/return`: builds the signed response and form-posts it to the platform.
@@ -134,24 +77,20 @@ pub(crate) async fn return_post(
 
 async fn deep_link_response(
     state: &AppState,
-    form: &std::collections::HashMap<String, String>,
+    form: &HashMap<String, String>,
 ) -> Result<Response, LtiError> {
-    let inner = state.inner();
     let ticket = form
         .get("ticket")
         .ok_or_else(|| LtiError::new(Reason::BadRequest, "deep linking form without ticket"))?;
-    let saved = crate::launch::take_ticket(
-        inner.store.as_ref(),
-        &format!("deeplink:{ticket}"),
-        "deep linking ticket",
-    )
-    .await?;
+    let saved = state
+        .take_ticket(&format!("deeplink:{ticket}"), "deep linking ticket")
+        .await?;
     let launch: Launch =
         serde_json::from_str(&saved).map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
     let lang = launch.lang();
-    let platform = inner
-        .config
+    let platform = state
         .platform(&launch.issuer, Some(&launch.client_id))
+        .await?
         .ok_or_else(|| {
             LtiError::new(
                 Reason::UnknownPlatform,
@@ -162,7 +101,28 @@ async fn deep_link_response(
         .deep_link
         .as_ref()
         .ok_or_else(|| LtiError::new(Reason::Internal, "ticket is not a deep linking request"))?;
+    let (custom, title) = designer_choices(form, &platform).map_err(|e| e.in_lang(lang))?;
+    let claims = response_claims(state, &platform, &launch, settings, custom, title);
+    let jwt = state
+        .inner()
+        .keys
+        .sign(&claims)
+        .map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
+    tracing::info!(platform = %platform.name, "deep linking response signed");
+    Ok(pages::deep_link_return_page(
+        lang,
+        &settings.return_url,
+        &jwt,
+        &state.frame_ancestors(&platform),
+    ))
+}
 
+/// The designer's choices as the link's custom parameters (each checked as a launch would check
+/// it), and the link's title.
+fn designer_choices(
+    form: &HashMap<String, String>,
+    platform: &Platform,
+) -> Result<(BTreeMap<&'static str, String>, String), LtiError> {
     let field = |name: &str| form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
     let mut custom = BTreeMap::new();
     if let Some(feed) = field("feed_url") {
@@ -171,14 +131,12 @@ async fn deep_link_response(
                 Reason::FeedHostNotAllowed,
                 format!("feed_url {feed:?} is not a URL"),
             )
-            .in_lang(lang)
         })?;
         if !platform.allows_feed(&url) {
             return Err(LtiError::new(
                 Reason::FeedHostNotAllowed,
                 format!("designer chose feed host {:?}", url.host_str()),
-            )
-            .in_lang(lang));
+            ));
         }
         custom.insert("feed_url", url.to_string());
     }
@@ -187,8 +145,7 @@ async fn deep_link_response(
             return Err(LtiError::new(
                 Reason::BadRequest,
                 format!("goal {goal:?} is not a credential id"),
-            )
-            .in_lang(lang));
+            ));
         }
         custom.insert("goal", goal.to_string());
     }
@@ -203,7 +160,18 @@ async fn deep_link_response(
         .chars()
         .take(200)
         .collect();
+    Ok((custom, title))
+}
 
+/// The claims of the `LtiDeepLinkingResponse`: one resource link back to this tool.
+fn response_claims(
+    state: &AppState,
+    platform: &Platform,
+    launch: &Launch,
+    settings: &DeepLinkSettings,
+    custom: BTreeMap<&'static str, String>,
+    title: String,
+) -> Value {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -214,47 +182,18 @@ async fn deep_link_response(
         "iat": now,
         "exp": now + 300,
         "nonce": random_token(),
-        "https://purl.imsglobal.org/spec/lti/claim/deployment_id": launch.deployment_id,
-        "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiDeepLinkingResponse",
-        "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
-        "https://purl.imsglobal.org/spec/lti-dl/claim/content_items": [{
+        format!("{LTI}deployment_id"): launch.deployment_id,
+        format!("{LTI}message_type"): "LtiDeepLinkingResponse",
+        format!("{LTI}version"): "1.3.0",
+        format!("{DL}content_items"): [{
             "type": "ltiResourceLink",
             "title": title,
-            "url": inner.config.launch_url(),
+            "url": state.config().launch_url(),
             "custom": custom,
         }],
     });
     if let (Some(data), Value::Object(map)) = (&settings.data, &mut claims) {
-        map.insert(
-            "https://purl.imsglobal.org/spec/lti-dl/claim/data".into(),
-            data.clone(),
-        );
+        map.insert(format!("{DL}data"), data.clone());
     }
-    let jwt = inner
-        .keys
-        .sign(&claims)
-        .map_err(|e| LtiError::new(Reason::Internal, e.to_string()))?;
-    tracing::info!(platform = %platform.name, "deep linking response signed");
-
-    let return_origin = Url::parse(&settings.return_url)
-        .map(|u| u.origin().ascii_serialization())
-        .unwrap_or_default();
-    let (message, button) = match lang {
-        Lang::En => ("Returning to your course…", "Continue"),
-        Lang::Fr => ("Retour à votre cours…", "Continuer"),
-    };
-    let body = format!(
-        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>Stackway</title>\
-         <link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/autosubmit.js\" defer></script></head>\
-         <body><main><p role=\"status\">{message}</p><form method=\"post\" action=\"{action}\" id=\"autosubmit\">\
-         <input type=\"hidden\" name=\"JWT\" value=\"{jwt}\"><button type=\"submit\">{button}</button></form></main></body></html>\n",
-        lang = lang.code(),
-        action = escape_html(&settings.return_url),
-        jwt = escape_html(&jwt),
-    );
-    let csp = format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'self' {}; base-uri 'none'; form-action {return_origin}",
-        inner.config.frame_ancestors().join(" ")
-    );
-    Ok(html(StatusCode::OK, body, &csp))
+    claims
 }

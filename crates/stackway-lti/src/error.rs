@@ -4,11 +4,11 @@
 //! stable reason code and a 400 or 401 status; the operator gets a `tracing` line with the detail.
 //! Nothing from the detail (token contents, key material, upstream error text) reaches the page.
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::lang::Lang;
-use crate::pages::escape_html;
+use crate::pages::{refusal_page, RefusalView};
 
 /// Why a request was refused. Each variant has a stable reason code shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,11 +69,23 @@ pub enum Reason {
     StoreUnavailable,
     /// Something on the server side failed (key signing, configuration).
     Internal,
+    /// Dynamic registration without a registration link while `tool.toml` does not open it.
+    RegistrationClosed,
+    /// The registration link is unknown, expired or already used.
+    RegistrationLinkUnknown,
+    /// The platform's configuration URL or document fails the checks.
+    PlatformConfigInvalid,
+    /// The platform's configuration could not be fetched.
+    PlatformConfigUnavailable,
+    /// The platform's registration endpoint refused the registration or answered nonsense.
+    RegistrationRefused,
+    /// The platform answered with an issuer and client_id that are already registered.
+    AlreadyRegistered,
 }
 
 impl Reason {
     /// Every reason, for documentation and tests.
-    pub const ALL: [Reason; 28] = [
+    pub const ALL: [Reason; 34] = [
         Reason::BadRequest,
         Reason::UnknownPlatform,
         Reason::UnknownDeployment,
@@ -102,6 +114,12 @@ impl Reason {
         Reason::TicketUnknown,
         Reason::StoreUnavailable,
         Reason::Internal,
+        Reason::RegistrationClosed,
+        Reason::RegistrationLinkUnknown,
+        Reason::PlatformConfigInvalid,
+        Reason::PlatformConfigUnavailable,
+        Reason::RegistrationRefused,
+        Reason::AlreadyRegistered,
     ];
 
     /// The stable code shown on the page and written to the log.
@@ -135,11 +153,19 @@ impl Reason {
             Reason::TicketUnknown => "ticket-unknown",
             Reason::StoreUnavailable => "store-unavailable",
             Reason::Internal => "internal-error",
+            Reason::RegistrationClosed => "registration-closed",
+            Reason::RegistrationLinkUnknown => "registration-link-unknown",
+            Reason::PlatformConfigInvalid => "platform-configuration-invalid",
+            Reason::PlatformConfigUnavailable => "platform-configuration-unavailable",
+            Reason::RegistrationRefused => "registration-refused",
+            Reason::AlreadyRegistered => "already-registered",
         }
     }
 
     /// 401 for anything about authentication (tokens, state, nonce, keys); 400 for bad requests.
-    /// Server-side failures are 503/500 because the request itself was not at fault.
+    /// Server-side failures are 503/500 because the request itself was not at fault; a platform
+    /// that fails during registration is a 502 (a bad gateway); a registration without the
+    /// operator's consent is a 403.
     pub fn status(self) -> StatusCode {
         match self {
             Reason::BadRequest
@@ -152,11 +178,30 @@ impl Reason {
             | Reason::UnsupportedMessage
             | Reason::FeedHostNotAllowed
             | Reason::NoFeed
-            | Reason::MalformedToken => StatusCode::BAD_REQUEST,
+            | Reason::MalformedToken
+            | Reason::PlatformConfigInvalid => StatusCode::BAD_REQUEST,
+            Reason::RegistrationClosed | Reason::RegistrationLinkUnknown => StatusCode::FORBIDDEN,
+            Reason::PlatformConfigUnavailable | Reason::RegistrationRefused => {
+                StatusCode::BAD_GATEWAY
+            }
+            Reason::AlreadyRegistered => StatusCode::CONFLICT,
             Reason::StoreUnavailable | Reason::KeySetUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Reason::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNAUTHORIZED,
         }
+    }
+
+    /// Whether the refusal ends a registration rather than a launch (the page's title says so).
+    pub fn is_registration(self) -> bool {
+        matches!(
+            self,
+            Reason::RegistrationClosed
+                | Reason::RegistrationLinkUnknown
+                | Reason::PlatformConfigInvalid
+                | Reason::PlatformConfigUnavailable
+                | Reason::RegistrationRefused
+                | Reason::AlreadyRegistered
+        )
     }
 
     /// The sentence the refusal page shows.
@@ -191,6 +236,20 @@ impl Reason {
             (Lang::Fr, StoreUnavailable | KeySetUnavailable | Internal) => {
                 "Stackway est temporairement indisponible. Veuillez réessayer dans un instant."
             }
+            (Lang::En, RegistrationClosed) => "Registration is closed. Ask the Stackway operator for a registration link (stackway register-link).",
+            (Lang::Fr, RegistrationClosed) => "L'inscription est fermée. Demandez un lien d'inscription à l'exploitant de Stackway (stackway register-link).",
+            (Lang::En, RegistrationLinkUnknown) => "This registration link is unknown, has expired or was already used. Ask the Stackway operator for a new one.",
+            (Lang::Fr, RegistrationLinkUnknown) => "Ce lien d'inscription est inconnu, a expiré ou a déjà servi. Demandez-en un nouveau à l'exploitant de Stackway.",
+            (Lang::En, PlatformConfigInvalid | PlatformConfigUnavailable) => {
+                "Stackway could not read your learning platform's configuration. Start the registration again from your platform."
+            }
+            (Lang::Fr, PlatformConfigInvalid | PlatformConfigUnavailable) => {
+                "Stackway n'a pas pu lire la configuration de votre plateforme d'apprentissage. Recommencez l'inscription à partir de votre plateforme."
+            }
+            (Lang::En, RegistrationRefused) => "Your learning platform refused the registration. Start it again from your platform; the registration link still works.",
+            (Lang::Fr, RegistrationRefused) => "Votre plateforme d'apprentissage a refusé l'inscription. Recommencez à partir de votre plateforme; le lien d'inscription fonctionne encore.",
+            (Lang::En, AlreadyRegistered) => "Stackway is already registered with this platform under this client ID.",
+            (Lang::Fr, AlreadyRegistered) => "Stackway est déjà inscrit auprès de cette plateforme sous cet ID client.",
             (Lang::En, _) => "The sign-in message from the learning platform could not be accepted.",
             (Lang::Fr, _) => "Le message de connexion de la plateforme d'apprentissage n'a pas pu être accepté.",
         }
@@ -242,37 +301,18 @@ impl IntoResponse for LtiError {
         } else {
             tracing::warn!(code = self.reason.code(), status = status.as_u16(), detail = %self.detail, "LTI request rejected");
         }
-        let (title, code_label) = match self.lang {
-            Lang::En => ("Stackway could not open", "Reason code:"),
-            Lang::Fr => ("Stackway n'a pas pu s'ouvrir", "Code de motif\u{a0}:"),
+        let title = match (self.lang, self.reason.is_registration()) {
+            (Lang::En, false) => "Stackway could not open",
+            (Lang::Fr, false) => "Stackway n'a pas pu s'ouvrir",
+            (Lang::En, true) => "Stackway could not be registered",
+            (Lang::Fr, true) => "Stackway n'a pas pu être inscrit",
         };
-        let body = format!(
-            "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"></head>\n<body class=\"lti-error\">\
-             <main><h1>{title}</h1><p>{explanation}</p><p>{code_label} <code>{code}</code></p></main></body>\n</html>\n",
-            lang = self.lang.code(),
-            title = title,
-            explanation = escape_html(self.reason.explanation(self.lang)),
-            code_label = code_label,
-            code = self.reason.code(),
-        );
-        let mut response = (status, body).into_response();
-        let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        );
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
-            ),
-        );
-        headers.insert(
-            "x-stackway-reason",
-            HeaderValue::from_static(self.reason.code()),
-        );
-        response
+        refusal_page(&RefusalView {
+            lang: self.lang,
+            status,
+            code: self.reason.code(),
+            title,
+            explanation: self.reason.explanation(self.lang),
+        })
     }
 }

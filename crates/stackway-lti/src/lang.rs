@@ -1,7 +1,8 @@
 //! The two languages of every page the tool shows.
 
 /// A page language. Anything that is not French is shown in English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,

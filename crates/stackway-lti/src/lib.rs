@@ -1,21 +1,29 @@
 //! Stackway's LTI 1.3 tool as an axum [`Router`]: OIDC login initiation, complete id_token
 //! validation, the launch page that hands the widget its configuration and the learner's own
-//! progress, deep linking for instructional designers, and the tool's public key set.
+//! progress, deep linking for instructional designers, LTI Dynamic Registration, and the tool's
+//! public key set.
 //!
 //! Identity and configuration come only from a validated id_token, never from the browser.
 //! `stackway serve --config tool.toml` merges [`router`] with the static site.
+//!
+//! The modules form layers that import only downwards: handlers (`login`, `launch`,
+//! `deep_link`, `register`) fetch and decide; `id_token`, `progress`, `jwks`, `feeds` and the
+//! stores do the work; `pages` renders HTML from plain data (`claims`, `record`, `lang`, `html`)
+//! and does no I/O.
 
-use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
-
+use axum::extract::Path;
 use axum::routing::{get, post};
 use axum::Router;
 
+pub mod claims;
 pub mod config;
 mod deep_link;
+pub mod discovery;
 pub mod error;
 pub mod feeds;
+pub mod form;
+pub mod html;
+pub mod id_token;
 pub mod jwks;
 pub mod keys;
 pub mod lang;
@@ -23,136 +31,18 @@ pub mod launch;
 mod login;
 pub mod pages;
 pub mod progress;
+pub mod record;
+mod register;
+pub mod registrations;
+pub mod state;
 pub mod store;
 
 pub use config::{ConfigError, Platform, ToolConfig};
 pub use error::{LtiError, Reason};
 pub use keys::{generate_key, KeyError, ToolKeys};
+pub use registrations::{RedisRegistrations, RegistrationStore, SqliteRegistrations};
+pub use state::{AppState, Options, StartError};
 pub use store::{MemoryStore, OneTimeStore, RedisStore, StoreError};
-
-/// Tunables with production defaults; tests shorten some of them.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Allowed clock difference for `exp` and `iat`.
-    pub clock_skew: Duration,
-    /// Lifetime of an OIDC state and its nonce (login to launch).
-    pub login_ttl: Duration,
-    /// Shortest interval between two JWKS refetches caused by an unknown `kid`.
-    pub jwks_min_refetch: Duration,
-    /// Wait after a first failed JWKS fetch before the next attempt; it doubles with each further
-    /// failure, up to [`jwks::MAX_FAILURE_BACKOFF`].
-    pub jwks_failure_backoff: Duration,
-    /// Timeout of every outgoing request (JWKS, progress, feeds).
-    pub http_timeout: Duration,
-    /// How long a feed fetched to match a learner's badges is reused before it is fetched again.
-    pub feed_max_age: Duration,
-    /// URL of the widget's custom-element script, served by the static site.
-    pub widget_script: String,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            clock_skew: Duration::from_secs(60),
-            login_ttl: Duration::from_secs(600),
-            jwks_min_refetch: Duration::from_secs(10),
-            jwks_failure_backoff: Duration::from_secs(10),
-            http_timeout: Duration::from_secs(5),
-            feed_max_age: Duration::from_secs(300),
-            widget_script: "/www/stackway.js".into(),
-        }
-    }
-}
-
-/// Everything the handlers share. Cheap to clone.
-#[derive(Clone)]
-pub struct AppState(Arc<Inner>);
-
-pub(crate) struct Inner {
-    pub config: ToolConfig,
-    pub keys: ToolKeys,
-    pub store: Arc<dyn OneTimeStore>,
-    pub platform_keys: jwks::PlatformKeys,
-    pub http: reqwest::Client,
-    pub feeds: feeds::FeedCache,
-    pub options: Options,
-}
-
-impl AppState {
-    pub fn new(
-        config: ToolConfig,
-        keys: ToolKeys,
-        store: Arc<dyn OneTimeStore>,
-        options: Options,
-    ) -> AppState {
-        let http = reqwest::Client::builder()
-            .timeout(options.http_timeout)
-            .connect_timeout(options.http_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("stackway-lti/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .unwrap_or_else(|_| reqwest::Client::new());
-        let platform_keys = jwks::PlatformKeys::new(
-            http.clone(),
-            options.jwks_min_refetch,
-            options.jwks_failure_backoff,
-        );
-        let feeds = feeds::FeedCache::new(http.clone(), options.feed_max_age);
-        AppState(Arc::new(Inner {
-            config,
-            keys,
-            store,
-            platform_keys,
-            http,
-            feeds,
-            options,
-        }))
-    }
-
-    /// Reads the config file and its keys, and connects to Redis when `STACKWAY_REDIS_URL` is set.
-    pub async fn from_config_file(path: &Path) -> Result<AppState, StartError> {
-        let config = ToolConfig::load(path)?;
-        let keys = ToolKeys::load_dir(&config.keys_dir)?;
-        let store: Arc<dyn OneTimeStore> = match std::env::var("STACKWAY_REDIS_URL") {
-            Ok(url) if !url.trim().is_empty() => Arc::new(RedisStore::connect(url.trim()).await?),
-            _ => Arc::new(MemoryStore::default()),
-        };
-        Ok(AppState::new(config, keys, store, Options::default()))
-    }
-
-    pub fn config(&self) -> &ToolConfig {
-        &self.0.config
-    }
-
-    /// The platform key cache (tests read its fetch count).
-    pub fn platform_keys(&self) -> &jwks::PlatformKeys {
-        &self.0.platform_keys
-    }
-
-    /// The cache of feeds read to match learners' badges (tests read its fetch count).
-    pub fn feeds(&self) -> &feeds::FeedCache {
-        &self.0.feeds
-    }
-
-    pub fn store(&self) -> &Arc<dyn OneTimeStore> {
-        &self.0.store
-    }
-
-    pub(crate) fn inner(&self) -> &Inner {
-        &self.0
-    }
-}
-
-/// Why the tool could not start.
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error(transparent)]
-    Keys(#[from] KeyError),
-    #[error("cannot connect to STACKWAY_REDIS_URL: {0}")]
-    Store(#[from] StoreError),
-}
 
 /// The tool's routes. Merge it with the static site that serves the widget.
 pub fn router(state: AppState) -> Router {
@@ -162,7 +52,14 @@ pub fn router(state: AppState) -> Router {
         .route("/lti/launch", post(launch::launch_post))
         .route("/lti/launch/verify", post(launch::verify_post))
         .route("/lti/deep-link/return", post(deep_link::return_post))
-        .route("/lti/assets/{file}", get(pages::asset))
+        .route(
+            "/lti/register",
+            get(register::register_get).post(register::register_post),
+        )
+        .route(
+            "/lti/assets/{file}",
+            get(|Path(file): Path<String>| async move { pages::asset(&file) }),
+        )
         .with_state(state)
 }
 
@@ -179,21 +76,4 @@ async fn jwks_handler(
         state.inner().keys.jwks().to_string(),
     )
         .into_response()
-}
-
-/// 32 random bytes, base64url: states, nonces and tickets.
-pub(crate) fn random_token() -> String {
-    use base64::Engine;
-    let bytes: [u8; 32] = rand::random();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// Parses an `application/x-www-form-urlencoded` body or query string; later duplicates are ignored.
-pub(crate) fn parse_form(bytes: &[u8]) -> std::collections::HashMap<String, String> {
-    let mut map = std::collections::HashMap::new();
-    for (key, value) in url::form_urlencoded::parse(bytes) {
-        map.entry(key.into_owned())
-            .or_insert_with(|| value.into_owned());
-    }
-    map
 }

@@ -1,92 +1,22 @@
-//! The HTML the tool serves: the launch page that hands the widget its configuration, the
-//! platform-storage pages, and the tool's static assets.
+//! Every HTML page the tool serves, rendered from plain data: the launch page that hands the
+//! widget its configuration, the platform-storage pages, the deep linking designer and its
+//! return, the registration pages, the refusal page, and the tool's static assets.
 //!
+//! Rendering does no I/O and knows nothing of requests or stores: the handlers (`login`,
+//! `launch`, `deep_link`, `register`, `error`) fetch and decide, then call these functions.
 //! Pages carry no inline script (the CSP forbids it): configuration travels as element attributes
 //! and a `<script type="application/json">` block, read by the tool's own external scripts.
 
-use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use stackway_core::interop::badges::BadgeFormat;
 use url::Url;
 
-use crate::config::Platform;
-use crate::error::{LtiError, Reason};
+use crate::claims::{WidgetConfig, VIEWS};
+use crate::html::{escape_html, html, json_for_script};
 use crate::lang::Lang;
-use crate::launch::Launch;
-use crate::progress::{self, BadgeSummary, Held, Progress};
-use crate::AppState;
-use stackway_core::interop::badges::BadgeFormat;
-
-/// Views the widget knows.
-pub const VIEWS: [&str; 5] = ["programs", "map", "explore", "plan", "pathways"];
-
-/// What the widget is told to show, resolved from the launch's custom parameters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WidgetConfig {
-    pub feed: String,
-    pub goal: Option<String>,
-    pub view: Option<String>,
-    pub lang: &'static str,
-}
-
-/// Resolves the custom parameters: `feed_url` must be on an allowed host (a launch naming another
-/// host is refused), a missing one falls back to `default_feed`; `goal` must be a feed id; `view`
-/// one of [`VIEWS`]; `lang` from the custom parameter, else the launch locale.
-pub fn widget_config(
-    state: &AppState,
-    platform: &Platform,
-    launch: &Launch,
-) -> Result<WidgetConfig, LtiError> {
-    let feed = match launch.custom.get("feed_url") {
-        Some(raw) => {
-            let url = Url::parse(raw).map_err(|_| {
-                LtiError::new(
-                    Reason::FeedHostNotAllowed,
-                    format!("feed_url {raw:?} is not a URL"),
-                )
-            })?;
-            if !platform.allows_feed(&url) {
-                return Err(LtiError::new(
-                    Reason::FeedHostNotAllowed,
-                    format!(
-                        "feed_url host {:?} is not in feed_hosts of {}",
-                        url.host_str().unwrap_or(""),
-                        platform.name
-                    ),
-                ));
-            }
-            url.to_string()
-        }
-        None => state
-            .config()
-            .default_feed
-            .as_ref()
-            .map(Url::to_string)
-            .ok_or_else(|| {
-                LtiError::new(
-                    Reason::NoFeed,
-                    "no feed_url in the launch and no default_feed",
-                )
-            })?,
-    };
-    let goal = launch
-        .custom
-        .get("goal")
-        .filter(|g| progress::is_feed_id(g))
-        .cloned();
-    let view = launch
-        .custom
-        .get("view")
-        .filter(|v| VIEWS.contains(&v.as_str()))
-        .cloned();
-    Ok(WidgetConfig {
-        feed,
-        goal,
-        view,
-        lang: launch.lang().code(),
-    })
-}
+use crate::record::{BadgeSummary, Held, Progress};
 
 #[derive(Serialize)]
 struct LaunchData<'a> {
@@ -101,33 +31,40 @@ struct LaunchData<'a> {
     badges: Option<&'a BadgeSummary>,
     widget_script: &'a str,
     /// Origins allowed to receive resize messages.
-    platform_origins: Vec<String>,
+    platform_origins: &'a [String],
+}
+
+/// What the launch page shows.
+pub struct LaunchView<'a> {
+    pub lang: Lang,
+    pub widget: &'a WidgetConfig,
+    pub progress: &'a Progress,
+    /// URL of the widget's custom-element script.
+    pub widget_script: &'a str,
+    /// The launching platform's origins: resize messages go there.
+    pub platform_origins: &'a [String],
+    /// Origins that may frame the page (`frame-ancestors`).
+    pub frame_ancestors: &'a [String],
 }
 
 /// The page for an `LtiResourceLinkRequest`.
-pub async fn launch_page(
-    state: &AppState,
-    platform: &Platform,
-    launch: &Launch,
-) -> Result<Response, LtiError> {
-    let widget = widget_config(state, platform, launch)?;
-    let inner = state.inner();
-    let progress = progress::fetch(&inner.http, &inner.feeds, platform, launch, &widget.feed).await;
-    let (held, badges, problem) = match &progress {
+pub fn launch_page(view: &LaunchView) -> Response {
+    let widget = view.widget;
+    let lang = view.lang;
+    let (held, badges, problem) = match view.progress {
         Progress::Held { held, badges } => (Some(held.as_slice()), badges.as_ref(), None),
         Progress::Unavailable(problem) => (None, None, Some(*problem)),
         Progress::NotConfigured => (None, None, None),
     };
     let data = LaunchData {
-        widget: &widget,
+        widget,
         held,
         progress_unavailable: problem.is_some(),
         progress_problem: problem.map(|p| p.code()),
         badges,
-        widget_script: &inner.options.widget_script,
-        platform_origins: platform.origins(),
+        widget_script: view.widget_script,
+        platform_origins: view.platform_origins,
     };
-    let lang = launch.lang();
     let mut notice = match problem {
         Some(problem) => {
             let (sentence, code_label) = match lang {
@@ -170,10 +107,9 @@ pub async fn launch_page(
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
          connect-src 'self' {feed_origin}; frame-ancestors 'self' {ancestors}; base-uri 'none'; form-action 'self'; object-src 'none'",
-        ancestors = state.config().frame_ancestors().join(" "),
+        ancestors = view.frame_ancestors.join(" "),
     );
-    tracing::info!(platform = %platform.name, goal = ?widget.goal, view = ?widget.view, "LTI resource link launch");
-    Ok(html(StatusCode::OK, body, &csp))
+    html(StatusCode::OK, body, &csp)
 }
 
 /// What the learner is told when their progress came from badges: how many credentials were
@@ -312,8 +248,8 @@ pub fn platform_storage_put_page(
 /// The launch page that reads `state` back from platform storage (the cookie was blocked) and
 /// completes the launch with `POST /lti/launch/verify`.
 pub fn platform_storage_get_page(
-    state: &AppState,
     lang: Lang,
+    ancestors: &str,
     target: &str,
     origin: &str,
     oidc_state: &str,
@@ -340,16 +276,152 @@ pub fn platform_storage_get_page(
         ticket = escape_html(ticket),
     );
     let csp = format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'self' {}; base-uri 'none'; form-action 'self'",
-        state.config().frame_ancestors().join(" ")
+        "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'self' {ancestors}; base-uri 'none'; form-action 'self'"
     );
     html(StatusCode::OK, body, &csp)
 }
 
-/// An HTML response with the security headers every tool page carries. There is deliberately no
-/// `X-Frame-Options`: the CSP's `frame-ancestors` lets the registered platforms frame the page.
-pub fn html(status: StatusCode, body: String, csp: &str) -> Response {
-    let mut response = (status, body).into_response();
+/// What the deep linking designer page shows.
+pub struct DesignerView<'a> {
+    pub lang: Lang,
+    /// The one-time ticket under which the validated request waits.
+    pub ticket: &'a str,
+    /// The tool's default feed, or empty.
+    pub default_feed: &'a str,
+    /// The platform's allowed feed hosts (`host` or `host:port`).
+    pub feed_hosts: &'a [String],
+    /// Origins the live preview may fetch feeds from.
+    pub feed_origins: &'a [String],
+    pub widget_script: &'a str,
+    pub frame_ancestors: &'a [String],
+}
+
+/// The designer page for an `LtiDeepLinkingRequest`: feed, goal, view, language, title, and a
+/// live preview.
+pub fn designer_page(view: &DesignerView) -> Response {
+    let lang = view.lang;
+    let t = |en: &'static str, fr: &'static str| if lang == Lang::Fr { fr } else { en };
+    let view_options: String = VIEWS
+        .iter()
+        .map(|v| format!("<option value=\"{v}\">{}</option>", view_label(v, lang)))
+        .collect();
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script type=\"module\" src=\"/lti/assets/designer.js\"></script></head>\n\
+         <body class=\"lti-designer\"><main><h1>{title}</h1>\
+         <form method=\"post\" action=\"/lti/deep-link/return\" id=\"designer\" data-hosts=\"{hosts_attr}\" data-widget-script=\"{widget}\">\
+         <input type=\"hidden\" name=\"ticket\" value=\"{ticket}\">\
+         <p><label for=\"feed_url\">{feed_label}</label><input type=\"url\" id=\"feed_url\" name=\"feed_url\" value=\"{default_feed}\" required aria-describedby=\"feed-help\">\
+         <small id=\"feed-help\">{hosts_help} {hosts}</small></p>\
+         <p><label for=\"goal\">{goal_label}</label><input type=\"text\" id=\"goal\" name=\"goal\" pattern=\"[a-z0-9][a-z0-9._\\-]{{0,63}}\" aria-describedby=\"goal-help\">\
+         <small id=\"goal-help\">{goal_help}</small></p>\
+         <p><label for=\"view\">{view_label}</label><select id=\"view\" name=\"view\">{view_options}</select></p>\
+         <p><label for=\"lang\">{lang_label}</label><select id=\"lang\" name=\"lang\"><option value=\"en\"{en_selected}>English</option><option value=\"fr\"{fr_selected}>Français</option></select></p>\
+         <p><label for=\"title\">{title_label}</label><input type=\"text\" id=\"title\" name=\"title\" value=\"{default_title}\" maxlength=\"200\"></p>\
+         <p id=\"designer-error\" role=\"alert\" hidden></p>\
+         <p><button type=\"submit\">{submit}</button></p></form>\
+         <section aria-labelledby=\"preview-title\"><h2 id=\"preview-title\">{preview}</h2>\
+         <stackway-pathways id=\"preview\" feed=\"{default_feed}\" lang=\"{lang_code}\"></stackway-pathways></section></main></body></html>\n",
+        lang_code = lang.code(),
+        title = t("Add Stackway to your course", "Ajouter Stackway à votre cours"),
+        hosts_attr = escape_html(&view.feed_hosts.join(" ")),
+        widget = escape_html(view.widget_script),
+        ticket = escape_html(view.ticket),
+        feed_label = t("Feed URL", "URL du flux"),
+        default_feed = escape_html(view.default_feed),
+        hosts_help = t("Allowed hosts:", "Hôtes autorisés :"),
+        hosts = escape_html(&view.feed_hosts.join(", ")),
+        goal_label = t("Goal (credential id, optional)", "Objectif (identifiant de titre, facultatif)"),
+        goal_help = t("For example: cert-data-analytics", "Par exemple : cert-data-analytics"),
+        view_label = t("View", "Vue"),
+        lang_label = t("Language", "Langue"),
+        en_selected = if lang == Lang::En { " selected" } else { "" },
+        fr_selected = if lang == Lang::Fr { " selected" } else { "" },
+        title_label = t("Link title", "Titre du lien"),
+        default_title = t("Stackway pathways", "Parcours Stackway"),
+        submit = t("Add to course", "Ajouter au cours"),
+        preview = t("Preview", "Aperçu"),
+    );
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' {feeds}; \
+         frame-ancestors 'self' {ancestors}; base-uri 'none'; form-action 'self'; object-src 'none'",
+        feeds = view.feed_origins.join(" "),
+        ancestors = view.frame_ancestors.join(" "),
+    );
+    html(StatusCode::OK, body, &csp)
+}
+
+fn view_label(view: &str, lang: Lang) -> &'static str {
+    match (view, lang) {
+        ("programs", Lang::En) => "Programs and progress",
+        ("programs", Lang::Fr) => "Programmes et progression",
+        ("map", Lang::En) => "Pathway map",
+        ("map", Lang::Fr) => "Carte des parcours",
+        ("explore", Lang::En) => "Explore",
+        ("explore", Lang::Fr) => "Explorer",
+        ("plan", Lang::En) => "My plan",
+        ("plan", Lang::Fr) => "Mon plan",
+        (_, Lang::En) => "Curated pathways",
+        (_, Lang::Fr) => "Parcours suggérés",
+    }
+}
+
+/// The page that form-posts the signed deep linking response back to the platform.
+pub fn deep_link_return_page(
+    lang: Lang,
+    return_url: &str,
+    jwt: &str,
+    ancestors: &[String],
+) -> Response {
+    let return_origin = Url::parse(return_url)
+        .map(|u| u.origin().ascii_serialization())
+        .unwrap_or_default();
+    let (message, button) = match lang {
+        Lang::En => ("Returning to your course…", "Continue"),
+        Lang::Fr => ("Retour à votre cours…", "Continuer"),
+    };
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>Stackway</title>\
+         <link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/autosubmit.js\" defer></script></head>\
+         <body><main><p role=\"status\">{message}</p><form method=\"post\" action=\"{action}\" id=\"autosubmit\">\
+         <input type=\"hidden\" name=\"JWT\" value=\"{jwt}\"><button type=\"submit\">{button}</button></form></main></body></html>\n",
+        lang = lang.code(),
+        action = escape_html(return_url),
+        jwt = escape_html(jwt),
+    );
+    let csp = format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'self' {}; base-uri 'none'; form-action {return_origin}",
+        ancestors.join(" ")
+    );
+    html(StatusCode::OK, body, &csp)
+}
+
+/// What a refusal page shows: never the detail, which goes to the log.
+pub struct RefusalView<'a> {
+    pub lang: Lang,
+    pub status: StatusCode,
+    /// The stable reason code.
+    pub code: &'static str,
+    pub title: &'a str,
+    pub explanation: &'a str,
+}
+
+/// The refusal page, with the reason code also in the `X-Stackway-Reason` header.
+pub fn refusal_page(view: &RefusalView) -> Response {
+    let code_label = match view.lang {
+        Lang::En => "Reason code:",
+        Lang::Fr => "Code de motif\u{a0}:",
+    };
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"></head>\n<body class=\"lti-error\">\
+         <main><h1>{title}</h1><p>{explanation}</p><p>{code_label} <code>{code}</code></p></main></body>\n</html>\n",
+        lang = view.lang.code(),
+        title = view.title,
+        explanation = escape_html(view.explanation),
+        code = view.code,
+    );
+    let mut response = (view.status, body).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -357,48 +429,224 @@ pub fn html(status: StatusCode, body: String, csp: &str) -> Response {
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
+        ),
     );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    if let Ok(value) = HeaderValue::from_str(csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
+    headers.insert("x-stackway-reason", HeaderValue::from_static(view.code));
     response
 }
 
-/// JSON safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped so the text can
-/// never close the element or open a comment.
-pub fn json_for_script<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// What the registration pages show: the tool, the platform, and what the registration allows.
+#[derive(Debug, Clone, Default)]
+pub struct RegistrationSummary {
+    /// The name administrators see in their LMS.
+    pub tool_name: String,
+    /// The name the operator sees (`stackway platforms list`).
+    pub platform_name: String,
+    pub issuer: String,
+    /// The platform's product and version.
+    pub product: Option<String>,
+    /// Where learners' feeds may come from (`host` or `host:port`).
+    pub feed_hosts: Vec<String>,
+    pub default_feed: Option<String>,
+    /// Whether designers choose through deep linking.
+    pub deep_linking: bool,
+    /// `name=$Variable` custom parameters asked for.
+    pub custom_parameters: Vec<String>,
+    /// The tool's origin.
+    pub base_url: String,
+    /// How many registrations this issuer already has.
+    pub existing_registrations: usize,
+    /// What the platform answered (the done page).
+    pub client_id: Option<String>,
+    pub deployment_id: Option<String>,
 }
 
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+/// The CSP of the registration pages: they are framed by the LMS (any origin: the platform is
+/// not known before it registers) and run only the tool's own script.
+const REGISTRATION_CSP: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'";
+
+/// The confirmation page: what will be registered, with Register and Cancel.
+pub fn registration_confirm_page(
+    lang: Lang,
+    summary: &RegistrationSummary,
+    ticket: &str,
+    language_links: &[(Lang, String); 2],
+) -> Response {
+    let t = |en: &'static str, fr: &'static str| if lang == Lang::Fr { fr } else { en };
+    let platform = match &summary.product {
+        Some(product) => format!("{} — {product}", summary.issuer),
+        None => summary.issuer.clone(),
+    };
+    let feeds = if summary.feed_hosts.is_empty() {
+        t(
+            "None: links can only show the default feed.",
+            "Aucun\u{a0}: les liens ne peuvent afficher que le flux par défaut.",
+        )
+        .to_owned()
+    } else {
+        summary.feed_hosts.join(", ")
+    };
+    let default_feed = summary.default_feed.clone().unwrap_or_else(|| {
+        t(
+            "None: every link names its feed.",
+            "Aucun\u{a0}: chaque lien nomme son flux.",
+        )
+        .to_owned()
+    });
+    let launches = if summary.deep_linking {
+        t("Course links, and content selection so that designers choose the feed, goal, view and language.",
+          "Liens de cours, et sélection de contenu pour que les concepteurs choisissent le flux, l'objectif, la vue et la langue.")
+    } else {
+        t(
+            "Course links (this platform offers no content selection).",
+            "Liens de cours (cette plateforme n'offre pas la sélection de contenu).",
+        )
+    };
+    let mut data = t(
+        "The learner's platform identifier and language only: no name, no email, no LTI services.",
+        "L'identifiant de l'apprenant sur la plateforme et sa langue seulement\u{a0}: ni nom, ni courriel, ni services LTI.",
+    )
+    .to_owned();
+    if !summary.custom_parameters.is_empty() {
+        data.push_str(&format!(
+            " {} {}",
+            t("Custom parameters:", "Paramètres personnalisés\u{a0}:"),
+            summary.custom_parameters.join(", ")
+        ));
     }
-    out
+    let mut rows = vec![
+        (t("Tool", "Outil"), summary.tool_name.clone()),
+        (
+            t("Learning platform", "Plateforme d'apprentissage"),
+            platform,
+        ),
+        (
+            t("Registered as", "Inscrite sous le nom"),
+            summary.platform_name.clone(),
+        ),
+        (t("Allowed feed hosts", "Hôtes de flux autorisés"), feeds),
+        (t("Default feed", "Flux par défaut"), default_feed),
+        (t("Launches", "Lancements"), launches.to_owned()),
+        (
+            t("Data the tool receives", "Données reçues par l'outil"),
+            data,
+        ),
+        (
+            t("Tool addresses", "Adresses de l'outil"),
+            format!(
+                "{0}/lti/login, {0}/lti/launch, {0}/.well-known/jwks.json",
+                summary.base_url
+            ),
+        ),
+    ];
+    if summary.existing_registrations > 0 {
+        rows.push((t("Already registered", "Déjà inscrite"), match lang {
+            Lang::En => format!("{} registration(s) of this platform exist; registering again adds another.", summary.existing_registrations),
+            Lang::Fr => format!("{} inscription(s) de cette plateforme existent déjà; une nouvelle inscription s'y ajoute.", summary.existing_registrations),
+        }));
+    }
+    let rows: String = rows
+        .iter()
+        .map(|(term, value)| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape_html(term),
+                escape_html(value)
+            )
+        })
+        .collect();
+    let switch = language_links
+        .iter()
+        .filter(|(l, _)| *l != lang)
+        .map(|(l, href)| {
+            format!(
+                "<a href=\"{}\" lang=\"{}\">{}</a>",
+                escape_html(href),
+                l.code(),
+                if *l == Lang::Fr {
+                    "Français"
+                } else {
+                    "English"
+                }
+            )
+        })
+        .collect::<String>();
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/register.js\" defer></script></head>\n\
+         <body class=\"lti-register\"><main data-registration=\"confirm\"><p class=\"lti-lang\">{switch}</p><h1>{title}</h1><p>{intro}</p>\
+         <dl class=\"lti-summary\">{rows}</dl>\
+         <form method=\"post\" action=\"/lti/register\"><input type=\"hidden\" name=\"ticket\" value=\"{ticket}\"><input type=\"hidden\" name=\"lang\" value=\"{lang_code}\">\
+         <p class=\"lti-actions\"><button type=\"submit\" id=\"register\">{register}</button> <button type=\"button\" data-close>{cancel}</button></p></form></main></body></html>\n",
+        lang_code = lang.code(),
+        title = t("Register Stackway with your learning platform", "Inscrire Stackway auprès de votre plateforme d'apprentissage"),
+        intro = escape_html(t(
+            "Your learning platform asks to register Stackway as an LTI 1.3 tool. Check what will be registered, then choose Register.",
+            "Votre plateforme d'apprentissage demande à inscrire Stackway comme outil LTI 1.3. Vérifiez ce qui sera inscrit, puis choisissez Inscrire.",
+        )),
+        ticket = escape_html(ticket),
+        register = t("Register", "Inscrire"),
+        cancel = t("Cancel", "Annuler"),
+    );
+    html(StatusCode::OK, body, REGISTRATION_CSP)
 }
 
-/// `GET /lti/assets/{file}`: the tool's scripts and stylesheet, compiled into the binary.
-pub async fn asset(Path(file): Path<String>) -> Response {
-    let (body, content_type): (&'static str, &'static str) = match file.as_str() {
+/// The page shown once the platform has accepted the registration; its script tells the LMS to
+/// close the registration.
+pub fn registration_done_page(lang: Lang, summary: &RegistrationSummary) -> Response {
+    let t = |en: &'static str, fr: &'static str| if lang == Lang::Fr { fr } else { en };
+    let deployment = match &summary.deployment_id {
+        Some(id) => id.clone(),
+        None => t(
+            "created by the platform when the tool is enabled",
+            "créé par la plateforme quand l'outil est activé",
+        )
+        .to_owned(),
+    };
+    let rows = [
+        (
+            t("Learning platform", "Plateforme d'apprentissage"),
+            summary.platform_name.clone(),
+        ),
+        (
+            t("Client ID", "ID client"),
+            summary.client_id.clone().unwrap_or_default(),
+        ),
+        (t("Deployment", "Déploiement"), deployment),
+    ];
+    let rows: String = rows
+        .iter()
+        .map(|(term, value)| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape_html(term),
+                escape_html(value)
+            )
+        })
+        .collect();
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/register.js\" defer></script></head>\n\
+         <body class=\"lti-register\"><main data-registration=\"done\"><h1>{title}</h1><p role=\"status\">{done}</p>\
+         <dl class=\"lti-summary\">{rows}</dl><p class=\"lti-actions\"><button type=\"button\" data-close>{close}</button></p></main></body></html>\n",
+        lang_code = lang.code(),
+        title = t("Stackway is registered", "Stackway est inscrit"),
+        done = escape_html(t(
+            "Your learning platform accepted the registration. It may ask you to enable the tool before designers can add it to courses.",
+            "Votre plateforme d'apprentissage a accepté l'inscription. Elle peut vous demander d'activer l'outil avant que les concepteurs puissent l'ajouter aux cours.",
+        )),
+        close = t("Close", "Fermer"),
+    );
+    html(StatusCode::OK, body, REGISTRATION_CSP)
+}
+
+/// The tool's scripts and stylesheet (`GET /lti/assets/{file}`), compiled into the binary.
+pub fn asset(file: &str) -> Response {
+    let (body, content_type): (&'static str, &'static str) = match file {
         "launch.js" => (
             include_str!("../assets/launch.js"),
             "text/javascript; charset=utf-8",
@@ -413,6 +661,10 @@ pub async fn asset(Path(file): Path<String>) -> Response {
         ),
         "autosubmit.js" => (
             include_str!("../assets/autosubmit.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "register.js" => (
+            include_str!("../assets/register.js"),
             "text/javascript; charset=utf-8",
         ),
         "lti.css" => (include_str!("../assets/lti.css"), "text/css; charset=utf-8"),

@@ -14,12 +14,13 @@
 //! `stackway_core::interop::badges::read_badges`; the matched credentials become the held list,
 //! and a [`BadgeSummary`] (how many matched, which achievements did not) goes to the launch page.
 
-use serde::{Deserialize, Serialize};
-use stackway_core::interop::badges::{read_badges, BadgeFormat, BadgeReport, Verification};
+use serde::Deserialize;
+use stackway_core::interop::badges::{read_badges, BadgeFormat, BadgeReport};
 
+use crate::claims::{is_feed_id, Launch};
 use crate::config::{Platform, ProgressIdentity};
 use crate::feeds::{read_limited, FeedCache, FetchError};
-use crate::launch::Launch;
+use crate::record::{BadgeSummary, Held, Problem, Progress, UnmatchedBadge};
 
 /// Largest progress answer accepted (a CLR carrying a few hundred credentials fits).
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -47,91 +48,9 @@ const UNREADABLE: [&str; 4] = [
     "badge-too-deep",
 ];
 
-/// One credential the learner holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Held {
-    pub id: String,
-    /// `YYYY-MM-DD` when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub earned: Option<String>,
-}
-
 #[derive(Deserialize)]
 struct ProgressAnswer {
     held: Vec<Held>,
-}
-
-/// An achievement of the learner's badges that matches no credential of the feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnmatchedBadge {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The achievement's (or OB 2.0 badge class's) id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
-/// What the launch page says about a badge answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BadgeSummary {
-    /// Always `self-reported`: signatures are not checked.
-    pub verification: Verification,
-    /// Formats found in the answer, in a fixed order.
-    pub formats: Vec<BadgeFormat>,
-    /// Achievements matched to a feed credential (several may fill the same credential).
-    pub matched: usize,
-    /// Achievements that match no feed credential.
-    pub unmatched_count: usize,
-    /// The first [`MAX_UNMATCHED_LISTED`] of them, in record order.
-    pub unmatched: Vec<UnmatchedBadge>,
-    /// Parts of the answer that could not be read and were ignored.
-    pub warnings: usize,
-}
-
-/// Why the learner's progress is unavailable; the code is shown on the page and logged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Problem {
-    /// The launch carries no identity the progress source knows the learner by.
-    NoIdentity,
-    /// The identity is `.` or `..`, which would turn the progress URL into another path.
-    RefusedIdentity,
-    /// The source could not be reached, timed out, or answered with an error status.
-    SourceFailed,
-    /// The answer is larger than [`MAX_BODY`].
-    TooLarge,
-    /// The answer is neither a held list nor a readable Open Badges / CLR document.
-    InvalidRecord,
-    /// The answer is badges, but the feed to match them against could not be fetched or read.
-    FeedUnavailable,
-}
-
-impl Problem {
-    /// The stable code on the launch page.
-    pub fn code(self) -> &'static str {
-        match self {
-            Problem::NoIdentity => "progress-no-identity",
-            Problem::RefusedIdentity => "progress-identity-refused",
-            Problem::SourceFailed => "progress-source-failed",
-            Problem::TooLarge => "progress-too-large",
-            Problem::InvalidRecord => "progress-invalid-record",
-            Problem::FeedUnavailable => "progress-feed-unavailable",
-        }
-    }
-}
-
-/// The outcome of asking the progress source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Progress {
-    /// The platform has no progress source: the widget lets the learner plan on their own.
-    NotConfigured,
-    /// The learner's held credentials; `badges` when they were read from badges.
-    Held {
-        held: Vec<Held>,
-        badges: Option<BadgeSummary>,
-    },
-    /// The source failed; the page says progress is unavailable rather than showing nothing held.
-    Unavailable(Problem),
 }
 
 /// The identity the progress source is asked about, from the validated launch.
@@ -369,17 +288,6 @@ fn label(text: &str) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),
     }
-}
-
-/// Feed ids: `^[a-z0-9][a-z0-9._-]{0,63}$`.
-pub fn is_feed_id(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    !bytes.is_empty()
-        && bytes.len() <= 64
-        && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
 }
 
 #[cfg(test)]

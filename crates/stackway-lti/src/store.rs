@@ -16,6 +16,15 @@ pub enum StoreError {
     Full(usize),
     #[error("redis: {0}")]
     Redis(#[from] redis::RedisError),
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{}: {reason}", path.display())]
+    File {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+    #[error("a stored record cannot be read: {0}")]
+    Record(#[from] serde_json::Error),
 }
 
 /// A store of single-use values that expire.
@@ -132,6 +141,11 @@ impl RedisStore {
             connection,
             prefix: "stackway:lti:".into(),
         })
+    }
+
+    /// The connection, to share with the registration store.
+    pub fn connection(&self) -> redis::aio::ConnectionManager {
+        self.connection.clone()
     }
 
     /// Uses another key prefix (tests isolate themselves this way).

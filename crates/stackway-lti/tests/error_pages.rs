@@ -11,7 +11,10 @@ fn every_reason_has_a_status_and_a_sentence_in_both_languages() {
     let mut table = String::new();
     for reason in Reason::ALL {
         let status = reason.status().as_u16();
-        assert!(matches!(status, 400 | 401 | 500 | 503), "{reason:?}");
+        assert!(
+            matches!(status, 400 | 401 | 403 | 409 | 500 | 502 | 503),
+            "{reason:?}"
+        );
         let (en, fr) = (reason.explanation(Lang::En), reason.explanation(Lang::Fr));
         assert_ne!(en, fr, "{reason:?} is not translated");
         table.push_str(&format!(

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use common::*;
-use stackway_lti::{OneTimeStore, Options, RedisStore};
+use stackway_lti::registrations::{unix_now, Invite, Registration};
+use stackway_lti::{OneTimeStore, Options, RedisRegistrations, RedisStore, RegistrationStore};
 
 struct RedisServer {
     child: Child,
@@ -122,4 +123,62 @@ async fn redis_store_takes_values_once_expires_them_and_shares_replay_protection
         (reply.status, reply.reason()),
         (StatusCode::UNAUTHORIZED, "nonce-replayed")
     );
+}
+
+#[tokio::test]
+async fn redis_registrations_are_shared_by_every_instance_and_links_are_taken_once() {
+    let Some(redis) = start_redis().await else {
+        return;
+    };
+    let prefix = format!("test:{}:", std::process::id());
+    let a = RedisRegistrations::connect(&redis.url)
+        .await
+        .unwrap()
+        .with_prefix(&prefix);
+    let b = RedisRegistrations::connect(&redis.url)
+        .await
+        .unwrap()
+        .with_prefix(&prefix);
+    let registration = Registration {
+        id: "r-0000002a".into(),
+        name: "Moodle".into(),
+        issuer: "https://lms.example.edu".into(),
+        client_id: "c1".into(),
+        deployment_ids: vec!["3".into()],
+        auth_url: "https://lms.example.edu/auth".into(),
+        jwks_url: "https://lms.example.edu/jwks".into(),
+        frame_origins: vec![],
+        feed_hosts: None,
+        product: None,
+        openid_configuration: "https://lms.example.edu/.well-known/openid-configuration".into(),
+        registered_at: 1,
+    };
+    assert!(a.add(&registration).await.unwrap());
+    assert!(
+        !b.add(&registration).await.unwrap(),
+        "one registration per issuer and client_id"
+    );
+    assert_eq!(
+        b.find("https://lms.example.edu", "c1").await.unwrap(),
+        Some(registration.clone())
+    );
+    assert_eq!(
+        b.find_by_issuer("https://lms.example.edu")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(b.list().await.unwrap(), std::slice::from_ref(&registration));
+    let invite = Invite {
+        name: None,
+        feed_hosts: None,
+        expires_at: unix_now() + 60,
+    };
+    a.add_invite("link-1", &invite).await.unwrap();
+    assert_eq!(b.invite("link-1").await.unwrap(), Some(invite.clone()));
+    assert_eq!(b.take_invite("link-1").await.unwrap(), Some(invite));
+    assert_eq!(a.take_invite("link-1").await.unwrap(), None, "taken once");
+    assert_eq!(a.remove("r-0000002a").await.unwrap(), Some(registration));
+    assert!(b.list().await.unwrap().is_empty());
 }

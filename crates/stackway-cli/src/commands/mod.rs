@@ -5,6 +5,8 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod plan;
+pub mod platforms;
 pub mod progress;
+pub mod register_link;
 pub mod schema;
 pub mod serve;

@@ -108,11 +108,19 @@ async fn confirm(
         })?;
     let source = discovery::endpoint(source.trim(), "openid_configuration")
         .map_err(|e| LtiError::new(Reason::PlatformConfigInvalid, e))?;
+    no_loopback_unless_local(state, &source)?;
     let token = params
         .get("registration_token")
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty());
     let platform = fetch_configuration(state, &source, token.as_deref()).await?;
+    for url in [
+        &platform.authorization_endpoint,
+        &platform.jwks_uri,
+        &platform.registration_endpoint,
+    ] {
+        no_loopback_unless_local(state, url)?;
+    }
     let settings = &state.config().registration;
     let tool = ToolDescription {
         base_url: &state.config().base_url,
@@ -181,6 +189,21 @@ async fn confirm(
         &ticket,
         &language_links(params),
     ))
+}
+
+/// A platform on a loopback address is accepted only by a tool that runs on one itself (a test or
+/// a developer's machine): otherwise registration, which makes the tool fetch and post to the
+/// URLs it is given, could reach services on the tool's own host.
+fn no_loopback_unless_local(state: &AppState, url: &Url) -> Result<(), LtiError> {
+    let tool_is_local =
+        Url::parse(&state.config().base_url).is_ok_and(|base| crate::config::is_loopback(&base));
+    if crate::config::is_loopback(url) && !tool_is_local {
+        return Err(LtiError::new(
+            Reason::PlatformConfigInvalid,
+            format!("{url} is a loopback address and this tool is not on one"),
+        ));
+    }
+    Ok(())
 }
 
 /// The operator's consent: a live one-time link, or registration opened in `tool.toml`.

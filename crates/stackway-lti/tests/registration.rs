@@ -458,6 +458,28 @@ async fn a_refused_registration_leaves_the_link_usable() {
 }
 
 #[tokio::test]
+async fn a_public_tool_refuses_a_platform_on_a_loopback_address() {
+    // Registration makes the tool fetch and post to URLs it is given: a tool on a public address
+    // must not be led to its own host's services.
+    let mut setup = setup(SETTINGS).await;
+    let toml = format!("[tool]\nbase_url = \"https://stackway.example.edu\"\nkeys = \"keys/\"\n\n{SETTINGS}open = true\n");
+    let config = ToolConfig::parse(&toml, "test.toml", std::path::Path::new(".")).unwrap();
+    let keys = ToolKeys::from_pems(&[("tool-1", TOOL_KEY)]).unwrap();
+    setup.state = AppState::new(
+        config,
+        keys,
+        Arc::new(MemoryStore::default()),
+        Options::default(),
+    );
+    setup.router = stackway_lti::router(setup.state.clone());
+    let reply = setup.open(None, "en").await;
+    assert_eq!(
+        (reply.status, reply.reason()),
+        (StatusCode::BAD_REQUEST, "platform-configuration-invalid")
+    );
+}
+
+#[tokio::test]
 async fn registration_opened_in_the_config_needs_no_link() {
     let setup = setup(&format!("{SETTINGS}open = true\n")).await;
     let page = setup.open(None, "en").await;

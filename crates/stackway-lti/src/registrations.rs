@@ -58,6 +58,21 @@ pub struct Registration {
 }
 
 impl Registration {
+    /// When it was registered, for people: `2026-12-01 03:05:12 UTC`.
+    pub fn registered_at_text(&self) -> String {
+        let stamp = crate::keys::utc_stamp(UNIX_EPOCH + Duration::from_secs(self.registered_at));
+        // `20261201T030512Z`
+        format!(
+            "{}-{}-{} {}:{}:{} UTC",
+            &stamp[0..4],
+            &stamp[4..6],
+            &stamp[6..8],
+            &stamp[9..11],
+            &stamp[11..13],
+            &stamp[13..15]
+        )
+    }
+
     /// The platform this registration stands for, with the operator's `[registration]` settings
     /// (its own feed hosts, when its link chose them, and its own frame origins besides).
     pub fn platform(&self, settings: &RegistrationSettings) -> Result<Platform, String> {
@@ -522,6 +537,12 @@ mod tests {
             openid_configuration: format!("{issuer}/mod/lti/openid-configuration.php"),
             registered_at: at,
         }
+    }
+
+    #[test]
+    fn the_registration_time_reads_as_a_utc_date() {
+        let r = registration("r-1", "https://lms.example.edu", "c1", 1_796_094_312);
+        assert_eq!(r.registered_at_text(), "2026-12-01 03:05:12 UTC");
     }
 
     #[tokio::test]

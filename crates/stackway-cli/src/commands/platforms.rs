@@ -260,7 +260,7 @@ fn show(entry: &Entry, as_json: bool) {
     if let Some(r) = &entry.registration {
         lines.push(("product", r.product.clone().unwrap_or_default()));
         lines.push(("configuration", r.openid_configuration.clone()));
-        lines.push(("registered at", format!("{} (Unix time)", r.registered_at)));
+        lines.push(("registered at", r.registered_at_text()));
     }
     for (name, value) in lines {
         println!("{name:>14}: {value}");

@@ -101,8 +101,9 @@ async fn confirm(
         .get("openid_configuration")
         .filter(|v| !v.trim().is_empty())
         .ok_or_else(|| {
+            // Opened in a browser rather than from the LMS's registration screen.
             LtiError::new(
-                Reason::BadRequest,
+                Reason::PlatformConfigInvalid,
                 "registration without openid_configuration: it must be opened from the LMS",
             )
         })?;

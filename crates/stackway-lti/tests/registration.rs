@@ -413,6 +413,34 @@ async fn the_confirmation_page_speaks_french_and_the_done_page_closes_the_regist
 }
 
 #[tokio::test]
+async fn a_link_opened_in_a_browser_instead_of_the_lms_says_to_start_from_the_platform() {
+    let setup = setup(SETTINGS).await;
+    let invite = setup.invite(None).await;
+    let request = Request::get(format!("/lti/register?invite={invite}"))
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&setup.router, request).await;
+    assert_eq!(
+        (reply.status, reply.reason()),
+        (StatusCode::BAD_REQUEST, "platform-configuration-invalid")
+    );
+    assert!(
+        reply.body.contains("n'a pas pu être inscrit")
+            && reply.body.contains("à partir de votre plateforme"),
+        "{}",
+        reply.body
+    );
+    assert!(setup
+        .state
+        .registrations()
+        .invite(&invite)
+        .await
+        .unwrap()
+        .is_some());
+}
+
+#[tokio::test]
 async fn an_issuer_on_another_origin_than_its_configuration_is_refused() {
     let setup = setup(SETTINGS).await;
     *setup.lms.issuer.lock().unwrap() = "https://lms.example.edu".into();

@@ -104,6 +104,16 @@ struct Entry {
     wit: u32,
 }
 
+/// A partial choice of an all, any or choose group's children: `j` chosen so far.
+struct ChooseState {
+    used: Bits,
+    j: u32,
+    rem: f64,
+    done: u32,
+    nsat: u32,
+    wit: u32,
+}
+
 fn entry_dominates(a: &Entry, b: &Entry) -> bool {
     a.used.subset_of(&b.used) && a.rem <= b.rem && a.done >= b.done && (a.sat || !b.sat)
 }
@@ -131,7 +141,6 @@ pub(crate) fn credits_rem(got: u64, need: u64, largest: u64) -> f64 {
 struct Evaluator<'a> {
     cat: &'a Catalog,
     tree: &'a Tree,
-    held: &'a [bool],
     /// Contested token number of each contested credential, sorted by credential.
     token: Vec<(CredIx, usize)>,
     /// Per token: first and last leaf where it can be used.
@@ -215,7 +224,6 @@ pub fn assign(cat: &Catalog, tree: &Tree, held: &[bool]) -> Assignment {
     let mut ev = Evaluator {
         cat,
         tree,
-        held,
         token: Vec::new(),
         span: Vec::new(),
         wits: vec![Wit::Nil],
@@ -297,209 +305,232 @@ impl Evaluator<'_> {
         b
     }
 
+    /// Every non-dominated way of filling the subtree of node `v` (see the module doc).
     fn eval(&mut self, v: u32, options: &[Vec<(Fill, Vec<CredIx>)>]) -> Vec<Entry> {
         let Some(node) = self.tree.nodes.get(v as usize) else {
             return Vec::new();
         };
         let end = node.end;
-        let kind = node.kind;
         let mut front: Vec<Entry> = Vec::new();
-        match kind {
-            TKind::Leaf { expanded, .. } => {
-                if expanded {
-                    if let Some(&k) = self.tree.kids(v).first() {
-                        for mut e in self.eval(k, options) {
-                            self.project(&mut e.used, v, end);
-                            e.done += u32::from(e.sat);
-                            insert(&mut front, e);
-                        }
-                    }
-                }
-                // Fill options first, so that among equal assignments the earlier leaf wins.
-                if let Some(opts) = options.get(v as usize) {
-                    for (fill, creds) in opts {
-                        let mut used = self.bits_of(creds);
-                        self.project(&mut used, v, end);
-                        self.wits.push(Wit::One(v, *fill));
-                        let wit = (self.wits.len() - 1) as u32;
-                        insert(
-                            &mut front,
-                            Entry {
-                                used,
-                                rem: 0.0,
-                                done: 1,
-                                sat: true,
-                                wit,
-                            },
-                        );
-                    }
-                }
-                if !expanded {
-                    insert(
-                        &mut front,
-                        Entry {
-                            used: Bits::default(),
-                            rem: 1.0,
-                            done: 0,
-                            sat: false,
-                            wit: 0,
-                        },
-                    );
-                }
-            }
+        match node.kind {
+            TKind::Leaf { expanded, .. } => self.eval_leaf(v, end, expanded, options, &mut front),
             TKind::Group {
                 kind: GroupKind::Credits,
                 credits: need,
                 ..
-            } => {
-                // States: (used, credits so far capped at need, done, witness).
-                let mut states: Vec<(Bits, u64, u32, u32)> = vec![(Bits::default(), 0, 0, 0)];
-                let kids: Vec<u32> = self.tree.kids(v).to_vec();
-                let mut largest = 0u64;
-                for k in kids {
-                    let worth = match self.tree.nodes.get(k as usize).map(|n| n.kind) {
-                        Some(TKind::Leaf {
-                            target: Target::Known(c),
-                            ..
-                        }) => self.cat.credits_scaled(c),
-                        _ => 0,
-                    };
-                    largest = largest.max(worth);
-                    let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
-                    let child = self.eval(k, options);
-                    let mut next = states.clone();
-                    if worth > 0 {
-                        for (used, got, done, wit) in &states {
-                            if *got >= need {
-                                continue;
-                            }
-                            for e in child.iter().filter(|e| e.sat) {
-                                if used.disjoint(&e.used) {
-                                    let w = self.join(*wit, e.wit);
-                                    next.push((
-                                        used.union(&e.used),
-                                        (got + worth).min(need),
-                                        done + e.done,
-                                        w,
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                    states = Vec::new();
-                    for (mut used, got, done, wit) in next {
-                        self.project(&mut used, v + 1, kid_end);
-                        if states
-                            .iter()
-                            .any(|(u, g, d, _)| u.subset_of(&used) && *g >= got && *d >= done)
-                        {
-                            continue;
-                        }
-                        states
-                            .retain(|(u, g, d, _)| !(used.subset_of(u) && got >= *g && done >= *d));
-                        states.push((used, got, done, wit));
-                    }
-                }
-                for (mut used, got, done, wit) in states {
-                    self.project(&mut used, v, end);
-                    let sat = got >= need;
-                    insert(
-                        &mut front,
-                        Entry {
-                            used,
-                            rem: credits_rem(got, need, largest),
-                            done: done + u32::from(sat),
-                            sat,
-                            wit,
-                        },
-                    );
-                }
-            }
-            TKind::Group { need, .. } => {
-                // Choose `need` children (all: every child; any: one); each chosen child
-                // contributes its remaining units. Unchosen children do not matter.
-                struct St {
-                    used: Bits,
-                    j: u32,
-                    rem: f64,
-                    done: u32,
-                    nsat: u32,
-                    wit: u32,
-                }
-                let dominates = |a: &St, b: &St| {
-                    a.j == b.j
-                        && a.used.subset_of(&b.used)
-                        && a.rem <= b.rem
-                        && a.done >= b.done
-                        && a.nsat >= b.nsat
-                };
-                let kids: Vec<u32> = self.tree.kids(v).to_vec();
-                let target = need.min(kids.len() as u32);
-                let mut states = vec![St {
-                    used: Bits::default(),
-                    j: 0,
-                    rem: 0.0,
-                    done: 0,
-                    nsat: 0,
-                    wit: 0,
-                }];
-                let total = kids.len() as u32;
-                for (pos, k) in kids.into_iter().enumerate() {
-                    let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
-                    let child = self.eval(k, options);
-                    let left_after = total - pos as u32 - 1;
-                    let mut next: Vec<St> = Vec::with_capacity(states.len() * 2);
-                    for s in states.drain(..) {
-                        if s.j < target {
-                            for e in &child {
-                                if s.used.disjoint(&e.used) {
-                                    let wit = self.join(s.wit, e.wit);
-                                    next.push(St {
-                                        used: s.used.union(&e.used),
-                                        j: s.j + 1,
-                                        rem: s.rem + e.rem,
-                                        done: s.done + e.done,
-                                        nsat: s.nsat + u32::from(e.sat),
-                                        wit,
-                                    });
-                                }
-                            }
-                        }
-                        // Skipping is only worth keeping if enough children remain to choose.
-                        if s.j + left_after >= target {
-                            next.push(s);
-                        }
-                    }
-                    for mut s in next {
-                        self.project(&mut s.used, v + 1, kid_end);
-                        if states.iter().any(|t| dominates(t, &s)) {
-                            continue;
-                        }
-                        states.retain(|t| !dominates(&s, t));
-                        states.push(s);
-                    }
-                }
-                for mut s in states {
-                    if s.j < target {
-                        continue;
-                    }
-                    self.project(&mut s.used, v, end);
-                    let shortfall = f64::from(need.saturating_sub(target));
-                    let sat = s.nsat >= need;
-                    insert(
-                        &mut front,
-                        Entry {
-                            used: s.used,
-                            rem: s.rem + shortfall,
-                            done: s.done + u32::from(sat),
-                            sat,
-                            wit: s.wit,
-                        },
-                    );
+            } => self.eval_credits(v, end, need, options, &mut front),
+            TKind::Group { need, .. } => self.eval_choose(v, end, need, options, &mut front),
+        }
+        front
+    }
+
+    /// A leaf: each way to fill it (directly or through an equivalence), the way its expansion
+    /// (the credential's own requirements) is met, or unfilled.
+    fn eval_leaf(
+        &mut self,
+        v: u32,
+        end: u32,
+        expanded: bool,
+        options: &[Vec<(Fill, Vec<CredIx>)>],
+        front: &mut Vec<Entry>,
+    ) {
+        if expanded {
+            if let Some(&k) = self.tree.kids(v).first() {
+                for mut e in self.eval(k, options) {
+                    self.project(&mut e.used, v, end);
+                    e.done += u32::from(e.sat);
+                    insert(front, e);
                 }
             }
         }
-        let _ = self.held;
-        front
+        // Fill options first, so that among equal assignments the earlier leaf wins.
+        if let Some(opts) = options.get(v as usize) {
+            for (fill, creds) in opts {
+                let mut used = self.bits_of(creds);
+                self.project(&mut used, v, end);
+                self.wits.push(Wit::One(v, *fill));
+                let wit = (self.wits.len() - 1) as u32;
+                insert(
+                    front,
+                    Entry {
+                        used,
+                        rem: 0.0,
+                        done: 1,
+                        sat: true,
+                        wit,
+                    },
+                );
+            }
+        }
+        if !expanded {
+            insert(
+                front,
+                Entry {
+                    used: Bits::default(),
+                    rem: 1.0,
+                    done: 0,
+                    sat: false,
+                    wit: 0,
+                },
+            );
+        }
+    }
+
+    /// A credits group: the children's credits added up, capped at the need, for every
+    /// non-dominated combination of the tokens they use.
+    fn eval_credits(
+        &mut self,
+        v: u32,
+        end: u32,
+        need: u64,
+        options: &[Vec<(Fill, Vec<CredIx>)>],
+        front: &mut Vec<Entry>,
+    ) {
+        // States: (used, credits so far capped at need, done, witness).
+        let mut states: Vec<(Bits, u64, u32, u32)> = vec![(Bits::default(), 0, 0, 0)];
+        let kids: Vec<u32> = self.tree.kids(v).to_vec();
+        let mut largest = 0u64;
+        for k in kids {
+            let worth = match self.tree.nodes.get(k as usize).map(|n| n.kind) {
+                Some(TKind::Leaf {
+                    target: Target::Known(c),
+                    ..
+                }) => self.cat.credits_scaled(c),
+                _ => 0,
+            };
+            largest = largest.max(worth);
+            let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
+            let child = self.eval(k, options);
+            let mut next = states.clone();
+            if worth > 0 {
+                for (used, got, done, wit) in &states {
+                    if *got >= need {
+                        continue;
+                    }
+                    for e in child.iter().filter(|e| e.sat) {
+                        if used.disjoint(&e.used) {
+                            let w = self.join(*wit, e.wit);
+                            next.push((
+                                used.union(&e.used),
+                                (got + worth).min(need),
+                                done + e.done,
+                                w,
+                            ));
+                        }
+                    }
+                }
+            }
+            states = Vec::new();
+            for (mut used, got, done, wit) in next {
+                self.project(&mut used, v + 1, kid_end);
+                if states
+                    .iter()
+                    .any(|(u, g, d, _)| u.subset_of(&used) && *g >= got && *d >= done)
+                {
+                    continue;
+                }
+                states.retain(|(u, g, d, _)| !(used.subset_of(u) && got >= *g && done >= *d));
+                states.push((used, got, done, wit));
+            }
+        }
+        for (mut used, got, done, wit) in states {
+            self.project(&mut used, v, end);
+            let sat = got >= need;
+            insert(
+                front,
+                Entry {
+                    used,
+                    rem: credits_rem(got, need, largest),
+                    done: done + u32::from(sat),
+                    sat,
+                    wit,
+                },
+            );
+        }
+    }
+
+    /// An all, any or choose group: choose `need` children (all: every child; any: one); each
+    /// chosen child contributes its remaining units. Unchosen children do not matter.
+    fn eval_choose(
+        &mut self,
+        v: u32,
+        end: u32,
+        need: u32,
+        options: &[Vec<(Fill, Vec<CredIx>)>],
+        front: &mut Vec<Entry>,
+    ) {
+        // Choose `need` children (all: every child; any: one); each chosen child
+        // contributes its remaining units. Unchosen children do not matter.
+        let dominates = |a: &ChooseState, b: &ChooseState| {
+            a.j == b.j
+                && a.used.subset_of(&b.used)
+                && a.rem <= b.rem
+                && a.done >= b.done
+                && a.nsat >= b.nsat
+        };
+        let kids: Vec<u32> = self.tree.kids(v).to_vec();
+        let target = need.min(kids.len() as u32);
+        let mut states = vec![ChooseState {
+            used: Bits::default(),
+            j: 0,
+            rem: 0.0,
+            done: 0,
+            nsat: 0,
+            wit: 0,
+        }];
+        let total = kids.len() as u32;
+        for (pos, k) in kids.into_iter().enumerate() {
+            let kid_end = self.tree.nodes.get(k as usize).map_or(k + 1, |n| n.end);
+            let child = self.eval(k, options);
+            let left_after = total - pos as u32 - 1;
+            let mut next: Vec<ChooseState> = Vec::with_capacity(states.len() * 2);
+            for s in states.drain(..) {
+                if s.j < target {
+                    for e in &child {
+                        if s.used.disjoint(&e.used) {
+                            let wit = self.join(s.wit, e.wit);
+                            next.push(ChooseState {
+                                used: s.used.union(&e.used),
+                                j: s.j + 1,
+                                rem: s.rem + e.rem,
+                                done: s.done + e.done,
+                                nsat: s.nsat + u32::from(e.sat),
+                                wit,
+                            });
+                        }
+                    }
+                }
+                // Skipping is only worth keeping if enough children remain to choose.
+                if s.j + left_after >= target {
+                    next.push(s);
+                }
+            }
+            for mut s in next {
+                self.project(&mut s.used, v + 1, kid_end);
+                if states.iter().any(|t| dominates(t, &s)) {
+                    continue;
+                }
+                states.retain(|t| !dominates(&s, t));
+                states.push(s);
+            }
+        }
+        for mut s in states {
+            if s.j < target {
+                continue;
+            }
+            self.project(&mut s.used, v, end);
+            let shortfall = f64::from(need.saturating_sub(target));
+            let sat = s.nsat >= need;
+            insert(
+                front,
+                Entry {
+                    used: s.used,
+                    rem: s.rem + shortfall,
+                    done: s.done + u32::from(sat),
+                    sat,
+                    wit: s.wit,
+                },
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, CredIx, Target};
 use crate::engine::holdings::Holdings;
-use crate::engine::progress::{evaluate_goal, Evaluation, Report};
+use crate::engine::report::{evaluate_goal, Evaluation, Report};
 use crate::engine::tree::TKind;
 use crate::engine::{resolve, EngineError};
 use crate::messages::{Message, MessageId};

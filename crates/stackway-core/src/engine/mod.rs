@@ -11,6 +11,7 @@ pub mod explain;
 pub mod holdings;
 pub mod next_steps;
 pub mod progress;
+mod report;
 pub mod summary;
 pub mod tree;
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, CredIx, Target};
 use crate::engine::evaluate::assign;
 use crate::engine::holdings::Holdings;
-use crate::engine::progress::evaluate_goal;
+use crate::engine::report::{evaluate_goal, Evaluation, Report};
 use crate::engine::tree::Tree;
 use crate::engine::{resolve, EngineError};
 use crate::record::Record;
@@ -80,15 +80,11 @@ pub fn next_steps(
     if now.held_goal || now.assignment.satisfied {
         return Ok(Vec::new());
     }
-    let fraction_of = |ev: &crate::engine::progress::Evaluation, h: &Holdings| {
+    let fraction_of = |ev: &Evaluation, h: &Holdings| {
         if ev.assignment.satisfied {
             1.0
         } else {
-            crate::engine::progress::Report::new(cat, ev, h)
-                .frac
-                .first()
-                .copied()
-                .unwrap_or(0.0)
+            Report::new(cat, ev, h).frac.first().copied().unwrap_or(0.0)
         }
     };
     let before = fraction_of(&now, &holdings);

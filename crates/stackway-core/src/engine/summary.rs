@@ -19,7 +19,7 @@
 use crate::catalog::{Catalog, CredIx, GroupKind, ReqNode, Target};
 use crate::engine::evaluate::credits_rem;
 use crate::engine::holdings::Holdings;
-use crate::engine::progress::{evaluate_goal, Report};
+use crate::engine::report::{evaluate_goal, Report};
 use crate::engine::tree::{self, TKind};
 use crate::engine::{resolve, EngineError};
 use crate::record::Record;

@@ -12,6 +12,21 @@ use super::prereq::Clause;
 use super::relax::{collect, relax_all};
 use super::{add, LeafFill, Planner, Restriction, State, COUNT_STEPS, INF, NODE_STEPS, ROOT_STEPS};
 
+/// What bounding one node leaves for branching.
+struct NodeBound {
+    /// A lower bound on the key of every route below the node.
+    lb: u128,
+    /// The relaxed route at the last prices: (leaf, option) pairs.
+    fills: Vec<(u32, u32)>,
+    /// How many leaves of the relaxed route each goal-tree slot fills.
+    uses: Vec<u32>,
+    /// The slot prices of the last step, by which the children are ordered.
+    costs: Vec<u128>,
+    /// Buffers of [`super::goal::Goal::eval`], reused when ordering the children.
+    vals: Vec<u128>,
+    sc: Scratch,
+}
+
 impl Planner<'_> {
     /// A slot's cost before restrictions and multipliers: 0 when held or taken, its key when it
     /// may be added, INF when it cannot be.
@@ -168,140 +183,101 @@ impl Planner<'_> {
             .fold(0, |a, (_, k)| add(a, *k))
     }
 
+    /// One node of the branch and bound: prune it, bound it, then branch (or, when its relaxed
+    /// route is a real route, keep it as the best so far).
     pub(super) fn visit(&mut self, mut st: State) {
+        if self.pruned_before_bound(&st) {
+            return;
+        }
+        let Some(bound) = self.bound(&mut st) else {
+            return;
+        };
+        match self.conflict(&bound) {
+            Some(slot) => self.branch_on_shared_slot(st, slot, bound),
+            None => self.keep_or_branch_on_prerequisites(st, &bound),
+        }
+    }
+
+    /// Counts the node, and whether it can be dropped before it is bounded: the node limit is
+    /// reached, or a credential taken has prerequisites that can no longer be met.
+    fn pruned_before_bound(&mut self, st: &State) -> bool {
         if self.explored >= self.node_limit {
             self.limit_hit = true;
-            return;
+            return true;
         }
         self.explored += 1;
-        // A credential taken whose prerequisites can no longer be met: nothing to find here.
-        if st.forced.iter().zip(&st.blocked).any(|(f, b)| *f && *b) {
-            return;
-        }
-        // Lagrangian bound: the relaxation may use a credential at several leaves; pricing
-        // each use of a conflicting credential by a multiplier λ ≥ 0 and subtracting Σλ keeps
-        // a valid lower bound (a route uses each credential at most once) that is much tighter
-        // when credentials are shared. Subgradient steps, warm-started from the parent's λ.
-        let forced_key = self.forced_key(&st);
+        st.forced.iter().zip(&st.blocked).any(|(f, b)| *f && *b)
+    }
+
+    /// The node's Lagrangian bound, or `None` when the node is pruned (no route below it, or
+    /// none that can beat the best found).
+    ///
+    /// The relaxation may use a credential at several leaves; pricing each use of a
+    /// conflicting credential by a multiplier λ ≥ 0 and subtracting Σλ keeps a valid lower
+    /// bound (a route uses each credential at most once) that is much tighter when credentials
+    /// are shared. Subgradient steps, warm-started from the parent's λ (and the prerequisite
+    /// clauses' μ, see `prereq.rs`).
+    fn bound(&self, st: &mut State) -> Option<NodeBound> {
+        let forced_key = self.forced_key(st);
         let max_steps = if self.explored == 1 {
             ROOT_STEPS
         } else {
             NODE_STEPS
         };
         let slots = self.goal_tree.slots();
-        let mut costs = Vec::with_capacity(slots);
-        let mut vals = Vec::with_capacity(self.tree.len());
-        let mut sc = Scratch::default();
-        let mut fills: Vec<(u32, u32)> = Vec::new();
-        let mut uses = vec![0u32; slots];
+        let mut b = NodeBound {
+            lb: 0,
+            fills: Vec::new(),
+            uses: vec![0u32; slots],
+            costs: Vec::with_capacity(slots),
+            vals: Vec::with_capacity(self.tree.len()),
+            sc: Scratch::default(),
+        };
         let (mut steps, mut best_lb, mut halvings) = (0u32, 0u128, 0u32);
         let n_c = self.cands.len();
         let mut pin = vec![0u128; n_c];
         let mut pout = vec![0u128; n_c];
-        let mut active = vec![false; self.clauses.len()];
-        for (k, cl) in self.clauses.iter().enumerate() {
-            active[k] = self.clause_active(&st, cl);
-            if !active[k] {
-                st.mu[k] = 0;
-            }
-        }
+        let active = self.activate_clauses(st);
         let mut y = vec![false; n_c];
         let mut g: Vec<i64> = vec![0; self.clauses.len()];
-        let n_lb = self.count_bound(&st, &mut vals, &mut sc);
+        let n_lb = self.count_bound(st, &mut b.vals, &mut b.sc);
         if n_lb == INF {
-            return;
+            return None;
         }
-        let lb = loop {
-            // Reduced costs: each clause moves μ from its prerequisites to its dependant (a
-            // dependant already taken adds μ to the bound directly).
-            pin.iter_mut().for_each(|x| *x = 0);
-            pout.iter_mut().for_each(|x| *x = 0);
-            let mut mu_const = 0u128;
-            for (cl, &m) in self.clauses.iter().zip(&st.mu) {
-                if m == 0 {
-                    continue;
-                }
-                for &p in &cl.ps {
-                    if self.available(&st, p) {
-                        pin[p] = add(pin[p], m);
-                    }
-                }
-                if st.forced[cl.owner] {
-                    mu_const = add(mu_const, m);
-                } else {
-                    pout[cl.owner] = add(pout[cl.owner], m);
-                }
-            }
-            self.slot_costs(Some(&st), &pin, &pout, &mut costs);
-            self.goal_tree.eval(&costs, &st.restr, &mut vals, &mut sc);
-            let root = vals.first().copied().unwrap_or(INF);
+        loop {
+            let mu_const = self.reduced_costs(st, &mut pin, &mut pout);
+            self.slot_costs(Some(st), &pin, &pout, &mut b.costs);
+            self.goal_tree
+                .eval(&b.costs, &st.restr, &mut b.vals, &mut b.sc);
+            let root = b.vals.first().copied().unwrap_or(INF);
             if root == INF {
-                return;
+                return None;
             }
             let lambda_sum = st.lambda.iter().fold(0u128, |a, &l| add(a, l));
             let lb = add(add(forced_key, root), mu_const).saturating_sub(lambda_sum);
             if self.round_up(lb, n_lb) >= self.best_key {
-                return;
+                return None;
             }
-            fills.clear();
-            self.goal_tree
-                .collect(0, &vals, &costs, &st.restr, &mut fills);
-            // Uses of each slot: the number of leaves it fills (each leaf is filled once).
-            uses.iter_mut().for_each(|u| *u = 0);
-            for &(_, o) in &fills {
-                for s in self.goal_tree.opt_creds(o) {
-                    if let Some(u) = uses.get_mut(s as usize) {
-                        *u += 1;
-                    }
-                }
-            }
-            // Which candidates the relaxed route adds, and each clause's subgradient
-            // y_owner − Σ y_p (> 0: violated; < 0 with μ > 0: slack).
-            for (i, yi) in y.iter_mut().enumerate() {
-                *yi = st.forced[i]
-                    || self
-                        .cand_slot
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|s| uses.get(s as usize).is_some_and(|&u| u > 0));
-            }
-            let (mut violated, mut slack) = (0usize, 0usize);
-            for (k, cl) in self.clauses.iter().enumerate() {
-                if !active[k] {
-                    g[k] = 0;
-                    continue;
-                }
-                let mut gk = i64::from(y[cl.owner]);
-                for &p in &cl.ps {
-                    if y[p] && self.available(&st, p) {
-                        gk -= 1;
-                    }
-                }
-                g[k] = gk;
-                if gk > 0 {
-                    violated += 1;
-                } else if gk < 0 && st.mu[k] > 0 {
-                    slack += 1;
-                }
-            }
-            let over = uses.iter().filter(|&&u| u > 1).count();
+            b.lb = lb;
+            self.relaxed_route(st, &mut b);
+            let (violated, slack) = self.clause_subgradients(st, &active, &b.uses, &mut y, &mut g);
+            let over = b.uses.iter().filter(|&&u| u > 1).count();
             let idle = st
                 .lambda
                 .iter()
-                .zip(&uses)
+                .zip(&b.uses)
                 .filter(|(l, u)| **l > 0 && **u == 0)
                 .count();
             if over == 0 && violated == 0 {
                 if idle == 0 && slack == 0 {
                     // Conflict-free, no clause violated, and every multiplier's constraint
                     // tight: the bound is the relaxed route's exact cost.
-                    break lb;
+                    return Some(b);
                 }
                 // Conflict-free, but the bound still counts multipliers of constraints that
                 // are slack: drop them, so that the bound becomes exact (or a conflict shows
                 // again).
-                for (l, &u) in st.lambda.iter_mut().zip(&uses) {
+                for (l, &u) in st.lambda.iter_mut().zip(&b.uses) {
                     if u == 0 {
                         *l = 0;
                     }
@@ -314,7 +290,7 @@ impl Planner<'_> {
                 continue;
             }
             if steps >= max_steps {
-                break lb;
+                return Some(b);
             }
             steps += 1;
             if lb > best_lb {
@@ -322,129 +298,256 @@ impl Planner<'_> {
             } else {
                 halvings += 1;
             }
-            let norm: u128 = uses
-                .iter()
-                .filter(|&&u| u > 1)
-                .map(|&u| u128::from(u - 1).pow(2))
-                .sum::<u128>()
-                + idle as u128
-                + g.iter()
-                    .zip(&st.mu)
-                    .filter(|(gk, m)| **gk > 0 || (**gk < 0 && **m > 0))
-                    .map(|(gk, _)| u128::from(gk.unsigned_abs()).pow(2))
-                    .sum::<u128>();
-            let gap = if self.best_key != INF {
-                self.best_key - lb
+            let step = self.step_size(st, &b, &g, idle, halvings);
+            self.move_multipliers(st, &b.uses, &g, step, &mut pin);
+        }
+    }
+
+    /// Which prerequisite clauses can still be violated in this subtree; the others' μ is 0.
+    fn activate_clauses(&self, st: &mut State) -> Vec<bool> {
+        let mut active = vec![false; self.clauses.len()];
+        for (k, cl) in self.clauses.iter().enumerate() {
+            active[k] = self.clause_active(st, cl);
+            if !active[k] {
+                st.mu[k] = 0;
+            }
+        }
+        active
+    }
+
+    /// Reduced costs: each clause moves μ from its prerequisites (`pin`) to its dependant
+    /// (`pout`); a dependant already taken adds μ to the bound directly, which is returned.
+    fn reduced_costs(&self, st: &State, pin: &mut [u128], pout: &mut [u128]) -> u128 {
+        pin.iter_mut().for_each(|x| *x = 0);
+        pout.iter_mut().for_each(|x| *x = 0);
+        let mut mu_const = 0u128;
+        for (cl, &m) in self.clauses.iter().zip(&st.mu) {
+            if m == 0 {
+                continue;
+            }
+            for &p in &cl.ps {
+                if self.available(st, p) {
+                    pin[p] = add(pin[p], m);
+                }
+            }
+            if st.forced[cl.owner] {
+                mu_const = add(mu_const, m);
             } else {
-                let shared = (0..slots)
-                    .filter(|&s| uses[s] > 1)
-                    .map(|s| self.gap_cost(&st, s));
-                let prereqs = self
-                    .clauses
-                    .iter()
-                    .zip(&g)
-                    .filter(|(_, gk)| **gk > 0)
-                    .flat_map(|(cl, _)| cl.ps.iter())
-                    .filter(|&&p| self.available(&st, p))
-                    .map(|&p| self.keys.get(p).copied().unwrap_or(INF));
-                shared
-                    .chain(prereqs)
-                    .filter(|&k| k != INF)
-                    .max()
-                    .unwrap_or(1)
-            };
-            let step = (gap >> halvings.min(60)) / norm.max(1);
-            let step = step.max(1);
-            for (l, &u) in st.lambda.iter_mut().zip(&uses) {
-                if u > 1 {
-                    *l = add(*l, step.saturating_mul(u128::from(u - 1)));
-                } else if u == 0 && *l > 0 {
-                    *l = l.saturating_sub(step);
+                pout[cl.owner] = add(pout[cl.owner], m);
+            }
+        }
+        mu_const
+    }
+
+    /// The relaxed route at the current prices (its leaf fills), and the uses of each slot: the
+    /// number of leaves it fills (each leaf is filled once).
+    fn relaxed_route(&self, st: &State, b: &mut NodeBound) {
+        b.fills.clear();
+        self.goal_tree
+            .collect(0, &b.vals, &b.costs, &st.restr, &mut b.fills);
+        b.uses.iter_mut().for_each(|u| *u = 0);
+        for &(_, o) in &b.fills {
+            for s in self.goal_tree.opt_creds(o) {
+                if let Some(u) = b.uses.get_mut(s as usize) {
+                    *u += 1;
                 }
             }
-            for (m, &gk) in st.mu.iter_mut().zip(&g) {
-                let d = step.saturating_mul(u128::from(gk.unsigned_abs()));
-                if gk > 0 {
-                    *m = add(*m, d);
-                } else if gk < 0 {
-                    *m = m.saturating_sub(d);
+        }
+    }
+
+    /// Each active clause's subgradient `y_owner − Σ y_p` into `g`, where `y` (filled here)
+    /// says which candidates the relaxed route adds (> 0: violated; < 0 with μ > 0: slack).
+    /// Returns the numbers of violated and of slack clauses.
+    fn clause_subgradients(
+        &self,
+        st: &State,
+        active: &[bool],
+        uses: &[u32],
+        y: &mut [bool],
+        g: &mut [i64],
+    ) -> (usize, usize) {
+        for (i, yi) in y.iter_mut().enumerate() {
+            *yi = st.forced[i]
+                || self
+                    .cand_slot
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|s| uses.get(s as usize).is_some_and(|&u| u > 0));
+        }
+        let (mut violated, mut slack) = (0usize, 0usize);
+        for (k, cl) in self.clauses.iter().enumerate() {
+            if !active[k] {
+                g[k] = 0;
+                continue;
+            }
+            let mut gk = i64::from(y[cl.owner]);
+            for &p in &cl.ps {
+                if y[p] && self.available(st, p) {
+                    gk -= 1;
                 }
             }
-            // Keep every reduced cost non-negative: a prerequisite gives away at most its key.
-            pin.iter_mut().for_each(|x| *x = 0);
-            for (k, cl) in self.clauses.iter().enumerate() {
-                if st.mu[k] == 0 {
-                    continue;
-                }
-                let room = cl
-                    .ps
-                    .iter()
-                    .filter(|&&p| self.available(&st, p))
-                    .map(|&p| {
-                        self.keys
-                            .get(p)
-                            .copied()
-                            .unwrap_or(0)
-                            .saturating_sub(pin[p])
-                    })
-                    .min()
-                    .unwrap_or(0);
-                st.mu[k] = st.mu[k].min(room);
-                for &p in &cl.ps {
-                    if self.available(&st, p) {
-                        pin[p] = add(pin[p], st.mu[k]);
-                    }
-                }
+            g[k] = gk;
+            if gk > 0 {
+                violated += 1;
+            } else if gk < 0 && st.mu[k] > 0 {
+                slack += 1;
             }
+        }
+        (violated, slack)
+    }
+
+    /// The subgradient step: the gap to the best route found (or, before one is found, the
+    /// largest price at stake), halved after every step that did not raise the bound, over
+    /// the subgradient's squared norm.
+    fn step_size(&self, st: &State, b: &NodeBound, g: &[i64], idle: usize, halvings: u32) -> u128 {
+        let norm: u128 = b
+            .uses
+            .iter()
+            .filter(|&&u| u > 1)
+            .map(|&u| u128::from(u - 1).pow(2))
+            .sum::<u128>()
+            + idle as u128
+            + g.iter()
+                .zip(&st.mu)
+                .filter(|(gk, m)| **gk > 0 || (**gk < 0 && **m > 0))
+                .map(|(gk, _)| u128::from(gk.unsigned_abs()).pow(2))
+                .sum::<u128>();
+        let gap = if self.best_key != INF {
+            self.best_key - b.lb
+        } else {
+            let shared = (0..b.uses.len())
+                .filter(|&s| b.uses[s] > 1)
+                .map(|s| self.gap_cost(st, s));
+            let prereqs = self
+                .clauses
+                .iter()
+                .zip(g)
+                .filter(|(_, gk)| **gk > 0)
+                .flat_map(|(cl, _)| cl.ps.iter())
+                .filter(|&&p| self.available(st, p))
+                .map(|&p| self.keys.get(p).copied().unwrap_or(INF));
+            shared
+                .chain(prereqs)
+                .filter(|&k| k != INF)
+                .max()
+                .unwrap_or(1)
         };
-        let conflict = fills
+        let step = (gap >> halvings.min(60)) / norm.max(1);
+        step.max(1)
+    }
+
+    /// Moves λ and μ along the subgradient by `step`, then caps each μ so that every reduced
+    /// cost stays non-negative: a prerequisite gives away at most its key (`pin` is scratch).
+    fn move_multipliers(
+        &self,
+        st: &mut State,
+        uses: &[u32],
+        g: &[i64],
+        step: u128,
+        pin: &mut [u128],
+    ) {
+        for (l, &u) in st.lambda.iter_mut().zip(uses) {
+            if u > 1 {
+                *l = add(*l, step.saturating_mul(u128::from(u - 1)));
+            } else if u == 0 && *l > 0 {
+                *l = l.saturating_sub(step);
+            }
+        }
+        for (m, &gk) in st.mu.iter_mut().zip(g) {
+            let d = step.saturating_mul(u128::from(gk.unsigned_abs()));
+            if gk > 0 {
+                *m = add(*m, d);
+            } else if gk < 0 {
+                *m = m.saturating_sub(d);
+            }
+        }
+        pin.iter_mut().for_each(|x| *x = 0);
+        for (k, cl) in self.clauses.iter().enumerate() {
+            if st.mu[k] == 0 {
+                continue;
+            }
+            let room = cl
+                .ps
+                .iter()
+                .filter(|&&p| self.available(st, p))
+                .map(|&p| {
+                    self.keys
+                        .get(p)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(pin[p])
+                })
+                .min()
+                .unwrap_or(0);
+            st.mu[k] = st.mu[k].min(room);
+            for &p in &cl.ps {
+                if self.available(st, p) {
+                    pin[p] = add(pin[p], st.mu[k]);
+                }
+            }
+        }
+    }
+
+    /// The first slot, in the relaxed route's order, that fills more than one leaf.
+    fn conflict(&self, b: &NodeBound) -> Option<u32> {
+        b.fills
             .iter()
             .flat_map(|&(_, o)| self.goal_tree.opt_creds(o))
-            .find(|&s| uses.get(s as usize).is_some_and(|&u| u > 1));
-        if let Some(s) = conflict {
-            let leaves: Vec<u32> = fills
-                .iter()
-                .filter(|&&(_, o)| self.goal_tree.opt_creds(o).any(|x| x == s))
-                .map(|&(leaf, _)| leaf)
-                .collect();
-            let mut children: Vec<State> = Vec::with_capacity(leaves.len() + 1);
-            for &l in &leaves {
-                let mut child = st.clone();
-                child.restr.set(s, Restriction::Only(l));
-                children.push(child);
-            }
-            let mut child = st;
-            let mut not = match child.restr.get(s) {
-                Some(Restriction::Not(ls)) => ls.clone(),
-                _ => Vec::new(),
-            };
-            not.extend(leaves);
-            not.sort_unstable();
-            not.dedup();
-            child.restr.set(s, Restriction::Not(not));
+            .find(|&s| b.uses.get(s as usize).is_some_and(|&u| u > 1))
+    }
+
+    /// Branches on a slot the relaxed route uses at several leaves: one child per such leaf
+    /// where the slot may fill only that leaf, and one where it may fill none of them.
+    fn branch_on_shared_slot(&mut self, st: State, s: u32, mut b: NodeBound) {
+        let leaves: Vec<u32> = b
+            .fills
+            .iter()
+            .filter(|&&(_, o)| self.goal_tree.opt_creds(o).any(|x| x == s))
+            .map(|&(leaf, _)| leaf)
+            .collect();
+        let mut children: Vec<State> = Vec::with_capacity(leaves.len() + 1);
+        for &l in &leaves {
+            let mut child = st.clone();
+            child.restr.set(s, Restriction::Only(l));
             children.push(child);
-            // Most promising child first (the parent's prices with the child's restriction;
-            // ties keep the order above), so that good routes are found early.
-            let mut keyed: Vec<(u128, State)> = children
-                .into_iter()
-                .map(|c| {
-                    self.goal_tree.eval(&costs, &c.restr, &mut vals, &mut sc);
-                    (vals.first().copied().unwrap_or(INF), c)
-                })
-                .collect();
-            keyed.sort_by_key(|(k, _)| *k);
-            for (_, child) in keyed {
-                self.visit(child);
-            }
-            return;
         }
+        let mut child = st;
+        let mut not = match child.restr.get(s) {
+            Some(Restriction::Not(ls)) => ls.clone(),
+            _ => Vec::new(),
+        };
+        not.extend(leaves);
+        not.sort_unstable();
+        not.dedup();
+        child.restr.set(s, Restriction::Not(not));
+        children.push(child);
+        // Most promising child first (the parent's prices with the child's restriction; ties
+        // keep the order above), so that good routes are found early.
+        let mut keyed: Vec<(u128, State)> = children
+            .into_iter()
+            .map(|c| {
+                self.goal_tree
+                    .eval(&b.costs, &c.restr, &mut b.vals, &mut b.sc);
+                (b.vals.first().copied().unwrap_or(INF), c)
+            })
+            .collect();
+        keyed.sort_by_key(|(k, _)| *k);
+        for (_, child) in keyed {
+            self.visit(child);
+        }
+    }
+
+    /// The relaxed route uses each credential once: it is the best route so far when the
+    /// prerequisites of what it adds can be put in order; otherwise branch on a prerequisite.
+    fn keep_or_branch_on_prerequisites(&mut self, st: State, b: &NodeBound) {
         let mut set: BTreeSet<CredIx> = BTreeSet::new();
         for (i, &c) in self.cands.iter().enumerate() {
             if st.forced[i] {
                 set.insert(c);
             }
         }
-        for &(_, o) in &fills {
+        for &(_, o) in &b.fills {
             for s in self.goal_tree.opt_creds(o) {
                 if let Some(&c) = self.goal_tree.slot_cred.get(s as usize) {
                     if !self.holdings.is_held(c) {
@@ -455,8 +558,9 @@ impl Planner<'_> {
         }
         match self.prereq_order(&set) {
             Ok(order) => {
-                self.best_key = lb;
-                let fills = fills
+                self.best_key = b.lb;
+                let fills = b
+                    .fills
                     .iter()
                     .map(|&(leaf, o)| LeafFill {
                         leaf,
@@ -469,34 +573,35 @@ impl Planner<'_> {
                     .collect();
                 self.best = Some((order, fills));
             }
-            Err(failing) => {
-                if self.prereq_failure.is_none() {
-                    self.prereq_failure = failing.first().copied();
-                }
-                // Branch on a prerequisite first (take it, or never take it: then every
-                // credential that needs it is blocked and the bound sees it); only when the
-                // failing credentials' prerequisite trees have nothing left to decide, on a
-                // failing credential itself.
-                let pick = self.prereq_branch_var(&st, &failing).or_else(|| {
-                    failing.iter().copied().find(|&c| {
-                        self.local(c)
-                            .is_some_and(|i| !st.forced.get(i).copied().unwrap_or(true))
-                    })
-                });
-                let Some(p) = pick else { return };
-                let Some(i) = self.local(p) else { return };
-                let mut with = st.clone();
-                with.forced[i] = true;
-                self.visit(with);
-                let mut without = st;
-                without.excluded[i] = true;
-                let startable = self.startable(&without.excluded);
-                for (b, ok) in without.blocked.iter_mut().zip(startable) {
-                    *b = !ok;
-                }
-                self.visit(without);
-            }
+            Err(failing) => self.branch_on_prerequisite(st, &failing),
         }
+    }
+
+    /// Branches on a prerequisite first (take it, or never take it: then every credential that
+    /// needs it is blocked and the bound sees it); only when the failing credentials'
+    /// prerequisite trees have nothing left to decide, on a failing credential itself.
+    fn branch_on_prerequisite(&mut self, st: State, failing: &[CredIx]) {
+        if self.prereq_failure.is_none() {
+            self.prereq_failure = failing.first().copied();
+        }
+        let pick = self.prereq_branch_var(&st, failing).or_else(|| {
+            failing.iter().copied().find(|&c| {
+                self.local(c)
+                    .is_some_and(|i| !st.forced.get(i).copied().unwrap_or(true))
+            })
+        });
+        let Some(p) = pick else { return };
+        let Some(i) = self.local(p) else { return };
+        let mut with = st.clone();
+        with.forced[i] = true;
+        self.visit(with);
+        let mut without = st;
+        without.excluded[i] = true;
+        let startable = self.startable(&without.excluded);
+        for (b, ok) in without.blocked.iter_mut().zip(startable) {
+            *b = !ok;
+        }
+        self.visit(without);
     }
 
     /// Whether candidate `i` may still be added in this subtree.

@@ -15,14 +15,14 @@
 //      ONLY_PROGRAMS=1 runs this part alone.
 //   ONLY_EXPLORE=1 runs part 2 alone, ONLY_FIRST_RENDER=1 part 1 alone.
 // Results go to stdout and tests/artifacts/widget/bench.json.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config.mjs';
+import { startServer } from '../webdriver/helpers.mjs';
 
-const PORT = 8791;
-const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn(process.env.STACKWAY_BIN || 'target/debug/stackway', ['serve', '--dir', '.', '--listen', `127.0.0.1:${PORT}`], { stdio: 'ignore' });
+// `stackway serve` on a free port (STACKWAY_BIN, default target/debug/stackway).
+const server = await startServer();
+const BASE = server.base;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
@@ -187,14 +187,6 @@ async function programs(browser) {
   ];
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${BASE}/index.html`)).ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
 async function firstRender(browser, feed) {
   const fromNavigation = []; const fromScript = []; const wasmReady = []; const afterWasm = [];
   for (let i = 0; i < 9; i++) {
@@ -279,7 +271,6 @@ async function layout(browser) {
 }
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const only = process.env.ONLY_PROGRAMS;
   const results = only ? { programs: await programs(browser) } : process.env.ONLY_EXPLORE ? { explore: await keystrokes(browser) } : process.env.ONLY_FIRST_RENDER ? {
@@ -301,5 +292,5 @@ try {
   writeFileSync('tests/artifacts/widget/bench.json', JSON.stringify(results, null, 2));
   console.log(JSON.stringify(results, null, 2));
 } finally {
-  server.kill();
+  await server.stop();
 }

@@ -1,10 +1,11 @@
 //! Building the widget (wasm-pack, then binaryen's wasm-opt), its on-demand interop module, and
 //! the `stackway` binary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::context::Context;
-use crate::setup::{self, Prereq};
+use crate::prereq::Prereq;
+use crate::setup;
 
 /// What building the widget needs installed.
 pub const WIDGET_NEEDS: &[Prereq] = &[
@@ -246,7 +247,7 @@ fn minify(cx: &mut Context) -> Result<(), String> {
         .map(|file| (cx.root.join(file), cx.root.join(file)))
         .collect();
     let mut snippets = Vec::new();
-    crate::size::scripts_under(&cx.root, &cx.root.join("pkg/snippets"), &mut snippets);
+    scripts_under(&cx.root, &cx.root.join("pkg/snippets"), &mut snippets);
     files.extend(
         snippets
             .into_iter()
@@ -291,8 +292,8 @@ fn precompress(cx: &Context) -> Result<(), String> {
         let path = cx.root.join(file);
         let bytes = std::fs::read(&path).map_err(|e| format!("{file}: {e}"))?;
         for (extension, compressed) in [
-            ("br", crate::size::brotli_best(&bytes)),
-            ("gz", crate::size::gzip_best(&bytes)),
+            ("br", crate::compress::brotli_best(&bytes)),
+            ("gz", crate::compress::gzip_best(&bytes)),
         ] {
             let sibling = cx.root.join(format!("{file}.{extension}"));
             std::fs::write(&sibling, compressed)
@@ -321,6 +322,22 @@ pub fn cli(cx: &mut Context) -> Result<PathBuf, String> {
             "built stackway-cli but {} is missing",
             binary.display()
         ))
+    }
+}
+
+/// Every `.js` file under `dir` (wasm-bindgen's snippets), sorted, relative to `root`.
+pub fn scripts_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            scripts_under(root, &path, out);
+        } else if path.extension().is_some_and(|ext| ext == "js") {
+            if let Ok(relative) = path.strip_prefix(root) {
+                out.push(relative.to_path_buf());
+            }
+        }
     }
 }
 

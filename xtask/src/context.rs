@@ -7,7 +7,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::setup::SetupState;
+use crate::prereq::SetupState;
 
 /// Shared state of one `cargo xtask` run.
 pub struct Context {
@@ -77,6 +77,11 @@ impl Context {
             command.env("CARGO_TERM_COLOR", "always");
         }
         command
+    }
+
+    /// The `PATH` every command runs with.
+    pub fn path(&self) -> &std::ffi::OsStr {
+        &self.path
     }
 
     /// A `cargo` command.

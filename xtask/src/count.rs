@@ -121,6 +121,25 @@ pub fn summary_line(output: &str) -> Option<Counts> {
     })
 }
 
+/// Node's test runner with the TAP reporter (`node --test --test-reporter=tap`): its closing
+/// `# pass N`, `# fail N` and `# cancelled N` lines (a test cancelled because a hook failed
+/// counts as failed).
+pub fn node_tap(output: &str) -> Option<Counts> {
+    let output = strip_ansi(output);
+    let count = |label: &str| {
+        output.lines().rev().find_map(|line| {
+            let rest = line.trim().strip_prefix("# ")?.strip_prefix(label)?;
+            rest.trim().parse::<u64>().ok()
+        })
+    };
+    let passed = count("pass ")?;
+    let failed = count("fail ")?;
+    Some(Counts::new(
+        passed,
+        failed + count("cancelled ").unwrap_or(0),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +196,14 @@ mod tests {
             Some(Counts::new(12, 0))
         );
         assert_eq!(pytest("collecting ...\n"), None);
+    }
+
+    #[test]
+    fn node_tap_counts_passed_failed_and_cancelled() {
+        let output = "ok 1 - Firefox ESR: the map view in en\nnot ok 2 - Firefox ESR: x\n\
+                      # tests 3\n# suites 0\n# pass 1\n# fail 1\n# cancelled 1\n# skipped 0\n";
+        assert_eq!(node_tap(output), Some(Counts::new(1, 2)));
+        assert_eq!(node_tap("# pass 12\n# fail 0\n"), Some(Counts::new(12, 0)));
+        assert_eq!(node_tap("Error: Cannot find module\n"), None);
     }
 }

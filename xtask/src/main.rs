@@ -4,8 +4,10 @@
 //! present, so that a fresh machine with only Rust needs nothing else.
 
 mod build;
+mod compress;
 mod context;
 mod count;
+mod prereq;
 mod setup;
 mod size;
 mod steps;
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
         "test" => return steps::run_test_command(&mut cx, rest),
         "size" => size::run(&mut cx),
         "build" => build::widget_with_setup(&mut cx),
-        "setup" => setup::ensure_all(&mut cx, &setup::Prereq::EVERYTHING),
+        "setup" => setup::ensure_all(&mut cx, &prereq::Prereq::EVERYTHING),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -7,69 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
-
-/// Something a step needs installed before it runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prereq {
-    /// The rustfmt and clippy components (absent from rustup's minimal profile).
-    RustComponents,
-    /// The `wasm32-unknown-unknown` Rust target.
-    WasmTarget,
-    /// The pinned nightly toolchain the release widget is built with ([`SIZE_TOOLCHAIN`]), with
-    /// `rust-src` and the wasm32 target: it rebuilds the standard library for size.
-    SizeToolchain,
-    /// `wasm-pack`.
-    WasmPack,
-    /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock.
-    WasmBindgenCli,
-    /// `wasm-split-cli` ([`WASM_SPLIT_CLI_VERSION`]), which cuts the release widget in two
-    /// modules at its `#[wasm_split]` point.
-    WasmSplitCli,
-    /// Node.js and npm.
-    Node,
-    /// `node_modules/` from the committed package-lock.json (`npm ci`): binaryen's wasm-opt,
-    /// Playwright, axe-core.
-    NodePackages,
-    /// Debian's Chromium and chromedriver at `/usr/bin`.
-    Chromium,
-    /// Debian packages, each given with a file whose presence shows it is installed, e.g.
-    /// `("redis-server", "/usr/bin/redis-server")`.
-    Apt(&'static [(&'static str, &'static str)]),
-    /// A Python virtual environment in `.cache/venv` with this requirements file installed
-    /// (path relative to the repository root). Run its Python with [`venv_python`].
-    #[allow(dead_code)]
-    // For steps that drive the tool from Python (the LTI end-to-end tests).
-    PythonVenv(&'static str),
-}
-
-impl Prereq {
-    /// `redis-server`: the LTI tool's Redis store is tested against a real one.
-    pub const REDIS: Prereq = Prereq::Apt(&[("redis-server", "/usr/bin/redis-server")]);
-
-    /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
-    pub const EVERYTHING: [Prereq; 10] = [
-        Prereq::RustComponents,
-        Prereq::WasmTarget,
-        Prereq::SizeToolchain,
-        Prereq::WasmPack,
-        Prereq::WasmBindgenCli,
-        Prereq::WasmSplitCli,
-        Prereq::Node,
-        Prereq::NodePackages,
-        Prereq::Chromium,
-        Prereq::REDIS,
-    ];
-}
-
-/// What this run has already ensured, so that each prerequisite is checked once.
-#[derive(Default)]
-pub struct SetupState {
-    done: Vec<(Prereq, Result<(), String>)>,
-    apt_updated: bool,
-}
+use crate::prereq::Prereq;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const GECKODRIVER: &str = "geckodriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The toolchain of the release widget build (`cargo xtask build`), pinned so that the bundle's
@@ -102,6 +44,7 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
             cx,
             &[("chromium", CHROMIUM), ("chromium-driver", CHROMEDRIVER)],
         ),
+        Prereq::Geckodriver => geckodriver(cx),
         Prereq::Apt(packages) => apt(cx, packages),
         Prereq::PythonVenv(requirements) => python_venv(cx, requirements),
     };
@@ -257,6 +200,29 @@ fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {
     cargo_install(cx, &["wasm-bindgen-cli", "--version", &wanted, "--force"])
 }
 
+fn geckodriver(cx: &mut Context) -> Result<(), String> {
+    if let Some(version) = cx.probe(GECKODRIVER, &["--version"]) {
+        let first = version.lines().next().unwrap_or_default().to_owned();
+        cx.progress(
+            "setup",
+            &format!("geckodriver: already installed ({first})"),
+        );
+        return Ok(());
+    }
+    cx.progress(
+        "setup",
+        "installing geckodriver with `cargo install geckodriver --locked` (about 4 minutes on 2 cores)",
+    );
+    cargo_install(cx, &["geckodriver", "--locked"])
+}
+
+/// Where `program` is on the `PATH` xtask runs commands with (cargo's bin folder first).
+pub fn on_path(cx: &Context, program: &str) -> Option<PathBuf> {
+    std::env::split_paths(cx.path())
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
 /// The split tool's binary, and the version installed: the crate that provides it
 /// (`wasm_split_cli_support`) must match the `wasm_split_helpers` runtime in Cargo.lock closely,
 /// so it is pinned and checked in `cargo install --list`.
@@ -373,7 +339,7 @@ fn node_packages(cx: &mut Context) -> Result<(), String> {
     }
     cx.progress(
         "setup",
-        "installing node packages with `npm ci` (binaryen, esbuild, Playwright, axe-core)",
+        "installing node packages with `npm ci` (binaryen, esbuild, Playwright, axe-core, selenium-webdriver)",
     );
     let mut command = cx.command("npm");
     command

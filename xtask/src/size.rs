@@ -3,10 +3,10 @@
 //! and the on-demand interop module (loaded only for CTDL feeds and "Add my badges") against its
 //! own regression ceiling.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::build;
+use crate::compress::{brotli_best, gzip_best};
 use crate::context::Context;
 
 /// The widget's budget (issue 4): everything a page downloads to show it, brotli-compressed.
@@ -180,22 +180,6 @@ fn interop_assets() -> Vec<Asset> {
     ]
 }
 
-/// Every `.js` file under `dir` (wasm-bindgen's snippets), sorted, relative to `root`.
-pub fn scripts_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        if path.is_dir() {
-            scripts_under(root, &path, out);
-        } else if path.extension().is_some_and(|ext| ext == "js") {
-            if let Ok(relative) = path.strip_prefix(root) {
-                out.push(relative.to_path_buf());
-            }
-        }
-    }
-}
-
 /// The files a page loads to show the widget: the WebAssembly, its JS glue and wasm-bindgen's
 /// snippets (which the glue imports), the embed loader if there is one, and the style sheets:
 /// the widget's as the build minified it ([`build::STYLESHEET`]) and every other CSS file under
@@ -216,7 +200,7 @@ fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
         },
     ];
     let mut snippets = Vec::new();
-    scripts_under(root, &root.join("pkg/snippets"), &mut snippets);
+    build::scripts_under(root, &root.join("pkg/snippets"), &mut snippets);
     snippets.sort();
     assets.extend(snippets.into_iter().map(|path| Asset {
         path,
@@ -263,24 +247,6 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     }
 }
 
-/// gzip at level 9.
-pub fn gzip_best(bytes: &[u8]) -> Vec<u8> {
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing into a Vec cannot fail.
-    let _ = gzip.write_all(bytes);
-    gzip.finish().unwrap_or_default()
-}
-
-/// brotli at quality 11 with a 4 MiB window.
-pub fn brotli_best(bytes: &[u8]) -> Vec<u8> {
-    let mut brotli = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-        let _ = writer.write_all(bytes);
-    }
-    brotli
-}
-
 /// Bytes as KiB with one decimal.
 pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
@@ -288,6 +254,8 @@ pub fn kib(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+
     use super::*;
 
     #[test]

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use crate::build;
 use crate::context::Context;
 use crate::count::{self, Counts};
-use crate::setup::{self, Prereq, CHROMEDRIVER};
+use crate::prereq::Prereq;
+use crate::setup::{self, CHROMEDRIVER};
 use crate::size;
 
 /// One step of `cargo xtask test`.
@@ -29,20 +30,18 @@ const LTI_E2E: &str = "tests/lti/e2e.py";
 
 /// Every step, in the order they run: fast static checks first, browser tests last.
 pub fn all(cx: &Context) -> Vec<Step> {
-    const BROWSER: &[Prereq] = &[
-        Prereq::WasmTarget,
-        Prereq::WasmPack,
-        Prereq::WasmBindgenCli,
-        Prereq::Chromium,
-    ];
-    const E2E: &[Prereq] = &[
-        Prereq::WasmTarget,
-        Prereq::WasmPack,
-        Prereq::WasmBindgenCli,
-        Prereq::NodePackages,
-        Prereq::Chromium,
-    ];
-    let mut steps = vec![
+    let mut steps = static_checks();
+    steps.extend(widget_steps());
+    steps.extend(browser_steps());
+    if cx.root.join(LTI_E2E).is_file() {
+        steps.push(lti_step());
+    }
+    steps
+}
+
+/// Formatting, lints and the native tests.
+fn static_checks() -> Vec<Step> {
+    vec![
         Step {
             name: "format (cargo fmt --check)",
             needs: &[Prereq::RustComponents],
@@ -97,6 +96,18 @@ pub fn all(cx: &Context) -> Vec<Step> {
             needs: &[Prereq::REDIS],
             run: |cx| cargo_tests(cx, cx.cargo(["test", "--workspace", "--no-fail-fast"])),
         },
+    ]
+}
+
+/// The widget's release build, its size budget, and its wasm-bindgen tests in two engines.
+fn widget_steps() -> Vec<Step> {
+    const BROWSER: &[Prereq] = &[
+        Prereq::WasmTarget,
+        Prereq::WasmPack,
+        Prereq::WasmBindgenCli,
+        Prereq::Chromium,
+    ];
+    vec![
         Step {
             name: "widget release build (two modules: wasm-split-cli, wasm-bindgen, wasm-opt)",
             needs: build::WIDGET_NEEDS,
@@ -130,6 +141,35 @@ pub fn all(cx: &Context) -> Vec<Step> {
             },
         },
         Step {
+            name: "widget browser tests (wasm-bindgen-test, headless Firefox)",
+            needs: &[
+                Prereq::WasmTarget,
+                Prereq::WasmPack,
+                Prereq::WasmBindgenCli,
+                Prereq::FIREFOX,
+                Prereq::Geckodriver,
+            ],
+            run: |cx| {
+                let Some(geckodriver) = setup::on_path(cx, setup::GECKODRIVER) else {
+                    return failure(cx, "geckodriver is not on the PATH");
+                };
+                let mut command = cx.command("wasm-pack");
+                command
+                    .args(["test", "--headless", "--firefox", "--geckodriver"])
+                    .arg(geckodriver);
+                cargo_tests(cx, command)
+            },
+        },
+    ]
+}
+
+/// The built widget in real pages: Playwright in Chromium, then the WebDriver tests in each
+/// browser engine. Each step builds the widget first unless an earlier step of the run did
+/// ([`build::widget_with_setup`]).
+fn browser_steps() -> Vec<Step> {
+    const E2E: &[Prereq] = &[Prereq::NodePackages, Prereq::Chromium];
+    vec![
+        Step {
             name: "end-to-end tests (Playwright, headless Chromium)",
             needs: E2E,
             run: |cx| match e2e_command(cx) {
@@ -137,32 +177,48 @@ pub fn all(cx: &Context) -> Vec<Step> {
                 Err(message) => failure(cx, &message),
             },
         },
-    ];
-    if cx.root.join(LTI_E2E).is_file() {
-        steps.push(Step {
-            name: "LTI end-to-end tests (Python platform, headless Chromium)",
-            needs: &[
-                Prereq::PythonVenv("tests/lti/requirements.txt"),
-                Prereq::NodePackages,
-                Prereq::Chromium,
-            ],
-            run: |cx| match build::cli(cx) {
-                Ok(_) => {
-                    let mut command = cx.command(setup::venv_python(cx));
-                    command.arg(LTI_E2E);
-                    counted(cx, command, count::summary_line)
-                }
-                Err(message) => failure(cx, &message),
-            },
-        });
+        Step {
+            name: "browser engines: Chromium (WebDriver)",
+            needs: E2E,
+            run: |cx| webdriver(cx, "chromium"),
+        },
+        Step {
+            name: "browser engines: Firefox ESR (WebDriver)",
+            needs: &[Prereq::NodePackages, Prereq::FIREFOX, Prereq::Geckodriver],
+            run: |cx| webdriver(cx, "firefox"),
+        },
+        Step {
+            name: "browser engines: WebKitGTK (WebDriver, Xvfb)",
+            needs: &[Prereq::NodePackages, Prereq::WEBKIT],
+            run: |cx| webdriver(cx, "webkit"),
+        },
+    ]
+}
+
+/// The LTI tool against an independent platform.
+fn lti_step() -> Step {
+    Step {
+        name: "LTI end-to-end tests (Python platform, headless Chromium)",
+        needs: &[
+            Prereq::PythonVenv("tests/lti/requirements.txt"),
+            Prereq::NodePackages,
+            Prereq::Chromium,
+        ],
+        run: |cx| match build::cli(cx) {
+            Ok(_) => {
+                let mut command = cx.command(setup::venv_python(cx));
+                command.arg(LTI_E2E);
+                counted(cx, command, count::summary_line)
+            }
+            Err(message) => failure(cx, &message),
+        },
     }
-    steps
 }
 
 /// Builds the widget and the server, and prepares the Playwright command (see
 /// `playwright.config.mjs`, which starts `stackway serve` on the port chosen here).
 fn e2e_command(cx: &mut Context) -> Result<Command, String> {
-    build::widget(cx)?;
+    build::widget_with_setup(cx)?;
     let stackway = build::cli(cx)?;
     let port = free_port()?;
     let mut command = cx.command("node");
@@ -173,6 +229,24 @@ fn e2e_command(cx: &mut Context) -> Result<Command, String> {
         .env("STACKWAY_E2E_PORT", port.to_string());
     Ok(command)
 }
+
+/// Runs `tests/webdriver/widget.test.mjs` in one browser engine (`chromium`, `firefox` or
+/// `webkit`, see `tests/webdriver/engines.mjs`) with Node's test runner.
+fn webdriver(cx: &mut Context, engine: &str) -> Counts {
+    let stackway = match build::widget_with_setup(cx).and_then(|()| build::cli(cx)) {
+        Ok(stackway) => stackway,
+        Err(message) => return failure(cx, &message),
+    };
+    let mut command = cx.command("node");
+    command
+        .args(["--test", "--test-reporter=tap", WEBDRIVER_TESTS])
+        .env("STACKWAY_BIN", stackway)
+        .env("STACKWAY_ENGINE", engine);
+    counted(cx, command, count::node_tap)
+}
+
+/// The widget's tests in every browser engine, through WebDriver.
+const WEBDRIVER_TESTS: &str = "tests/webdriver/widget.test.mjs";
 
 /// A free local port, so that several checkouts can run their tests at once.
 fn free_port() -> Result<u16, String> {
@@ -343,5 +417,6 @@ mod tests {
         assert!(position("clippy") < position("native tests"));
         assert!(position("native tests") < position("wasm-bindgen-test"));
         assert!(position("wasm-bindgen-test") < position("end-to-end"));
+        assert!(position("end-to-end") < position("browser engines: Chromium"));
     }
 }

@@ -117,13 +117,16 @@ pub fn lang_hint(token: Option<&str>, headers: &HeaderMap) -> Lang {
                 })
         });
     from_token
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
+        .or_else(|| accept_language(headers))
         .unwrap_or_default()
+}
+
+/// The first supported language of the browser's `Accept-Language`.
+pub fn accept_language(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
 }
 
 /// Feed ids: `^[a-z0-9][a-z0-9._-]{0,63}$`.

@@ -15,10 +15,10 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::claims::accept_language;
 use crate::config::Platform;
 use crate::error::{LtiError, Reason};
 use crate::form::{parse_form, random_token};
-use crate::lang::Lang;
 use crate::pages;
 use crate::state::AppState;
 
@@ -65,11 +65,7 @@ async fn login(
     params: HashMap<String, String>,
     headers: &HeaderMap,
 ) -> Result<Response, LtiError> {
-    let lang = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Lang::from_accept_language)
-        .unwrap_or_default();
+    let lang = accept_language(headers).unwrap_or_default();
     let get = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
     let platform = checked_platform(&state, &params)
         .await

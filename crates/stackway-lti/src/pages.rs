@@ -421,20 +421,14 @@ pub fn refusal_page(view: &RefusalView) -> Response {
         explanation = escape_html(view.explanation),
         code = view.code,
     );
-    let mut response = (view.status, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
+    let mut response = html(
+        view.status,
+        body,
+        "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
     );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'",
-        ),
-    );
-    headers.insert("x-stackway-reason", HeaderValue::from_static(view.code));
+    response
+        .headers_mut()
+        .insert("x-stackway-reason", HeaderValue::from_static(view.code));
     response
 }
 
@@ -549,16 +543,7 @@ pub fn registration_confirm_page(
             Lang::Fr => format!("{} inscription(s) de cette plateforme existent déjà; une nouvelle inscription s'y ajoute.", summary.existing_registrations),
         }));
     }
-    let rows: String = rows
-        .iter()
-        .map(|(term, value)| {
-            format!(
-                "<dt>{}</dt><dd>{}</dd>",
-                escape_html(term),
-                escape_html(value)
-            )
-        })
-        .collect();
+    let rows = summary_list(&rows);
     let switch = language_links
         .iter()
         .filter(|(l, _)| *l != lang)
@@ -575,15 +560,16 @@ pub fn registration_confirm_page(
             )
         })
         .collect::<String>();
-    let body = format!(
-        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/register.js\" defer></script></head>\n\
-         <body class=\"lti-register\"><main data-registration=\"confirm\"><p class=\"lti-lang\">{switch}</p><h1>{title}</h1><p>{intro}</p>\
+    let title = t(
+        "Register Stackway with your learning platform",
+        "Inscrire Stackway auprès de votre plateforme d'apprentissage",
+    );
+    let main = format!(
+        "<p class=\"lti-lang\">{switch}</p><h1>{title}</h1><p>{intro}</p>\
          <dl class=\"lti-summary\">{rows}</dl>\
          <form method=\"post\" action=\"/lti/register\"><input type=\"hidden\" name=\"ticket\" value=\"{ticket}\"><input type=\"hidden\" name=\"lang\" value=\"{lang_code}\">\
-         <p class=\"lti-actions\"><button type=\"submit\" id=\"register\">{register}</button> <button type=\"button\" data-close>{cancel}</button></p></form></main></body></html>\n",
+         <p class=\"lti-actions\"><button type=\"submit\" id=\"register\">{register}</button> <button type=\"button\" data-close>{cancel}</button></p></form>",
         lang_code = lang.code(),
-        title = t("Register Stackway with your learning platform", "Inscrire Stackway auprès de votre plateforme d'apprentissage"),
         intro = escape_html(t(
             "Your learning platform asks to register Stackway as an LTI 1.3 tool. Check what will be registered, then choose Register.",
             "Votre plateforme d'apprentissage demande à inscrire Stackway comme outil LTI 1.3. Vérifiez ce qui sera inscrit, puis choisissez Inscrire.",
@@ -592,7 +578,7 @@ pub fn registration_confirm_page(
         register = t("Register", "Inscrire"),
         cancel = t("Cancel", "Annuler"),
     );
-    html(StatusCode::OK, body, REGISTRATION_CSP)
+    registration_document(lang, title, "confirm", &main)
 }
 
 /// The page shown once the platform has accepted the registration; its script tells the LMS to
@@ -618,8 +604,35 @@ pub fn registration_done_page(lang: Lang, summary: &RegistrationSummary) -> Resp
         ),
         (t("Deployment", "Déploiement"), deployment),
     ];
-    let rows: String = rows
-        .iter()
+    let rows = summary_list(&rows);
+    let title = t("Stackway is registered", "Stackway est inscrit");
+    let main = format!(
+        "<h1>{title}</h1><p role=\"status\">{done}</p>\
+         <dl class=\"lti-summary\">{rows}</dl><p class=\"lti-actions\"><button type=\"button\" data-close>{close}</button></p>",
+        done = escape_html(t(
+            "Your learning platform accepted the registration. It may ask you to enable the tool before designers can add it to courses.",
+            "Votre plateforme d'apprentissage a accepté l'inscription. Elle peut vous demander d'activer l'outil avant que les concepteurs puissent l'ajouter aux cours.",
+        )),
+        close = t("Close", "Fermer"),
+    );
+    registration_document(lang, title, "done", &main)
+}
+
+/// A registration page around its `<main>` content; `stage` (`confirm` or `done`) tells
+/// `register.js` whether to send the close message at once.
+fn registration_document(lang: Lang, title: &str, stage: &str, main: &str) -> Response {
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/register.js\" defer></script></head>\n\
+         <body class=\"lti-register\"><main data-registration=\"{stage}\">{main}</main></body></html>\n",
+        lang = lang.code(),
+    );
+    html(StatusCode::OK, body, REGISTRATION_CSP)
+}
+
+/// Terms and their values as the rows of a description list.
+fn summary_list(rows: &[(&str, String)]) -> String {
+    rows.iter()
         .map(|(term, value)| {
             format!(
                 "<dt>{}</dt><dd>{}</dd>",
@@ -627,21 +640,7 @@ pub fn registration_done_page(lang: Lang, summary: &RegistrationSummary) -> Resp
                 escape_html(value)
             )
         })
-        .collect();
-    let body = format!(
-        "<!doctype html>\n<html lang=\"{lang_code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/lti/assets/lti.css\"><script src=\"/lti/assets/register.js\" defer></script></head>\n\
-         <body class=\"lti-register\"><main data-registration=\"done\"><h1>{title}</h1><p role=\"status\">{done}</p>\
-         <dl class=\"lti-summary\">{rows}</dl><p class=\"lti-actions\"><button type=\"button\" data-close>{close}</button></p></main></body></html>\n",
-        lang_code = lang.code(),
-        title = t("Stackway is registered", "Stackway est inscrit"),
-        done = escape_html(t(
-            "Your learning platform accepted the registration. It may ask you to enable the tool before designers can add it to courses.",
-            "Votre plateforme d'apprentissage a accepté l'inscription. Elle peut vous demander d'activer l'outil avant que les concepteurs puissent l'ajouter aux cours.",
-        )),
-        close = t("Close", "Fermer"),
-    );
-    html(StatusCode::OK, body, REGISTRATION_CSP)
+        .collect()
 }
 
 /// The tool's scripts and stylesheet (`GET /lti/assets/{file}`), compiled into the binary.

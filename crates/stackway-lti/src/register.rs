@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::claims::accept_language;
 use crate::discovery::{self, PlatformConfiguration, RegisteredClient, ToolDescription};
 use crate::error::{LtiError, Reason};
 use crate::feeds::read_limited;
@@ -80,12 +81,7 @@ fn page_lang(params: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
     params
         .get("lang")
         .and_then(|l| Lang::from_tag(l))
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
+        .or_else(|| accept_language(headers))
         .unwrap_or_default()
 }
 

@@ -243,6 +243,14 @@ impl SqliteRegistrations {
     }
 }
 
+/// A stored JSON record, when there is one.
+fn read<T: serde::de::DeserializeOwned>(record: Option<String>) -> Result<Option<T>, StoreError> {
+    Ok(match record {
+        Some(record) => Some(serde_json::from_str(&record)?),
+        None => None,
+    })
+}
+
 fn from_rows(rows: Vec<String>) -> Result<Vec<Registration>, StoreError> {
     rows.iter()
         .map(|record| serde_json::from_str(record).map_err(StoreError::from))
@@ -282,10 +290,7 @@ impl RegistrationStore for SqliteRegistrations {
             .query_row([issuer, client_id], |row| row.get::<_, String>(0))
             .optional()
         })?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 
     async fn find_by_issuer(&self, issuer: &str) -> Result<Vec<Registration>, StoreError> {
@@ -315,10 +320,7 @@ impl RegistrationStore for SqliteRegistrations {
                 .query_row([id], |row| row.get::<_, String>(0))
                 .optional()
         })?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 
     async fn add_invite(&self, token: &str, invite: &Invite) -> Result<(), StoreError> {
@@ -350,10 +352,7 @@ impl RegistrationStore for SqliteRegistrations {
             })
             .optional()
         })?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 
     async fn take_invite(&self, token: &str) -> Result<Option<Invite>, StoreError> {
@@ -368,10 +367,7 @@ impl RegistrationStore for SqliteRegistrations {
             })
             .optional()
         })?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 }
 
@@ -451,10 +447,7 @@ impl RegistrationStore for RedisRegistrations {
             .arg(field(issuer, client_id))
             .query_async(&mut connection)
             .await?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 
     async fn find_by_issuer(&self, issuer: &str) -> Result<Vec<Registration>, StoreError> {
@@ -499,10 +492,7 @@ impl RegistrationStore for RedisRegistrations {
             .arg(self.invite_key(token))
             .query_async(&mut connection)
             .await?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 
     async fn take_invite(&self, token: &str) -> Result<Option<Invite>, StoreError> {
@@ -511,10 +501,7 @@ impl RegistrationStore for RedisRegistrations {
             .arg(self.invite_key(token))
             .query_async(&mut connection)
             .await?;
-        Ok(match record {
-            Some(record) => Some(serde_json::from_str(&record)?),
-            None => None,
-        })
+        read(record)
     }
 }
 

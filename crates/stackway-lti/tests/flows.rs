@@ -37,6 +37,17 @@ fn deep_linking_claims(tool: &TestTool, nonce: &str) -> Value {
     claims
 }
 
+/// A deep linking launch: the designer page.
+async fn designer(tool: &TestTool) -> Reply {
+    let login = tool.login().await;
+    let token = sign(
+        &deep_linking_claims(tool, &login.nonce),
+        PLATFORM_KEY_1,
+        "platform-1",
+    );
+    tool.launch(&token, &login).await
+}
+
 async fn submit_designer(tool: &TestTool, fields: &[(&str, &str)]) -> Reply {
     let request = Request::post("/lti/deep-link/return")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -48,13 +59,7 @@ async fn submit_designer(tool: &TestTool, fields: &[(&str, &str)]) -> Reply {
 #[tokio::test]
 async fn deep_linking_returns_a_signed_resource_link_with_the_designers_choices_and_echoes_data() {
     let tool = tool().await;
-    let login = tool.login().await;
-    let token = sign(
-        &deep_linking_claims(&tool, &login.nonce),
-        PLATFORM_KEY_1,
-        "platform-1",
-    );
-    let page = tool.launch(&token, &login).await;
+    let page = designer(&tool).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(
         page.body.contains("<stackway-pathways id=\"preview\""),
@@ -140,13 +145,7 @@ async fn the_designer_preview_csp_admits_every_allowed_feed_origin() {
     // Regression: the preview's `connect-src` allowed only `https://FEEDHOST` on port 443, so an
     // allowed feed on another port, or an http loopback feed, was blocked in the browser.
     let tool = tool().await;
-    let login = tool.login().await;
-    let token = sign(
-        &deep_linking_claims(&tool, &login.nonce),
-        PLATFORM_KEY_1,
-        "platform-1",
-    );
-    let page = tool.launch(&token, &login).await;
+    let page = designer(&tool).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let csp = page.headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
@@ -170,13 +169,7 @@ async fn the_designer_preview_csp_admits_every_allowed_feed_origin() {
 #[tokio::test]
 async fn deep_linking_refuses_a_feed_on_a_host_not_allowed() {
     let tool = tool().await;
-    let login = tool.login().await;
-    let token = sign(
-        &deep_linking_claims(&tool, &login.nonce),
-        PLATFORM_KEY_1,
-        "platform-1",
-    );
-    let page = tool.launch(&token, &login).await;
+    let page = designer(&tool).await;
     let ticket = attribute(&page.body, "name=\"ticket\" value").to_string();
     let reply = submit_designer(
         &tool,

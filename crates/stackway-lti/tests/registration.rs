@@ -308,6 +308,12 @@ async fn a_registration_link_registers_one_platform_then_a_launch_goes_through_i
     );
 
     // A learner launches through the new registration.
+    launch_through_the_new_registration(&setup).await;
+}
+
+/// A learner's login and launch through the registration the platform just made: the page shows
+/// the widget with a feed on a registration feed host, and the platform's page may frame it.
+async fn launch_through_the_new_registration(setup: &Setup) {
     let login = send(
         &setup.router,
         Request::get(format!(

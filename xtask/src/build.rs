@@ -1,5 +1,5 @@
-//! Building the widget (wasm-pack, then binaryen's wasm-opt), its on-demand interop module, and
-//! the `stackway` binary.
+//! Building the widget (cargo on the size-first nightly, wasm-split-cli, wasm-bindgen, then
+//! binaryen's wasm-opt), its on-demand interop module, and the `stackway` binary.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +11,6 @@ use crate::setup;
 pub const WIDGET_NEEDS: &[Prereq] = &[
     Prereq::WasmTarget,
     Prereq::SizeToolchain,
-    Prereq::WasmPack,
     Prereq::WasmBindgenCli,
     Prereq::WasmSplitCli,
     Prereq::NodePackages,
@@ -24,37 +23,27 @@ pub const WASM: &str = "pkg/stackway_bg.wasm";
 /// `import()` only when needed: its crate, and its WebAssembly and JS glue after the build.
 /// It lives under `pkg/` so that it ships wherever the widget's own files go; the snippet that
 /// loads it finds it at `../../interop/` from `pkg/snippets/<crate>/`.
-pub const INTEROP_CRATE: &str = "crates/stackway-interop-wasm";
+pub const INTEROP_PACKAGE: &str = "stackway-interop-wasm";
 pub const INTEROP_WASM: &str = "pkg/interop/stackway_interop_bg.wasm";
 pub const INTEROP_JS: &str = "pkg/interop/stackway_interop.js";
 
-/// Installs what is missing, then builds the widget.
+/// Installs what is missing (at the same time, see [`setup::ensure_concurrently`]), then builds
+/// the widget.
 pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
-    setup::ensure_all(cx, WIDGET_NEEDS)?;
+    setup::ensure_concurrently(cx, WIDGET_NEEDS)?;
     widget(cx)
 }
 
 /// Builds the release widget into `pkg/` (once per run): the widget split in two modules (see
-/// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module with wasm-pack into
-/// `pkg/interop/`. wasm-pack's own wasm-opt step is off (`--no-opt`) because it would download
-/// an old binaryen; the npm one reads current rustc output.
+/// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module into `pkg/interop/`
+/// (see [`interop_module`]).
 pub fn widget(cx: &mut Context) -> Result<(), String> {
     if cx.widget_built {
         return Ok(());
     }
     split_widget(cx)?;
-
     // After the widget, which starts from an empty `pkg/`; the module goes below it.
-    cx.progress(
-        "build",
-        &format!("building the on-demand interop module: wasm-pack build {INTEROP_CRATE}"),
-    );
-    wasm_pack_build(
-        cx,
-        INTEROP_CRATE,
-        "../../pkg/interop",
-        Some("stackway_interop"),
-    )?;
+    interop_module(cx)?;
     optimise(cx, INTEROP_WASM)?;
     minify(cx)?;
     precompress(cx)?;
@@ -138,26 +127,46 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
     optimise(cx, LATER_WASM)
 }
 
-/// `wasm-pack build` of the crate at `path` for the web, release, without wasm-pack's own
-/// wasm-opt, into `out_dir` (relative to the crate), on the size-first toolchain.
-fn wasm_pack_build(
-    cx: &Context,
-    path: &str,
-    out_dir: &str,
-    out_name: Option<&str>,
-) -> Result<(), String> {
-    let mut command = size_first(cx, "wasm-pack", "");
-    command.args(["build", "--target", "web", "--release", "--no-opt"]);
-    command.args(["--out-dir", out_dir]);
-    if let Some(name) = out_name {
-        command.args(["--out-name", name]);
-    }
-    // The crate's path comes last, so that what follows `--` reaches cargo.
-    command.arg(path).arg("--").args(BUILD_STD_ARGS);
+/// The interop module: `cargo build` of [`INTEROP_PACKAGE`] (`crates/stackway-interop-wasm`) on the size-first toolchain, then
+/// `wasm-bindgen --target web` into `pkg/interop/` (the same two steps wasm-pack would run, with
+/// one tool less to install).
+fn interop_module(cx: &mut Context) -> Result<(), String> {
+    cx.progress(
+        "build",
+        &format!("building the on-demand interop module: cargo build -p {INTEROP_PACKAGE}"),
+    );
+    let mut command = size_first(cx, "cargo", "");
+    command.args([
+        "build",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        INTEROP_PACKAGE,
+    ]);
+    command.args(BUILD_STD_ARGS);
+    cx.run(command)?;
+    let built = cx.target_dir().join(format!(
+        "wasm32-unknown-unknown/release/{}.wasm",
+        INTEROP_PACKAGE.replace('-', "_")
+    ));
+    let mut command = cx.command("wasm-bindgen");
+    command
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "stackway_interop",
+        ])
+        .arg("--out-dir")
+        .arg(cx.root.join("pkg/interop"))
+        .arg(built);
     cx.run(command)
 }
 
-/// Cargo options (given to cargo, or to wasm-pack after `--`): the standard library is rebuilt
+/// Cargo options: the standard library is rebuilt
 /// with the release profile (size first), with std's `optimize_for_size` feature (smaller
 /// sorting and formatting code).
 const BUILD_STD_ARGS: &[&str] = &[
@@ -167,7 +176,7 @@ const BUILD_STD_ARGS: &[&str] = &[
     "build-std-features=optimize_for_size",
 ];
 
-/// `program` (wasm-pack or cargo) on the pinned nightly ([`setup::SIZE_TOOLCHAIN`]) for the wasm32 target only:
+/// `program` (cargo) on the pinned nightly ([`setup::SIZE_TOOLCHAIN`]) for the wasm32 target only:
 /// panics abort at once, without formatting a message (the release profile already aborts on
 /// panic, and a message is never shown in the widget), and panic locations are left out. The
 /// flags go to the wasm32 target alone, so build scripts and proc-macros build as usual.

@@ -21,7 +21,13 @@ pub struct Context {
     pub setup: SetupState,
     /// Whether the release widget was built in this run.
     pub widget_built: bool,
+    /// Whether commands keep their output and show it only when they fail: for work done beside
+    /// other work ([`Context::concurrently`]), whose output would otherwise interleave.
+    quiet: bool,
 }
+
+/// Work for [`Context::concurrently`].
+pub type Job<'a> = Box<dyn FnOnce(&mut Context) -> Result<(), String> + Send + 'a>;
 
 /// What a finished process printed, and whether it succeeded.
 pub struct Captured {
@@ -54,7 +60,68 @@ impl Context {
             path,
             setup: SetupState::default(),
             widget_built: false,
+            quiet: false,
         }
+    }
+
+    /// A context for work done beside this one (in another thread): the same places, its own
+    /// record of what it installed, and commands that show their output only when they fail.
+    pub fn fork(&self) -> Context {
+        Context {
+            root: self.root.clone(),
+            cargo: self.cargo.clone(),
+            path: self.path.clone(),
+            setup: SetupState::default(),
+            widget_built: self.widget_built,
+            quiet: true,
+        }
+    }
+
+    /// Takes in what a [`Context::fork`] installed and built, and how its work ended.
+    pub fn absorb(&mut self, fork: Context, ended: Result<(), String>) -> Result<(), String> {
+        self.widget_built |= fork.widget_built;
+        self.setup.apt_updated |= fork.setup.apt_updated;
+        for done in fork.setup.done {
+            if !self.setup.done.iter().any(|(p, _)| *p == done.0) {
+                self.setup.done.push(done);
+            }
+        }
+        ended
+    }
+
+    /// Runs `jobs` at the same time, one thread each with a [`Context::fork`], then takes in
+    /// what each installed or built. Downloads and compilations overlap, and a 2-core machine
+    /// stays busy through each job's single-threaded stretches (downloads, linking). Every job
+    /// runs to its end; the first failure is returned.
+    pub fn concurrently(&mut self, jobs: Vec<Job<'_>>) -> Result<(), String> {
+        let ended: Vec<(Context, Result<(), String>)> = thread::scope(|scope| {
+            let running: Vec<_> = jobs
+                .into_iter()
+                .map(|job| {
+                    let mut fork = self.fork();
+                    scope.spawn(move || {
+                        let result = job(&mut fork);
+                        (fork, result)
+                    })
+                })
+                .collect();
+            running
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|_| (self.fork(), Err("a job panicked".to_owned())))
+                })
+                .collect()
+        });
+        let mut first_failure = Ok(());
+        for (fork, result) in ended {
+            let result = self.absorb(fork, result);
+            if first_failure.is_ok() {
+                first_failure = result;
+            }
+        }
+        first_failure
     }
 
     /// The cargo target folder (honours `CARGO_TARGET_DIR`).
@@ -116,9 +183,20 @@ impl Context {
         let _ = std::io::stdout().flush();
     }
 
-    /// Runs a command, streaming its output, and fails with a message if it fails.
+    /// Runs a command, streaming its output (or, when quiet, keeping it for the error), and
+    /// fails with a message if it fails.
     pub fn run(&self, mut command: Command) -> Result<(), String> {
         let shown = show(&command);
+        if self.quiet {
+            let captured = self.run_captured(command)?;
+            if captured.success {
+                return Ok(());
+            }
+            let output = format!("{}{}", captured.stdout, captured.stderr);
+            let lines: Vec<&str> = output.lines().collect();
+            let tail = lines[lines.len().saturating_sub(40)..].join("\n");
+            return Err(format!("`{shown}` failed; its last lines:\n{tail}"));
+        }
         let mut child = command
             .spawn()
             .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
@@ -138,8 +216,13 @@ impl Context {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
-        let stdout = child.stdout.take().map(|s| tee(s, false));
-        let stderr = child.stderr.take().map(|s| tee(s, true));
+        let (out, err) = if self.quiet {
+            (Shown::Nowhere, Shown::Nowhere)
+        } else {
+            (Shown::Stdout, Shown::Stderr)
+        };
+        let stdout = child.stdout.take().map(|s| tee(s, out));
+        let stderr = child.stderr.take().map(|s| tee(s, err));
         let status = wait_with_deadline(&mut child, &shown)?;
         let join = |h: Option<thread::JoinHandle<String>>| {
             h.map(|h| h.join().unwrap_or_default()).unwrap_or_default()
@@ -178,17 +261,29 @@ fn wait_with_deadline(child: &mut Child, shown: &str) -> Result<ExitStatus, Stri
     }
 }
 
+/// Where [`tee`] copies a child's stream.
+#[derive(Clone, Copy)]
+enum Shown {
+    Stdout,
+    Stderr,
+    Nowhere,
+}
+
 /// Copies a child's stream to ours line by line while keeping a copy.
-fn tee(stream: impl Read + Send + 'static, to_stderr: bool) -> thread::JoinHandle<String> {
+fn tee(stream: impl Read + Send + 'static, shown: Shown) -> thread::JoinHandle<String> {
     thread::spawn(move || {
         let mut kept = String::new();
         let mut reader = BufReader::new(stream);
         let mut line = Vec::new();
         while reader.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
-            if to_stderr {
-                let _ = std::io::stderr().write_all(&line);
-            } else {
-                let _ = std::io::stdout().write_all(&line);
+            match shown {
+                Shown::Stdout => {
+                    let _ = std::io::stdout().write_all(&line);
+                }
+                Shown::Stderr => {
+                    let _ = std::io::stderr().write_all(&line);
+                }
+                Shown::Nowhere => {}
             }
             kept.push_str(&String::from_utf8_lossy(&line));
             line.clear();

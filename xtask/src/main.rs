@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         "test" => return steps::run_test_command(&mut cx, rest),
         "size" => size::run(&mut cx),
         "build" => build::widget_with_setup(&mut cx),
-        "setup" => setup::ensure_all(&mut cx, &prereq::Prereq::EVERYTHING),
+        "setup" => setup::ensure_concurrently(&mut cx, &prereq::Prereq::EVERYTHING),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -72,8 +72,16 @@ fn demo(cx: &mut Context, args: &[String]) -> Result<(), String> {
             ))
         }
     };
-    build::widget_with_setup(cx)?;
-    let stackway = build::cli(cx)?;
+    // The server builds while the tools install; the widget builds once they are in.
+    let mut stackway = None;
+    cx.concurrently(vec![
+        Box::new(build::widget_with_setup),
+        Box::new(|cx| {
+            stackway = Some(build::cli(cx)?);
+            Ok(())
+        }),
+    ])?;
+    let stackway = stackway.ok_or("the stackway command was not built")?;
     cx.progress(
         "demo",
         &format!("starting the demo server on http://{listen}/"),

@@ -14,9 +14,8 @@ pub enum Prereq {
     /// The pinned nightly toolchain the release widget is built with ([`crate::setup::SIZE_TOOLCHAIN`]), with
     /// `rust-src` and the wasm32 target: it rebuilds the standard library for size.
     SizeToolchain,
-    /// `wasm-pack`.
-    WasmPack,
-    /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock.
+    /// `wasm-bindgen-cli` at exactly the version of `wasm-bindgen` in Cargo.lock: `wasm-bindgen`
+    /// for the build, `wasm-bindgen-test-runner` for the wasm32 tests.
     WasmBindgenCli,
     /// `wasm-split-cli` ([`crate::setup::WASM_SPLIT_CLI_VERSION`]), which cuts the release widget in two
     /// modules at its `#[wasm_split]` point.
@@ -56,11 +55,10 @@ impl Prereq {
     ]);
 
     /// Everything the demo and the built-in test steps need (`cargo xtask setup`).
-    pub const EVERYTHING: [Prereq; 13] = [
+    pub const EVERYTHING: [Prereq; 12] = [
         Prereq::RustComponents,
         Prereq::WasmTarget,
         Prereq::SizeToolchain,
-        Prereq::WasmPack,
         Prereq::WasmBindgenCli,
         Prereq::WasmSplitCli,
         Prereq::Node,

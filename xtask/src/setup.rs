@@ -26,6 +26,32 @@ pub fn ensure_all(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
     prereqs.iter().try_for_each(|p| ensure(cx, *p))
 }
 
+/// Ensures `prereqs` at the same time where that is safe: rustup's one after the other, Debian's
+/// one after the other (apt holds one lock), Node's after Node, and each `cargo install` on its
+/// own. On a fresh machine the downloads and compilations overlap.
+pub fn ensure_concurrently(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
+    let mut groups: Vec<(String, Vec<Prereq>)> = Vec::new();
+    for &prereq in prereqs {
+        let key = match prereq {
+            Prereq::RustComponents | Prereq::WasmTarget | Prereq::SizeToolchain => {
+                "rustup".to_owned()
+            }
+            Prereq::Chromium | Prereq::Apt(_) | Prereq::PythonVenv(_) => "apt".to_owned(),
+            Prereq::Node | Prereq::NodePackages => "node".to_owned(),
+            other => format!("{other:?}"),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(prereq),
+            None => groups.push((key, vec![prereq])),
+        }
+    }
+    let jobs: Vec<crate::context::Job<'_>> = groups
+        .into_iter()
+        .map(|(_, group)| -> crate::context::Job<'_> { Box::new(move |cx| ensure_all(cx, &group)) })
+        .collect();
+    cx.concurrently(jobs)
+}
+
 /// Ensures one prerequisite (once per run; later calls repeat the first answer).
 pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
     if let Some((_, result)) = cx.setup.done.iter().find(|(p, _)| *p == prereq) {
@@ -35,7 +61,6 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
         Prereq::RustComponents => rust_components(cx),
         Prereq::WasmTarget => wasm_target(cx),
         Prereq::SizeToolchain => size_toolchain(cx),
-        Prereq::WasmPack => wasm_pack(cx),
         Prereq::WasmBindgenCli => wasm_bindgen_cli(cx),
         Prereq::WasmSplitCli => wasm_split_cli(cx),
         Prereq::Node => node(cx),
@@ -151,21 +176,6 @@ fn size_toolchain(cx: &mut Context) -> Result<(), String> {
              {SIZE_TOOLCHAIN} --profile minimal --component rust-src --target {WASM_TARGET}`"
         )
     })
-}
-
-fn wasm_pack(cx: &mut Context) -> Result<(), String> {
-    if let Some(version) = cx.probe("wasm-pack", &["--version"]) {
-        cx.progress(
-            "setup",
-            &format!("wasm-pack: already installed ({version})"),
-        );
-        return Ok(());
-    }
-    cx.progress(
-        "setup",
-        "installing wasm-pack with `cargo install wasm-pack` (a few minutes on 2 cores)",
-    );
-    cargo_install(cx, &["wasm-pack"])
 }
 
 fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {

@@ -5,6 +5,7 @@
 //! a function that runs it and returns its [`Counts`] (use [`check`], [`cargo_tests`],
 //! [`playwright`] or [`pytest`] to run a command and count its results).
 
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
@@ -101,12 +102,6 @@ fn static_checks() -> Vec<Step> {
 
 /// The widget's release build, its size budget, and its wasm-bindgen tests in two engines.
 fn widget_steps() -> Vec<Step> {
-    const BROWSER: &[Prereq] = &[
-        Prereq::WasmTarget,
-        Prereq::WasmPack,
-        Prereq::WasmBindgenCli,
-        Prereq::Chromium,
-    ];
     vec![
         Step {
             name: "widget release build (two modules: wasm-split-cli, wasm-bindgen, wasm-opt)",
@@ -127,37 +122,20 @@ fn widget_steps() -> Vec<Step> {
         },
         Step {
             name: "widget browser tests (wasm-bindgen-test, headless Chromium)",
-            needs: BROWSER,
-            run: |cx| {
-                let mut command = cx.command("wasm-pack");
-                command.args([
-                    "test",
-                    "--headless",
-                    "--chrome",
-                    "--chromedriver",
-                    CHROMEDRIVER,
-                ]);
-                cargo_tests(cx, command)
-            },
+            needs: &[Prereq::WasmTarget, Prereq::WasmBindgenCli, Prereq::Chromium],
+            run: |cx| wasm_bindgen_tests(cx, "CHROMEDRIVER", CHROMEDRIVER.into()),
         },
         Step {
             name: "widget browser tests (wasm-bindgen-test, headless Firefox)",
             needs: &[
                 Prereq::WasmTarget,
-                Prereq::WasmPack,
                 Prereq::WasmBindgenCli,
                 Prereq::FIREFOX,
                 Prereq::Geckodriver,
             ],
-            run: |cx| {
-                let Some(geckodriver) = setup::on_path(cx, setup::GECKODRIVER) else {
-                    return failure(cx, "geckodriver is not on the PATH");
-                };
-                let mut command = cx.command("wasm-pack");
-                command
-                    .args(["test", "--headless", "--firefox", "--geckodriver"])
-                    .arg(geckodriver);
-                cargo_tests(cx, command)
+            run: |cx| match setup::on_path(cx, setup::GECKODRIVER) {
+                Some(geckodriver) => wasm_bindgen_tests(cx, "GECKODRIVER", geckodriver),
+                None => failure(cx, "geckodriver is not on the PATH"),
             },
         },
     ]
@@ -230,6 +208,32 @@ fn e2e_command(cx: &mut Context) -> Result<Command, String> {
     Ok(command)
 }
 
+/// wasm-bindgen-test in a headless browser: `cargo test --target wasm32-unknown-unknown` with
+/// wasm-bindgen-cli's test runner as cargo's runner. The runner drives the browser whose
+/// WebDriver server `driver` (`CHROMEDRIVER` or `GECKODRIVER`) gives the path of, with the
+/// browser options of `webdriver.json`.
+fn wasm_bindgen_tests(cx: &mut Context, driver: &str, path: PathBuf) -> Counts {
+    let Some(runner) = setup::on_path(cx, "wasm-bindgen-test-runner") else {
+        return failure(
+            cx,
+            "wasm-bindgen-test-runner (part of wasm-bindgen-cli) is not on the PATH",
+        );
+    };
+    let mut command = cx.cargo(["test", "--target", "wasm32-unknown-unknown"]);
+    command.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner);
+    // The runner takes the first driver it finds in its environment.
+    for other in [
+        "GECKODRIVER",
+        "CHROMEDRIVER",
+        "SAFARIDRIVER",
+        "MSEDGEDRIVER",
+    ] {
+        command.env_remove(other);
+    }
+    command.env(driver, path);
+    cargo_tests(cx, command)
+}
+
 /// Runs `tests/webdriver/widget.test.mjs` in one browser engine (`chromium`, `firefox` or
 /// `webkit`, see `tests/webdriver/engines.mjs`) with Node's test runner.
 fn webdriver(cx: &mut Context, engine: &str) -> Counts {
@@ -264,7 +268,7 @@ pub fn check(cx: &mut Context, command: Command) -> Counts {
     }
 }
 
-/// Runs a command whose output has libtest summaries (cargo test, wasm-pack test).
+/// Runs a command whose output has libtest summaries (cargo test, also for wasm32).
 pub fn cargo_tests(cx: &mut Context, command: Command) -> Counts {
     counted(cx, command, count::libtest)
 }
@@ -336,6 +340,48 @@ fn failure(cx: &Context, message: &str) -> Counts {
     Counts::new(0, 1)
 }
 
+/// What the selected steps need installed, besides rustfmt and clippy: `cargo xtask test`
+/// installs it in the background while the first steps (formatting, lints) run, so that on a
+/// fresh machine the tools' downloads and compilations overlap the lints instead of waiting
+/// for their own steps. The steps that build the widget (those needing the Node packages) also
+/// need what its build needs.
+fn background_installs(selected: &[&Step]) -> Vec<Prereq> {
+    let mut wanted: Vec<Prereq> = Vec::new();
+    let mut add = |p: Prereq| {
+        if p != Prereq::RustComponents && !wanted.contains(&p) {
+            wanted.push(p);
+        }
+    };
+    let needs: Vec<Prereq> = selected
+        .iter()
+        .flat_map(|s| s.needs.iter().copied())
+        .collect();
+    let builds_widget = needs.contains(&Prereq::NodePackages);
+    needs.into_iter().for_each(&mut add);
+    if builds_widget {
+        build::WIDGET_NEEDS.iter().copied().for_each(&mut add);
+    }
+    wanted
+}
+
+/// Runs one step (after its set-up) and reports how it went.
+fn run_step(cx: &mut Context, step: &Step) -> (&'static str, Counts, Duration) {
+    let step_started = Instant::now();
+    let counts = match setup::ensure_all(cx, step.needs) {
+        Ok(()) => (step.run)(cx),
+        Err(message) => failure(cx, &format!("set-up for this step failed: {message}")),
+    };
+    let elapsed = step_started.elapsed();
+    cx.progress(
+        "test",
+        &format!(
+            "{}: {} passed, {} failed ({:.0?})",
+            step.name, counts.passed, counts.failed, elapsed
+        ),
+    );
+    (step.name, counts, elapsed)
+}
+
 /// `cargo xtask test [--list] [FILTER...]`.
 pub fn run_test_command(cx: &mut Context, args: &[String]) -> ExitCode {
     let steps = all(cx);
@@ -355,29 +401,35 @@ pub fn run_test_command(cx: &mut Context, args: &[String]) -> ExitCode {
     }
 
     let started = Instant::now();
-    let mut results: Vec<(&str, Counts, Duration)> = Vec::new();
-    for (index, step) in selected.iter().enumerate() {
-        println!(
-            "\n==== [{}/{}] {} ====",
-            index + 1,
-            selected.len(),
-            step.name
-        );
-        let step_started = Instant::now();
-        let counts = match setup::ensure_all(cx, step.needs) {
-            Ok(()) => (step.run)(cx),
-            Err(message) => failure(cx, &format!("set-up for this step failed: {message}")),
-        };
-        let elapsed = step_started.elapsed();
-        cx.progress(
-            "test",
-            &format!(
-                "{}: {} passed, {} failed ({:.0?})",
-                step.name, counts.passed, counts.failed, elapsed
-            ),
-        );
-        results.push((step.name, counts, elapsed));
-    }
+    let wanted = background_installs(&selected);
+    let results: Vec<(&str, Counts, Duration)> = std::thread::scope(|scope| {
+        let mut fork = cx.fork();
+        let mut installing = Some(scope.spawn(move || {
+            let result = setup::ensure_concurrently(&mut fork, &wanted);
+            (fork, result)
+        }));
+        let mut results = Vec::new();
+        for (index, step) in selected.iter().enumerate() {
+            println!(
+                "\n==== [{}/{}] {} ====",
+                index + 1,
+                selected.len(),
+                step.name
+            );
+            // A step that needs more than rustfmt and clippy waits for the installs. Their
+            // failures are remembered per prerequisite, and reported by the steps that need them.
+            if step.needs.iter().any(|p| *p != Prereq::RustComponents) {
+                if let Some(Ok((fork, ended))) = installing.take().map(|h| h.join()) {
+                    let _ = cx.absorb(fork, ended);
+                }
+            }
+            results.push(run_step(cx, step));
+        }
+        if let Some(Ok((fork, ended))) = installing.take().map(|h| h.join()) {
+            let _ = cx.absorb(fork, ended);
+        }
+        results
+    });
 
     let mut total = Counts::default();
     println!("\n==== summary ({:.0?}) ====", started.elapsed());

@@ -5,19 +5,31 @@
 use crate::feed::{Cost, Credential, Feed, Institution, Kind, Requirement, Text};
 use crate::{Catalog, Record};
 
-/// A tiny deterministic generator (xorshift), so that a seed describes a whole feed.
+/// A tiny deterministic generator (xorshift), so that a seed describes a whole feed: the one
+/// the benchmarks and the generated-feed tests share.
 pub struct Rng(pub u64);
 impl Rng {
-    /// A number below `n` (0 when `n` is 0).
-    pub fn below(&mut self, n: u64) -> u64 {
+    /// The next number of the sequence.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        let x = self.next_u64();
         if n == 0 {
             0
         } else {
-            self.0 % n
+            x % n
         }
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
     }
 }
 

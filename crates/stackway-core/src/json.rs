@@ -1,7 +1,7 @@
 //! A small JSON reader that remembers where every value starts.
 //!
 //! serde_json forgets positions once a value is parsed, but every diagnostic must point at the
-//! offending text. This reader builds a [`Document`]: one flat list of 12-byte slots in document
+//! offending text. This reader builds a [`Document`]: one flat list of 8-byte slots in document
 //! order (a "tape"), each holding the byte offset where its value starts. Strings without escapes
 //! are not copied (a slot keeps their offset and length in the input), numbers are parsed when
 //! they are read, and containers record where they end so that siblings can be skipped. Line and

@@ -7,6 +7,7 @@
 //! - no engine function panics, and results respect their invariants.
 
 use proptest::prelude::*;
+use stackway_core::bench_support::Rng;
 use stackway_core::catalog::{Catalog, CredIx, GroupKind, Target};
 use stackway_core::engine::evaluate::{assign, leaf_options, Fill};
 use stackway_core::engine::holdings::Holdings;
@@ -16,27 +17,6 @@ use stackway_core::engine::{self};
 use stackway_core::feed::{Cost, Credential, Equivalence, Feed, Kind, Requirement, Text};
 use stackway_core::plan::{self, value_of, Objective};
 use stackway_core::{Date, Record};
-
-/// A tiny deterministic generator, so that one `u64` seed describes a whole feed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next() % n
-        }
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
 
 struct Gen {
     feed: Feed,

@@ -5,11 +5,11 @@
 //! prerequisites.
 //!
 //! Run (release profile, the one the widget ships with):
-//! `WASM_BINDGEN_TEST_TIMEOUT=1800 wasm-pack test --release --headless --chrome --chromedriver /usr/bin/chromedriver -- --features wasm-plan-bench --test wasm_plan_bench -- --nocapture`
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=1800 cargo test --release --target wasm32-unknown-unknown --features wasm-plan-bench --test wasm_plan_bench -- --nocapture`
 //! (behind the `wasm-plan-bench` feature, so the normal wasm-bindgen-test run skips it).
 //!
 //! Each instance is solved several times; the median of `performance.now()` differences is
-//! printed (it shows in the wasm-pack test output). The test asserts only correctness: the
+//! printed (it shows in the test output). The test asserts only correctness: the
 //! route meets the goal, respects prerequisites and is proven optimal. Never a time. The slow
 //! instances need `WASM_BINDGEN_TEST_TIMEOUT=1800`.
 

@@ -1,6 +1,7 @@
-//! Component tests of the widget in headless Chromium (`wasm-pack test --headless --chrome`,
-//! run by `cargo xtask test`): mount into a fresh element, act on the DOM, assert the DOM.
-//! Feeds are given as text or as `data:` URLs, so no server is needed.
+//! Component tests of the widget in headless Chromium and Firefox (`cargo test --target
+//! wasm32-unknown-unknown` with wasm-bindgen-test-runner, run by `cargo xtask test`): mount
+//! into a fresh element, act on the DOM, assert the DOM. Feeds are given as text or as `data:`
+//! URLs, so no server is needed.
 
 #![cfg(target_arch = "wasm32")]
 

@@ -221,7 +221,7 @@ async function run() {
       await aloneContext.close();
       const started = Date.now();
       await confirm.click("#register");
-      await page.waitForFunction(() => document.body.dataset.closed === "yes", null, { timeout: 15000 });
+      await page.waitForFunction(() => document.body.dataset.closed === "yes", null, { timeout: 30000 });
       check("the tool registered and told the platform to close (org.imsglobal.lti.close)", true);
       console.log(`NOTE from Register to the close message in the browser: ${Date.now() - started} ms`);
       await page.goto(`${PLATFORM}/course?user=learner-1&link=link-1&dyn=1`);

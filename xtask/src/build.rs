@@ -1,6 +1,7 @@
 //! Building the widget (cargo on the size-first nightly, wasm-split-cli, wasm-bindgen, then
 //! binaryen's wasm-opt), its on-demand interop module, and the `stackway` binary.
 
+use anyhow::{anyhow, Context as _};
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
@@ -29,7 +30,7 @@ pub const INTEROP_JS: &str = "pkg/interop/stackway_interop.js";
 
 /// Installs what is missing (at the same time, see [`setup::ensure_concurrently`]), then builds
 /// the widget.
-pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
+pub fn widget_with_setup(cx: &mut Context) -> anyhow::Result<()> {
     setup::ensure_concurrently(cx, WIDGET_NEEDS)?;
     widget(cx)
 }
@@ -37,7 +38,7 @@ pub fn widget_with_setup(cx: &mut Context) -> Result<(), String> {
 /// Builds the release widget into `pkg/` (once per run): the widget split in two modules (see
 /// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module into `pkg/interop/`
 /// (see [`interop_module`]).
-pub fn widget(cx: &mut Context) -> Result<(), String> {
+pub fn widget(cx: &mut Context) -> anyhow::Result<()> {
     if cx.widget_built {
         return Ok(());
     }
@@ -65,7 +66,7 @@ pub const LATER_WASM: &str = "pkg/split_later.wasm";
 ///    second one ([`LATER_WASM`]) and the script that links them ([`SPLIT_LINK_JS`]);
 /// 3. `wasm-bindgen --target web` makes the JS glue of the first module;
 /// 4. `wasm-opt -Oz` on both modules.
-fn split_widget(cx: &mut Context) -> Result<(), String> {
+fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
     cx.progress(
         "build",
         "building the widget: cargo build --release --features split (size-first nightly)",
@@ -100,7 +101,7 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
 
     let pkg = cx.root.join("pkg");
     let _ = std::fs::remove_dir_all(&pkg);
-    std::fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    std::fs::create_dir_all(&pkg).with_context(|| format!("cannot create {}", pkg.display()))?;
     cx.progress("build", "generating the JS glue: wasm-bindgen --target web");
     // `--keep-lld-exports`: the second module imports the function table, which wasm-bindgen
     // would otherwise stop exporting.
@@ -119,8 +120,8 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
     cx.run(command)?;
     for file in [SPLIT_LINK_JS, LATER_WASM] {
         let name = file.trim_start_matches("pkg/");
-        std::fs::copy(split_dir.join(name), cx.root.join(file)).map_err(|e| {
-            format!("wasm-split-cli did not write {name} (is the split point still there?): {e}")
+        std::fs::copy(split_dir.join(name), cx.root.join(file)).with_context(|| {
+            format!("wasm-split-cli did not write {name} (is the split point still there?)")
         })?;
     }
     optimise(cx, WASM)?;
@@ -130,7 +131,7 @@ fn split_widget(cx: &mut Context) -> Result<(), String> {
 /// The interop module: `cargo build` of [`INTEROP_PACKAGE`] (`crates/stackway-interop-wasm`) on the size-first toolchain, then
 /// `wasm-bindgen --target web` into `pkg/interop/` (the same two steps wasm-pack would run, with
 /// one tool less to install).
-fn interop_module(cx: &mut Context) -> Result<(), String> {
+fn interop_module(cx: &mut Context) -> anyhow::Result<()> {
     cx.progress(
         "build",
         &format!("building the on-demand interop module: cargo build -p {INTEROP_PACKAGE}"),
@@ -191,7 +192,7 @@ fn size_first(cx: &Context, program: &str, extra_flags: &str) -> std::process::C
 }
 
 /// `wasm-opt -Oz --low-memory-unused --converge` in place, stripping what a browser does not need.
-fn optimise(cx: &mut Context, file: &str) -> Result<(), String> {
+fn optimise(cx: &mut Context, file: &str) -> anyhow::Result<()> {
     let wasm = cx.root.join(file);
     let before = file_size(&wasm)?;
     cx.progress(
@@ -245,7 +246,7 @@ pub const LOADER_SOURCE: &str = "www/src/stackway.js";
 /// About a third less to download for these files, half for the loader (see
 /// docs/benchmarks.md, "Bundle size"). The sources stay readable; the minified files are build
 /// output, never edited by hand (and ignored by git).
-fn minify(cx: &mut Context) -> Result<(), String> {
+fn minify(cx: &mut Context) -> anyhow::Result<()> {
     cx.progress(
         "build",
         "minifying the JS glue, the stylesheet and the loader: esbuild",
@@ -292,21 +293,21 @@ const PRECOMPRESSED: [&str; 8] = [
     INTEROP_JS,
 ];
 
-fn precompress(cx: &Context) -> Result<(), String> {
+fn precompress(cx: &Context) -> anyhow::Result<()> {
     cx.progress(
         "build",
         "precompressing pkg/ (brotli 11, gzip 9) for stackway serve",
     );
     for file in PRECOMPRESSED {
         let path = cx.root.join(file);
-        let bytes = std::fs::read(&path).map_err(|e| format!("{file}: {e}"))?;
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read {file}"))?;
         for (extension, compressed) in [
             ("br", crate::compress::brotli_best(&bytes)),
             ("gz", crate::compress::gzip_best(&bytes)),
         ] {
             let sibling = cx.root.join(format!("{file}.{extension}"));
             std::fs::write(&sibling, compressed)
-                .map_err(|e| format!("{}: {e}", sibling.display()))?;
+                .with_context(|| format!("cannot write {}", sibling.display()))?;
         }
     }
     Ok(())
@@ -314,7 +315,7 @@ fn precompress(cx: &Context) -> Result<(), String> {
 
 /// Builds the `stackway` command (debug profile: it compiles faster, and the compressors it
 /// uses are optimised even there, see the root Cargo.toml) and returns its path.
-pub fn cli(cx: &mut Context) -> Result<PathBuf, String> {
+pub fn cli(cx: &mut Context) -> anyhow::Result<PathBuf> {
     cx.progress(
         "build",
         "building the stackway command (cargo build -p stackway-cli)",
@@ -327,7 +328,7 @@ pub fn cli(cx: &mut Context) -> Result<PathBuf, String> {
     if binary.is_file() {
         Ok(binary)
     } else {
-        Err(format!(
+        Err(anyhow!(
             "built stackway-cli but {} is missing",
             binary.display()
         ))
@@ -350,8 +351,8 @@ pub fn scripts_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn file_size(path: &std::path::Path) -> Result<u64, String> {
+fn file_size(path: &std::path::Path) -> anyhow::Result<u64> {
     std::fs::metadata(path)
         .map(|m| m.len())
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .with_context(|| format!("cannot read the size of {}", path.display()))
 }

@@ -1,5 +1,6 @@
 //! Where things are, how to start processes, and progress output.
 
+use anyhow::{anyhow, Context as _};
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,7 +28,7 @@ pub struct Context {
 }
 
 /// Work for [`Context::concurrently`].
-pub type Job<'a> = Box<dyn FnOnce(&mut Context) -> Result<(), String> + Send + 'a>;
+pub type Job<'a> = Box<dyn FnOnce(&mut Context) -> anyhow::Result<()> + Send + 'a>;
 
 /// What a finished process printed, and whether it succeeded.
 pub struct Captured {
@@ -78,7 +79,7 @@ impl Context {
     }
 
     /// Takes in what a [`Context::fork`] installed and built, and how its work ended.
-    pub fn absorb(&mut self, fork: Context, ended: Result<(), String>) -> Result<(), String> {
+    pub fn absorb(&mut self, fork: Context, ended: anyhow::Result<()>) -> anyhow::Result<()> {
         self.widget_built |= fork.widget_built;
         self.setup.apt_updated |= fork.setup.apt_updated;
         for done in fork.setup.done {
@@ -93,8 +94,8 @@ impl Context {
     /// what each installed or built. Downloads and compilations overlap, and a 2-core machine
     /// stays busy through each job's single-threaded stretches (downloads, linking). Every job
     /// runs to its end; the first failure is returned.
-    pub fn concurrently(&mut self, jobs: Vec<Job<'_>>) -> Result<(), String> {
-        let ended: Vec<(Context, Result<(), String>)> = thread::scope(|scope| {
+    pub fn concurrently(&mut self, jobs: Vec<Job<'_>>) -> anyhow::Result<()> {
+        let ended: Vec<(Context, anyhow::Result<()>)> = thread::scope(|scope| {
             let running: Vec<_> = jobs
                 .into_iter()
                 .map(|job| {
@@ -110,7 +111,7 @@ impl Context {
                 .map(|handle| {
                     handle
                         .join()
-                        .unwrap_or_else(|_| (self.fork(), Err("a job panicked".to_owned())))
+                        .unwrap_or_else(|_| (self.fork(), Err(anyhow!("a job panicked"))))
                 })
                 .collect()
         });
@@ -185,7 +186,7 @@ impl Context {
 
     /// Runs a command, streaming its output (or, when quiet, keeping it for the error), and
     /// fails with a message if it fails.
-    pub fn run(&self, mut command: Command) -> Result<(), String> {
+    pub fn run(&self, mut command: Command) -> anyhow::Result<()> {
         let shown = show(&command);
         if self.quiet {
             let captured = self.run_captured(command)?;
@@ -195,27 +196,27 @@ impl Context {
             let output = format!("{}{}", captured.stdout, captured.stderr);
             let lines: Vec<&str> = output.lines().collect();
             let tail = lines[lines.len().saturating_sub(40)..].join("\n");
-            return Err(format!("`{shown}` failed; its last lines:\n{tail}"));
+            return Err(anyhow!("`{shown}` failed; its last lines:\n{tail}"));
         }
         let mut child = command
             .spawn()
-            .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+            .with_context(|| format!("cannot start `{shown}`"))?;
         let status = wait_with_deadline(&mut child, &shown)?;
         if status.success() {
             Ok(())
         } else {
-            Err(format!("`{shown}` failed ({status})"))
+            Err(anyhow!("`{shown}` failed ({status})"))
         }
     }
 
     /// Runs a command, streaming its output to ours as it comes, and returns it too.
-    pub fn run_captured(&self, mut command: Command) -> Result<Captured, String> {
+    pub fn run_captured(&self, mut command: Command) -> anyhow::Result<Captured> {
         let shown = show(&command);
         let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+            .with_context(|| format!("cannot start `{shown}`"))?;
         let (out, err) = if self.quiet {
             (Shown::Nowhere, Shown::Nowhere)
         } else {
@@ -242,7 +243,7 @@ impl Context {
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 
 /// Waits for `child`, killing it once [`COMMAND_TIMEOUT`] has passed.
-fn wait_with_deadline(child: &mut Child, shown: &str) -> Result<ExitStatus, String> {
+fn wait_with_deadline(child: &mut Child, shown: &str) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     loop {
         match child.try_wait() {
@@ -250,13 +251,13 @@ fn wait_with_deadline(child: &mut Child, shown: &str) -> Result<ExitStatus, Stri
             Ok(None) if started.elapsed() > COMMAND_TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
+                return Err(anyhow!(
                     "`{shown}` was stopped after {} minutes without finishing",
                     COMMAND_TIMEOUT.as_secs() / 60
                 ));
             }
             Ok(None) => thread::sleep(Duration::from_millis(100)),
-            Err(e) => return Err(format!("`{shown}` could not be waited for: {e}")),
+            Err(e) => return Err(anyhow!("`{shown}` could not be waited for: {e}")),
         }
     }
 }

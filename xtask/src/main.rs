@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (see `setup.rs`), skipping whatever is already
 //! present, so that a fresh machine with only Rust needs nothing else.
 
+use anyhow::{anyhow, Context as _};
 mod build;
 mod compress;
 mod context;
@@ -55,19 +56,19 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("\nxtask {command}: FAILED: {message}");
+            eprintln!("\nxtask {command}: FAILED: {message:#}");
             ExitCode::FAILURE
         }
     }
 }
 
 /// `cargo xtask demo`: set-up, widget build, CLI build, then `stackway serve` in the foreground.
-fn demo(cx: &mut Context, args: &[String]) -> Result<(), String> {
+fn demo(cx: &mut Context, args: &[String]) -> anyhow::Result<()> {
     let listen = match args {
         [] => "127.0.0.1:8080".to_owned(),
         [flag, address] if flag == "--listen" => address.clone(),
         _ => {
-            return Err(format!(
+            return Err(anyhow!(
                 "unexpected arguments {args:?}; usage: cargo xtask demo [--listen ADDR]"
             ))
         }
@@ -81,7 +82,7 @@ fn demo(cx: &mut Context, args: &[String]) -> Result<(), String> {
             Ok(())
         }),
     ])?;
-    let stackway = stackway.ok_or("the stackway command was not built")?;
+    let stackway = stackway.context("the stackway command was not built")?;
     cx.progress(
         "demo",
         &format!("starting the demo server on http://{listen}/"),
@@ -94,10 +95,10 @@ fn demo(cx: &mut Context, args: &[String]) -> Result<(), String> {
     // The server runs until Ctrl-C, which reaches it directly (same process group).
     let status = command
         .status()
-        .map_err(|e| format!("cannot start {}: {e}", stackway.display()))?;
+        .with_context(|| format!("cannot start {}", stackway.display()))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("stackway serve exited with {status}"))
+        Err(anyhow!("stackway serve exited with {status}"))
     }
 }

@@ -4,6 +4,7 @@
 //! when it is not, saying what it installs and roughly how long that takes. A failed install ends
 //! with a message that says what to do by hand.
 
+use anyhow::{anyhow, Context as _};
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
@@ -22,14 +23,14 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const SIZE_TOOLCHAIN: &str = "nightly-2026-05-20";
 
 /// Ensures every prerequisite in order, stopping at the first that cannot be installed.
-pub fn ensure_all(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
+pub fn ensure_all(cx: &mut Context, prereqs: &[Prereq]) -> anyhow::Result<()> {
     prereqs.iter().try_for_each(|p| ensure(cx, *p))
 }
 
 /// Ensures `prereqs` at the same time where that is safe: rustup's one after the other, Debian's
 /// one after the other (apt holds one lock), Node's after Node, and each `cargo install` on its
 /// own. On a fresh machine the downloads and compilations overlap.
-pub fn ensure_concurrently(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), String> {
+pub fn ensure_concurrently(cx: &mut Context, prereqs: &[Prereq]) -> anyhow::Result<()> {
     let mut groups: Vec<(String, Vec<Prereq>)> = Vec::new();
     for &prereq in prereqs {
         let key = match prereq {
@@ -53,9 +54,9 @@ pub fn ensure_concurrently(cx: &mut Context, prereqs: &[Prereq]) -> Result<(), S
 }
 
 /// Ensures one prerequisite (once per run; later calls repeat the first answer).
-pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
+pub fn ensure(cx: &mut Context, prereq: Prereq) -> anyhow::Result<()> {
     if let Some((_, result)) = cx.setup.done.iter().find(|(p, _)| *p == prereq) {
-        return result.clone();
+        return result.clone().map_err(anyhow::Error::msg);
     }
     let result = match prereq {
         Prereq::RustComponents => rust_components(cx),
@@ -73,11 +74,13 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> Result<(), String> {
         Prereq::Apt(packages) => apt(cx, packages),
         Prereq::PythonVenv(requirements) => python_venv(cx, requirements),
     };
-    cx.setup.done.push((prereq, result.clone()));
+    // Kept as text: the answer is repeated to every later caller.
+    let kept = result.as_ref().map(|_| ()).map_err(|e| format!("{e:#}"));
+    cx.setup.done.push((prereq, kept));
     result
 }
 
-fn rust_components(cx: &mut Context) -> Result<(), String> {
+fn rust_components(cx: &mut Context) -> anyhow::Result<()> {
     let cargo = cx.cargo.to_string_lossy().into_owned();
     let present = |cx: &Context, tool: &str| cx.probe(&cargo, &[tool, "--version"]).is_some();
     let missing: Vec<&str> = [("fmt", "rustfmt"), ("clippy", "clippy")]
@@ -97,10 +100,10 @@ fn rust_components(cx: &mut Context) -> Result<(), String> {
     let mut command = cx.command("rustup");
     command.args(["component", "add"]).args(&missing);
     cx.run(command)
-        .map_err(|e| format!("{e}\n  could not add {list}; try `rustup component add {list}`"))
+        .with_context(|| format!("could not add {list}; try `rustup component add {list}`"))
 }
 
-fn wasm_target(cx: &mut Context) -> Result<(), String> {
+fn wasm_target(cx: &mut Context) -> anyhow::Result<()> {
     if let Some(installed) = cx.probe("rustup", &["target", "list", "--installed"]) {
         if installed.lines().any(|line| line.trim() == WASM_TARGET) {
             cx.progress("setup", &format!("{WASM_TARGET} target: already installed"));
@@ -112,8 +115,8 @@ fn wasm_target(cx: &mut Context) -> Result<(), String> {
         );
         let mut command = cx.command("rustup");
         command.args(["target", "add", WASM_TARGET]);
-        return cx.run(command).map_err(|e| {
-            format!("{e}\n  could not add the {WASM_TARGET} target; try `rustup target add {WASM_TARGET}`")
+        return cx.run(command).with_context(|| {
+            format!("could not add the {WASM_TARGET} target; try `rustup target add {WASM_TARGET}`")
         });
     }
     // Without rustup the target can only come with the toolchain itself.
@@ -131,14 +134,14 @@ fn wasm_target(cx: &mut Context) -> Result<(), String> {
         );
         Ok(())
     } else {
-        Err(format!(
+        Err(anyhow!(
             "the {WASM_TARGET} Rust target is missing and rustup is not available to add it; \
              install Rust with rustup (https://rustup.rs) or add the target to your toolchain"
         ))
     }
 }
 
-fn size_toolchain(cx: &mut Context) -> Result<(), String> {
+fn size_toolchain(cx: &mut Context) -> anyhow::Result<()> {
     let toolchain = format!("--toolchain={SIZE_TOOLCHAIN}");
     let installed = cx
         .probe("rustup", &["component", "list", "--installed", &toolchain])
@@ -170,19 +173,19 @@ fn size_toolchain(cx: &mut Context) -> Result<(), String> {
         "--target",
         WASM_TARGET,
     ]);
-    cx.run(command).map_err(|e| {
+    cx.run(command).with_context(|| {
         format!(
-            "{e}\n  could not install {SIZE_TOOLCHAIN}; try `rustup toolchain install \
+            "could not install {SIZE_TOOLCHAIN}; try `rustup toolchain install \
              {SIZE_TOOLCHAIN} --profile minimal --component rust-src --target {WASM_TARGET}`"
         )
     })
 }
 
-fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {
-    let lock = std::fs::read_to_string(cx.root.join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+fn wasm_bindgen_cli(cx: &mut Context) -> anyhow::Result<()> {
+    let lock =
+        std::fs::read_to_string(cx.root.join("Cargo.lock")).context("cannot read Cargo.lock")?;
     let wanted = locked_version(&lock, "wasm-bindgen")
-        .ok_or("Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`")?;
+        .context("Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`")?;
     let installed = cx.probe("wasm-bindgen", &["--version"]);
     // `wasm-bindgen --version` prints "wasm-bindgen 0.2.130" (sometimes with a commit hash).
     let installed_version = installed
@@ -210,7 +213,7 @@ fn wasm_bindgen_cli(cx: &mut Context) -> Result<(), String> {
     cargo_install(cx, &["wasm-bindgen-cli", "--version", &wanted, "--force"])
 }
 
-fn geckodriver(cx: &mut Context) -> Result<(), String> {
+fn geckodriver(cx: &mut Context) -> anyhow::Result<()> {
     if let Some(version) = cx.probe(GECKODRIVER, &["--version"]) {
         let first = version.lines().next().unwrap_or_default().to_owned();
         cx.progress(
@@ -239,7 +242,7 @@ pub fn on_path(cx: &Context, program: &str) -> Option<PathBuf> {
 pub const WASM_SPLIT_CLI: &str = "wasm-split-cli";
 pub const WASM_SPLIT_CLI_VERSION: &str = "0.2.4";
 
-fn wasm_split_cli(cx: &mut Context) -> Result<(), String> {
+fn wasm_split_cli(cx: &mut Context) -> anyhow::Result<()> {
     let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_CLI_VERSION}:");
     let listed = cx.probe(&cx.cargo.to_string_lossy(), &["install", "--list"]);
     if listed.is_some_and(|list| list.lines().any(|line| line.trim() == wanted)) {
@@ -269,12 +272,12 @@ fn wasm_split_cli(cx: &mut Context) -> Result<(), String> {
     )
 }
 
-fn cargo_install(cx: &Context, args: &[&str]) -> Result<(), String> {
+fn cargo_install(cx: &Context, args: &[&str]) -> anyhow::Result<()> {
     let mut command = cx.cargo(["install"]);
     command.args(args);
-    cx.run(command).map_err(|e| {
+    cx.run(command).with_context(|| {
         format!(
-            "{e}\n  could not install {}; check network access to crates.io, then run \
+            "could not install {}; check network access to crates.io, then run \
              `cargo install {}` by hand",
             args[0],
             args.join(" ")
@@ -301,7 +304,7 @@ pub fn locked_version(lock: &str, package: &str) -> Option<String> {
 /// The oldest Node.js major version our npm packages support.
 const NODE_MIN_MAJOR: u32 = 18;
 
-fn node(cx: &mut Context) -> Result<(), String> {
+fn node(cx: &mut Context) -> anyhow::Result<()> {
     let major = |cx: &Context| {
         cx.probe("node", &["--version"]).and_then(|v| {
             v.trim_start_matches('v')
@@ -318,23 +321,22 @@ fn node(cx: &mut Context) -> Result<(), String> {
             );
             return Ok(());
         }
-        return Err(format!(
+        return Err(anyhow!(
             "Node.js {m} is too old (need {NODE_MIN_MAJOR} or later); please upgrade it"
         ));
     }
     apt_install(cx, &["nodejs", "npm"])?;
     match major(cx) {
         Some(m) if m >= NODE_MIN_MAJOR => Ok(()),
-        _ => Err(format!(
+        _ => Err(anyhow!(
             "Node.js {NODE_MIN_MAJOR}+ and npm are needed; install them and run again"
         )),
     }
 }
 
-fn node_packages(cx: &mut Context) -> Result<(), String> {
+fn node_packages(cx: &mut Context) -> anyhow::Result<()> {
     let lock_path = cx.root.join("package-lock.json");
-    let lock =
-        std::fs::read(&lock_path).map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let lock = std::fs::read(&lock_path).context("cannot read package-lock.json")?;
     let stamp = cx.root.join("node_modules/.stackway-installed-lock");
     let installed = std::fs::read(&stamp).ok();
     if installed.as_deref() == Some(&lock[..])
@@ -357,8 +359,8 @@ fn node_packages(cx: &mut Context) -> Result<(), String> {
         // Playwright drives Debian's Chromium; it must never try to download browsers.
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     cx.run(command)
-        .map_err(|e| format!("{e}\n  check network access to the npm registry"))?;
-    std::fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+        .context("check network access to the npm registry")?;
+    std::fs::write(&stamp, &lock).with_context(|| format!("cannot write {}", stamp.display()))
 }
 
 /// binaryen's wasm-opt from node_modules (Debian's is too old to read current rustc output).
@@ -372,7 +374,7 @@ pub fn esbuild_path(cx: &Context) -> PathBuf {
 }
 
 /// Installs the Debian packages whose marker file is missing.
-fn apt(cx: &mut Context, packages: &[(&str, &str)]) -> Result<(), String> {
+fn apt(cx: &mut Context, packages: &[(&str, &str)]) -> anyhow::Result<()> {
     let missing: Vec<&str> = packages
         .iter()
         .filter(|(_, marker)| !Path::new(marker).exists())
@@ -390,16 +392,16 @@ fn apt(cx: &mut Context, packages: &[(&str, &str)]) -> Result<(), String> {
     {
         None => Ok(()),
         Some((package, marker)) => {
-            Err(format!("installed {package} but {marker} is still missing"))
+            Err(anyhow!("installed {package} but {marker} is still missing"))
         }
     }
 }
 
-fn apt_install(cx: &mut Context, packages: &[&str]) -> Result<(), String> {
+fn apt_install(cx: &mut Context, packages: &[&str]) -> anyhow::Result<()> {
     let list = packages.join(" ");
     let by_hand = format!("install them by hand: `apt-get install {list}`");
     if cx.probe("apt-get", &["--version"]).is_none() {
-        return Err(format!(
+        return Err(anyhow!(
             "{list} missing and this machine has no apt-get; {by_hand}"
         ));
     }
@@ -409,7 +411,7 @@ fn apt_install(cx: &mut Context, packages: &[&str]) -> Result<(), String> {
     } else if cx.probe("sudo", &["-n", "true"]).is_some() {
         vec!["sudo", "-n"]
     } else {
-        return Err(format!(
+        return Err(anyhow!(
             "{list} missing and installing needs root; {by_hand}"
         ));
     };
@@ -429,14 +431,14 @@ fn apt_install(cx: &mut Context, packages: &[&str]) -> Result<(), String> {
             "refreshing the Debian package lists (apt-get update)",
         );
         cx.run(apt_get(cx, &["update"]))
-            .map_err(|e| format!("{e}\n  {by_hand}"))?;
+            .with_context(|| by_hand.to_string())?;
         cx.setup.apt_updated = true;
     }
     cx.progress("setup", &format!("installing Debian packages: {list}"));
     let mut args = vec!["install", "-y"];
     args.extend(packages);
     cx.run(apt_get(cx, &args))
-        .map_err(|e| format!("{e}\n  {by_hand}"))
+        .with_context(|| by_hand.to_string())
 }
 
 /// The Python of the `.cache/venv` virtual environment ([`Prereq::PythonVenv`]).
@@ -444,10 +446,10 @@ pub fn venv_python(cx: &Context) -> PathBuf {
     cx.root.join(".cache/venv/bin/python")
 }
 
-fn python_venv(cx: &mut Context, requirements: &str) -> Result<(), String> {
+fn python_venv(cx: &mut Context, requirements: &str) -> anyhow::Result<()> {
     let requirements_path = cx.root.join(requirements);
-    let wanted = std::fs::read(&requirements_path)
-        .map_err(|e| format!("cannot read {requirements}: {e}"))?;
+    let wanted =
+        std::fs::read(&requirements_path).with_context(|| format!("cannot read {requirements}"))?;
     let venv = cx.root.join(".cache/venv");
     let stamp = venv.join(".stackway-requirements");
     if venv_python(cx).is_file() && std::fs::read(&stamp).ok().as_deref() == Some(&wanted[..]) {
@@ -481,9 +483,8 @@ fn python_venv(cx: &mut Context, requirements: &str) -> Result<(), String> {
             "-r",
         ])
         .arg(&requirements_path);
-    cx.run(command)
-        .map_err(|e| format!("{e}\n  check network access to PyPI"))?;
-    std::fs::write(&stamp, &wanted).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+    cx.run(command).context("check network access to PyPI")?;
+    std::fs::write(&stamp, &wanted).with_context(|| format!("cannot write {}", stamp.display()))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! and the on-demand interop module (loaded only for CTDL feeds and "Add my badges") against its
 //! own regression ceiling.
 
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 use crate::build;
@@ -58,7 +59,7 @@ impl std::ops::Add for Sizes {
 }
 
 /// `cargo xtask size`: builds the release widget, prints the report, checks the budget.
-pub fn run(cx: &mut Context) -> Result<(), String> {
+pub fn run(cx: &mut Context) -> anyhow::Result<()> {
     build::widget_with_setup(cx)?;
     check_budget(cx, BUDGET_BROTLI_BYTES)
 }
@@ -66,7 +67,7 @@ pub fn run(cx: &mut Context) -> Result<(), String> {
 /// Prints the report for the widget already in `pkg/` and fails when its initial bundle is over
 /// `budget` bytes of brotli in total, or the second module or the on-demand interop module over
 /// its own ceiling.
-pub fn check_budget(cx: &mut Context, budget: u64) -> Result<(), String> {
+pub fn check_budget(cx: &mut Context, budget: u64) -> anyhow::Result<()> {
     println!("Initial bundle (every page with the widget downloads it):");
     let total = report(cx, &widget_assets(&cx.root)?)?;
     println!(
@@ -103,7 +104,7 @@ pub fn check_budget(cx: &mut Context, budget: u64) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems.join("; "))
+        Err(anyhow::Error::msg(problems.join("; ")))
     }
 }
 
@@ -127,7 +128,7 @@ fn over_limit(what: &str, brotli: u64, limit: u64, kind: &str) -> Option<String>
 }
 
 /// Measures every file of `assets`, prints a table and returns the total.
-fn report(cx: &Context, assets: &[Asset]) -> Result<Sizes, String> {
+fn report(cx: &Context, assets: &[Asset]) -> anyhow::Result<Sizes> {
     let mut total = Sizes::default();
     println!(
         "{:<36} {:<14} {:>12} {:>12} {:>12}",
@@ -135,7 +136,7 @@ fn report(cx: &Context, assets: &[Asset]) -> Result<Sizes, String> {
     );
     for asset in assets {
         let bytes = std::fs::read(cx.root.join(&asset.path))
-            .map_err(|e| format!("{}: {e}", asset.path.display()))?;
+            .with_context(|| format!("cannot read {}", asset.path.display()))?;
         let sizes = measure(&bytes);
         println!(
             "{:<36} {:<14} {:>12} {:>12} {:>12}",
@@ -184,7 +185,7 @@ fn interop_assets() -> Vec<Asset> {
 /// snippets (which the glue imports), the embed loader if there is one, and the style sheets:
 /// the widget's as the build minified it ([`build::STYLESHEET`]) and every other CSS file under
 /// `www/` except the demo page's own `demo*.css`.
-fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
+fn widget_assets(root: &Path) -> anyhow::Result<Vec<Asset>> {
     let mut assets = vec![
         Asset {
             path: build::WASM.into(),
@@ -213,7 +214,7 @@ fn widget_assets(root: &Path) -> Result<Vec<Asset>, String> {
         });
     }
     let mut css: Vec<PathBuf> = std::fs::read_dir(root.join("www"))
-        .map_err(|e| format!("www/: {e}"))?
+        .context("cannot list www/")?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "css"))
         .filter(|path| {

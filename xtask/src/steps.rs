@@ -5,6 +5,7 @@
 //! a function that runs it and returns its [`Counts`] (use [`check`], [`cargo_tests`],
 //! [`playwright`] or [`pytest`] to run a command and count its results).
 
+use anyhow::Context as _;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -195,7 +196,7 @@ fn lti_step() -> Step {
 
 /// Builds the widget and the server, and prepares the Playwright command (see
 /// `playwright.config.mjs`, which starts `stackway serve` on the port chosen here).
-fn e2e_command(cx: &mut Context) -> Result<Command, String> {
+fn e2e_command(cx: &mut Context) -> anyhow::Result<Command> {
     build::widget_with_setup(cx)?;
     let stackway = build::cli(cx)?;
     let port = free_port()?;
@@ -253,11 +254,11 @@ fn webdriver(cx: &mut Context, engine: &str) -> Counts {
 const WEBDRIVER_TESTS: &str = "tests/webdriver/widget.test.mjs";
 
 /// A free local port, so that several checkouts can run their tests at once.
-fn free_port() -> Result<u16, String> {
+fn free_port() -> anyhow::Result<u16> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .map(|address| address.port())
-        .map_err(|e| format!("cannot find a free local port: {e}"))
+        .context("cannot find a free local port")
 }
 
 /// Runs a command that passes or fails as a whole (a linter, a formatter): one check.
@@ -293,7 +294,7 @@ pub fn playwright(cx: &mut Context, command: Command) -> Counts {
         Some(counts) => Counts::new(counts.passed, 1),
         None => failure(
             cx,
-            &format!("Playwright wrote no report to {PLAYWRIGHT_REPORT}"),
+            format!("Playwright wrote no report to {PLAYWRIGHT_REPORT}"),
         ),
     }
 }
@@ -323,20 +324,20 @@ fn counted(cx: &mut Context, command: Command, parse: fn(&str) -> Option<Counts>
             );
             Counts::new(counts.passed, 1)
         }
-        None => failure(cx, &format!("`{shown}` reported no test results")),
+        None => failure(cx, format!("`{shown}` reported no test results")),
     }
 }
 
 /// Runs a build-like function: one check.
-fn outcome(cx: &mut Context, run: fn(&mut Context) -> Result<(), String>) -> Counts {
+fn outcome(cx: &mut Context, run: fn(&mut Context) -> anyhow::Result<()>) -> Counts {
     match run(cx) {
         Ok(()) => Counts::new(1, 0),
         Err(message) => failure(cx, &message),
     }
 }
 
-fn failure(cx: &Context, message: &str) -> Counts {
-    cx.progress("test", &format!("FAILED: {message}"));
+fn failure(cx: &Context, message: impl std::fmt::Display) -> Counts {
+    cx.progress("test", &format!("FAILED: {message:#}"));
     Counts::new(0, 1)
 }
 
@@ -369,7 +370,7 @@ fn run_step(cx: &mut Context, step: &Step) -> (&'static str, Counts, Duration) {
     let step_started = Instant::now();
     let counts = match setup::ensure_all(cx, step.needs) {
         Ok(()) => (step.run)(cx),
-        Err(message) => failure(cx, &format!("set-up for this step failed: {message}")),
+        Err(message) => failure(cx, format!("set-up for this step failed: {message:#}")),
     };
     let elapsed = step_started.elapsed();
     cx.progress(

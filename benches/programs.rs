@@ -21,7 +21,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{black_box, criterion_group, Criterion};
-    use stackway::bench::{Insights, Plan, PAGE_SIZE};
+    use stackway::bench::{Insights, Plan, Planner, PAGE_SIZE};
     use stackway_core::bench_support::{base, big_feed, feed, Rng};
     use stackway_core::feed::{Credential, Kind, Requirement};
     use stackway_core::{parse_feed, Catalog, Date};
@@ -95,6 +95,9 @@ mod native {
         (Catalog::new(&feed(credentials)), plan)
     }
 
+    /// The planner, as the widget's second module gives it once it has arrived.
+    const PLANNER: Option<&Planner> = Some(&Planner::CORE);
+
     /// The cases of one large feed: no page, one page, two pages, and "show more".
     fn pages(
         g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
@@ -103,7 +106,7 @@ mod native {
         plan: &Plan,
         today: Option<Date>,
     ) {
-        let first = Insights::compute(cat, plan, today, PAGE_SIZE);
+        let first = Insights::compute(cat, plan, today, PAGE_SIZE, PLANNER);
         let routes: Vec<_> = first
             .programs
             .iter()
@@ -117,21 +120,21 @@ mod native {
             routes.iter().filter(|r| !r.optimal).count(),
         );
         g.bench_function(format!("{name}/bars-only"), |b| {
-            b.iter(|| black_box(Insights::compute(cat, plan, today, 0)))
+            b.iter(|| black_box(Insights::compute(cat, plan, today, 0, PLANNER)))
         });
         g.bench_function(format!("{name}/plan-change"), |b| {
-            b.iter(|| black_box(Insights::compute(cat, plan, today, PAGE_SIZE)))
+            b.iter(|| black_box(Insights::compute(cat, plan, today, PAGE_SIZE, PLANNER)))
         });
         g.bench_function(format!("{name}/plan-change-2-pages"), |b| {
-            b.iter(|| black_box(Insights::compute(cat, plan, today, 2 * PAGE_SIZE)))
+            b.iter(|| black_box(Insights::compute(cat, plan, today, 2 * PAGE_SIZE, PLANNER)))
         });
         g.bench_function(format!("{name}/show-more"), |b| {
-            b.iter(|| black_box(first.detail_first(cat, plan, today, 2 * PAGE_SIZE)))
+            b.iter(|| black_box(first.detail_first(cat, plan, today, 2 * PAGE_SIZE, PLANNER)))
         });
         let mut other_goal = plan.clone();
         other_goal.goal = first.programs.get(3).map(|p| p.id.clone());
         g.bench_function(format!("{name}/goal-change"), |b| {
-            b.iter(|| black_box(first.with_goal(cat, &other_goal, today)))
+            b.iter(|| black_box(first.with_goal(cat, &other_goal, today, PLANNER)))
         });
     }
 
@@ -141,7 +144,7 @@ mod native {
         let (cat, plan) = sample();
         let today = Date::parse("2026-11-29");
         g.bench_function("sample/plan-change", |b| {
-            b.iter(|| black_box(Insights::compute(&cat, &plan, today, PAGE_SIZE)))
+            b.iter(|| black_box(Insights::compute(&cat, &plan, today, PAGE_SIZE, PLANNER)))
         });
 
         let (cat, plan, today) = large();

@@ -1,5 +1,6 @@
 //! The root component: chooses the language, loads the feed, and shows either a state (loading,
-//! error) or the widget's shell for the loaded feed.
+//! error) or the widget's shell for the loaded feed. It is the one component that names the
+//! second module's split point: it hands how to fetch it (`later::FETCH`) to what it renders.
 
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use crate::components::status::{ErrorState, Loading};
 use crate::config::Config;
 use crate::hooks::{resolve_language, use_feed, use_frame_resize, Failure, FeedLoad, Prefetched};
 use crate::i18n::I18n;
+use crate::later;
 
 /// Properties of the root component.
 #[derive(Properties, PartialEq)]
@@ -33,6 +35,7 @@ pub fn App(props: &AppProps) -> Html {
         config.feed_text.clone(),
         props.prefetched.clone(),
         config.interop.clone(),
+        later::FETCH,
     );
     let root = use_node_ref();
     use_frame_resize(root.clone(), config.frame_resize);
@@ -43,11 +46,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let body = match (&config.error, &load) {
         (Some(error), _) => html! {
-            <ErrorState failure={Rc::new(Failure::NotConfigured(error.clone()))} on_retry={retry} />
+            <ErrorState failure={Rc::new(Failure::NotConfigured(error.clone()))} on_retry={retry} fetch_later={later::FETCH} />
         },
         (None, FeedLoad::Loading) => html! { <Loading /> },
         (None, FeedLoad::Failed(failure)) => html! {
-            <ErrorState failure={failure.clone()} on_retry={retry} />
+            <ErrorState failure={failure.clone()} on_retry={retry} fetch_later={later::FETCH} />
         },
         (None, FeedLoad::Ready(loaded)) => html! {
             <Shell
@@ -57,6 +60,7 @@ pub fn App(props: &AppProps) -> Html {
                 goal={config.goal.clone()}
                 held={config.held.clone()}
                 interop={config.interop.clone().map(AttrValue::from)}
+                fetch_later={later::FETCH}
                 {on_language}
             />
         },

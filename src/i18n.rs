@@ -1,7 +1,8 @@
 //! The widget's own words and the choice of language. The words are in Project Fluent files
 //! (`locales/<lang>/*.ftl`), compiled at build time into static tables ([`catalog`], see
 //! `build.rs`). The first screen's words (`widget.ftl`, `engine.ftl`) are in the first module;
-//! the other views' words (`views.ftl`) travel in the second one ([`catalog::later`]).
+//! the other views' words (`views.ftl`) travel in the second one ([`catalog::later`]), and an
+//! [`I18n`] holds them once it is given them ([`I18n::with_later`]), when that module arrives.
 //!
 //! Feed text is not here: it comes from the feed's own language maps (`Text::get` with the feed's
 //! default language as fallback). Only English and French are shipped; any other request falls
@@ -9,7 +10,7 @@
 
 pub mod catalog;
 
-pub use catalog::LANGUAGES;
+pub use catalog::{Arg, LANGUAGES};
 
 use catalog::Messages;
 
@@ -30,18 +31,41 @@ pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static s
     "en"
 }
 
-/// The messages of one language, with English behind them. The words of the views after the
-/// first screen are looked up once the widget's second module is in (only those views ask for
-/// them, and they run from that module).
-#[derive(Debug, PartialEq)]
+/// The messages of one language, with English behind them: the first screen's, and the later
+/// views' once it holds them (only those views ask for them, and they arrive with them).
+#[derive(Debug)]
 pub struct I18n {
     lang: &'static str,
+    /// The later views' words in `lang`, then in English, once given.
+    later: Option<[Messages; 2]>,
+}
+
+/// Two i18n are the same when they speak the same language with the same words (the tables
+/// are static: holding the later words or not is all that can differ).
+impl PartialEq for I18n {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && self.later.is_some() == other.later.is_some()
+    }
 }
 
 impl I18n {
-    /// The messages for a shipped language (`negotiate` first).
+    /// The first screen's messages for a shipped language (`negotiate` first).
     pub fn new(lang: &'static str) -> Self {
-        I18n { lang }
+        I18n { lang, later: None }
+    }
+
+    /// These messages and the later views' words, as `later` (the second module's
+    /// `messages`) gives them for a language.
+    pub fn with_later(&self, later: fn(&str) -> Messages) -> Self {
+        I18n {
+            lang: self.lang,
+            later: Some([later(self.lang), later("en")]),
+        }
+    }
+
+    /// Whether it holds the later views' words.
+    pub fn has_later(&self) -> bool {
+        self.later.is_some()
     }
 
     /// The language tag in use (`en` or `fr`).
@@ -67,42 +91,13 @@ impl I18n {
 
     /// The pattern of `id`: the language's first-screen and later words, then English's.
     fn pattern(&self, id: &str) -> Option<&'static [catalog::Part]> {
-        let later: Option<fn(&str) -> Messages> = crate::later::loaded().map(|m| m.messages);
-        [self.lang, "en"].into_iter().find_map(|lang| {
-            catalog::find(catalog::first(lang), id)
-                .or_else(|| later.and_then(|later| catalog::find(later(lang), id)))
-        })
-    }
-}
-
-/// A message argument.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
-    Num(f64),
-    Str(String),
-}
-
-impl From<usize> for Arg {
-    fn from(n: usize) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-
-impl From<f64> for Arg {
-    fn from(n: f64) -> Self {
-        Arg::Num(n)
-    }
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Str(s.to_owned())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Str(s)
+        [self.lang, "en"]
+            .into_iter()
+            .enumerate()
+            .find_map(|(at, lang)| {
+                catalog::find(catalog::first(lang), id)
+                    .or_else(|| self.later.and_then(|later| catalog::find(later[at], id)))
+            })
     }
 }
 
@@ -116,6 +111,26 @@ mod tests {
         assert_eq!(negotiate(["de", "FR"]), "fr");
         assert_eq!(negotiate(["de"]), "en");
         assert_eq!(negotiate([""]), "en");
+    }
+
+    #[test]
+    fn later_words_are_formatted_only_once_given() {
+        // A word of the later views (views.ftl), which the second module brings.
+        let (id, _) = catalog::later("fr")[0];
+        let first = I18n::new("fr");
+        assert_eq!(first.t(id), id);
+        assert!(!first.has_later());
+        let both = first.with_later(catalog::later);
+        assert!(both.has_later());
+        let mut expected = String::new();
+        catalog::write(catalog::later("fr")[0].1, &[], "fr", &mut expected);
+        assert!(!expected.is_empty() && expected != id);
+        assert_eq!(both.t(id), expected);
+        // The first screen's words are the same with or without them.
+        let (first_id, _) = catalog::first("fr")[0];
+        assert_eq!(both.t(first_id), first.t(first_id));
+        assert_ne!(first, both);
+        assert_eq!(both, first.with_later(catalog::later));
     }
 
     #[test]

@@ -94,6 +94,21 @@ pub fn quoted(value: &str) -> String {
     out
 }
 
+/// Diagnostics as `checkFeed` answers them: `[{code, severity, pointer, message, line,
+/// column}]`, with line and column `null` when unknown.
+pub fn diagnostics(diagnostics: &[stackway_core::Diagnostic]) -> String {
+    array(diagnostics.iter().map(|d| {
+        ObjectWriter::new()
+            .string("code", &d.code)
+            .string("severity", d.severity.as_str())
+            .string("pointer", &d.pointer)
+            .string("message", &d.message)
+            .optional_number("line", d.line)
+            .optional_number("column", d.column)
+            .finish()
+    }))
+}
+
 /// Appends `value` as a JSON string literal: quotes, backslashes and control characters are
 /// escaped (RFC 8259, section 7); everything else is written as it is.
 fn push_string(out: &mut String, value: &str) {
@@ -230,5 +245,21 @@ mod tests {
         assert_eq!(error, "`a` must be a string, not number (line 1 column 7)");
         let error = read("{nope", |root| string(root, "x")).unwrap_err();
         assert!(error.contains("line 1 column 2"), "{error}");
+    }
+
+    #[test]
+    fn diagnostics_read_as_serde_wrote_them() {
+        // The demo page reads `checkFeed`'s answer; it must keep the shape serde_json gave it
+        // (line and column `null` when unknown), including for text that needs escaping.
+        let broken = "{\"stackway\": 1, \"id\": \"x\\\"y\", \"credentials\": [{\"id\": 3}]}";
+        let found = stackway_core::parse_feed(broken).diagnostics;
+        assert!(!found.is_empty());
+        let mut with_unknown_position = found[0].clone();
+        with_unknown_position.line = None;
+        with_unknown_position.column = None;
+        with_unknown_position.message = "tab\t quote\" newline\n \u{1}".into();
+        for list in [found, vec![with_unknown_position]] {
+            assert_eq!(diagnostics(&list), serde_json::to_string(&list).unwrap());
+        }
     }
 }

@@ -13,12 +13,14 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 mod app;
 mod components;
 mod config;
+mod context;
 mod format;
 mod hooks;
 pub mod i18n;
 mod interop;
 mod json_text;
 mod later;
+mod later_module;
 pub mod search;
 mod state;
 
@@ -29,6 +31,7 @@ pub use state::insights::engine_message_ids;
 /// What `benches/programs.rs` times (the work of one plan change); not part of the API.
 #[doc(hidden)]
 pub mod bench {
+    pub use crate::later_module::Planner;
     pub use crate::state::{Insights, Plan, PAGE_SIZE};
 }
 
@@ -77,30 +80,7 @@ pub fn mount_with(
 /// never asks for it.
 #[wasm_bindgen(js_name = checkFeed)]
 pub async fn check_feed(text: String) -> Result<String, JsError> {
-    load_later().await?;
-    let module = later::loaded()
-        .ok_or_else(|| JsError::new("the widget's second module could not be fetched"))?;
-    Ok((module.check_feed)(&text))
-}
-
-/// The diagnostics of feed text as `[{code, severity, pointer, message, line, column}]` (line
-/// and column are `null` when unknown).
-pub(crate) fn check_feed_now(text: &str) -> String {
-    let parsed = stackway_core::parse_feed(text);
-    diagnostics_json(&parsed.diagnostics)
-}
-
-fn diagnostics_json(diagnostics: &[stackway_core::Diagnostic]) -> String {
-    json_text::array(diagnostics.iter().map(|d| {
-        json_text::ObjectWriter::new()
-            .string("code", &d.code)
-            .string("severity", d.severity.as_str())
-            .string("pointer", &d.pointer)
-            .string("message", &d.message)
-            .optional_number("line", d.line)
-            .optional_number("column", d.column)
-            .finish()
-    }))
+    Ok((fetch_later().await?.check_feed)(&text))
 }
 
 fn start(
@@ -115,74 +95,28 @@ fn start(
     }
 }
 
-/// Fetches the widget's second module (the views after the first screen and the map's layout)
-/// if it is not in yet. The widget does this by itself; pages that call [`layout_graph`] wait
-/// for it first.
+/// The widget's second module (the views after the first screen, the planner, the map's
+/// layout), fetched if it is not in yet.
+async fn fetch_later() -> Result<later_module::LaterModule, JsError> {
+    later::FETCH
+        .fetch()
+        .await
+        .ok_or_else(|| JsError::new("the widget's second module could not be fetched"))
+}
+
+/// Fetches the widget's second module if it is not in yet. The widget does this by itself;
+/// pages may call it to have it ready before [`layout_graph`].
 #[wasm_bindgen(js_name = loadLater)]
 pub async fn load_later() -> Result<(), JsError> {
-    if later::load().await {
-        Ok(())
-    } else {
-        Err(JsError::new(
-            "the widget's second module could not be fetched",
-        ))
-    }
+    fetch_later().await.map(|_| ())
 }
 
 /// Lays out a graph with the map's layout (for the browser benchmark page, which compares it
-/// with dagre on the same graph), once [`load_later`] has finished. `edges` is
-/// `[from, to, from, to, …]`. Returns `[crossings, input_order_crossings, n₀, x, y, x, y, …,
-/// n₁, …]`: the two crossing counts, then each edge's polyline as its point count followed by
-/// its points.
+/// with dagre on the same graph), fetching the second module first if need be. `edges` is
+/// `[from, to, from, to, …]`. Resolves to `[crossings, input_order_crossings, n₀, x, y, x, y,
+/// …, n₁, …]`: the two crossing counts, then each edge's polyline as its point count followed
+/// by its points.
 #[wasm_bindgen(js_name = layoutGraph)]
-pub fn layout_graph(node_count: u32, edges: &[u32]) -> Result<Vec<f64>, JsError> {
-    let module =
-        later::loaded().ok_or_else(|| JsError::new("call loadLater() before layoutGraph()"))?;
-    Ok((module.layout_graph)(node_count, edges))
-}
-
-/// [`layout_graph`]'s work, which lives in the second module.
-pub(crate) fn layout_graph_now(node_count: u32, edges: &[u32]) -> Vec<f64> {
-    use stackway_core::layout::{layout, Edge, LayoutOptions};
-    let edges: Vec<Edge> = edges
-        .chunks_exact(2)
-        .map(|pair| Edge {
-            from: pair[0] as usize,
-            to: pair[1] as usize,
-        })
-        .collect();
-    let result = layout(node_count as usize, &edges, &LayoutOptions::default());
-    let mut out = vec![result.crossings as f64, result.input_order_crossings as f64];
-    for points in &result.edges {
-        out.push(points.len() as f64);
-        for p in points {
-            out.push(p.x);
-            out.push(p.y);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn check_feed_answers_what_serde_wrote() {
-        // The demo page reads this answer; it must keep the shape serde_json gave it (line and
-        // column `null` when unknown), including for text that needs escaping.
-        let broken = "{\"stackway\": 1, \"id\": \"x\\\"y\", \"credentials\": [{\"id\": 3}]}";
-        let diagnostics = stackway_core::parse_feed(broken).diagnostics;
-        assert!(!diagnostics.is_empty());
-        let mut with_unknown_position = diagnostics[0].clone();
-        with_unknown_position.line = None;
-        with_unknown_position.column = None;
-        with_unknown_position.message = "tab\t quote\" newline\n \u{1}".into();
-        for list in [diagnostics, vec![with_unknown_position]] {
-            assert_eq!(
-                diagnostics_json(&list),
-                serde_json::to_string(&list).unwrap()
-            );
-        }
-    }
+pub async fn layout_graph(node_count: u32, edges: Vec<u32>) -> Result<Vec<f64>, JsError> {
+    Ok((fetch_later().await?.layout_graph)(node_count, &edges))
 }

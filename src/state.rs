@@ -4,6 +4,11 @@
 //! stackability (progress, routes, what counts toward what) is asked of `stackway-core` in
 //! [`crate::state::insights`], recomputed whenever the learner's plan changes, so components only
 //! render results.
+//!
+//! The widget's second module is part of the state: it arrives as a value
+//! (`Action::LaterLoaded`), the state keeps it, hands its route planner to the insights, and the
+//! components reach its views and words through the state. Until it arrives the insights leave
+//! the routes out.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -14,6 +19,7 @@ use yew::Reducible;
 
 use crate::config::View;
 use crate::json_text;
+use crate::later_module::{LaterModule, Planner};
 use crate::search::{Filters, SearchIndex};
 
 pub mod ids;
@@ -224,13 +230,17 @@ pub struct State {
     pub insights: Shared<Insights>,
     /// The last change to announce to screen readers (a message id and its count).
     pub announcement: Option<(&'static str, usize)>,
+    /// The widget's second module once it has arrived (`Action::LaterLoaded`): the later views,
+    /// their words and the route planner.
+    pub later: Option<LaterModule>,
 }
 
 /// Explore shows this many results at a time, and Programs this many cards.
 pub const PAGE_SIZE: usize = 25;
 
 impl State {
-    /// The state for a freshly loaded feed and the learner's saved plan.
+    /// The state for a freshly loaded feed and the learner's saved plan, before the second
+    /// module has arrived.
     pub fn new(
         feed: Rc<Feed>,
         view: View,
@@ -244,7 +254,7 @@ impl State {
             plan.goal = Some(goal);
         }
         let insights = Shared(Rc::new(Insights::compute(
-            &catalog, &plan, today, PAGE_SIZE,
+            &catalog, &plan, today, PAGE_SIZE, None,
         )));
         State {
             catalog,
@@ -261,7 +271,13 @@ impl State {
             plan,
             insights,
             announcement: None,
+            later: None,
         }
+    }
+
+    /// The route planner, once the second module has arrived.
+    pub fn planner(&self) -> Option<&Planner> {
+        self.later.as_ref().map(|later| &later.planner)
     }
 
     /// The map's graph of the feed (the map and its accessible list).
@@ -291,6 +307,7 @@ impl State {
             &self.catalog,
             &self.plan,
             self.today,
+            self.planner(),
         )));
     }
 
@@ -300,6 +317,7 @@ impl State {
             &self.plan,
             self.today,
             self.programs_shown,
+            self.planner(),
         )));
     }
 }
@@ -327,17 +345,17 @@ pub enum Action {
     /// Show the next page of program cards (computing their reports and routes).
     ShowMorePrograms,
     ToggleMapList,
-    /// The widget's second module (with the route planner) has arrived: routes left out of the
-    /// insights are computed now.
-    LaterLoaded,
+    /// The widget's second module has arrived: the state keeps it (its views and words), and
+    /// the routes left out of the insights are computed with its planner.
+    LaterLoaded(LaterModule),
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if action == Action::LaterLoaded && !self.insights.routes_pending {
-            // Nothing was left out: no new state, so nothing renders again.
+        if matches!(action, Action::LaterLoaded(_)) && self.later.is_some() {
+            // It was already in: no new state, so nothing renders again.
             return self;
         }
         let mut next = (*self).clone();
@@ -423,11 +441,17 @@ impl Reducible for State {
                         &next.plan,
                         next.today,
                         next.programs_shown,
+                        next.planner(),
                     )));
                 }
             }
             Action::ToggleMapList => next.map_as_list = !next.map_as_list,
-            Action::LaterLoaded => next.replan(),
+            Action::LaterLoaded(later) => {
+                next.later = Some(later);
+                if next.insights.routes_pending {
+                    next.replan();
+                }
+            }
         }
         Rc::new(next)
     }
@@ -484,6 +508,7 @@ mod tests {
             None,
             None,
         ))
+        .reduce(Action::LaterLoaded(LaterModule::for_tests()))
     }
 
     fn held(id: &str, earned: Option<&str>) -> HeldCredential {
@@ -555,6 +580,11 @@ mod tests {
         ))
     }
 
+    /// [`programs_state`] once the second module has arrived.
+    fn planned_programs_state(programs: usize) -> Rc<State> {
+        programs_state(programs).reduce(Action::LaterLoaded(LaterModule::for_tests()))
+    }
+
     fn routes(state: &State) -> usize {
         state
             .insights
@@ -566,7 +596,7 @@ mod tests {
 
     #[test]
     fn programs_page_by_page_with_routes_for_the_shown_cards_only() {
-        let state = programs_state(70);
+        let state = planned_programs_state(70);
         assert_eq!(state.programs_shown, PAGE_SIZE);
         assert_eq!(state.insights.programs.len(), 70);
         assert_eq!(routes(&state), PAGE_SIZE);
@@ -597,7 +627,7 @@ mod tests {
 
     #[test]
     fn explore_paging_and_filtering_leave_the_programs_page_alone() {
-        let state = programs_state(30)
+        let state = planned_programs_state(30)
             .reduce(Action::ShowMore)
             .reduce(Action::Filter(Filters::default()));
         assert_eq!(state.programs_shown, PAGE_SIZE);
@@ -611,24 +641,31 @@ mod tests {
     }
 
     #[test]
-    fn the_second_module_arriving_recomputes_only_what_was_left_out() {
-        // Natively the planner is always in: nothing is left out, and the state is not even
-        // copied (no render).
-        let state = state();
-        assert!(!state.insights.routes_pending);
+    fn the_second_module_arriving_brings_the_routes_of_the_cards() {
+        // A new state has no second module yet: its cards have their words, no route.
+        let state = programs_state(3);
+        assert!(state.later.is_none() && state.insights.routes_pending);
+        assert_eq!(routes(&state), 0);
+        assert!(state
+            .insights
+            .programs
+            .iter()
+            .all(|p| !p.summary.is_empty()));
+        // The action carries the module in: the state keeps it, and the cards get their routes
+        // from its planner.
+        let next = state.reduce(Action::LaterLoaded(LaterModule::for_tests()));
+        assert!(next.later.is_some() && !next.insights.routes_pending);
+        assert_eq!(routes(&next), 3);
+        // Arriving again changes nothing: the same state, so nothing renders again.
         assert!(Rc::ptr_eq(
-            &state,
-            &state.clone().reduce(Action::LaterLoaded)
+            &next,
+            &next
+                .clone()
+                .reduce(Action::LaterLoaded(LaterModule::for_tests()))
         ));
-        // Insights computed without the planner are recomputed, routes included.
-        let mut waiting = (*state).clone();
-        let mut left_out = (*waiting.insights).clone();
-        left_out.routes_pending = true;
-        left_out.programs.iter_mut().for_each(|p| p.route = None);
-        waiting.insights = Shared(Rc::new(left_out));
-        let next = Rc::new(waiting).reduce(Action::LaterLoaded);
+        // From then on every change of the plan is planned with it.
+        let next = next.reduce(Action::Hold("m0".into(), None));
         assert!(!next.insights.routes_pending);
-        assert_eq!(*next.insights, *state.insights);
-        assert!(next.insights.programs.iter().any(|p| p.route.is_some()));
+        assert_eq!(routes(&next), 2);
     }
 }

@@ -11,7 +11,7 @@ use stackway_core::HeldCredential;
 use yew::prelude::*;
 
 use super::diagnostic_list::DiagnosticList;
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::interop::{self, BadgeReport, Interop};
 

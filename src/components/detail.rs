@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::mark_control::MarkControl;
-use super::use_ctx;
 use crate::format::{money, number, safe_url};
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{insights, Action};
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::filters::Filters;
 use super::result_item::ResultItem;
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::search::search;
 use crate::state::Action;

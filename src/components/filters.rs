@@ -3,7 +3,7 @@
 use stackway_core::{Delivery, Kind};
 use yew::prelude::*;
 
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::search::{tags, Filters as FilterValues};
 use crate::state::Action;
 

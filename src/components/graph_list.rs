@@ -4,7 +4,7 @@
 use stackway_core::layout::MapEdgeKind;
 use yew::prelude::*;
 
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{Action, Mark};
 

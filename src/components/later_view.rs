@@ -1,45 +1,20 @@
-//! The views that are not on the first screen (map, explore, plan, pathways, credential
-//! detail): they live in the widget's second WebAssembly module (see `crate::later`), and
-//! [`LaterView`] shows one once that module is in.
+//! The door to the views that are not on the first screen (map, explore, plan, pathways,
+//! credential detail). They live in the widget's second WebAssembly module: [`LaterView`] shows
+//! one through the module the state holds (`State::later`), and fetches that module when it is
+//! not in yet. Which component each view is, is said in one place, `later_pages`, which only
+//! the second module reaches.
 
 use yew::prelude::*;
 
-use super::use_ctx;
-use crate::later::{load_and_tell, loaded};
-
-use super::detail::Detail;
-use super::explore::Explore;
-use super::map::Map;
-use super::pathways::Pathways;
-use super::plan::PlanView;
-
-/// A view of the second module.
-#[derive(Clone, PartialEq, Debug)]
-pub enum Later {
-    Map,
-    Explore,
-    Plan,
-    Pathways,
-    /// The detail panel of one credential (its id).
-    Detail(AttrValue),
-}
-
-/// The views' renderer: a plain function, so that the whole body stays in the second module.
-pub fn render(view: &Later) -> Html {
-    match view {
-        Later::Map => html! { <Map /> },
-        Later::Explore => html! { <Explore /> },
-        Later::Plan => html! { <PlanView /> },
-        Later::Pathways => html! { <Pathways /> },
-        Later::Detail(id) => html! { <Detail id={id.to_string()} /> },
-    }
-}
+use crate::hooks::{use_ctx, use_later_module, LaterStatus};
+use crate::later_module::LaterPage;
+use crate::state::Action;
 
 /// Properties of [`LaterView`].
 #[derive(Properties, PartialEq)]
 pub struct LaterViewProps {
     /// The view to show.
-    pub view: Later,
+    pub page: LaterPage,
 }
 
 /// A view of the second module: at once when it is in; else a short "loading" line until it
@@ -48,32 +23,22 @@ pub struct LaterViewProps {
 pub fn LaterView(props: &LaterViewProps) -> Html {
     let ctx = use_ctx();
     let i18n = &ctx.i18n;
-    // How the last fetch ended (`None` while one runs), and how many times the learner asked to
-    // try again: a new attempt starts on mount, on another view, and on each retry.
-    let outcome = use_state(|| None::<bool>);
-    let attempt = use_state(|| 0_u32);
-    {
-        let outcome = outcome.clone();
-        let dispatcher = ctx.state.dispatcher();
-        use_effect_with((props.view.clone(), *attempt), move |_| {
-            if loaded().is_none() {
-                outcome.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    outcome.set(Some(load_and_tell(dispatcher).await));
-                });
-            }
-        });
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
-    };
-    match (loaded(), *outcome) {
-        (Some(module), _) => (module.render)(&props.view),
-        (None, Some(false)) => html! {
+    let arrived = ctx
+        .state
+        .dispatcher()
+        .to_callback()
+        .reform(Action::LaterLoaded);
+    let status = use_later_module(ctx.state.later, arrived, ctx.fetch_later);
+    // The view is drawn from the state's module, once the state has it: its words are then in
+    // the i18n the shell provides.
+    match (ctx.state.later, status) {
+        (Some(later), _) => (later.render)(&props.page),
+        (None, LaterStatus::Failed(retry)) => html! {
             <div class="sw-notice" role="alert">
                 <p>{ i18n.t("error-view") }</p>
-                <button type="button" class="sw-button" onclick={retry}>{ i18n.t("action-retry") }</button>
+                <button type="button" class="sw-button" onclick={retry.reform(|_: MouseEvent| ())}>
+                    { i18n.t("action-retry") }
+                </button>
             </div>
         },
         (None, _) => html! {

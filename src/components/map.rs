@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::graph_list::GraphList;
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{Action, Mark};
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::use_dispatch;
+use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
 use crate::state::{Action, Mark};
 

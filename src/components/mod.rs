@@ -1,5 +1,8 @@
-//! The widget's components, one per file. Each reads the shared state from context and
-//! dispatches `state::Action`s; none computes stackability itself.
+//! The widget's components, one per file. Each reads the shared state from context
+//! (`crate::context`, through `hooks::use_ctx`) and dispatches `state::Action`s; none computes
+//! stackability itself. The shell shows Programs itself and every other view through
+//! `later_view::LaterView`, from the second module; `later_pages` says which component each of
+//! those views is.
 
 pub mod add_badges;
 pub mod detail;
@@ -7,6 +10,7 @@ pub mod diagnostic_list;
 pub mod explore;
 pub mod filters;
 pub mod graph_list;
+pub mod later_pages;
 pub mod later_view;
 pub mod map;
 pub mod mark_control;
@@ -17,125 +21,3 @@ pub mod programs;
 pub mod result_item;
 pub mod shell;
 pub mod status;
-
-use std::rc::Rc;
-
-use yew::prelude::*;
-
-use crate::i18n::I18n;
-use crate::state::{Shared, State};
-
-/// What every component below the shell reads: the state (with its dispatcher) and the
-/// language's messages.
-#[derive(Clone, PartialEq)]
-pub struct Ctx {
-    pub state: UseReducerHandle<State>,
-    pub i18n: Rc<I18n>,
-    /// The text the feed was read from, which the interop module reads badges against.
-    pub feed_text: Shared<String>,
-    /// Where the interop module is, when not at its default place.
-    pub interop: Option<AttrValue>,
-}
-
-impl Ctx {
-    /// A feed string in the widget's language, falling back to the feed's default language.
-    pub fn text(&self, value: &stackway_core::Text) -> String {
-        crate::format::text(&self.state.feed, value, self.i18n.lang())
-    }
-
-    /// [`Ctx::text`], with the language to mark it with when it is not the widget's (see
-    /// [`crate::format::text_marked`]).
-    pub fn text_marked(&self, value: &stackway_core::Text) -> (String, Option<AttrValue>) {
-        crate::format::text_marked(&self.state.feed, value, self.i18n.lang())
-    }
-
-    /// The title of the credential `id`, or the id itself when the feed does not have it.
-    pub fn title(&self, id: &str) -> String {
-        title(&self.state.feed, &self.i18n, id)
-    }
-
-    /// [`Ctx::title`], with the language to mark it with when it is not the widget's.
-    pub fn title_marked(&self, id: &str) -> (String, Option<AttrValue>) {
-        title_marked(&self.state.feed, &self.i18n, id)
-    }
-
-    /// An engine message in the widget's language (see [`message`]).
-    pub fn message(&self, message: &stackway_core::messages::Message) -> String {
-        self::message(&self.state.feed, &self.i18n, message)
-    }
-
-    /// The localised name of a kind.
-    pub fn kind(&self, kind: stackway_core::Kind) -> String {
-        self.i18n.t(&format!("kind-{}", kind.as_str()))
-    }
-}
-
-/// The title of the credential `id` in the language of `i18n`, or the id itself when the feed
-/// does not have it.
-pub fn title(feed: &stackway_core::Feed, i18n: &I18n, id: &str) -> String {
-    feed.credential(id)
-        .map(|c| crate::format::text(feed, &c.title, i18n.lang()))
-        .unwrap_or_else(|| id.to_owned())
-}
-
-/// [`title`], with the language to mark it with when it is not the widget's (see
-/// [`crate::format::text_marked`]). An id shown for a missing credential is not marked.
-pub fn title_marked(
-    feed: &stackway_core::Feed,
-    i18n: &I18n,
-    id: &str,
-) -> (String, Option<AttrValue>) {
-    feed.credential(id)
-        .map(|c| crate::format::text_marked(feed, &c.title, i18n.lang()))
-        .unwrap_or_else(|| (id.to_owned(), None))
-}
-
-/// An engine message in the language of `i18n`: credential ids become titles, feed texts are
-/// localised, and each optional argument gets a `has_<name>` switch for the Fluent selector.
-pub fn message(
-    feed: &stackway_core::Feed,
-    i18n: &I18n,
-    message: &stackway_core::messages::Message,
-) -> String {
-    use crate::i18n::Arg;
-    use stackway_core::messages::Arg as CoreArg;
-    let mut args: Vec<(&str, Arg)> = message
-        .args
-        .iter()
-        .map(|(name, value)| {
-            let value = match value {
-                CoreArg::Number(n) => Arg::Num(*n),
-                CoreArg::Id(id) => Arg::Str(title(feed, i18n, id)),
-                CoreArg::Text(text) => Arg::Str(crate::format::text(feed, text, i18n.lang())),
-            };
-            (name, value)
-        })
-        .collect();
-    for optional in ["label", "via"] {
-        let present = message.args.contains_key(optional);
-        args.push((
-            if optional == "label" {
-                "has_label"
-            } else {
-                "has_via"
-            },
-            Arg::from(if present { "yes" } else { "no" }),
-        ));
-    }
-    i18n.t_args(&format!("engine-{}", message.id.as_str()), &args)
-}
-
-/// The context every component uses.
-#[hook]
-pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("components are rendered inside the shell's context provider")
-}
-
-/// The state's dispatcher alone. Unlike [`use_ctx`], it never changes while a feed is shown, so
-/// a component that takes everything else from its props (a result in a long list, a mark
-/// control) is not re-rendered on every state change: only when its props change.
-#[hook]
-pub fn use_dispatch() -> UseReducerDispatcher<State> {
-    use_context::<UseReducerDispatcher<State>>()
-        .expect("components are rendered inside the shell's context provider")
-}

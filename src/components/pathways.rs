@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{Action, Mark};
 

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::add_badges::AddBadges;
-use super::use_ctx;
 use crate::format::money;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{Action, Objective, Plan};
 

@@ -4,8 +4,9 @@
 use stackway_core::Feed;
 use yew::prelude::*;
 
-use super::{message, title as title_of, use_dispatch};
+use crate::context::{message, title as title_of};
 use crate::format::{money, text_marked};
+use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
 use crate::i18n::Arg;
 use crate::state::{insights::ProgramStatus, Action, Shared};

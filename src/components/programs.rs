@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::program_card::ProgramCard;
-use super::use_ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::Arg;
 use crate::state::{Action, PAGE_SIZE};
 

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::mark_control::MarkControl;
-use super::use_dispatch;
 use crate::format::{money, number, text_marked};
+use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
 use crate::i18n::Arg;
 use crate::state::{Action, Mark, Shared};

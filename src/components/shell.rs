@@ -1,15 +1,18 @@
 //! The widget around a loaded feed: header, language switch, view tabs, live announcements, the
 //! current view and the credential detail.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::later_view::{Later, LaterView};
+use super::later_view::LaterView;
 use super::programs::Programs;
 use super::status::Notices;
-use super::Ctx;
 use crate::config::View;
-use crate::hooks::{load_plan, use_i18n, use_saved_plan, Loaded};
-use crate::i18n::{Arg, LANGUAGES};
+use crate::context::Ctx;
+use crate::hooks::{load_plan, use_i18n, use_later_module, use_saved_plan, Loaded};
+use crate::i18n::{Arg, I18n, LANGUAGES};
+use crate::later_module::{FetchLater, LaterPage};
 use crate::state::{Action, Shared, State};
 
 /// Today's date on the learner's clock (the core never reads a clock).
@@ -36,6 +39,8 @@ pub struct ShellProps {
     /// Where the interop module is, when not at its default place (see `Config::interop`).
     #[prop_or_default]
     pub interop: Option<AttrValue>,
+    /// How to fetch the widget's second module.
+    pub fetch_later: FetchLater,
     /// Called with a language tag when the learner switches language.
     pub on_language: Callback<&'static str>,
 }
@@ -43,7 +48,7 @@ pub struct ShellProps {
 /// The widget for one loaded feed.
 #[function_component]
 pub fn Shell(props: &ShellProps) -> Html {
-    let i18n = use_i18n();
+    let words = use_i18n();
     let state = {
         let feed = props.loaded.feed.clone();
         let view = props.initial_view;
@@ -61,11 +66,26 @@ pub fn Shell(props: &ShellProps) -> Html {
         })
     };
     use_saved_plan(state.feed.id.clone(), state.plan.clone());
+    // Only Programs is in the first download; once it is on screen, the second module (the
+    // other views, their words, the planner) is fetched in the background and handed to the
+    // state, which computes the routes it had to leave out.
+    use_later_module(
+        state.later,
+        state.dispatcher().to_callback().reform(Action::LaterLoaded),
+        props.fetch_later,
+    );
+    // The words below the shell: the later views' too, once their module is in. (A new `Rc`
+    // each render is cheap, and the context provider compares words, not pointers.)
+    let i18n = match state.later {
+        Some(later) => Rc::new(words.with_later(later.messages)),
+        None => words,
+    };
     let ctx = Ctx {
         state: state.clone(),
         i18n: i18n.clone(),
         feed_text: Shared(props.loaded.text.clone()),
         interop: props.interop.clone(),
+        fetch_later: props.fetch_later,
     };
     let feed = &state.feed;
     let (provider, provider_lang) = ctx.text_marked(&feed.provider.name);
@@ -113,28 +133,17 @@ pub fn Shell(props: &ShellProps) -> Html {
         .map(|(id, count)| i18n.t_args(id, &[("count", Arg::from(count))]))
         .unwrap_or_default();
 
-    // Only Programs is in the first download; once it is on screen, the other views' module is
-    // fetched in the background (see `crate::later`).
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            if crate::later::loaded().is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    crate::later::load_and_tell(dispatcher).await;
-                });
-            }
-        });
-    }
-    let later = |view: Later| html! { <LaterView {view} /> };
+    let later = |page: LaterPage| html! { <LaterView {page} /> };
     let view = match state.view {
         View::Programs => html! { <Programs /> },
-        View::Map => later(Later::Map),
-        View::Explore => later(Later::Explore),
-        View::Plan => later(Later::Plan),
-        View::Pathways => later(Later::Pathways),
+        View::Map => later(LaterPage::Map),
+        View::Explore => later(LaterPage::Explore),
+        View::Plan => later(LaterPage::Plan),
+        View::Pathways => later(LaterPage::Pathways),
     };
     html! {
         <ContextProvider<UseReducerDispatcher<State>> context={state.dispatcher()}>
+        <ContextProvider<Rc<I18n>> context={i18n.clone()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="sw-header">
                 <h2 class="sw-heading" lang={provider_lang}>{ provider }</h2>
@@ -147,6 +156,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 offline_since={props.loaded.offline_since.clone()}
                 diagnostics={props.loaded.diagnostics.clone()}
                 empty={feed.credentials.is_empty()}
+                fetch_later={props.fetch_later}
             />
             <nav class="sw-tabs" aria-label={i18n.t("nav-label")}>
                 <ul>{ for tabs }</ul>
@@ -155,10 +165,11 @@ pub fn Shell(props: &ShellProps) -> Html {
             <div class={classes!("sw-body", state.selected.is_some().then_some("sw-with-detail"))}>
                 <div class="sw-view" data-view={state.view.as_str()}>{ view }</div>
                 if let Some(id) = state.selected.clone() {
-                    { later(Later::Detail(id.into())) }
+                    { later(LaterPage::Detail(id.into())) }
                 }
             </div>
         </ContextProvider<Ctx>>
+        </ContextProvider<Rc<I18n>>>
         </ContextProvider<UseReducerDispatcher<State>>>
     }
 }

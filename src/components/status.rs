@@ -6,8 +6,9 @@ use std::rc::Rc;
 use stackway_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
-use crate::hooks::{use_i18n, Failure};
-use crate::i18n::Arg;
+use crate::hooks::{use_i18n, use_later_module, Failure, LaterStatus};
+use crate::i18n::{Arg, I18n};
+use crate::later_module::FetchLater;
 use crate::state::Shared;
 
 /// A skeleton of the widget that reserves its height while the feed loads, so the LMS page does
@@ -33,6 +34,8 @@ pub struct ErrorStateProps {
     pub failure: Rc<Failure>,
     /// Called when the learner asks to try again.
     pub on_retry: Callback<()>,
+    /// How to fetch the widget's second module, which lists the findings.
+    pub fetch_later: FetchLater,
 }
 
 /// A friendly explanation of why the feed cannot be shown, its diagnostics, and a retry button.
@@ -62,7 +65,7 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
             <p>{ i18n.t("error-help") }</p>
             <p class="sw-error-detail">{ detail }</p>
             if let Some(diagnostics) = diagnostics {
-                <Findings {diagnostics} />
+                <Findings {diagnostics} fetch_later={props.fetch_later} />
             }
             <button type="button" class="sw-button sw-primary" onclick={retry}>
                 { i18n.t("action-retry") }
@@ -76,29 +79,24 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
 pub struct FindingsProps {
     /// The validator's findings, in document order (compared by identity).
     pub diagnostics: Shared<Vec<Diagnostic>>,
+    /// How to fetch the widget's second module, which lists them.
+    pub fetch_later: FetchLater,
 }
 
-/// The validator's findings, listed by the second module's `DiagnosticList`: they are for
-/// whoever fixes the feed, so the first download does without their code and words. The list
-/// appears once that module is in; the shell fetches it after the first screen, and an error
-/// screen, which has no shell, asks for it here.
+/// The validator's findings, listed by the second module's `DiagnosticList` with that
+/// module's words: they are for whoever fixes the feed, so the first download does without
+/// their code and words. The list appears once that module is in; an error screen, which has
+/// no shell, fetches it here (under the shell the fetch answers with the module the shell
+/// fetched).
 #[function_component]
 fn Findings(props: &FindingsProps) -> Html {
-    let arrived = use_state(|| false);
-    {
-        let arrived = arrived.clone();
-        use_effect_with((), move |_| {
-            if crate::later::loaded().is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if crate::later::load().await {
-                        arrived.set(true);
-                    }
-                });
-            }
-        });
-    }
-    match crate::later::loaded() {
-        Some(later) if !props.diagnostics.is_empty() => (later.diagnostics)(&props.diagnostics),
+    let i18n = use_i18n();
+    match use_later_module(None, Callback::noop(), props.fetch_later) {
+        LaterStatus::Ready(later) if !props.diagnostics.is_empty() => html! {
+            <ContextProvider<Rc<I18n>> context={Rc::new(i18n.with_later(later.messages))}>
+                { (later.diagnostics)(&props.diagnostics) }
+            </ContextProvider<Rc<I18n>>>
+        },
         _ => html! {},
     }
 }
@@ -112,6 +110,8 @@ pub struct NoticesProps {
     pub diagnostics: Shared<Vec<Diagnostic>>,
     /// Whether the feed has no credentials at all.
     pub empty: bool,
+    /// How to fetch the widget's second module, which lists the findings.
+    pub fetch_later: FetchLater,
 }
 
 /// Notices above a feed that can be shown: offline copy, partly invalid, empty.
@@ -145,7 +145,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         <span class="sw-icon" aria-hidden="true">{ "▲" }</span>
                         { i18n.t_args("notice-partial", &[("count", Arg::from(errors))]) }
                     </p>
-                    <Findings diagnostics={props.diagnostics.clone()} />
+                    <Findings diagnostics={props.diagnostics.clone()} fetch_later={props.fetch_later} />
                 </div>
             }
             if props.empty {

@@ -1,11 +1,13 @@
 //! Loading the feed: fetch it as text, read it with the core, keep the last good copy in
 //! localStorage and fall back to it when offline, and retry on demand. Text that looks like
-//! JSON-LD (a CTDL pathway) is first converted by the lazily loaded interop module.
+//! JSON-LD (a CTDL pathway) is first converted by the lazily loaded interop module, through the
+//! bridge in the widget's second module, which the caller says how to fetch ([`FetchLater`]).
 
 use std::rc::Rc;
 
 use super::storage;
 use crate::json_text;
+use crate::later_module::FetchLater;
 use crate::state::Shared;
 use stackway_core::{parse_feed, Diagnostic, Feed};
 use yew::prelude::*;
@@ -138,14 +140,14 @@ async fn read(
     text: String,
     offline_since: Option<String>,
     interop: Option<String>,
+    later: FetchLater,
 ) -> Result<Loaded, Failure> {
     let text = Rc::new(text);
     if !crate::interop::looks_like_json_ld(&text) {
         return read_feed(text, offline_since);
     }
     // The bridge to the interop module is in the widget's second module.
-    crate::later::load().await;
-    let later = crate::later::loaded().ok_or_else(|| {
+    let later = later.fetch().await.ok_or_else(|| {
         Failure::Interop("the widget's second module could not be fetched".into())
     })?;
     let converted = (later.convert_feed)(text.clone(), interop)
@@ -221,6 +223,7 @@ async fn load(
     url: String,
     prefetched: Option<Prefetched>,
     interop: Option<String>,
+    later: FetchLater,
 ) -> (FeedLoad, Option<PendingSave>) {
     let text = match prefetched {
         Some(prefetched) => prefetched.text().await,
@@ -231,7 +234,7 @@ async fn load(
         None => fetch(&url).await,
     };
     match text {
-        Ok(text) => match read(text, None, interop).await {
+        Ok(text) => match read(text, None, interop, later).await {
             Ok(loaded) => {
                 let save = PendingSave {
                     saved_at: js_sys::Date::new_0().to_iso_string().into(),
@@ -245,7 +248,7 @@ async fn load(
         Err(reason) => {
             let saved = storage::get(&cache_key(&url)).and_then(|t| SavedFeed::from_json(&t));
             let loaded = match saved {
-                Some(s) => read(s.text, Some(s.saved_at), interop).await.ok(),
+                Some(s) => read(s.text, Some(s.saved_at), interop, later).await.ok(),
                 None => None,
             };
             let load = match loaded {
@@ -259,13 +262,15 @@ async fn load(
 
 /// Loads the feed given by URL or by text; returns where loading stands and a retry callback.
 /// The first attempt uses the loader's download of the URL when there is one; a retry fetches
-/// afresh. `interop` is where the interop module is, when not at its default place.
+/// afresh. `interop` is where the interop module is, when not at its default place; `later`
+/// fetches the widget's second module, which converts CTDL feeds.
 #[hook]
 pub fn use_feed(
     url: Option<String>,
     text: Option<String>,
     prefetched: Option<Prefetched>,
     interop: Option<String>,
+    later: FetchLater,
 ) -> (FeedLoad, Callback<()>) {
     let state = use_state(|| FeedLoad::Loading);
     let attempt = use_state(|| 0u32);
@@ -280,14 +285,14 @@ pub fn use_feed(
                 if let Some(text) = text.clone() {
                     if crate::interop::looks_like_json_ld(&text) {
                         wasm_bindgen_futures::spawn_local(async move {
-                            state.set(settle(read(text, None, interop).await));
+                            state.set(settle(read(text, None, interop, later).await));
                         });
                     } else {
                         state.set(settle(read_feed(Rc::new(text), None)));
                     }
                 } else if let Some(url) = url.clone() {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let (load, save) = load(url, prefetched, interop).await;
+                        let (load, save) = load(url, prefetched, interop, later).await;
                         state.set(load);
                         // Serialising and storing the offline copy (a string as large as the
                         // feed) waits until the feed is painted, so it does not delay the

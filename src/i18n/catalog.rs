@@ -3,7 +3,6 @@
 //! grouping) and selectors on a variable, matched by exact number, by CLDR plural category or by
 //! word, in order, else the default variant, as Fluent does.
 
-use super::Arg;
 use crate::format;
 
 /// One piece of a message.
@@ -37,6 +36,37 @@ pub enum Key {
 pub type Messages = &'static [(&'static str, &'static [Part])];
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A message argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Num(f64),
+    Str(String),
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Num(n)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
 
 /// The first screen's messages in `lang` (a shipped language; others get English).
 pub fn first(lang: &str) -> Messages {

@@ -1,6 +1,11 @@
 //! What the engine says about the learner's plan, kept in the shape the components render.
 //! Every number and decision here comes from `stackway_core` (progress, best routes, counts
 //! toward, prerequisites, expiry); this module only asks and stores the answers.
+//!
+//! The route planner lives in the widget's second module, so it is an argument
+//! ([`Planner`], `None` until that module has arrived): without it the insights leave the
+//! routes, what their steps unlock and the startable credentials out and say so
+//! ([`Insights::routes_pending`]).
 
 use std::rc::Rc;
 
@@ -11,6 +16,7 @@ use stackway_core::plan::{self, Route, Unlocks};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
 
 use super::{IdSet, Objective, Plan};
+use crate::later_module::Planner;
 
 /// Search node limit for the routes the widget computes. Routes are recomputed on every change
 /// of the plan, on the page's only thread: real goals need tens to hundreds of nodes, and a
@@ -53,30 +59,33 @@ pub struct Insights {
     pub available: IdSet,
     /// Held credentials that no longer count (their validity has passed).
     pub expired: IdSet,
-    /// Routes were left out because the planner (in the widget's second module) was not in
-    /// yet; `Action::LaterLoaded` computes them.
+    /// Routes were left out because they were computed without the planner (the widget's
+    /// second module had not arrived); `Action::LaterLoaded` computes them.
     pub routes_pending: bool,
 }
 
-/// The best route to `goal`, or `None` when there is none or the planner is not in yet (it lives
-/// in the widget's second module, see `crate::later`).
+/// The best route to `goal`, or `None` when there is none or no planner.
 fn best_route(
+    planner: Option<&Planner>,
     cat: &Catalog,
     record: &Record,
     goal: &str,
     objective: plan::Objective,
 ) -> Option<Rc<Route>> {
-    let planner = crate::later::loaded()?.best_route;
-    planner(cat, record, goal, objective, ROUTE_NODE_LIMIT)
+    (planner?.best_route)(cat, record, goal, objective, ROUTE_NODE_LIMIT)
         .ok()
         .map(Rc::new)
 }
 
-/// What each step of `route` unlocks; nothing without a route. A route comes from the planner,
-/// so the second module, where this also lives, is in whenever there is one.
-fn step_unlocks(cat: &Catalog, record: &Record, route: Option<&Route>) -> Vec<Unlocks> {
-    match (route, crate::later::loaded()) {
-        (Some(route), Some(later)) => (later.step_unlocks)(cat, record, route),
+/// What each step of `route` unlocks; nothing without a route or a planner.
+fn step_unlocks(
+    planner: Option<&Planner>,
+    cat: &Catalog,
+    record: &Record,
+    route: Option<&Route>,
+) -> Vec<Unlocks> {
+    match (route, planner) {
+        (Some(route), Some(planner)) => (planner.step_unlocks)(cat, record, route),
         _ => Vec::new(),
     }
 }
@@ -123,10 +132,15 @@ fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
 /// The full card of the program `id`: the engine's report (words, what is missing,
 /// explanations) and, when not yet satisfied, the cheapest route to it. `None` when the engine
 /// cannot report on it (not a stackable credential of this catalog).
-fn detailed_status(cat: &Catalog, record: &Record, id: &str) -> Option<ProgramStatus> {
+fn detailed_status(
+    planner: Option<&Planner>,
+    cat: &Catalog,
+    record: &Record,
+    id: &str,
+) -> Option<ProgramStatus> {
     let progress = engine::progress(cat, record, id).ok()?;
     let route = (!progress.satisfied)
-        .then(|| best_route(cat, record, &progress.goal, plan::Objective::Cost))
+        .then(|| best_route(planner, cat, record, &progress.goal, plan::Objective::Cost))
         .flatten();
     Some(status(progress, route))
 }
@@ -161,8 +175,15 @@ impl Insights {
     /// `shown` programs (the Programs view's shown pages) get their full card: the report's
     /// words, what is missing and the cheapest route; the plan's goal gets its full report
     /// wherever it is (the plan view shows its words). Every other program gets its bar and
-    /// completion mark from the lean summary.
-    pub fn compute(cat: &Catalog, plan: &Plan, today: Option<Date>, shown: usize) -> Insights {
+    /// completion mark from the lean summary. Without a `planner`, routes, what their steps
+    /// unlock and the startable credentials are left out (`routes_pending`).
+    pub fn compute(
+        cat: &Catalog,
+        plan: &Plan,
+        today: Option<Date>,
+        shown: usize,
+        planner: Option<&Planner>,
+    ) -> Insights {
         let record = record(plan, today);
         let holdings = Holdings::new(cat, &record);
         // The overview numbers of every program come from the lean summary (cheap for
@@ -175,7 +196,7 @@ impl Insights {
             .map(|(index, s)| {
                 let id = cat.id(s.goal);
                 let full = if index < shown {
-                    detailed_status(cat, &record, id)
+                    detailed_status(planner, cat, &record, id)
                 } else if goal == Some(id) {
                     engine::progress(cat, &record, id)
                         .ok()
@@ -186,16 +207,17 @@ impl Insights {
                 full.unwrap_or_else(|| overview_status(cat, s))
             })
             .collect();
-        let goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
-        let unlocks = step_unlocks(cat, &record, goal_route.as_deref());
+        let goal_route =
+            goal.and_then(|g| best_route(planner, cat, &record, g, objective(plan.minimize)));
+        let unlocks = step_unlocks(planner, cat, &record, goal_route.as_deref());
         Insights {
             programs,
             detailed: shown,
             goal_route,
             unlocks,
-            // Left out until the second module is in, like the routes (`routes_pending`).
-            available: crate::later::loaded()
-                .map(|later| (later.startable)(cat, &holdings.held, None))
+            // Left out without the planner, like the routes (`routes_pending`).
+            available: planner
+                .map(|planner| (planner.startable)(cat, &holdings.held, None))
                 .unwrap_or_default()
                 .into_iter()
                 .collect(),
@@ -204,7 +226,7 @@ impl Insights {
                 .iter()
                 .map(|&(c, _)| cat.id(c).to_owned())
                 .collect(),
-            routes_pending: crate::later::loaded().is_none(),
+            routes_pending: planner.is_none(),
         }
     }
 
@@ -217,6 +239,7 @@ impl Insights {
         plan: &Plan,
         today: Option<Date>,
         shown: usize,
+        planner: Option<&Planner>,
     ) -> Insights {
         let mut next = self.clone();
         if shown <= self.detailed {
@@ -225,12 +248,12 @@ impl Insights {
         let record = record(plan, today);
         let end = shown.min(next.programs.len());
         for card in next.programs.iter_mut().take(end).skip(self.detailed) {
-            if let Some(full) = detailed_status(cat, &record, &card.id) {
+            if let Some(full) = detailed_status(planner, cat, &record, &card.id) {
                 *card = full;
             }
         }
         next.detailed = shown;
-        next.routes_pending |= crate::later::loaded().is_none();
+        next.routes_pending |= planner.is_none();
         next
     }
 
@@ -238,7 +261,13 @@ impl Insights {
     /// and so every card, is unchanged): the goal's route, what its steps unlock and the goal's
     /// report are recomputed, the cards are kept. Equal to [`Insights::compute`] for the new
     /// plan.
-    pub fn with_goal(&self, cat: &Catalog, plan: &Plan, today: Option<Date>) -> Insights {
+    pub fn with_goal(
+        &self,
+        cat: &Catalog,
+        plan: &Plan,
+        today: Option<Date>,
+        planner: Option<&Planner>,
+    ) -> Insights {
         let record = record(plan, today);
         let goal = plan.goal.as_deref();
         let mut next = self.clone();
@@ -265,9 +294,10 @@ impl Insights {
                 };
             }
         }
-        next.goal_route = goal.and_then(|g| best_route(cat, &record, g, objective(plan.minimize)));
-        next.routes_pending |= crate::later::loaded().is_none();
-        next.unlocks = step_unlocks(cat, &record, next.goal_route.as_deref());
+        next.goal_route =
+            goal.and_then(|g| best_route(planner, cat, &record, g, objective(plan.minimize)));
+        next.routes_pending |= planner.is_none();
+        next.unlocks = step_unlocks(planner, cat, &record, next.goal_route.as_deref());
         next
     }
 
@@ -307,6 +337,9 @@ mod tests {
     use crate::state::PAGE_SIZE;
     use stackway_core::bench_support::big_feed;
 
+    /// The planner, as the second module gives it.
+    const PLANNER: Option<&Planner> = Some(&Planner::CORE);
+
     /// The benchmark's 1,000-program feed and its learner as a plan.
     fn big() -> (Catalog, Record, Plan) {
         let (cat, record) = big_feed();
@@ -327,7 +360,7 @@ mod tests {
     #[test]
     fn only_the_shown_programs_get_their_report_and_route() {
         let (cat, record, plan) = big();
-        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
+        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE, PLANNER);
         let full = engine::progress_all(&cat, &record);
         assert!(full.len() > 10 * PAGE_SIZE);
         assert_eq!(insights.programs.len(), full.len());
@@ -363,18 +396,21 @@ mod tests {
     #[test]
     fn the_next_page_is_detailed_as_if_computed_at_once() {
         let (cat, record, plan) = big();
-        let first = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
-        let two = first.detail_first(&cat, &plan, record.as_of, 2 * PAGE_SIZE);
+        let first = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE, PLANNER);
+        let two = first.detail_first(&cat, &plan, record.as_of, 2 * PAGE_SIZE, PLANNER);
         assert_eq!(
             two,
-            Insights::compute(&cat, &plan, record.as_of, 2 * PAGE_SIZE)
+            Insights::compute(&cat, &plan, record.as_of, 2 * PAGE_SIZE, PLANNER)
         );
         assert_eq!(two.detailed, 2 * PAGE_SIZE);
         assert!(two.programs[2 * PAGE_SIZE - 1].route.is_some());
         assert!(two.programs[2 * PAGE_SIZE].route.is_none());
-        assert_eq!(two.detail_first(&cat, &plan, record.as_of, PAGE_SIZE), two);
+        assert_eq!(
+            two.detail_first(&cat, &plan, record.as_of, PAGE_SIZE, PLANNER),
+            two
+        );
         // Past the last program: every card detailed, nothing out of range.
-        let all = first.detail_first(&cat, &plan, record.as_of, usize::MAX);
+        let all = first.detail_first(&cat, &plan, record.as_of, usize::MAX, PLANNER);
         assert!(all
             .programs
             .iter()
@@ -392,7 +428,7 @@ mod tests {
             .find(|p| !p.satisfied)
             .unwrap();
         plan.goal = Some(goal.goal.clone());
-        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE);
+        let insights = Insights::compute(&cat, &plan, record.as_of, PAGE_SIZE, PLANNER);
         let card = insights.program(&goal.goal).unwrap();
         assert_eq!(card.summary, goal.summary);
         assert!(!card.summary.is_empty());
@@ -404,7 +440,7 @@ mod tests {
     #[test]
     fn with_no_page_shown_cards_have_bars_only() {
         let (cat, record, plan) = big();
-        let insights = Insights::compute(&cat, &plan, record.as_of, 0);
+        let insights = Insights::compute(&cat, &plan, record.as_of, 0, PLANNER);
         assert!(insights
             .programs
             .iter()
@@ -433,14 +469,14 @@ mod tests {
             None,
         ];
         let mut before = plan.clone();
-        let mut insights = Insights::compute(&cat, &before, today, PAGE_SIZE);
+        let mut insights = Insights::compute(&cat, &before, today, PAGE_SIZE, PLANNER);
         for goal in goals {
             let mut after = before.clone();
             after.goal = goal;
-            let kept = insights.with_goal(&cat, &after, today);
+            let kept = insights.with_goal(&cat, &after, today, PLANNER);
             assert_eq!(
                 kept,
-                Insights::compute(&cat, &after, today, PAGE_SIZE),
+                Insights::compute(&cat, &after, today, PAGE_SIZE, PLANNER),
                 "{:?}",
                 after.goal
             );
@@ -451,8 +487,47 @@ mod tests {
         weeks.goal = Some("s3".to_owned());
         weeks.minimize = Objective::Weeks;
         assert_eq!(
-            insights.with_goal(&cat, &weeks, today),
-            Insights::compute(&cat, &weeks, today, PAGE_SIZE)
+            insights.with_goal(&cat, &weeks, today, PLANNER),
+            Insights::compute(&cat, &weeks, today, PAGE_SIZE, PLANNER)
         );
+    }
+
+    /// Without the planner (before the second module arrives) the cards have their words
+    /// but no route, nothing is startable, and the insights say routes are pending; given it,
+    /// the same plan gets its routes, and detailing another page or changing the goal without
+    /// it leaves them pending again.
+    #[test]
+    fn without_the_planner_routes_are_pending_and_with_it_computed() {
+        let (cat, record, mut plan) = big();
+        plan.goal = Some("s3".to_owned());
+        let today = record.as_of;
+        let waiting = Insights::compute(&cat, &plan, today, PAGE_SIZE, None);
+        assert!(waiting.routes_pending);
+        assert!(waiting.goal_route.is_none() && waiting.unlocks.is_empty());
+        assert!(waiting.available.is_empty());
+        assert!(waiting.programs[..PAGE_SIZE]
+            .iter()
+            .all(|p| p.route.is_none() && !p.summary.is_empty()));
+
+        let planned = Insights::compute(&cat, &plan, today, PAGE_SIZE, PLANNER);
+        assert!(!planned.routes_pending);
+        assert!(planned.goal_route.is_some() && !planned.available.is_empty());
+        assert!(planned.programs[..PAGE_SIZE]
+            .iter()
+            .all(|p| p.satisfied || p.route.is_some()));
+        // Only the routes differ: the words and numbers come from the engine either way.
+        for (a, b) in waiting.programs.iter().zip(&planned.programs) {
+            assert_eq!(
+                (&a.id, a.fraction.to_bits(), &a.summary),
+                (&b.id, b.fraction.to_bits(), &b.summary)
+            );
+        }
+
+        assert!(
+            planned
+                .detail_first(&cat, &plan, today, 2 * PAGE_SIZE, None)
+                .routes_pending
+        );
+        assert!(planned.with_goal(&cat, &plan, today, None).routes_pending);
     }
 }

@@ -56,7 +56,8 @@ pub fn widget(cx: &mut Context) -> anyhow::Result<()> {
 /// imports it, and it fetches the second module on demand.
 pub const SPLIT_LINK_JS: &str = "pkg/__wasm_split.js";
 
-/// The widget's second module (the views after the first screen, see src/components/later.rs).
+/// The widget's second module (the views after the first screen; its split point is in
+/// src/later.rs).
 pub const LATER_WASM: &str = "pkg/split_later.wasm";
 
 /// Builds the widget in two WebAssembly modules:

@@ -1,7 +1,7 @@
-//! `cargo xtask size`: raw, gzip and brotli sizes of what the widget ships, against its budget:
-//! the initial bundle (what every page with the widget downloads) against the 150 KiB budget,
-//! and the on-demand interop module (loaded only for CTDL feeds and "Add my badges") against its
-//! own regression ceiling.
+//! `cargo xtask size`: raw, gzip and brotli sizes of what the widget ships, against its limits:
+//! the initial bundle (what every page with the widget downloads) against its 160 KiB gate (and
+//! beside its 150 KiB goal), and the second module and the on-demand interop module (loaded only
+//! for CTDL feeds and "Add my badges") against their own regression ceilings.
 
 use anyhow::Context as _;
 use std::path::{Path, PathBuf};
@@ -10,10 +10,15 @@ use crate::build;
 use crate::compress::{brotli_best, gzip_best};
 use crate::context::Context;
 
-/// The widget's budget (issue 4): everything a page downloads to show it, brotli-compressed.
-/// `cargo xtask size` and `cargo xtask test` both fail above it. Met on 2026-12-03 at 149.7 KiB
-/// (from 312 KiB on 2026-11-29; the steps are in docs/benchmarks.md, "Bundle size").
-pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
+/// The widget's goal for its first download (issue 4): everything a page downloads to show it,
+/// brotli-compressed. Reported beside the gate; being over it does not fail. Met on 2026-12-03
+/// at 149.7 KiB (from 312 KiB on 2026-11-29; the steps are in docs/benchmarks.md, "Bundle
+/// size"), which left no room for the widget's restructuring (issue 15).
+pub const GOAL_BROTLI_BYTES: u64 = 150 * 1024;
+
+/// The gate on the first download (issue 15): `cargo xtask size` and `cargo xtask test` fail
+/// above it. What the first screen does not need still goes to the second module.
+pub const GATE_BROTLI_BYTES: u64 = 160 * 1024;
 
 /// The interop module's ceiling (WebAssembly and JS glue, brotli): its size after the move to
 /// the size-first nightly build (99.8 KiB, 2026-11-29; 113.7 KiB when it was split out of the
@@ -58,16 +63,16 @@ impl std::ops::Add for Sizes {
     }
 }
 
-/// `cargo xtask size`: builds the release widget, prints the report, checks the budget.
+/// `cargo xtask size`: builds the release widget, prints the report, checks the gate.
 pub fn run(cx: &mut Context) -> anyhow::Result<()> {
     build::widget_with_setup(cx)?;
-    check_budget(cx, BUDGET_BROTLI_BYTES)
+    check_budget(cx, GATE_BROTLI_BYTES)
 }
 
 /// Prints the report for the widget already in `pkg/` and fails when its initial bundle is over
-/// `budget` bytes of brotli in total, or the second module or the on-demand interop module over
-/// its own ceiling.
-pub fn check_budget(cx: &mut Context, budget: u64) -> anyhow::Result<()> {
+/// `gate` bytes of brotli in total, or the second module or the on-demand interop module over
+/// its own ceiling. How the initial bundle stands against its goal is printed too.
+pub fn check_budget(cx: &mut Context, gate: u64) -> anyhow::Result<()> {
     println!("Initial bundle (every page with the widget downloads it):");
     let total = report(cx, &widget_assets(&cx.root)?)?;
     println!(
@@ -84,7 +89,7 @@ pub fn check_budget(cx: &mut Context, budget: u64) -> anyhow::Result<()> {
     let interop = report(cx, &interop_assets())?;
     println!();
     let problems: Vec<String> = [
-        over_limit("widget's initial bundle", total.brotli, budget, "budget"),
+        over_limit("widget's initial bundle", total.brotli, gate, "gate"),
         over_limit(
             "later views' module",
             later.brotli,
@@ -101,6 +106,7 @@ pub fn check_budget(cx: &mut Context, budget: u64) -> anyhow::Result<()> {
     .into_iter()
     .flatten()
     .collect();
+    println!("{}", against_goal(total.brotli, GOAL_BROTLI_BYTES));
     if problems.is_empty() {
         Ok(())
     } else {
@@ -108,7 +114,24 @@ pub fn check_budget(cx: &mut Context, budget: u64) -> anyhow::Result<()> {
     }
 }
 
-/// Says that `what` (`brotli` bytes) is within its `limit` (a "budget" or a "ceiling"), or
+/// How the initial bundle (`brotli` bytes) stands against its `goal`, which does not fail.
+fn against_goal(brotli: u64, goal: u64) -> String {
+    if brotli > goal {
+        format!(
+            "widget's initial bundle over its goal of {} brotli by {} (the gate fails the build, the goal does not)",
+            kib(goal),
+            kib(brotli - goal)
+        )
+    } else {
+        format!(
+            "widget's initial bundle within its goal of {} brotli ({} to spare)",
+            kib(goal),
+            kib(goal - brotli)
+        )
+    }
+}
+
+/// Says that `what` (`brotli` bytes) is within its `limit` (a "gate" or a "ceiling"), or
 /// returns by how much it is over.
 fn over_limit(what: &str, brotli: u64, limit: u64, kind: &str) -> Option<String> {
     if brotli > limit {
@@ -340,6 +363,31 @@ mod tests {
                 PathBuf::from(build::INTEROP_JS)
             ]
         );
+    }
+
+    #[test]
+    fn a_first_download_over_its_goal_but_within_its_gate_passes_and_says_so() {
+        let between = 155 * 1024;
+        assert!(GOAL_BROTLI_BYTES < between && between < GATE_BROTLI_BYTES);
+        assert_eq!(
+            over_limit(
+                "widget's initial bundle",
+                between,
+                GATE_BROTLI_BYTES,
+                "gate"
+            ),
+            None
+        );
+        assert!(against_goal(between, GOAL_BROTLI_BYTES)
+            .contains("over its goal of 150.0 KiB brotli by 5.0 KiB"));
+        assert!(over_limit(
+            "widget's initial bundle",
+            GATE_BROTLI_BYTES + 1,
+            GATE_BROTLI_BYTES,
+            "gate"
+        )
+        .is_some());
+        assert!(against_goal(149 * 1024, GOAL_BROTLI_BYTES).contains("1.0 KiB to spare"));
     }
 
     #[test]

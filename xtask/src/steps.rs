@@ -101,7 +101,7 @@ fn static_checks() -> Vec<Step> {
     ]
 }
 
-/// The widget's release build, its size budget, and its wasm-bindgen tests in two engines.
+/// The widget's release build, its size gate, and its wasm-bindgen tests in two engines.
 fn widget_steps() -> Vec<Step> {
     vec![
         Step {
@@ -110,14 +110,15 @@ fn widget_steps() -> Vec<Step> {
             run: |cx| outcome(cx, build::widget),
         },
         Step {
-            // The same check as `cargo xtask size`: the first download within issue 4's
-            // 150 KiB budget, the later views and the interop module within their ceilings.
-            name: "widget size budget (first download ≤ 150 KiB brotli; later views, interop: ceilings, see xtask/src/size.rs)",
+            // The same check as `cargo xtask size`: the first download within issue 15's
+            // 160 KiB gate (its 150 KiB goal is reported, not enforced), the later views and the
+            // interop module within their ceilings.
+            name: "widget size gate (first download ≤ 160 KiB brotli, goal 150 KiB; later views, interop: ceilings, see xtask/src/size.rs)",
             needs: build::WIDGET_NEEDS,
             run: |cx| {
                 outcome(cx, |cx| {
                     build::widget(cx)
-                        .and_then(|()| size::check_budget(cx, size::BUDGET_BROTLI_BYTES))
+                        .and_then(|()| size::check_budget(cx, size::GATE_BROTLI_BYTES))
                 })
             },
         },

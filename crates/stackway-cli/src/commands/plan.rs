@@ -12,40 +12,32 @@ use stackway_core::plan::{
 };
 use stackway_core::Catalog;
 
-use super::progress::{build_record, check_id, load_catalog, title, Failure, Format};
-
-/// What to minimise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Minimize {
-    Cost,
-    Hours,
-    Credits,
-    Weeks,
-}
+use super::progress::{build_record, check_id, load_catalog, title, Failure, Format, RecordArgs};
 
 /// Arguments of `stackway plan`.
 #[derive(clap::Args)]
 pub struct Args {
     /// The feed (a JSON file; `-` reads standard input).
     pub feed: PathBuf,
-    /// Credentials held, comma-separated, each optionally with the date earned: `ID[@YYYY-MM-DD]`.
-    #[arg(long, value_delimiter = ',')]
-    pub have: Vec<String>,
-    /// Credentials planned (what-if), comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub planned: Vec<String>,
+    #[command(flatten)]
+    pub record: RecordArgs,
     /// The credential to reach.
     #[arg(long)]
     pub goal: String,
     /// What to minimise over the added credentials.
-    #[arg(long, value_enum, default_value_t = Minimize::Cost)]
-    pub minimize: Minimize,
-    /// Evaluation date, `YYYY-MM-DD` (default: today, UTC).
-    #[arg(long)]
-    pub as_of: Option<String>,
+    #[arg(long, default_value = "cost", value_parser = objective_parser())]
+    pub minimize: Objective,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// `--minimize`: the planner's own objectives (`stackway_core::plan::Objective`), by name.
+fn objective_parser() -> impl clap::builder::TypedValueParser<Value = Objective> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Objective::ALL.map(Objective::as_str))
+        // Only the names above get here, and each parses.
+        .map(|name| Objective::parse(&name).unwrap_or(Objective::Cost))
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -57,14 +49,8 @@ pub fn run(args: Args) -> ExitCode {
 fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
     let cat = load_catalog(&args.feed, args.format)?;
     check_id(&cat, &args.goal, "--goal")?;
-    let record = build_record(&cat, &args.have, &args.planned, args.as_of.as_deref())?;
-    let objective = match args.minimize {
-        Minimize::Cost => Objective::Cost,
-        Minimize::Hours => Objective::Hours,
-        Minimize::Credits => Objective::Credits,
-        Minimize::Weeks => Objective::Weeks,
-    };
-    let route = best_route(&cat, &record, &args.goal, objective).map_err(|e| {
+    let record = build_record(&cat, &args.record)?;
+    let route = best_route(&cat, &record, &args.goal, args.minimize).map_err(|e| {
         eprintln!("error: {e}");
         Failure(ExitCode::from(2))
     })?;

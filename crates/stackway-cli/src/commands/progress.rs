@@ -19,23 +19,30 @@ pub enum Format {
     Json,
 }
 
-/// Arguments of `stackway progress`.
+/// A learner's record on the command line, the same for `stackway progress` and `stackway plan`.
 #[derive(clap::Args)]
-pub struct Args {
-    /// The feed (a JSON file; `-` reads standard input).
-    pub feed: PathBuf,
+pub struct RecordArgs {
     /// Credentials held, comma-separated, each optionally with the date earned: `ID[@YYYY-MM-DD]`.
     #[arg(long, value_delimiter = ',')]
     pub have: Vec<String>,
     /// Credentials planned (what-if), comma-separated: treated as held, without a date.
     #[arg(long, value_delimiter = ',')]
     pub planned: Vec<String>,
-    /// Only this goal (default: every stackable credential).
-    #[arg(long)]
-    pub goal: Option<String>,
     /// Evaluation date, `YYYY-MM-DD` (default: today, UTC).
     #[arg(long)]
     pub as_of: Option<String>,
+}
+
+/// Arguments of `stackway progress`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The feed (a JSON file; `-` reads standard input).
+    pub feed: PathBuf,
+    #[command(flatten)]
+    pub record: RecordArgs,
+    /// Only this goal (default: every stackable credential).
+    #[arg(long)]
+    pub goal: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -109,13 +116,8 @@ pub fn check_id(cat: &Catalog, id: &str, what: &str) -> Result<(), Failure> {
 }
 
 /// Builds the learner record from `--have`, `--planned` and `--as-of`, checking every id.
-pub fn build_record(
-    cat: &Catalog,
-    have: &[String],
-    planned: &[String],
-    as_of: Option<&str>,
-) -> Result<Record, Failure> {
-    let as_of = match as_of {
+pub fn build_record(cat: &Catalog, args: &RecordArgs) -> Result<Record, Failure> {
+    let as_of = match args.as_of.as_deref() {
         Some(s) => Some(Date::parse(s).ok_or_else(|| {
             eprintln!("error: --as-of {s:?} is not a date (expected YYYY-MM-DD)");
             Failure(ExitCode::from(2))
@@ -123,7 +125,7 @@ pub fn build_record(
         None => Some(today()),
     };
     let mut record = Record::new(as_of);
-    for item in have.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for item in args.have.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         let (id, earned) = match item.split_once('@') {
             Some((id, date)) => {
                 let d = Date::parse(date).ok_or_else(|| {
@@ -139,7 +141,12 @@ pub fn build_record(
         check_id(cat, id, "--have")?;
         record = record.with_held(id, earned);
     }
-    for id in planned.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for id in args
+        .planned
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         check_id(cat, id, "--planned")?;
         record = record.with_planned(id);
     }
@@ -188,7 +195,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
     if let Some(g) = &args.goal {
         check_id(&cat, g, "--goal")?;
     }
-    let record = build_record(&cat, &args.have, &args.planned, args.as_of.as_deref())?;
+    let record = build_record(&cat, &args.record)?;
     let goals: Vec<Progress> = match &args.goal {
         Some(g) => vec![engine::progress(&cat, &record, g).map_err(|e| {
             eprintln!("error: {e}");

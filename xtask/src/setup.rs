@@ -58,6 +58,7 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> anyhow::Result<()> {
     if let Some((_, result)) = cx.setup.done.iter().find(|(p, _)| *p == prereq) {
         return result.clone().map_err(anyhow::Error::msg);
     }
+    let started = std::time::Instant::now();
     let result = match prereq {
         Prereq::RustComponents => rust_components(cx),
         Prereq::WasmTarget => wasm_target(cx),
@@ -74,6 +75,11 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> anyhow::Result<()> {
         Prereq::Apt(packages) => apt(cx, packages),
         Prereq::PythonVenv(requirements) => python_venv(cx, requirements),
     };
+    // An install (not a check) says when it is done: installs run beside each other, quietly.
+    if result.is_ok() && started.elapsed().as_secs() >= 5 {
+        let took = started.elapsed().as_secs();
+        cx.progress("setup", &format!("{prereq:?}: ready after {took} s"));
+    }
     // Kept as text: the answer is repeated to every later caller.
     let kept = result.as_ref().map(|_| ()).map_err(|e| format!("{e:#}"));
     cx.setup.done.push((prereq, kept));

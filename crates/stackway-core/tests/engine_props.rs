@@ -326,6 +326,21 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&p.fraction));
             prop_assert!(!p.satisfied || p.fraction == 1.0);
             prop_assert!(p.satisfied || p.fraction < 1.0);
+            // The card's groups agree with the evaluation: every section is met exactly when
+            // the goal is (unless the goal is held itself, when there are none), and a group
+            // says something is still needed exactly when it is not met.
+            let groups = engine::requirement_groups(&cat, &g.record, p);
+            if p.held || p.tree.is_none() {
+                prop_assert!(groups.is_empty());
+            } else {
+                prop_assert_eq!(groups.iter().all(|s| s.satisfied), p.satisfied, "seed {} {}", seed, p.goal);
+                let mut stack: Vec<&engine::RequirementGroup> = groups.iter().collect();
+                while let Some(group) = stack.pop() {
+                    let needs = group.still_needed > 0 || group.credits_still_needed.is_some_and(|c| c > 0.0);
+                    prop_assert_eq!(needs, !group.satisfied, "seed {} {}", seed, p.goal);
+                    stack.extend(&group.groups);
+                }
+            }
         }
         for c in &g.feed.credentials {
             let _ = engine::progress(&cat, &g.record, &c.id).unwrap();

@@ -8,6 +8,7 @@
 pub mod counts_toward;
 pub mod evaluate;
 pub mod explain;
+pub mod groups;
 pub mod holdings;
 pub mod next_steps;
 pub mod progress;
@@ -21,6 +22,7 @@ use crate::catalog::Catalog;
 
 pub use counts_toward::{counts_toward, CountsToward};
 pub use explain::{explain, Explanation, Status};
+pub use groups::{requirement_groups, Member, MemberState, RequirementGroup};
 pub use next_steps::{next_steps, NextStep};
 pub use progress::{progress, progress_all, GroupProgress, NodeKind, Progress, Remaining, Use};
 pub use summary::{progress_summary, progress_summary_all, ProgressSummary};

@@ -9,7 +9,7 @@ document.documentElement.lang = lang;
 /** The page's own words (the widget localises itself). English is in index.html. */
 const FRENCH = {
   title: 'Démo de Stackway',
-  intro: 'Les microcertifications et la façon dont elles s’empilent.',
+  intro: 'Les microtitres de compétences et la façon dont ils se cumulent.',
   try: 'Essayez',
   or: 'ou',
   'preview-title': 'Prévisualiser votre propre flux',

@@ -14,12 +14,12 @@ count-credits = { $count ->
 mark-held = Obtenu
 mark-planned = Prévu
 mark-earned = Acquis
-mark-available = Accessible maintenant
+mark-available = Accessible dès maintenant
 mark-group-label = Votre plan pour { $title }
-action-hold = Je l’ai
-action-hold-label = J’ai { $title }
-action-plan = Le prévoir
-action-plan-label = Prévoir { $title }
+action-hold = Je l’ai obtenu
+action-hold-label = J’ai obtenu { $title }
+action-plan = Je le prévois
+action-plan-label = Je prévois { $title }
 action-unmark = Retirer
 action-unmark-label = Retirer { $title } de mon plan
 action-close = Fermer
@@ -36,7 +36,7 @@ fact-weeks = Semaines
 fact-cost = Coût
 fact-delivery = Mode de prestation
 fact-level = Niveau
-fact-valid = Compte pour le cumul pendant
+fact-valid = Reste valide pour le cumul pendant
 fact-valid-years = { $count ->
     [one] { $count } an
    *[other] { $count } ans
@@ -50,7 +50,7 @@ detail-badge-link = Voir le badge (s’ouvre dans un nouvel onglet)
 detail-prerequisites = Avant de commencer
 detail-prerequisites-met = Vous remplissez les préalables.
 detail-prerequisites-unmet = Vous ne remplissez pas encore les préalables.
-detail-counts-toward = Compte pour
+detail-counts-toward = Contribue à
 detail-equivalences = Transfert de crédits
 detail-equivalence = { $holding } équivaut à { $target }
 detail-visit = Consulter la page de l’établissement
@@ -65,15 +65,15 @@ filter-delivery = Mode de prestation
 filter-kind = Type
 filter-provider = Offert par
 filter-max-cost = Coût maximal
-filter-max-weeks = Semaines au maximum
-filter-any = Tous
+filter-max-weeks = Durée maximale (semaines)
+filter-any = Indifférent
 filter-clear = Effacer les filtres
 explore-count = { $count ->
     [0] Aucun titre ne correspond.
     [one] Un titre correspond.
    *[other] { $count } titres correspondent.
 }
-explore-more = Afficher { $count } de plus
+explore-more = Afficher { $count } autres
 
 ## Carte
 
@@ -99,14 +99,14 @@ list-truncated = Seuls les { $count } premiers titres sont listés ; utilisez Ex
 
 pathways-none = Cet établissement n’a pas publié de parcours recommandés.
 pathway-goal = Mène à : { $title }
-pathway-done = { $done } sur { $count } terminés
+pathway-done = { $done } sur { $count } obtenus
 
 ## Mon plan et badges
 
 plan-goal = Mon objectif
 plan-goal-none = Pas encore d’objectif
 plan-minimize = Meilleur parcours selon
-objective-cost = Le coût le plus bas
+objective-cost = Coût le plus bas
 objective-weeks = Le moins de semaines
 objective-hours = Le moins d’heures
 objective-credits = Le moins de crédits
@@ -124,8 +124,8 @@ plan-reset = Effacer mon plan
 route-heading = Meilleur parcours
 route-done = Vous avez tout ce qu’il faut pour cet objectif.
 route-infeasible = Aucun parcours ne permet d’atteindre cet objectif avec les titres offerts.
-route-completes = Termine : { $names }
-route-opens = Permet de commencer : { $names }
+route-completes = Permet d’obtenir : { $names }
+route-opens = Donne accès à : { $names }
 route-totals = Total : { $cost }, { $hours ->
     [one] { $hours } heure
    *[other] { $hours } heures
@@ -137,9 +137,9 @@ route-totals = Total : { $cost }, { $hours ->
    *[other] { $credits } crédits
 }.
 route-not-proven = C’est le meilleur parcours trouvé dans le temps imparti ; il en existe peut-être un légèrement meilleur.
-route-unknown = Non inclus dans les totaux (inconnu) : { $names }
+route-unknown = Non compris dans les totaux (valeur inconnue) : { $names }
 badges-open = Ajouter mes badges
-badges-help = Choisissez ou déposez un fichier de votre portefeuille de badges, ou collez son texte : un titre Open Badges 3.0 (JSON ou JWT), un relevé d’apprentissage complet (CLR 2.0) ou des assertions Open Badges 2.0. Il reste sur votre ordinateur.
+badges-help = Choisissez ou déposez un fichier de votre portefeuille de badges, ou collez son texte : un titre Open Badges 3.0 (JSON ou JWT), un relevé d’apprentissage complet (CLR 2.0) ou des assertions Open Badges 2.0. Le fichier ne quitte pas votre ordinateur.
 badges-self-reported = Déclaré par vous, non vérifié : les signatures ne sont pas contrôlées.
 badges-loading = Chargement du lecteur de badges…
 badges-load-error = Le lecteur de badges n’a pas pu être chargé.

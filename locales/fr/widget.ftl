@@ -14,7 +14,7 @@ error-invalid-detail = { $count ->
     [one] Le flux de l’établissement comporte un problème qui empêche de l’afficher.
    *[other] Le flux de l’établissement comporte { $count } problèmes qui empêchent de l’afficher.
 }
-error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez votre enseignant : les détails ci-dessous l’aideront.
+error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez la personne responsable de votre cours : les détails ci-dessous l’aideront.
 action-retry = Réessayer
 error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
 notice-offline = Vous êtes hors ligne : voici la copie enregistrée le { $when }.
@@ -52,7 +52,7 @@ kind-graduate-certificate = Certificat d’études supérieures
 kind-diploma = Diplôme
 kind-advanced-diploma = Diplôme avancé
 kind-degree = Grade
-kind-prior-learning = Acquis
+kind-prior-learning = Reconnaissance des acquis
 count-credentials = { $count ->
     [one] { $count } titre
    *[other] { $count } titres
@@ -74,8 +74,8 @@ action-set-goal = En faire mon objectif
 
 ## Programmes et progression
 
-programs-help = Tous les programmes que vous pouvez obtenir en cumulant des titres, avec votre progression.
-programs-none = Cet établissement n’a aucun programme cumulable.
+programs-help = Tous les programmes que vous pouvez obtenir en cumulant des titres, et où vous en êtes.
+programs-none = Cet établissement ne propose aucun programme qui s’obtient en cumulant des titres.
 programs-count = Programmes affichés : { $shown } sur { $total }.
 programs-more = { $count ->
     [one] Afficher un programme de plus
@@ -85,6 +85,6 @@ progress-label = Progression vers { $title }
 progress-percent = { $percent } % terminé
 program-missing = Il manque encore : { $names }
 program-missing-more = et { $count } de plus
-program-route = La façon la moins chère de terminer :
+program-route = Pour terminer au moindre coût :
 program-route-pending = en cours de calcul…
 program-is-goal = Votre objectif

@@ -67,7 +67,7 @@ test('the demo reads at 320 px wide in French without sideways scrolling', async
   expect(overflow).toBeLessThanOrEqual(0);
   // The page's own words are French too, not only the widget's.
   await expect(page).toHaveTitle('Démo de Stackway');
-  await expect(page.locator('.demo-intro')).toContainText('microcertifications');
+  await expect(page.locator('.demo-intro')).toContainText('microtitres');
   await expect(page.getByRole('heading', { name: 'Prévisualiser votre propre flux' })).toBeVisible();
   await expect(page.getByLabel('Fichier de flux (JSON)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'In English' })).toHaveAttribute('href', /lang=en/);

@@ -209,3 +209,55 @@ fn schema_writes_to_a_file() {
         std::fs::read_to_string(repo("docs/feed-v1.schema.json")).unwrap()
     );
 }
+
+/// A CTDL pathway is checked as the widget reads it: the import's warnings and the imported
+/// feed's problems, all pointing into the CTDL file.
+#[test]
+fn a_ctdl_pathway_is_checked_through_its_import() {
+    let pathway = repo("crates/stackway-core/tests/data/ctdl/registry-career-pathway.json");
+    let out = stackway(&["check", "--color", "never", &pathway]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The import's own warning, at its line and column in the CTDL file.
+    assert!(
+        stdout.contains(&format!("{pathway}:13:25: warning[ctdl-prefix]")),
+        "{stdout}"
+    );
+    // A problem of the imported feed, at the CTDL node the credential came from.
+    assert!(
+        stdout.contains(&format!(
+            "{pathway}:114:5: warning[missing-translation]: the title has no text in fr"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(in the imported feed at /credentials/5/title)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{pathway}: CTDL pathway imported 9 components → 9 credentials, 3 conditions → 4 \
+             requirement groups, 1 pathway; 1 warning: ctdl-prefix 1"
+        )),
+        "{stdout}"
+    );
+
+    let out = stackway(&["check", "--format", "json", &pathway]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics[0]["code"], "ctdl-prefix");
+    assert_eq!(diagnostics[0]["pointer"], "/@graph/0/ceasn:hasChild");
+    assert!(diagnostics
+        .iter()
+        .any(|d| d["code"] == "missing-translation" && d["pointer"] == "/@graph/11"));
+
+    let empty = temp_feed(
+        "empty-ctdl",
+        r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#,
+    );
+    let out = stackway(&["check", "--format", "json", &empty]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ctdl-empty"));
+}

@@ -40,10 +40,39 @@ fn import_prints_a_valid_feed_and_warnings_on_stderr() {
     assert_eq!(feed["stackway"], 1);
     assert_eq!(feed["pathways"][0]["goal"], "goal");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning[ctdl-prefix]"), "{stderr}");
-    assert!(stderr.contains("`_:p` has `ceasn:hasChild`"), "{stderr}");
-    assert!(
-        stderr.contains("imported 3 credential(s) and 1 pathway(s)"),
+    // Each warning says where it is in the CTDL file: line:column and JSON Pointer.
+    let expected = format!(
+        "warning[ctdl-prefix]: {}:5:40 (at /@graph/0/ceasn:hasDestinationComponent): 5 \
+         properties are spelled with another prefix",
+        fixture.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert_eq!(
+        stderr.lines().last(),
+        Some(
+            "imported 3 components → 3 credentials, 0 conditions → 1 requirement group, 1 \
+             pathway; 3 warnings: ctdl-no-condition 1, ctdl-no-provider 1, ctdl-prefix 1"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn import_of_the_registry_badge_pathway_keeps_all_53_components_and_says_so() {
+    let fixture = core_data("ctdl/registry-badge-pathway.json");
+    let out = stackway(&["import", "ctdl", fixture.to_str().unwrap()]);
+    assert!(out.status.success());
+    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is the feed");
+    assert_eq!(feed["credentials"].as_array().map(Vec::len), Some(53));
+    assert_eq!(feed["provider"]["name"], "Northern Lakes College");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("warning[").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.lines().last(),
+        Some(
+            "imported 53 components → 53 credentials, 11 conditions → 12 requirement groups, 1 \
+             pathway; 1 warning: ctdl-prefix 1"
+        ),
         "{stderr}"
     );
 }
@@ -101,7 +130,7 @@ fn import_writes_output_file_and_export_round_trips() {
     let second: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(second["credentials"], first["credentials"]);
     assert_eq!(second["pathways"], first["pathways"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("with 0 warning(s)"));
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("; no warnings\n"));
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -1,5 +1,7 @@
 //! Property tests: a random feed pathway exported to CTDL and imported back gives an equivalent
-//! feed, and neither importer panics on arbitrary bytes or arbitrary JSON.
+//! feed (with nodes of every class a registry pathway holds: components, and credentials,
+//! courses, assessments, competencies and jobs used directly as nodes), and neither importer
+//! panics on arbitrary bytes or arbitrary JSON.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +9,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use stackway_core::feed::LangMap;
 use stackway_core::interop::badges::read_badges;
-use stackway_core::interop::ctdl::{export_pathway, import_text, import_value};
+use stackway_core::interop::ctdl::{export_pathway, import_text};
 use stackway_core::interop::detect::read_feed_text;
 use stackway_core::{parse_feed, Credential, Feed, Institution, Kind, Pathway, Requirement, Text};
 
@@ -22,6 +24,58 @@ const ROUND_TRIP_KINDS: [Kind; 7] = [
     Kind::Degree,
     Kind::PriorLearning,
 ];
+
+/// The CTDL classes a credential of each kind may have been imported from (kept in a `ctdl:`
+/// tag); `None` is the kind's own export class.
+fn classes(kind: Kind) -> Vec<Option<&'static str>> {
+    let classes: &[&str] = match kind {
+        Kind::MicroCredential => &[
+            "MicroCredential",
+            "CompetencyComponent",
+            "BasicComponent",
+            "Competency",
+            "MultiComponent",
+        ],
+        Kind::Badge => &[
+            "OpenBadge",
+            "DigitalBadge",
+            "Badge",
+            "CocurricularComponent",
+            "ExtracurricularComponent",
+        ],
+        Kind::Course => &[
+            "Course",
+            "LearningOpportunityProfile",
+            "CollectionComponent",
+        ],
+        Kind::Certificate => &[
+            "Certification",
+            "Certificate",
+            "License",
+            "ApprenticeshipCertificate",
+            "SelectionComponent",
+            "LearningProgram",
+        ],
+        Kind::Diploma => &["Diploma", "SecondarySchoolDiploma"],
+        Kind::Degree => &["BachelorDegree", "MasterDegree", "Degree", "DoctoralDegree"],
+        Kind::PriorLearning => &[
+            "AssessmentProfile",
+            "Job",
+            "Occupation",
+            "JobComponent",
+            "WorkExperienceComponent",
+        ],
+        _ => &[],
+    };
+    std::iter::once(None)
+        .chain(classes.iter().copied().map(Some))
+        .collect()
+}
+
+fn kind_and_class() -> impl Strategy<Value = (Kind, Option<&'static str>)> {
+    prop::sample::select(ROUND_TRIP_KINDS.to_vec())
+        .prop_flat_map(|kind| (Just(kind), prop::sample::select(classes(kind))))
+}
 
 fn text() -> impl Strategy<Value = Text> {
     prop_oneof![
@@ -86,7 +140,7 @@ fn feed() -> impl Strategy<Value = Feed> {
         let credentials = (0..n)
             .map(|i| {
                 (
-                    prop::sample::select(ROUND_TRIP_KINDS.to_vec()),
+                    kind_and_class(),
                     text(),
                     prop::option::of(text()),
                     prop::option::of((0u32..40).prop_map(|x| f64::from(x) / 2.0)),
@@ -102,10 +156,32 @@ fn feed() -> impl Strategy<Value = Feed> {
                         _ if i == n - 1 => requirement(i).prop_map(Some).boxed(),
                         _ => prop::option::of(requirement(i)).boxed(),
                     },
+                    (
+                        prop::option::of((1u32..200).prop_map(|x| f64::from(x) / 2.0)),
+                        prop::option::of((
+                            (0u32..5000).prop_map(f64::from),
+                            prop::sample::select(vec!["CAD", "USD"]),
+                        )),
+                    ),
                 )
                     .prop_map(
-                        move |(kind, title, summary, credits, hours, url, tags, requires)| {
+                        move |(
+                            (kind, class),
+                            title,
+                            summary,
+                            credits,
+                            hours,
+                            url,
+                            tags,
+                            requires,
+                            (weeks, cost),
+                        )| {
                             let mut c = Credential::new(format!("c{i}"), kind, "");
+                            c.weeks = weeks;
+                            c.cost = cost.map(|(amount, currency)| stackway_core::Cost {
+                                amount,
+                                currency: currency.to_owned(),
+                            });
                             c.title = title;
                             c.summary = summary;
                             c.credits = credits;
@@ -123,6 +199,9 @@ fn feed() -> impl Strategy<Value = Feed> {
                                 if !seen.contains(&tag) {
                                     seen.push(tag);
                                 }
+                            }
+                            if let Some(class) = class {
+                                seen.push(format!("ctdl:{class}"));
                             }
                             c.tags = seen;
                             c.requires = requires;
@@ -277,11 +356,13 @@ proptest! {
 
     #[test]
     fn importers_never_panic_on_arbitrary_ctdl_like_json(value in ctdl_like_json()) {
-        let parsed = import_value(&value);
+        let parsed = import_text(&value.to_string());
         if let Some(feed) = &parsed.feed {
-            // Whatever it read must be a valid feed.
+            // Whatever it read must be a valid feed, exactly as the feed reader reads it back
+            // (the widget hands it to the catalog without that round trip).
             let reparsed = parse_feed(&serde_json::to_string(feed).unwrap());
             prop_assert!(!reparsed.has_errors(), "{:?}\n{}", reparsed.diagnostics, value);
+            prop_assert_eq!(reparsed.feed.as_ref(), Some(feed), "{}", value);
         }
         let text = value.to_string();
         let _ = read_feed_text(&text);
@@ -350,7 +431,27 @@ fn ctdl_like_json() -> impl Strategy<Value = Value> {
         "ceterms:hasProgressionLevel",
         "skos:prefLabel",
         "ceterms:subjectWebpage",
+        "ceterms:isDestinationComponentOf",
+        "ceasn:isPartOf",
+        "ceterms:hasPart",
+        "ceterms:estimatedCost",
+        "ceterms:price",
+        "ceterms:currency",
+        "ceterms:directCostType",
+        "ceterms:estimatedDuration",
+        "ceterms:exactDuration",
+        "ceterms:creditUnitType",
+        "ceterms:targetNode",
+        "ceterms:targetNodeName",
+        "ceterms:ownedBy",
+        "ceterms:offeredBy",
+        "ceterms:owns",
+        "ceterms:logicalOperator",
+        "ceterms:proxyFor",
+        "ceterms:credentialType",
+        "ceterms:description",
         "en",
+        "fr-CA",
         "en-US",
         "type",
         "credentialSubject",
@@ -372,6 +473,20 @@ fn ctdl_like_json() -> impl Strategy<Value = Value> {
         "ceterms:ComponentCondition",
         "ceterms:Constraint",
         "asn:ProgressionLevel",
+        "ceterms:Certification",
+        "ceterms:OpenBadge",
+        "ceterms:Course",
+        "ceterms:Job",
+        "ceterms:CredentialOrganization",
+        "ceterms:CostProfile",
+        "ceterms:DurationProfile",
+        "P3M",
+        "PT12H",
+        "CAD",
+        "creditUnit:SemesterHour",
+        "creditUnit:ClockHour",
+        "logic:Or",
+        "https://college.example.org/x",
         "OpenBadgeCredential",
         "ClrCredential",
         "Assertion",

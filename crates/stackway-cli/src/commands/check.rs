@@ -1,5 +1,10 @@
 //! `stackway check FEED…`: validates feeds (files or http(s) URLs) and reports every problem.
 //!
+//! A CTDL pathway (JSON-LD, as the Credential Registry serves it) is checked as the widget would
+//! read it: it is imported, and the import's warnings are reported beside the problems of the
+//! feed it gives, every one pointing into the CTDL file (a feed problem points at the CTDL node
+//! its credential or pathway came from).
+//!
 //! Exit codes: 0 when no feed has an error (warnings allowed), 1 when some feed has errors,
 //! 2 when some input could not be read at all.
 
@@ -9,8 +14,12 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use serde::Serialize;
-use stackway_core::json::MAX_BYTES;
-use stackway_core::{parse_feed_bytes, Diagnostic, Severity};
+use stackway_core::interop::ctdl::{import_document, Import};
+use stackway_core::interop::detect::{document_kind, DocumentKind};
+use stackway_core::json::{self, MAX_BYTES};
+use stackway_core::{parse_feed, parse_feed_bytes, Diagnostic, Parsed, Severity};
+
+use super::import::summary_line;
 
 /// Arguments of `stackway check`.
 #[derive(clap::Args)]
@@ -67,7 +76,7 @@ pub fn run(args: Args) -> ExitCode {
                 continue;
             }
         };
-        let parsed = parse_feed_bytes(&bytes);
+        let (parsed, imported) = check_bytes(&bytes);
         let has_errors = parsed.has_errors();
         errors |= has_errors;
         match args.format {
@@ -86,7 +95,13 @@ pub fn run(args: Args) -> ExitCode {
             }
             Format::Human => {
                 let text = String::from_utf8_lossy(&bytes);
-                print!("{}", render_human(feed, &text, &parsed.diagnostics, style));
+                let note = imported
+                    .as_ref()
+                    .map(|i| format!("{feed}: CTDL pathway {}", summary_line(i)));
+                print!(
+                    "{}",
+                    render_human(feed, &text, &parsed.diagnostics, note.as_deref(), style)
+                );
             }
         }
     }
@@ -96,6 +111,59 @@ pub fn run(args: Args) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Checks a feed, or a CTDL pathway: the pathway is imported and the feed it gives is checked
+/// too, each of those problems pointing at the CTDL node it came from.
+fn check_bytes(bytes: &[u8]) -> (Parsed, Option<Import>) {
+    let text = match std::str::from_utf8(bytes) {
+        // Only text that can be JSON-LD is read once more to tell.
+        Ok(text) if text.contains("\"@context\"") || text.contains("\"@graph\"") => text,
+        _ => return (parse_feed_bytes(bytes), None),
+    };
+    let doc = match json::read(text) {
+        Ok(doc) if document_kind(doc.root()) == DocumentKind::Ctdl => doc,
+        _ => return (parse_feed_bytes(bytes), None),
+    };
+    let imported = import_document(&doc);
+    let mut diagnostics = imported.diagnostics.clone();
+    if let Some(feed) = &imported.feed {
+        match serde_json::to_string(feed) {
+            Ok(feed_text) => diagnostics.extend(
+                parse_feed(&feed_text)
+                    .diagnostics
+                    .into_iter()
+                    .map(|d| in_ctdl_file(&imported, &doc, d)),
+            ),
+            Err(e) => eprintln!("stackway check: cannot write the imported feed: {e}"),
+        }
+    }
+    let parsed = Parsed {
+        feed: imported.feed.clone(),
+        diagnostics,
+    };
+    (parsed, Some(imported))
+}
+
+/// A problem of the imported feed, pointing at the CTDL node it came from.
+fn in_ctdl_file(imported: &Import, doc: &json::Document<'_>, d: Diagnostic) -> Diagnostic {
+    let message = format!("{} (in the imported feed at {})", d.message, d.pointer);
+    match imported.locate(doc, &d.pointer) {
+        Some(at) => Diagnostic {
+            pointer: at.pointer,
+            line: Some(at.line),
+            column: Some(at.column),
+            message,
+            ..d
+        },
+        None => Diagnostic {
+            pointer: String::new(),
+            line: None,
+            column: None,
+            message,
+            ..d
+        },
     }
 }
 
@@ -147,7 +215,13 @@ impl Style {
 
 /// `file:line:column: severity[code]: message`, then the offending line with a marker under the
 /// value, then a summary line.
-fn render_human(feed: &str, text: &str, diagnostics: &[Diagnostic], style: Style) -> String {
+fn render_human(
+    feed: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    note: Option<&str>,
+    style: Style,
+) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.lines().collect();
     for d in diagnostics {
@@ -209,6 +283,9 @@ fn render_human(feed: &str, text: &str, diagnostics: &[Diagnostic], style: Style
             ),
         )
     };
+    if let Some(note) = note {
+        let _ = writeln!(out, "{note}");
+    }
     let _ = writeln!(out, "{summary}");
     out
 }

@@ -1,11 +1,15 @@
 //! `stackway import ctdl FILE|URL [-o feed.json]`: converts a CTDL pathway into a feed v1.
+//!
+//! Warnings go to standard error with their place in the CTDL file (line:column and JSON
+//! Pointer), then one summary line says what became of the pathway: how many of its nodes became
+//! credentials, how many conditions became requirement groups, and the warnings by code.
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use stackway_core::interop::ctdl::import_text;
+use stackway_core::interop::ctdl::{import_text, Import};
 use stackway_core::{parse_feed, Diagnostic, Severity};
 
 /// Inputs larger than this are refused, as `stackway check` does for feeds.
@@ -40,15 +44,15 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let parsed = import_text(&text);
-    for d in &parsed.diagnostics {
+    let imported = import_text(&text);
+    for d in &imported.diagnostics {
         print_diagnostic(&args.source, d);
     }
-    let Some(feed) = parsed.feed else {
+    let Some(feed) = &imported.feed else {
         eprintln!("error: nothing could be imported from {}", args.source);
         return ExitCode::from(1);
     };
-    let json = match serde_json::to_string_pretty(&feed) {
+    let json = match serde_json::to_string_pretty(feed) {
         Ok(json) => json + "\n",
         Err(e) => {
             eprintln!("error: cannot write the feed: {e}");
@@ -68,12 +72,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    let warnings = parsed.diagnostics.len();
-    eprintln!(
-        "imported {} credential(s) and {} pathway(s) with {warnings} warning(s)",
-        feed.credentials.len(),
-        feed.pathways.len()
-    );
+    eprintln!("{}", summary_line(&imported));
     match &args.output {
         Some(path) => {
             if let Err(e) = std::fs::write(path, json) {
@@ -91,12 +90,43 @@ fn print_diagnostic(source: &str, d: &Diagnostic) {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    let place = match (d.line, d.column) {
+        (Some(line), Some(column)) => format!("{source}:{line}:{column}"),
+        _ => source.to_owned(),
+    };
     let at = if d.pointer.is_empty() {
         String::new()
     } else {
         format!(" (at {})", d.pointer)
     };
-    eprintln!("{severity}[{}]: {source}{at}: {}", d.code, d.message);
+    eprintln!("{severity}[{}]: {place}{at}: {}", d.code, d.message);
+}
+
+/// One line on what an import made of a pathway: `imported 53 components → 53 credentials,
+/// 11 conditions → 12 requirement groups, 1 pathway; 1 warning: ctdl-prefix 1`.
+pub(crate) fn summary_line(imported: &Import) -> String {
+    let s = &imported.summary;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let counts = imported.counts_by_code();
+    let warnings: usize = counts.values().sum();
+    let by_code = counts
+        .iter()
+        .map(|(code, n)| format!("{code} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let warnings = match warnings {
+        0 => "no warnings".to_owned(),
+        n => format!("{}: {by_code}", plural(n, "warning", "warnings")),
+    };
+    format!(
+        "imported {} → {}, {} → {}, {}; {warnings}",
+        plural(s.components, "component", "components"),
+        plural(s.credentials, "credential", "credentials"),
+        plural(s.conditions, "condition", "conditions"),
+        plural(s.groups, "requirement group", "requirement groups"),
+        plural(s.pathways, "pathway", "pathways"),
+    )
 }
 
 /// Reads a file, or fetches an http(s) URL asking for JSON-LD.

@@ -1,9 +1,9 @@
 //! One entry point for feed text that may be a Stackway feed or a CTDL document.
 
-use serde_json::Value;
-
-use crate::interop::{ctdl, invalid_json};
+use crate::interop::ctdl;
+use crate::json::{self, Node, Value};
 use crate::parse::{parse_feed, Parsed};
+use crate::validate::validate;
 
 /// What a document is, judged from its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,57 +14,70 @@ pub enum DocumentKind {
     Ctdl,
 }
 
-/// Whether a parsed document is CTDL: its `@context` names the Credential Registry's context or
-/// the CTDL namespace, or (with no context) its `@type`s use the `ceterms:` prefix.
-pub fn document_kind(value: &Value) -> DocumentKind {
-    let Value::Object(map) = value else {
+/// Whether a document is CTDL: its `@context` names the Credential Registry's context or the
+/// CTDL namespace, or (with no context) its `@type`s use the `ceterms:` prefix.
+pub fn document_kind(root: Node<'_>) -> DocumentKind {
+    let Some(members) = root.members() else {
         return DocumentKind::Feed;
     };
-    if let Some(context) = map.get("@context") {
-        return if mentions_ctdl(context, 0) {
+    if let Some(context) = members.clone().find(|m| m.key == "@context") {
+        return if mentions_ctdl(context.value, 0) {
             DocumentKind::Ctdl
         } else {
             DocumentKind::Feed
         };
     }
-    let typed_ceterms = |v: &Value| match v.get("@type") {
-        Some(Value::String(s)) => s.starts_with("ceterms:"),
-        Some(Value::Array(items)) => items
-            .iter()
-            .any(|t| t.as_str().is_some_and(|s| s.starts_with("ceterms:"))),
-        _ => false,
+    let graph = members.clone().find(|m| m.key == "@graph").map(|m| m.value);
+    let typed = match graph.and_then(Node::items) {
+        Some(mut items) => items.any(typed_ceterms),
+        None => typed_ceterms(root),
     };
-    match map.get("@graph") {
-        Some(Value::Array(items)) if items.iter().any(typed_ceterms) => DocumentKind::Ctdl,
-        _ if typed_ceterms(value) => DocumentKind::Ctdl,
-        _ => DocumentKind::Feed,
+    if typed {
+        DocumentKind::Ctdl
+    } else {
+        DocumentKind::Feed
     }
 }
 
-fn mentions_ctdl(context: &Value, depth: usize) -> bool {
-    match context {
+fn typed_ceterms(node: Node<'_>) -> bool {
+    let Some(mut members) = node.members() else {
+        return false;
+    };
+    let Some(types) = members.find(|m| m.key == "@type") else {
+        return false;
+    };
+    let ceterms = |t: Node<'_>| t.as_str().is_some_and(|s| s.starts_with("ceterms:"));
+    match types.value.items() {
+        Some(mut items) => items.any(ceterms),
+        None => ceterms(types.value),
+    }
+}
+
+fn mentions_ctdl(context: Node<'_>, depth: usize) -> bool {
+    match context.value() {
         Value::String(s) => s.contains("credreg.net") || s.contains("purl.org/ctdl"),
-        Value::Array(items) if depth < 4 => items.iter().any(|v| mentions_ctdl(v, depth + 1)),
-        Value::Object(map) if depth < 4 => map.values().any(|v| mentions_ctdl(v, depth + 1)),
+        Value::Array(mut items) if depth < 4 => items.any(|v| mentions_ctdl(v, depth + 1)),
+        Value::Object(mut members) if depth < 4 => {
+            members.any(|m| mentions_ctdl(m.value, depth + 1))
+        }
         _ => false,
     }
 }
 
-/// Reads feed text that may be a CTDL document: a CTDL document (detected from its `@context`)
-/// is converted with [`ctdl::import_value`], its warnings becoming diagnostics; anything else is
-/// read by [`parse_feed`]. This is what the widget calls on the text it fetched.
+/// Reads feed text that may be a CTDL document, parsing it once: a CTDL document (detected from
+/// its `@context`) is converted with [`ctdl::import_document`], its warnings becoming
+/// diagnostics; anything else is validated as a feed, as [`parse_feed`] does.
 pub fn read_feed_text(text: &str) -> Parsed {
-    // Only documents that can be JSON-LD pay for the extra parse into a generic value.
-    if !(text.contains("\"@context\"") || text.contains("\"@graph\"")) {
-        return parse_feed(text);
-    }
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) if document_kind(&value) == DocumentKind::Ctdl => ctdl::import_value(&value),
-        Ok(_) => parse_feed(text),
-        Err(e) => Parsed {
-            feed: None,
-            diagnostics: vec![invalid_json(&e)],
-        },
+    match json::read(text) {
+        Ok(doc) if document_kind(doc.root()) == DocumentKind::Ctdl => {
+            ctdl::import_document(&doc).into()
+        }
+        Ok(doc) => {
+            let (feed, diagnostics) = validate(&doc);
+            Parsed { feed, diagnostics }
+        }
+        // The feed reader words every reading error.
+        Err(_) => parse_feed(text),
     }
 }
 
@@ -76,22 +89,27 @@ mod tests {
         "provider": {"id": "p", "name": "P"},
         "credentials": [{"id": "a", "kind": "badge", "title": "A"}]}"#;
 
+    fn kind(text: &str) -> DocumentKind {
+        document_kind(json::read(text).unwrap().root())
+    }
+
     #[test]
     fn ctdl_is_recognised_by_context_or_by_ceterms_types() {
-        let with_context =
-            serde_json::json!({"@context": "https://credreg.net/ctdl/schema/context/json"});
-        let with_prefix_map =
-            serde_json::json!({"@context": {"ceterms": "https://purl.org/ctdl/terms/"}});
-        let typed = serde_json::json!({"@graph": [{"@type": "ceterms:Pathway"}]});
-        let single = serde_json::json!({"@type": ["ceterms:Pathway"]});
-        for doc in [with_context, with_prefix_map, typed, single] {
-            assert_eq!(document_kind(&doc), DocumentKind::Ctdl, "{doc}");
+        for doc in [
+            r#"{"@context": "https://credreg.net/ctdl/schema/context/json"}"#,
+            r#"{"@context": {"ceterms": "https://purl.org/ctdl/terms/"}}"#,
+            r#"{"@graph": [{"@type": "ceterms:Pathway"}]}"#,
+            r#"{"@type": ["ceterms:Pathway"]}"#,
+        ] {
+            assert_eq!(kind(doc), DocumentKind::Ctdl, "{doc}");
         }
-        let other_context =
-            serde_json::json!({"@context": "https://schema.org/", "@type": "ceterms:Pathway"});
-        let feed: Value = serde_json::from_str(FEED).unwrap();
-        for doc in [other_context, feed, Value::Null, serde_json::json!([1])] {
-            assert_eq!(document_kind(&doc), DocumentKind::Feed, "{doc}");
+        for doc in [
+            r#"{"@context": "https://schema.org/", "@type": "ceterms:Pathway"}"#,
+            FEED,
+            "null",
+            "[1]",
+        ] {
+            assert_eq!(kind(doc), DocumentKind::Feed, "{doc}");
         }
     }
 
@@ -116,5 +134,9 @@ mod tests {
 
         let broken = read_feed_text("{\"@context\": ");
         assert!(broken.feed.is_none() && broken.has_errors());
+        assert_eq!(
+            broken.diagnostics,
+            parse_feed("{\"@context\": ").diagnostics
+        );
     }
 }

@@ -51,8 +51,3 @@ pub(crate) fn invalid_json(e: &serde_json::Error) -> Diagnostic {
         column: u32::try_from(e.column()).ok(),
     }
 }
-
-/// Escapes one JSON Pointer reference token (RFC 6901).
-pub(crate) fn pointer_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}

@@ -5,8 +5,12 @@ use std::fmt;
 
 use serde_json::{json, Map, Value};
 
-use super::vocab::{ctdl_for, is_ctid, CODE_TAG, CONTEXT_URL, CREDENTIAL_TYPE_TAG, LEVEL_TAG};
-use crate::feed::{Credential, Feed, Requirement, Text};
+use super::vocab::{
+    ctdl_for, is_ctid, prefixed, CODE_TAG, CONTEXT_URL, CREDENTIAL_TYPE_TAG, CTDL_TYPE_TAG,
+    LEVEL_TAG,
+};
+use crate::decimal;
+use crate::feed::{Credential, Feed, Institution, Requirement, Text};
 
 /// Why a pathway could not be exported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +41,10 @@ fn credential_iri(id: &str) -> String {
     format!("urn:stackway:credential:{id}")
 }
 
+fn institution_iri(id: &str) -> String {
+    format!("urn:stackway:institution:{id}")
+}
+
 /// Exports pathway `pathway_id` of `feed`: the pathway, its goal as the destination component,
 /// its steps and every credential the goal's requirement names, with conditions for the groups.
 /// Prerequisites and equivalences have no CTDL pathway counterpart and are not exported.
@@ -50,7 +58,7 @@ pub fn export_pathway(feed: &Feed, pathway_id: &str) -> Result<Value, ExportErro
         return Err(ExportError::UnknownGoal(pathway.goal.clone()));
     }
     let pathway_iri = format!("urn:stackway:pathway:{}", pathway.id);
-    let org_iri = format!("urn:stackway:institution:{}", feed.provider.id);
+    let org_iri = institution_iri(&feed.provider.id);
     let model_iri = format!("urn:stackway:progression:{}", pathway.id);
 
     // The goal, the steps, then everything their requirements name, transitively.
@@ -106,17 +114,16 @@ pub fn export_pathway(feed: &Feed, pathway_id: &str) -> Result<Value, ExportErro
     }
     graph.push(Value::Object(pathway_node));
 
-    let mut org = Map::new();
-    org.insert("@id".into(), json!(org_iri));
-    org.insert("@type".into(), json!("ceterms:CredentialOrganization"));
-    if is_ctid(&feed.provider.id) {
-        org.insert("ceterms:ctid".into(), json!(feed.provider.id));
+    graph.push(organisation(&feed.provider));
+    // The other institutions that own exported credentials.
+    for institution in &feed.institutions {
+        if components
+            .iter()
+            .any(|c| c.provider.as_deref() == Some(institution.id.as_str()))
+        {
+            graph.push(organisation(institution));
+        }
     }
-    org.insert("ceterms:name".into(), text_value(&feed.provider.name));
-    if let Some(url) = &feed.provider.url {
-        org.insert("ceterms:subjectWebpage".into(), json!(url));
-    }
-    graph.push(Value::Object(org));
 
     if !levels.is_empty() {
         graph.push(json!({
@@ -136,13 +143,13 @@ pub fn export_pathway(feed: &Feed, pathway_id: &str) -> Result<Value, ExportErro
     }
 
     let mut conditions = Vec::new();
+    let unit = feed.credit_label.as_ref();
     for credential in &components {
-        graph.push(component(
-            credential,
-            &pathway_iri,
-            &level_iri,
-            &mut conditions,
-        ));
+        let mut node = component(credential, &pathway_iri, &level_iri, &mut conditions);
+        if let Value::Object(map) = &mut node {
+            measures(credential, unit, map);
+        }
+        graph.push(node);
     }
     graph.extend(conditions);
 
@@ -158,6 +165,20 @@ pub fn export_pathway(feed: &Feed, pathway_id: &str) -> Result<Value, ExportErro
     }))
 }
 
+fn organisation(institution: &Institution) -> Value {
+    let mut org = Map::new();
+    org.insert("@id".into(), json!(institution_iri(&institution.id)));
+    org.insert("@type".into(), json!("ceterms:CredentialOrganization"));
+    if is_ctid(&institution.id) {
+        org.insert("ceterms:ctid".into(), json!(institution.id));
+    }
+    org.insert("ceterms:name".into(), text_value(&institution.name));
+    if let Some(url) = &institution.url {
+        org.insert("ceterms:subjectWebpage".into(), json!(url));
+    }
+    Value::Object(org)
+}
+
 fn component(
     credential: &Credential,
     pathway_iri: &str,
@@ -165,16 +186,6 @@ fn component(
     conditions: &mut Vec<Value>,
 ) -> Value {
     let (component_type, kind_type) = ctdl_for(credential.kind);
-    let mut node = Map::new();
-    node.insert("@id".into(), json!(credential_iri(&credential.id)));
-    node.insert("@type".into(), json!(format!("ceterms:{component_type}")));
-    if is_ctid(&credential.id) {
-        node.insert("ceterms:ctid".into(), json!(credential.id));
-    }
-    node.insert("ceterms:name".into(), text_value(&credential.title));
-    if let Some(summary) = &credential.summary {
-        node.insert("ceterms:description".into(), text_value(summary));
-    }
     let tag_values = |prefix: &str| -> Vec<&str> {
         credential
             .tags
@@ -182,10 +193,25 @@ fn component(
             .filter_map(|t| t.strip_prefix(prefix))
             .collect()
     };
+    // The class the node was imported from, when the kind alone would not give it back.
+    let class = tag_values(CTDL_TYPE_TAG)
+        .first()
+        .copied()
+        .unwrap_or(component_type);
+    let mut node = Map::new();
+    node.insert("@id".into(), json!(credential_iri(&credential.id)));
+    node.insert("@type".into(), json!(prefixed(class)));
+    if is_ctid(&credential.id) {
+        node.insert("ceterms:ctid".into(), json!(credential.id));
+    }
+    node.insert("ceterms:name".into(), text_value(&credential.title));
+    if let Some(summary) = &credential.summary {
+        node.insert("ceterms:description".into(), text_value(summary));
+    }
     if let Some(code) = tag_values(CODE_TAG).first() {
         node.insert("ceterms:codedNotation".into(), json!(code));
     }
-    if component_type == "CredentialComponent" {
+    if class == "CredentialComponent" {
         let exact = tag_values(CREDENTIAL_TYPE_TAG).first().copied();
         if let Some(t) = exact.or(kind_type) {
             node.insert(
@@ -194,23 +220,8 @@ fn component(
             );
         }
     }
-    let mut credit_values = Vec::new();
-    if let Some(credits) = credential.credits {
-        credit_values.push(json!({"@type": "ceterms:ValueProfile", "schema:value": credits}));
-    }
-    if let Some(hours) = credential.hours {
-        credit_values.push(json!({
-            "@type": "ceterms:ValueProfile",
-            "ceterms:creditUnitType": [{
-                "@type": "ceterms:CredentialAlignmentObject",
-                "ceterms:targetNode": "creditUnit:ClockHour",
-                "ceterms:targetNodeName": {"en": "Clock Hour"}
-            }],
-            "schema:value": hours,
-        }));
-    }
-    if !credit_values.is_empty() {
-        node.insert("ceterms:creditValue".into(), json!(credit_values));
+    if let Some(provider) = &credential.provider {
+        node.insert("ceterms:ownedBy".into(), json!([institution_iri(provider)]));
     }
     if let Some(url) = &credential.url {
         node.insert("ceterms:subjectWebpage".into(), json!(url));
@@ -226,6 +237,7 @@ fn component(
             !t.starts_with(CODE_TAG)
                 && !t.starts_with(LEVEL_TAG)
                 && !t.starts_with(CREDENTIAL_TYPE_TAG)
+                && !t.starts_with(CTDL_TYPE_TAG)
         })
         .collect();
     if !keywords.is_empty() {
@@ -246,6 +258,58 @@ fn component(
         node.insert("ceterms:hasCondition".into(), json!([iri]));
     }
     Value::Object(node)
+}
+
+/// Credit value (in the feed's credit unit), clock hours, duration and cost.
+fn measures(credential: &Credential, unit: Option<&Text>, node: &mut Map<String, Value>) {
+    let mut credit_values = Vec::new();
+    if let Some(credits) = credential.credits {
+        let mut profile = json!({"@type": "ceterms:ValueProfile", "schema:value": credits});
+        if let (Some(unit), Value::Object(map)) = (unit, &mut profile) {
+            map.insert(
+                "ceterms:creditUnitType".into(),
+                json!([{
+                    "@type": "ceterms:CredentialAlignmentObject",
+                    "ceterms:targetNodeName": text_value(unit)
+                }]),
+            );
+        }
+        credit_values.push(profile);
+    }
+    if let Some(hours) = credential.hours {
+        credit_values.push(json!({
+            "@type": "ceterms:ValueProfile",
+            "ceterms:creditUnitType": [{
+                "@type": "ceterms:CredentialAlignmentObject",
+                "ceterms:targetNode": "creditUnit:ClockHour",
+                "ceterms:targetNodeName": {"en": "Clock Hour"}
+            }],
+            "schema:value": hours,
+        }));
+    }
+    if !credit_values.is_empty() {
+        node.insert("ceterms:creditValue".into(), json!(credit_values));
+    }
+    if let Some(weeks) = credential.weeks {
+        node.insert(
+            "ceterms:estimatedDuration".into(),
+            json!([{
+                "@type": "ceterms:DurationProfile",
+                "ceterms:exactDuration": format!("P{}W", decimal::show(weeks)),
+            }]),
+        );
+    }
+    if let Some(cost) = &credential.cost {
+        node.insert(
+            "ceterms:estimatedCost".into(),
+            json!([{
+                "@type": "ceterms:CostProfile",
+                "ceterms:directCostType": "costType:AggregateCost",
+                "ceterms:price": cost.amount,
+                "ceterms:currency": cost.currency,
+            }]),
+        );
+    }
 }
 
 /// Writes the condition for `requirement` (and its nested groups) and returns its `@id`.

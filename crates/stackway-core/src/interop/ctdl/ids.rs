@@ -2,18 +2,7 @@
 
 use std::collections::HashSet;
 
-/// Whether `s` is a valid feed id: `^[a-z0-9][a-z0-9._-]{0,63}$`.
-pub fn is_valid_id(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    match bytes.first() {
-        Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit() => {}
-        _ => return false,
-    }
-    bytes.len() <= 64
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
-}
+pub use crate::validate::ids::is_valid_id;
 
 /// Hands out unique ids within one namespace (credentials, pathways or institutions).
 #[derive(Default)]

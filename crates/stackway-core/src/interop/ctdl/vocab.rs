@@ -1,21 +1,29 @@
-//! The CTDL terms Stackway reads and writes, and how they map to feed kinds.
+//! The CTDL classes Stackway reads and writes, and how they map to feed kinds.
+//!
+//! A real pathway holds more than `ceterms:PathwayComponent` subclasses: registry exports use
+//! credential classes (`ceterms:Certification`, `ceterms:OpenBadge`, …), learning opportunities,
+//! assessments, competencies and jobs directly as nodes. Each is read as the feed kind that fits
+//! it best, and the CTDL class is kept in a [`CTDL_TYPE_TAG`] tag whenever the kind alone would
+//! not give it back on export.
 
 use crate::feed::Kind;
 
 /// The JSON-LD context the Credential Registry serves its graphs with.
 pub const CONTEXT_URL: &str = "https://credreg.net/ctdl/schema/context/json";
 
-/// Every `ceterms:PathwayComponent` subtype, including the older `SelectionComponent`.
-pub const COMPONENT_TYPES: [&str; 11] = [
+/// Every `ceterms:PathwayComponent` subclass, including the older `SelectionComponent`.
+pub const COMPONENT_TYPES: [&str; 13] = [
     "PathwayComponent",
     "AssessmentComponent",
     "BasicComponent",
     "CocurricularComponent",
+    "CollectionComponent",
     "CompetencyComponent",
     "CourseComponent",
     "CredentialComponent",
     "ExtracurricularComponent",
     "JobComponent",
+    "MultiComponent",
     "WorkExperienceComponent",
     "SelectionComponent",
 ];
@@ -26,17 +34,150 @@ pub const CODE_TAG: &str = "code:";
 pub const LEVEL_TAG: &str = "level:";
 /// Tag prefix that keeps a credential component's exact `ceterms:credentialType`.
 pub const CREDENTIAL_TYPE_TAG: &str = "credential-type:";
+/// Tag prefix that keeps a node's CTDL class when its kind would export as another class
+/// (e.g. `ctdl:Certification` on a certificate, `ctdl:CompetencyComponent` on a
+/// micro-credential).
+pub const CTDL_TYPE_TAG: &str = "ctdl:";
+
+/// What a node of a CTDL document is, as far as a pathway is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeClass<'a> {
+    /// A `ceterms:Pathway`.
+    Pathway,
+    /// Something a learner completes: a pathway node, imported as a credential. The class's
+    /// local name and the family that decides its kind.
+    Learnable(&'a str, Family),
+    /// Part of the description of other nodes (an organisation, a condition, a progression
+    /// level, a profile): never a pathway node.
+    Structural(&'a str),
+    /// A class Stackway does not know (or no type at all); read as a basic component.
+    Unknown(&'a str),
+}
+
+/// The families of learnable classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// A `ceterms:PathwayComponent` subclass.
+    Component,
+    /// A credential class used directly as a node (`ceterms:Certification`, …).
+    Credential,
+    /// A learning opportunity (`ceterms:Course`, `ceterms:LearningProgram`, …).
+    LearningOpportunity,
+    /// An assessment (`ceterms:AssessmentProfile`).
+    Assessment,
+    /// A competency (`ceasn:Competency`).
+    Competency,
+    /// Work: a job, an occupation, a work role or a task.
+    Work,
+}
+
+/// Classes that describe other nodes and are never pathway nodes themselves.
+const STRUCTURAL: [&str; 24] = [
+    "ComponentCondition",
+    "Constraint",
+    "ConditionProfile",
+    "ConditionManifest",
+    "CostProfile",
+    "CostManifest",
+    "DurationProfile",
+    "ValueProfile",
+    "QuantitativeValue",
+    "CredentialAlignmentObject",
+    "IdentifierValue",
+    "ProgressionModel",
+    "ProgressionLevel",
+    "Concept",
+    "ConceptScheme",
+    "CompetencyFramework",
+    "Place",
+    "ContactPoint",
+    "Organization",
+    "CredentialOrganization",
+    "QACredentialOrganization",
+    "Agent",
+    "Person",
+    "Collection",
+];
+
+/// Credential classes whose names do not say what they are by their ending.
+const OTHER_CREDENTIALS: [&str; 8] = [
+    "Credential",
+    "Badge",
+    "DigitalBadge",
+    "OpenBadge",
+    "MicroCredential",
+    "License",
+    "QualityAssuranceCredential",
+    "GeneralEducationDevelopment",
+];
 
 /// Whether a type's local name is a pathway component.
 pub fn is_component_type(local: &str) -> bool {
     COMPONENT_TYPES.contains(&local) || local.ends_with("Component")
 }
 
+/// Whether a type's local name is a CTDL credential class (`Certification`, `BachelorDegree`,
+/// `OpenBadge`, …).
+pub fn is_credential_class(local: &str) -> bool {
+    OTHER_CREDENTIALS.contains(&local)
+        || [
+            "Degree",
+            "Diploma",
+            "Certificate",
+            "Certification",
+            "Doctorate",
+        ]
+        .iter()
+        .any(|end| local.ends_with(end))
+}
+
+/// What a node is, from the local names of its `@type`s. A pathway wins, then a component,
+/// then any other learnable class, then a structural one.
+pub fn classify<'a>(types: &[&'a str]) -> NodeClass<'a> {
+    if types.contains(&"Pathway") {
+        return NodeClass::Pathway;
+    }
+    if let Some(t) = types.iter().find(|t| is_component_type(t)) {
+        return NodeClass::Learnable(t, Family::Component);
+    }
+    for &t in types {
+        let family = match t {
+            _ if is_credential_class(t) => Family::Credential,
+            "Course" | "LearningOpportunity" | "LearningOpportunityProfile" | "LearningProgram" => {
+                Family::LearningOpportunity
+            }
+            "AssessmentProfile" | "Assessment" => Family::Assessment,
+            "Competency" => Family::Competency,
+            "Job" | "Occupation" | "WorkRole" | "Task" => Family::Work,
+            _ => continue,
+        };
+        return NodeClass::Learnable(t, family);
+    }
+    match types.iter().find(|t| STRUCTURAL.contains(t)) {
+        Some(t) => NodeClass::Structural(t),
+        None => NodeClass::Unknown(types.first().copied().unwrap_or("")),
+    }
+}
+
+/// The feed kind for a learnable class and, for credential components, their credential type.
+pub fn kind_of(class: &str, family: Family, credential_type: Option<&str>) -> Kind {
+    match family {
+        Family::Component => kind_for(class, credential_type),
+        Family::Credential => kind_for_credential_type(class),
+        Family::LearningOpportunity if class == "LearningProgram" => Kind::Certificate,
+        Family::LearningOpportunity => Kind::Course,
+        Family::Assessment | Family::Work => Kind::PriorLearning,
+        Family::Competency => Kind::MicroCredential,
+    }
+}
+
 /// The feed kind for a component type and, for credential components, its credential type.
 pub fn kind_for(component_type: &str, credential_type: Option<&str>) -> Kind {
     match component_type {
-        "CourseComponent" => Kind::Course,
-        "CompetencyComponent" | "BasicComponent" => Kind::MicroCredential,
+        "CourseComponent" | "CollectionComponent" => Kind::Course,
+        "CompetencyComponent" | "BasicComponent" | "MultiComponent" | "PathwayComponent" => {
+            Kind::MicroCredential
+        }
         "CocurricularComponent" | "ExtracurricularComponent" => Kind::Badge,
         "AssessmentComponent" | "JobComponent" | "WorkExperienceComponent" => Kind::PriorLearning,
         "SelectionComponent" => Kind::Certificate,
@@ -44,23 +185,17 @@ pub fn kind_for(component_type: &str, credential_type: Option<&str>) -> Kind {
     }
 }
 
-/// The feed kind for a `ceterms:credentialType` local name.
+/// The feed kind for a credential class (also a `ceterms:credentialType` value).
 pub fn kind_for_credential_type(local: &str) -> Kind {
     match local {
         "MicroCredential" => Kind::MicroCredential,
         "Badge" | "DigitalBadge" | "OpenBadge" => Kind::Badge,
-        "Diploma" | "SecondarySchoolDiploma" | "GeneralEducationDevelopment" => Kind::Diploma,
         "AdvancedDiploma" => Kind::AdvancedDiploma,
         "GraduateCertificate" | "PostBaccalaureateCertificate" => Kind::GraduateCertificate,
-        "Degree"
-        | "AssociateDegree"
-        | "BachelorDegree"
-        | "MasterDegree"
-        | "DoctoralDegree"
-        | "ProfessionalDoctorate"
-        | "ResearchDoctorate"
-        | "AppliedDegree" => Kind::Degree,
+        "GeneralEducationDevelopment" => Kind::Diploma,
         "Course" => Kind::Course,
+        _ if local.ends_with("Diploma") => Kind::Diploma,
+        _ if local.ends_with("Degree") || local.ends_with("Doctorate") => Kind::Degree,
         _ => Kind::Certificate,
     }
 }
@@ -82,6 +217,15 @@ pub fn ctdl_for(kind: Kind) -> (&'static str, Option<&'static str>) {
     }
 }
 
+/// The prefixed CTDL type a kept class is written back as (`ceasn:` for the competency
+/// classes, `ceterms:` for the rest).
+pub fn prefixed(class: &str) -> String {
+    match class {
+        "Competency" | "CompetencyFramework" => format!("ceasn:{class}"),
+        _ => format!("ceterms:{class}"),
+    }
+}
+
 /// Whether `s` is a CTID: `ce-` followed by a UUID (any case).
 pub fn is_ctid(s: &str) -> bool {
     let Some(uuid) = s.get(3..) else {
@@ -94,4 +238,52 @@ pub fn is_ctid(s: &str) -> bool {
         8 | 13 | 18 | 23 => b == b'-',
         _ => b.is_ascii_hexdigit(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_a_pathway_can_hold_has_a_fitting_kind() {
+        let kind = |types: &[&str]| match classify(types) {
+            NodeClass::Learnable(class, family) => Some(kind_of(class, family, None)),
+            _ => None,
+        };
+        assert_eq!(kind(&["Certification"]), Some(Kind::Certificate));
+        assert_eq!(kind(&["OpenBadge"]), Some(Kind::Badge));
+        assert_eq!(kind(&["DigitalBadge"]), Some(Kind::Badge));
+        assert_eq!(kind(&["MicroCredential"]), Some(Kind::MicroCredential));
+        assert_eq!(kind(&["BachelorOfScienceDegree"]), Some(Kind::Degree));
+        assert_eq!(kind(&["ResearchDoctorate"]), Some(Kind::Degree));
+        assert_eq!(kind(&["SecondarySchoolDiploma"]), Some(Kind::Diploma));
+        assert_eq!(
+            kind(&["ApprenticeshipCertificate"]),
+            Some(Kind::Certificate)
+        );
+        assert_eq!(kind(&["License"]), Some(Kind::Certificate));
+        assert_eq!(kind(&["Course"]), Some(Kind::Course));
+        assert_eq!(kind(&["LearningProgram"]), Some(Kind::Certificate));
+        assert_eq!(kind(&["AssessmentProfile"]), Some(Kind::PriorLearning));
+        assert_eq!(kind(&["Competency"]), Some(Kind::MicroCredential));
+        assert_eq!(kind(&["Job"]), Some(Kind::PriorLearning));
+        assert_eq!(kind(&["CollectionComponent"]), Some(Kind::Course));
+        assert_eq!(kind(&["MultiComponent"]), Some(Kind::MicroCredential));
+        // A component type wins over a credential class on the same node.
+        assert_eq!(
+            classify(&["Badge", "CourseComponent"]),
+            NodeClass::Learnable("CourseComponent", Family::Component)
+        );
+        assert_eq!(classify(&["Pathway"]), NodeClass::Pathway);
+        assert_eq!(
+            classify(&["CredentialOrganization"]),
+            NodeClass::Structural("CredentialOrganization")
+        );
+        assert_eq!(
+            classify(&["ComponentCondition"]),
+            NodeClass::Structural("ComponentCondition")
+        );
+        assert_eq!(classify(&["Thing"]), NodeClass::Unknown("Thing"));
+        assert!(!is_credential_class("CredentialOrganization"));
+    }
 }

@@ -186,10 +186,15 @@ impl Context {
 
     /// Runs a command, streaming its output (or, when quiet, keeping it for the error), and
     /// fails with a message if it fails.
-    pub fn run(&self, mut command: Command) -> anyhow::Result<()> {
+    pub fn run(&self, command: Command) -> anyhow::Result<()> {
+        self.run_within(command, COMMAND_TIMEOUT)
+    }
+
+    /// [`Context::run`] with its own time limit (compilations are slow, not hung).
+    pub fn run_within(&self, mut command: Command, limit: Duration) -> anyhow::Result<()> {
         let shown = show(&command);
         if self.quiet {
-            let captured = self.run_captured(command)?;
+            let captured = self.captured_within(command, limit)?;
             if captured.success {
                 return Ok(());
             }
@@ -201,7 +206,7 @@ impl Context {
         let mut child = command
             .spawn()
             .with_context(|| format!("cannot start `{shown}`"))?;
-        let status = wait_with_deadline(&mut child, &shown)?;
+        let status = wait_with_deadline(&mut child, &shown, limit)?;
         if status.success() {
             Ok(())
         } else {
@@ -210,7 +215,11 @@ impl Context {
     }
 
     /// Runs a command, streaming its output to ours as it comes, and returns it too.
-    pub fn run_captured(&self, mut command: Command) -> anyhow::Result<Captured> {
+    pub fn run_captured(&self, command: Command) -> anyhow::Result<Captured> {
+        self.captured_within(command, COMMAND_TIMEOUT)
+    }
+
+    fn captured_within(&self, mut command: Command, limit: Duration) -> anyhow::Result<Captured> {
         let shown = show(&command);
         let mut child = command
             .stdout(Stdio::piped())
@@ -224,7 +233,7 @@ impl Context {
         };
         let stdout = child.stdout.take().map(|s| tee(s, out));
         let stderr = child.stderr.take().map(|s| tee(s, err));
-        let status = wait_with_deadline(&mut child, &shown)?;
+        let status = wait_with_deadline(&mut child, &shown, limit)?;
         let join = |h: Option<thread::JoinHandle<String>>| {
             h.map(|h| h.join().unwrap_or_default()).unwrap_or_default()
         };
@@ -237,23 +246,31 @@ impl Context {
     }
 }
 
-/// The longest any one command may run: far beyond a normal run (the slowest, installing
-/// wasm-bindgen-cli, takes about 5 minutes), but a hung browser or network must not hold CI
-/// forever.
+/// The longest any one command may run: far beyond a normal run, but a hung browser or network
+/// must not hold CI forever.
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 
-/// Waits for `child`, killing it once [`COMMAND_TIMEOUT`] has passed.
-fn wait_with_deadline(child: &mut Child, shown: &str) -> anyhow::Result<ExitStatus> {
+/// The longest one `cargo install` may run. A compilation is slow, not hung: with the installs
+/// side by side on a 2-core machine that other builds also load, wasm-bindgen-cli once took
+/// more than 30 minutes.
+pub const INSTALL_TIMEOUT: Duration = Duration::from_secs(75 * 60);
+
+/// Waits for `child`, killing it once `limit` has passed.
+fn wait_with_deadline(
+    child: &mut Child,
+    shown: &str,
+    limit: Duration,
+) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Ok(status),
-            Ok(None) if started.elapsed() > COMMAND_TIMEOUT => {
+            Ok(None) if started.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(anyhow!(
                     "`{shown}` was stopped after {} minutes without finishing",
-                    COMMAND_TIMEOUT.as_secs() / 60
+                    limit.as_secs() / 60
                 ));
             }
             Ok(None) => thread::sleep(Duration::from_millis(100)),

@@ -281,14 +281,15 @@ fn wasm_split_cli(cx: &mut Context) -> anyhow::Result<()> {
 fn cargo_install(cx: &Context, args: &[&str]) -> anyhow::Result<()> {
     let mut command = cx.cargo(["install"]);
     command.args(args);
-    cx.run(command).with_context(|| {
-        format!(
-            "could not install {}; check network access to crates.io, then run \
+    cx.run_within(command, crate::context::INSTALL_TIMEOUT)
+        .with_context(|| {
+            format!(
+                "could not install {}; check network access to crates.io, then run \
              `cargo install {}` by hand",
-            args[0],
-            args.join(" ")
-        )
-    })
+                args[0],
+                args.join(" ")
+            )
+        })
 }
 
 /// The version of `package` in Cargo.lock's text (the first entry if there are several).

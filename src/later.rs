@@ -58,20 +58,26 @@ fn check_feed(text: &str) -> String {
 }
 
 /// Lays out a bare graph with the map's layout (for `layoutGraph`). `edges` is
-/// `[from, to, from, to, …]`. Returns `[crossings, input_order_crossings, n₀, x, y, x, y, …,
-/// n₁, …]`: the two crossing counts, then each edge's polyline as its point count followed by
-/// its points.
+/// `[from, to, from, to, …]`. Returns `[crossings, j, x, y, …, n₀, x, y, …, n₁, …]`: the
+/// layout's own crossing count, the number of junction dots and their points, then each edge's
+/// polyline as its point count followed by its points.
 fn layout_graph(node_count: u32, edges: &[u32]) -> Vec<f64> {
-    use stackway_core::layout::{layout, Edge, LayoutOptions};
+    use stackway_core::layout::{layout, Edge, LayoutOptions, Size};
     let edges: Vec<Edge> = edges
         .chunks_exact(2)
         .map(|pair| Edge {
             from: pair[0] as usize,
             to: pair[1] as usize,
+            class: 0,
         })
         .collect();
-    let result = layout(node_count as usize, &edges, &LayoutOptions::default());
-    let mut out = vec![result.crossings as f64, result.input_order_crossings as f64];
+    let sizes = vec![Size::default(); node_count as usize];
+    let result = layout(&sizes, &edges, &LayoutOptions::default());
+    let mut out = vec![result.crossings as f64, result.junctions.len() as f64];
+    for j in &result.junctions {
+        out.push(j.x);
+        out.push(j.y);
+    }
     for points in &result.edges {
         out.push(points.len() as f64);
         for p in points {

@@ -113,9 +113,9 @@ pub async fn load_later() -> Result<(), JsError> {
 
 /// Lays out a graph with the map's layout (for the browser benchmark page, which compares it
 /// with dagre on the same graph), fetching the second module first if need be. `edges` is
-/// `[from, to, from, to, …]`. Resolves to `[crossings, input_order_crossings, n₀, x, y, x, y,
-/// …, n₁, …]`: the two crossing counts, then each edge's polyline as its point count followed
-/// by its points.
+/// `[from, to, from, to, …]`. Resolves to `[crossings, j, x, y, …, n₀, x, y, …, n₁, …]`: the
+/// layout's own crossing count, the number of junction dots and their points, then each edge's
+/// polyline as its point count followed by its points.
 #[wasm_bindgen(js_name = layoutGraph)]
 pub async fn layout_graph(node_count: u32, edges: Vec<u32>) -> Result<Vec<f64>, JsError> {
     Ok((fetch_later().await?.layout_graph)(node_count, &edges))

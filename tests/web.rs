@@ -398,7 +398,7 @@ async fn the_map_draws_every_credential_and_moves_along_edges() {
     assert_eq!(focused().as_deref(), Some("data-basics"));
     let svg = root.query_selector("svg").unwrap().unwrap();
     let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowDown");
+    init.set_key("ArrowRight");
     init.set_bubbles(true);
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();

@@ -77,7 +77,7 @@ explore-more = Show { $count } more
 
 ## Map
 
-map-help = Tab into the map, then use the arrow keys: down to what a credential counts toward, up to what counts toward it, left and right along a row. Enter opens the details.
+map-help = Tab into the map, then use the arrow keys: right to what a credential counts toward, left to what counts toward it, up and down along a column. Enter opens the details.
 map-show-list = Show as a list
 map-show-drawing = Show the map
 map-too-large = { $count } credentials are too many to draw; here they are as a list.

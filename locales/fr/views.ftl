@@ -77,7 +77,7 @@ explore-more = Afficher { $count } autres
 
 ## Carte
 
-map-help = Entrez dans la carte avec Tab, puis utilisez les flèches : vers le bas pour ce à quoi un titre contribue, vers le haut pour ce qui y contribue, à gauche et à droite le long d’une rangée. Entrée ouvre les détails.
+map-help = Entrez dans la carte avec Tab, puis utilisez les flèches : vers la droite pour ce à quoi un titre contribue, vers la gauche pour ce qui y contribue, en haut et en bas le long d’une colonne. Entrée ouvre les détails.
 map-show-list = Afficher sous forme de liste
 map-show-drawing = Afficher la carte
 map-too-large = { $count } titres, c’est trop pour les dessiner ; les voici sous forme de liste.

@@ -1,11 +1,11 @@
 //! The pathway map: the layered graph drawn as SVG from the core's layout, with pan and zoom,
 //! keyboard navigation along the edges, and an accessible list one toggle away.
 //!
-//! Keyboard: Tab enters the map on one node (roving tabindex); ArrowDown follows an edge to what
-//! the node counts toward, ArrowUp to what counts toward it, ArrowLeft/ArrowRight move along the
-//! row; Enter or Space opens the detail; `+`/`-` zoom and `0` fits the drawing.
+//! Keyboard: Tab enters the map on one node (roving tabindex); ArrowRight follows an edge to
+//! what the node counts toward, ArrowLeft to what counts toward it, ArrowUp/ArrowDown move along
+//! the column; Enter or Space opens the detail; `+`/`-` zoom and `0` fits the drawing.
 
-use stackway_core::layout::{Layout, LayoutOptions, MapEdgeKind};
+use stackway_core::layout::{Layout, LayoutOptions, MapEdgeKind, Size};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -44,44 +44,45 @@ fn short(title: &str, max: usize) -> String {
 /// The node to move to from `from` for a navigation key, following the layout.
 fn step(layout: &Layout, neighbours: &[usize], from: usize, key: &str) -> Option<usize> {
     let here = layout.nodes.get(from)?;
-    let centre = |i: usize| layout.nodes.get(i).map_or(0.0, |n| n.x);
+    let middle = |i: usize| layout.nodes.get(i).map_or(0.0, |n| n.y + n.height / 2.0);
     let nearest = |candidates: Vec<usize>| {
+        let centre = here.y + here.height / 2.0;
         candidates.into_iter().min_by(|&a, &b| {
-            (centre(a) - here.x)
+            (middle(a) - centre)
                 .abs()
-                .total_cmp(&(centre(b) - here.x).abs())
+                .total_cmp(&(middle(b) - centre).abs())
         })
     };
     match key {
-        "ArrowDown" | "ArrowUp" => {
-            let below = key == "ArrowDown";
+        "ArrowRight" | "ArrowLeft" => {
+            let right = key == "ArrowRight";
             nearest(
                 neighbours
                     .iter()
                     .copied()
                     .filter(|&n| {
                         layout.nodes.get(n).is_some_and(|p| {
-                            if below {
-                                p.layer > here.layer
+                            if right {
+                                p.column > here.column
                             } else {
-                                p.layer < here.layer
+                                p.column < here.column
                             }
                         })
                     })
                     .collect(),
             )
         }
-        "ArrowLeft" | "ArrowRight" => {
-            let row = layout.layers.get(here.layer)?;
+        "ArrowUp" | "ArrowDown" => {
+            let column = layout.columns.get(here.column)?;
             let position = here.order;
-            if key == "ArrowLeft" {
-                position.checked_sub(1).and_then(|p| row.get(p)).copied()
+            if key == "ArrowUp" {
+                position.checked_sub(1).and_then(|p| column.get(p)).copied()
             } else {
-                row.get(position + 1).copied()
+                column.get(position + 1).copied()
             }
         }
-        "Home" => layout.layers.get(here.layer)?.first().copied(),
-        "End" => layout.layers.get(here.layer)?.last().copied(),
+        "Home" => layout.columns.get(here.column)?.first().copied(),
+        "End" => layout.columns.get(here.column)?.last().copied(),
         _ => None,
     }
 }
@@ -99,10 +100,14 @@ pub fn Map() -> Html {
                 None
             } else {
                 // Wider than the core's default so that most titles fit on a phone-readable node.
-                Some(graph.layout(&LayoutOptions {
-                    node_width: 200.0,
-                    ..LayoutOptions::default()
-                }))
+                let boxes = vec![
+                    Size {
+                        width: 200.0,
+                        height: 56.0,
+                    };
+                    graph.ids.len()
+                ];
+                Some(graph.layout(&boxes, &LayoutOptions::default()))
             }
         })
     };
@@ -238,9 +243,8 @@ pub fn Map() -> Html {
                             if let Some(node) = layout.nodes.get(next) {
                                 let (w, h) = (width / v.zoom, height / v.zoom);
                                 viewport.set(Viewport {
-                                    x: (node.x + layout.node_width / 2.0 - w / 2.0)
-                                        .clamp(0.0, width - w),
-                                    y: (node.y + layout.node_height / 2.0 - h / 2.0)
+                                    x: (node.x + node.width / 2.0 - w / 2.0).clamp(0.0, width - w),
+                                    y: (node.y + node.height / 2.0 - h / 2.0)
                                         .clamp(0.0, height - h),
                                     zoom: v.zoom,
                                 });
@@ -359,7 +363,7 @@ pub fn Map() -> Html {
                 {onfocus}
                 {onclick}
             >
-                <rect width={layout.node_width.to_string()} height={layout.node_height.to_string()} rx="8" />
+                <rect width={placement.width.to_string()} height={placement.height.to_string()} rx="8" />
                 <text x="12" y="22" class="sw-node-title" lang={title_lang}>{ short(&title, 24) }</text>
                 <text x="12" y="42" class="sw-node-meta">{ short(&meta, 28) }</text>
             </g>
@@ -387,7 +391,7 @@ pub fn Map() -> Html {
                     viewBox={view_box}
                     preserveAspectRatio="xMidYMin meet"
                     role="group"
-                    aria-label={i18n.t_args("map-label", &[("count", Arg::from(graph.ids.len())), ("levels", Arg::from(layout.layers.len()))])}
+                    aria-label={i18n.t_args("map-label", &[("count", Arg::from(graph.ids.len())), ("levels", Arg::from(layout.columns.len()))])}
                     {onkeydown}
                     {onpointerdown}
                     {onpointermove}
@@ -399,7 +403,10 @@ pub fn Map() -> Html {
                             <path d="M0 0 L10 5 L0 10 z" class="sw-arrow" />
                         </marker>
                     </defs>
-                    <g class="sw-edges" aria-hidden="true">{ for edges }</g>
+                    <g class="sw-edges" aria-hidden="true">
+                        { for edges }
+                        { for layout.junctions.iter().map(|j| html! { <circle class="sw-junction" cx={format!("{:.1}", j.x)} cy={format!("{:.1}", j.y)} r="3" /> }) }
+                    </g>
                     <g class="sw-nodes">{ for nodes }</g>
                 </svg>
             </div>

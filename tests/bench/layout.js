@@ -37,53 +37,69 @@ export function pathwayGraph(rows, perRow, seed = 42) {
   return { n, edges };
 }
 
-/** Edge crossings of a top-to-bottom drawing, counted the same way for both layouts: the
- *  drawing is cut into horizontal bands at every distinct y of every polyline point; within a
- *  band each edge is a straight piece, and two pieces cross when their left-to-right order at
- *  the band's top and bottom differ (strict inversions, so pieces meeting at a node do not
- *  count). O(bands · S log S) for S pieces. */
-function crossings(polylines) {
-  const ys = new Set();
-  for (const points of polylines) for (const p of points) ys.add(Math.round(p.y * 10) / 10);
-  const levels = [...ys].sort((a, b) => a - b);
-  const segments = [];
+/** Places where two drawn lines cross, counted the same way for every layout (and as
+ *  stackway-core's `layout::check::crossings` counts them): collinear pieces of horizontal and
+ *  vertical lines are merged first (a stretch several lines share is drawn once), then every
+ *  pair of segments meeting at a point inside both counts once, unless that point is a junction
+ *  dot (a join, not a crossing). Lines meeting at their ends (leaving one box) do not cross. */
+export function crossings(polylines, junctions = []) {
+  const EPS = 1e-6;
+  const horizontal = new Map(); const vertical = new Map(); const other = [];
+  const key = (v) => Math.round(v / EPS);
   for (const points of polylines) {
     for (let i = 1; i < points.length; i++) {
-      const [a, b] = points[i - 1].y <= points[i].y ? [points[i - 1], points[i]] : [points[i], points[i - 1]];
-      if (b.y - a.y > 1e-6) segments.push([a, b]);
+      const a = points[i - 1]; const b = points[i];
+      if (Math.abs(a.y - b.y) < EPS && Math.abs(a.x - b.x) < EPS) continue;
+      if (Math.abs(a.y - b.y) < EPS) {
+        const k = key(a.y); if (!horizontal.has(k)) horizontal.set(k, []);
+        horizontal.get(k).push([Math.min(a.x, b.x), Math.max(a.x, b.x), a.y]);
+      } else if (Math.abs(a.x - b.x) < EPS) {
+        const k = key(a.x); if (!vertical.has(k)) vertical.set(k, []);
+        vertical.get(k).push([Math.min(a.y, b.y), Math.max(a.y, b.y), a.x]);
+      } else {
+        other.push([a, b]);
+      }
     }
   }
-  const xAt = ([a, b], y) => a.x + ((b.x - a.x) * (y - a.y)) / (b.y - a.y);
-  let total = 0;
-  for (let k = 1; k < levels.length; k++) {
-    const top = levels[k - 1]; const bottom = levels[k];
-    const pieces = [];
-    for (const s of segments) {
-      if (s[0].y <= top + 1e-6 && s[1].y >= bottom - 1e-6) pieces.push([xAt(s, top), xAt(s, bottom)]);
+  const merge = (groups, toSegment) => {
+    const out = [];
+    for (const list of groups.values()) {
+      list.sort((p, q) => p[0] - q[0]);
+      let cur = null;
+      for (const piece of list) {
+        if (cur && piece[0] <= cur[1] + EPS) cur[1] = Math.max(cur[1], piece[1]);
+        else { if (cur) out.push(toSegment(cur)); cur = [...piece]; }
+      }
+      if (cur) out.push(toSegment(cur));
     }
-    pieces.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-    // Sorted by (top, bottom), pieces leaving one point are already in bottom order, so a
-    // strict inversion of the bottoms is exactly a crossing inside the band.
-    total += inversions(pieces.map((p) => p[1]));
+    return out;
+  };
+  const segments = [
+    ...other,
+    ...merge(horizontal, ([x0, x1, y]) => [{ x: x0, y }, { x: x1, y }]),
+    ...merge(vertical, ([y0, y1, x]) => [{ x, y: y0 }, { x, y: y1 }]),
+  ];
+  const cross = (o, p, q) => (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+  const atJunction = (p) => junctions.some((j) => Math.abs(j.x - p.x) < 1e-3 && Math.abs(j.y - p.y) < 1e-3);
+  const boxes = segments.map(([a, b]) => [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)]);
+  let total = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const [a, b] = segments[i]; const bi = boxes[i];
+    for (let j = i + 1; j < segments.length; j++) {
+      const bj = boxes[j];
+      if (bj[0] > bi[1] || bj[1] < bi[0] || bj[2] > bi[3] || bj[3] < bi[2]) continue;
+      const [c, d] = segments[j];
+      const d1 = cross(a, b, c); const d2 = cross(a, b, d);
+      const d3 = cross(c, d, a); const d4 = cross(c, d, b);
+      const scale = 1e-9 * (1 + Math.abs(a.x) + Math.abs(b.x) + Math.abs(a.y) + Math.abs(b.y)) ** 2;
+      const opposite = (u, v) => (u > scale && v < -scale) || (u < -scale && v > scale);
+      if (opposite(d1, d2) && opposite(d3, d4)) {
+        const t = d3 / (d3 - d4);
+        if (!atJunction({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t })) total++;
+      }
+    }
   }
   return total;
-}
-
-function inversions(values) {
-  let count = 0;
-  const sort = (list) => {
-    if (list.length <= 1) return list;
-    const mid = list.length >> 1;
-    const left = sort(list.slice(0, mid)); const right = sort(list.slice(mid));
-    const out = []; let i = 0; let j = 0;
-    while (i < left.length && j < right.length) {
-      if (left[i] <= right[j]) out.push(left[i++]);
-      else { count += left.length - i; out.push(right[j++]); }
-    }
-    return out.concat(left.slice(i), right.slice(j));
-  };
-  sort(values);
-  return count;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -95,15 +111,18 @@ async function runStackway({ n, edges }) {
   // the same task once `loadLater()` has run.
   const out = await layoutGraph(n, flat);
   const ms = performance.now() - start;
+  let i = 1;
+  const junctions = [];
+  const junctionCount = out[i++];
+  for (let k = 0; k < junctionCount; k++) { junctions.push({ x: out[i], y: out[i + 1] }); i += 2; }
   const polylines = [];
-  let i = 2;
   for (let e = 0; e < edges.length; e++) {
     const count = out[i++];
     const points = [];
     for (let k = 0; k < count; k++) { points.push({ x: out[i], y: out[i + 1] }); i += 2; }
     polylines.push(points);
   }
-  return { ms, polylines, ownCount: out[0], inputOrder: out[1] };
+  return { ms, polylines, junctions, ownCount: out[0] };
 }
 
 function runDagre({ n, edges }, ranker) {
@@ -142,7 +161,7 @@ async function main() {
     nodes: graph.n,
     edges: graph.edges.length,
     runs,
-    stackway: { medianMs: median(ours), crossings: crossings(lastOurs.polylines), adjacentRowCrossings: lastOurs.ownCount, inputOrderCrossings: lastOurs.inputOrder },
+    stackway: { medianMs: median(ours), crossings: crossings(lastOurs.polylines, lastOurs.junctions), ownCount: lastOurs.ownCount },
     dagre: withDagre ? { ranker, runs: theirs.length, medianMs: median(theirs), crossings: crossings(lastTheirs.polylines) } : 'off',
   };
   window.results = results;

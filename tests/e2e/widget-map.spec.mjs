@@ -26,17 +26,17 @@ test('keyboard walk through the map', async ({ page }) => {
   expect(first).toBe('data-basics');
   await expect(root.locator('.sw-node[tabindex="0"]')).toHaveCount(1);
 
-  // Down follows an edge to something data-basics counts toward or opens.
-  await page.keyboard.press('ArrowDown');
+  // Right follows an edge to something data-basics counts toward or opens.
+  await page.keyboard.press('ArrowRight');
   const second = await focusedNode(page);
   expect(['data-certificate', 'data-visualisation', 'sql']).toContain(second);
   // Its neighbours are highlighted.
   await expect(root.locator('.sw-node.sw-neighbour').first()).toBeVisible();
-  // Up comes back along an edge.
-  await page.keyboard.press('ArrowUp');
+  // Left comes back along an edge.
+  await page.keyboard.press('ArrowLeft');
   expect(await focusedNode(page)).toBe('data-basics');
-  // Right moves along the row.
-  await page.keyboard.press('ArrowRight');
+  // Down moves along the column.
+  await page.keyboard.press('ArrowDown');
   const third = await focusedNode(page);
   expect(third).not.toBe('data-basics');
   expect(third).not.toBeNull();

@@ -2,7 +2,7 @@
 //! Run: `cargo bench -p stackway-core --bench layout`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use stackway_core::layout::{layout, Edge, LayoutOptions};
+use stackway_core::layout::{layout, Edge, LayoutOptions, Size};
 
 /// The same generator shape as the browser benchmark page: `rows` rows, each node above the
 /// first counting toward from 2–4 nodes below (mostly the row just below), shuffled indices.
@@ -28,6 +28,7 @@ fn pathway_graph(seed: u64, rows: usize, per_row: usize) -> (usize, Vec<Edge>) {
                 edges.push(Edge {
                     from: permutation[from_row * per_row + next(per_row)],
                     to: permutation[to],
+                    class: 0,
                 });
             }
         }
@@ -41,15 +42,15 @@ fn bench_layout(c: &mut Criterion) {
     group.sample_size(20);
     for &(rows, per_row) in &[(4, 50), (5, 400)] {
         let (n, edges) = pathway_graph(42, rows, per_row);
-        let result = layout(n, &edges, &options);
+        let sizes = vec![Size::default(); n];
+        let result = layout(&sizes, &edges, &options);
         eprintln!(
-            "layout {n} nodes, {} edges: crossings {} (input order {})",
+            "layout {n} nodes, {} edges: crossings {}",
             edges.len(),
-            result.crossings,
-            result.input_order_crossings
+            result.crossings
         );
         group.bench_function(format!("{n}_nodes"), |b| {
-            b.iter(|| layout(black_box(n), black_box(&edges), &options))
+            b.iter(|| layout(black_box(&sizes), black_box(&edges), &options))
         });
     }
     group.finish();

@@ -162,3 +162,414 @@ pub fn route_feed(size: usize, overlap: u64, seed: u64) -> (Catalog, Record) {
     }
     (Catalog::from_feed(feed(creds)), record)
 }
+
+/// One field of study of [`map_feed`]: its name, nine micro-credentials, three certificates and
+/// two diplomas, each title in English and French.
+struct Field {
+    key: &'static str,
+    micro: [(&'static str, &'static str); 9],
+    certificates: [(&'static str, &'static str); 3],
+    diplomas: [(&'static str, &'static str); 2],
+}
+
+const FIELDS: [Field; 4] = [
+    Field {
+        key: "data",
+        micro: [
+            (
+                "Data Literacy Foundations",
+                "Fondements de la littératie des données",
+            ),
+            ("SQL for Analysts", "SQL pour les analystes"),
+            (
+                "Python for Data Analysis",
+                "Python pour l’analyse de données",
+            ),
+            (
+                "Applied Statistics for Decision-Making",
+                "Statistique appliquée à la prise de décision",
+            ),
+            (
+                "Data Visualization and Storytelling",
+                "Visualisation des données et mise en récit",
+            ),
+            (
+                "Machine Learning Essentials",
+                "L’essentiel de l’apprentissage automatique",
+            ),
+            (
+                "Data Ethics and Privacy",
+                "Éthique et protection des données personnelles",
+            ),
+            ("Cloud Data Pipelines", "Pipelines de données infonuagiques"),
+            (
+                "Business Intelligence Dashboards",
+                "Tableaux de bord d’intelligence d’affaires",
+            ),
+        ],
+        certificates: [
+            (
+                "Certificate in Data Analytics",
+                "Certificat en analytique des données",
+            ),
+            (
+                "Certificate in Business Intelligence",
+                "Certificat en intelligence d’affaires",
+            ),
+            (
+                "Certificate in Applied Machine Learning",
+                "Certificat en apprentissage automatique appliqué",
+            ),
+        ],
+        diplomas: [
+            (
+                "Diploma in Business Analytics",
+                "Diplôme en analytique d’affaires",
+            ),
+            (
+                "Advanced Diploma in Data Science",
+                "Diplôme avancé en science des données",
+            ),
+        ],
+    },
+    Field {
+        key: "cyber",
+        micro: [
+            (
+                "Cybersecurity Foundations",
+                "Fondements de la cybersécurité",
+            ),
+            ("Networking for Security", "Réseautique pour la sécurité"),
+            (
+                "Linux Administration Essentials",
+                "L’essentiel de l’administration Linux",
+            ),
+            (
+                "Security Operations Centre Analyst",
+                "Analyste en centre des opérations de sécurité",
+            ),
+            (
+                "Incident Response and Digital Forensics",
+                "Réponse aux incidents et criminalistique numérique",
+            ),
+            (
+                "Cloud Security Architecture",
+                "Architecture de sécurité infonuagique",
+            ),
+            (
+                "Governance, Risk and Compliance",
+                "Gouvernance, gestion des risques et conformité",
+            ),
+            (
+                "Ethical Hacking and Penetration Testing",
+                "Piratage éthique et tests d’intrusion",
+            ),
+            (
+                "Identity and Access Management",
+                "Gestion des identités et des accès",
+            ),
+        ],
+        certificates: [
+            (
+                "Certificate in Cybersecurity Operations",
+                "Certificat en opérations de cybersécurité",
+            ),
+            (
+                "Certificate in Cloud Security",
+                "Certificat en sécurité infonuagique",
+            ),
+            (
+                "Certificate in Security Governance",
+                "Certificat en gouvernance de la sécurité",
+            ),
+        ],
+        diplomas: [
+            ("Diploma in Cybersecurity", "Diplôme en cybersécurité"),
+            (
+                "Advanced Diploma in Cyber Defence",
+                "Diplôme avancé en cyberdéfense",
+            ),
+        ],
+    },
+    Field {
+        key: "health",
+        micro: [
+            (
+                "Person-Centred Care Foundations",
+                "Fondements des soins centrés sur la personne",
+            ),
+            ("Dementia Care", "Soins aux personnes atteintes de démence"),
+            (
+                "Palliative and End-of-Life Care",
+                "Soins palliatifs et de fin de vie",
+            ),
+            (
+                "Mental Health First Response",
+                "Premiers soins en santé mentale",
+            ),
+            (
+                "Infection Prevention and Control",
+                "Prévention et contrôle des infections",
+            ),
+            (
+                "Medication Administration Support",
+                "Soutien à l’administration des médicaments",
+            ),
+            (
+                "Electronic Health Records",
+                "Dossiers de santé électroniques",
+            ),
+            ("Leading Care Teams", "Diriger des équipes de soins"),
+            (
+                "Indigenous Health and Cultural Safety",
+                "Santé autochtone et sécurité culturelle",
+            ),
+        ],
+        certificates: [
+            (
+                "Certificate in Community Care Support",
+                "Certificat en soutien aux soins communautaires",
+            ),
+            (
+                "Certificate in Dementia and Palliative Care",
+                "Certificat en soins de la démence et soins palliatifs",
+            ),
+            (
+                "Certificate in Health Information Management",
+                "Certificat en gestion de l’information sur la santé",
+            ),
+        ],
+        diplomas: [
+            (
+                "Diploma in Personal Support Work",
+                "Diplôme en soutien personnel",
+            ),
+            (
+                "Diploma in Health Informatics",
+                "Diplôme en informatique de la santé",
+            ),
+        ],
+    },
+    Field {
+        key: "green",
+        micro: [
+            (
+                "Building Science Fundamentals",
+                "Fondements de la science du bâtiment",
+            ),
+            (
+                "Residential Energy Auditing",
+                "Audit énergétique résidentiel",
+            ),
+            (
+                "Whole-Building Energy Modelling",
+                "Modélisation énergétique du bâtiment entier",
+            ),
+            ("Heat Pump Systems", "Systèmes de thermopompes"),
+            (
+                "Solar PV Design and Installation",
+                "Conception et installation de systèmes photovoltaïques",
+            ),
+            (
+                "Construction Project Management",
+                "Gestion de projets de construction",
+            ),
+            (
+                "Building Automation and Controls",
+                "Automatisation et régulation des bâtiments",
+            ),
+            (
+                "Low-Carbon Materials",
+                "Matériaux à faible teneur en carbone",
+            ),
+            (
+                "Net-Zero Retrofit Planning",
+                "Planification de rénovations à consommation nette zéro",
+            ),
+        ],
+        certificates: [
+            (
+                "Certificate in Sustainable Building Retrofits",
+                "Certificat en rénovation écoénergétique des bâtiments",
+            ),
+            (
+                "Certificate in Renewable Energy Systems",
+                "Certificat en systèmes d’énergie renouvelable",
+            ),
+            (
+                "Certificate in Building Performance Analysis",
+                "Certificat en analyse de la performance des bâtiments",
+            ),
+        ],
+        diplomas: [
+            (
+                "Diploma in Building Energy Management",
+                "Diplôme en gestion énergétique des bâtiments",
+            ),
+            (
+                "Diploma in Sustainable Construction",
+                "Diplôme en construction durable",
+            ),
+        ],
+    },
+];
+
+/// A 60-credential pathway in English and French, shaped like a college's offer: four fields of
+/// nine micro-credentials (some with prerequisites), three certificates and two diplomas per
+/// field, three degrees across fields and a graduate certificate that needs a degree first.
+/// The map's layout test and the end-to-end fixture `tests/fixtures/map-sixty-feed.json` (the
+/// same feed as JSON) draw it.
+pub fn map_feed() -> Feed {
+    let text = |(en, fr): (&str, &str)| {
+        Text::Localized(
+            [
+                ("en".to_owned(), en.to_owned()),
+                ("fr".to_owned(), fr.to_owned()),
+            ]
+            .into(),
+        )
+    };
+    let one = |id: String| Requirement::Credential(id);
+    let micro = |f: usize, i: usize| format!("{}-m{i}", FIELDS[f].key);
+    let cert = |f: usize, i: usize| format!("{}-cert{i}", FIELDS[f].key);
+    let diploma = |f: usize, i: usize| format!("{}-diploma{i}", FIELDS[f].key);
+    let mut credentials = Vec::new();
+    for (f, field) in FIELDS.iter().enumerate() {
+        for (i, &title) in field.micro.iter().enumerate() {
+            let id = micro(f, i);
+            let mut c = Credential::new(id.clone(), Kind::MicroCredential, "");
+            c.title = text(title);
+            c.credits = Some(1.0);
+            if i % 2 == 0 {
+                c.badge = Some(crate::feed::Badge {
+                    achievement: format!("https://badges.example.ca/lakeshore/{id}"),
+                    image: Some(format!("https://badges.example.ca/lakeshore/{id}.png")),
+                });
+            }
+            // Prerequisites inside a field: the second and third build on the first and second.
+            c.prerequisites = match (f, i) {
+                (_, 2) => Some(one(micro(f, 1))),
+                (1, 7) => Some(Requirement::All {
+                    all: vec![one(micro(f, 1)), one(micro(f, 2))],
+                    label: None,
+                }),
+                (2 | 3, 1) => Some(one(micro(f, 0))),
+                _ => None,
+            };
+            credentials.push(c);
+        }
+    }
+    for (f, field) in FIELDS.iter().enumerate() {
+        for (j, &title) in field.certificates.iter().enumerate() {
+            let mut c = Credential::new(cert(f, j), Kind::Certificate, "");
+            c.title = text(title);
+            c.requires = Some(Requirement::All {
+                all: vec![
+                    one(micro(f, 0)),
+                    Requirement::Choose {
+                        choose: 2,
+                        from: (0..3).map(|k| one(micro(f, 1 + (j * 2 + k) % 8))).collect(),
+                        label: Some(text(("Electives", "Cours au choix"))),
+                    },
+                ],
+                label: None,
+            });
+            credentials.push(c);
+        }
+    }
+    for (f, field) in FIELDS.iter().enumerate() {
+        let other = (f + 1) % FIELDS.len();
+        let mut first = Credential::new(diploma(f, 0), Kind::Diploma, "");
+        first.title = text(field.diplomas[0]);
+        first.requires = Some(Requirement::All {
+            all: vec![
+                one(cert(f, 0)),
+                one(cert(f, 1)),
+                one(micro(f, 7)),
+                Requirement::Credits {
+                    credits: 2.0,
+                    from: vec![micro(f, 5), micro(f, 6), micro(other, 8)],
+                    label: Some(text(("Breadth", "Formation générale"))),
+                },
+            ],
+            label: None,
+        });
+        credentials.push(first);
+        let mut second = Credential::new(diploma(f, 1), Kind::AdvancedDiploma, "");
+        second.title = text(field.diplomas[1]);
+        second.requires = Some(Requirement::All {
+            all: vec![one(diploma(f, 0)), one(cert(f, 2)), one(micro(f, 8))],
+            label: None,
+        });
+        credentials.push(second);
+    }
+    let degrees = [
+        (
+            "degree-data-security",
+            (
+                "Bachelor of Applied Technology in Data and Security",
+                "Baccalauréat en technologie appliquée en données et sécurité",
+            ),
+            vec![
+                one(diploma(0, 0)),
+                Requirement::Any {
+                    any: vec![one(diploma(1, 0)), one(diploma(1, 1))],
+                    label: Some(text(("Security stream", "Volet sécurité"))),
+                },
+                Requirement::Credits {
+                    credits: 2.0,
+                    from: vec![micro(0, 7), micro(1, 5), micro(1, 8)],
+                    label: None,
+                },
+            ],
+        ),
+        (
+            "degree-health-information",
+            (
+                "Bachelor of Health Information Science",
+                "Baccalauréat en sciences de l’information sur la santé",
+            ),
+            vec![one(diploma(2, 0)), one(diploma(2, 1)), one(cert(0, 0))],
+        ),
+        (
+            "degree-building-science",
+            (
+                "Bachelor of Building Science and Sustainability",
+                "Baccalauréat en science du bâtiment et développement durable",
+            ),
+            vec![one(diploma(3, 0)), one(diploma(3, 1)), one(cert(3, 2))],
+        ),
+    ];
+    for (id, title, all) in degrees {
+        let mut c = Credential::new(id, Kind::Degree, "");
+        c.title = text(title);
+        c.requires = Some(Requirement::All { all, label: None });
+        credentials.push(c);
+    }
+    let mut graduate = Credential::new("gc-health-data", Kind::GraduateCertificate, "");
+    graduate.title = text((
+        "Graduate Certificate in Health Data Analytics",
+        "Certificat d’études supérieures en analytique des données de santé",
+    ));
+    graduate.requires = Some(Requirement::All {
+        all: vec![one(micro(0, 3)), one(micro(0, 6)), one(micro(2, 6))],
+        label: None,
+    });
+    graduate.prerequisites = Some(Requirement::Any {
+        any: vec![
+            one("degree-data-security".into()),
+            one("degree-health-information".into()),
+        ],
+        label: Some(text(("Admission", "Admission"))),
+    });
+    credentials.push(graduate);
+    let mut out = feed(credentials);
+    out.id = "map-sixty".into();
+    out.languages = vec!["en".into(), "fr".into()];
+    out.provider = Institution {
+        id: "lakeshore".into(),
+        name: text(("Lakeshore Polytechnic", "Polytechnique Lakeshore")),
+        url: None,
+    };
+    out
+}

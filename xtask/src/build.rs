@@ -357,3 +357,50 @@ fn file_size(path: &std::path::Path) -> anyhow::Result<u64> {
         .map(|m| m.len())
         .with_context(|| format!("cannot read the size of {}", path.display()))
 }
+
+/// Stackway Studio's crate, and where its bundle goes: a folder of its own under `pkg/`, next
+/// to the widget it previews with (`../../www/stackway.js` from its page), so that publishing
+/// `pkg/` and `www/` publishes the studio too, and no learner page ever loads it.
+pub const STUDIO_CRATE: &str = "crates/stackway-studio";
+pub const STUDIO_DIR: &str = "pkg/studio";
+
+/// Builds the widget, then the studio into [`STUDIO_DIR`]: its WebAssembly on stable with the
+/// `studio` profile (speed first: it checks 10,000-credential feeds on every edit), the JS glue
+/// with wasm-bindgen, and its page, boot script and stylesheet copied from `www/`.
+pub fn studio(cx: &mut Context) -> anyhow::Result<()> {
+    widget(cx)?;
+    cx.progress(
+        "build",
+        "building Stackway Studio: cargo build -p stackway-studio --profile studio (wasm32)",
+    );
+    cx.run(cx.cargo([
+        "build",
+        "-p",
+        "stackway-studio",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "studio",
+    ]))?;
+    let built = cx
+        .target_dir()
+        .join("wasm32-unknown-unknown/studio/stackway_studio.wasm");
+    let out = cx.root.join(STUDIO_DIR);
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut command = cx.command("wasm-bindgen");
+    command
+        .args(["--target", "web", "--out-name", "stackway_studio"])
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(&built);
+    cx.run(command)?;
+    for file in ["index.html", "boot.js", "studio.css"] {
+        let from = cx.root.join(STUDIO_CRATE).join("www").join(file);
+        std::fs::copy(&from, out.join(file))
+            .with_context(|| format!("cannot copy {} into {STUDIO_DIR}", from.display()))?;
+    }
+    cx.progress("build", &format!("built: {STUDIO_DIR}/index.html"));
+    Ok(())
+}

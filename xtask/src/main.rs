@@ -26,8 +26,11 @@ Commands:
   test [FILTER...]       install what is missing, then run every check and test suite;
                          with FILTERs, only the steps whose name contains one of them
   test --list            list the test steps
+  studio [FEED] [--listen ADDR]
+                         install what is missing, build the widget and Stackway Studio, and
+                         start the studio on FEED (created on the first save if missing)
   size                   build the release widget and report raw, gzip and brotli sizes
-  build                  build the release widget into pkg/
+  build                  build the release widget into pkg/ and Stackway Studio into pkg/studio/
   setup                  only install what the demo and the tests need
 ";
 
@@ -42,7 +45,8 @@ fn main() -> ExitCode {
         "demo" => demo(&mut cx, rest),
         "test" => return steps::run_test_command(&mut cx, rest),
         "size" => size::run(&mut cx),
-        "build" => build::widget_with_setup(&mut cx),
+        "studio" => studio(&mut cx, rest),
+        "build" => build::widget_with_setup(&mut cx).and_then(|()| build::studio(&mut cx)),
         "setup" => setup::ensure_concurrently(&mut cx, &prereq::Prereq::EVERYTHING),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
@@ -100,5 +104,60 @@ fn demo(cx: &mut Context, args: &[String]) -> anyhow::Result<()> {
         Ok(())
     } else {
         Err(anyhow!("stackway serve exited with {status}"))
+    }
+}
+
+/// `cargo xtask studio [FEED] [--listen ADDR] [--no-open]`: set-up, the widget and the studio
+/// built, then `stackway studio` in the foreground (it prints the link and opens it).
+fn studio(cx: &mut Context, args: &[String]) -> anyhow::Result<()> {
+    let mut passed: Vec<String> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--listen" => {
+                let address = rest
+                    .next()
+                    .context("--listen needs an address, such as 127.0.0.1:8090")?;
+                passed.extend(["--listen".to_owned(), address.clone()]);
+            }
+            "--no-open" => passed.push(arg.clone()),
+            feed if !feed.starts_with('-') => {
+                // Relative to where the command was typed, not to the repository.
+                let path = std::env::current_dir()
+                    .map(|dir| dir.join(feed))
+                    .unwrap_or_else(|_| feed.into());
+                passed.push(path.display().to_string());
+            }
+            other => {
+                return Err(anyhow!(
+                    "unexpected argument `{other}`; usage: cargo xtask studio [FEED] [--listen ADDR] [--no-open]"
+                ))
+            }
+        }
+    }
+    // The server builds while the tools install; the widget and the studio once they are in.
+    let mut stackway = None;
+    cx.concurrently(vec![
+        Box::new(|cx| build::widget_with_setup(cx).and_then(|()| build::studio(cx))),
+        Box::new(|cx| {
+            stackway = Some(build::cli(cx)?);
+            Ok(())
+        }),
+    ])?;
+    let stackway = stackway.context("the stackway command was not built")?;
+    let mut command = cx.command(&stackway);
+    command
+        .arg("studio")
+        .arg("--assets")
+        .arg(&cx.root)
+        .args(&passed);
+    // The server runs until Ctrl-C, which reaches it directly (same process group).
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {}", stackway.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(anyhow!("stackway studio exited with {status}"))
     }
 }

@@ -195,10 +195,13 @@ fn lti_step() -> Step {
     }
 }
 
-/// Builds the widget and the server, and prepares the Playwright command (see
-/// `playwright.config.mjs`, which starts `stackway serve` on the port chosen here).
+/// Builds the widget, Stackway Studio and the server, and prepares the Playwright command (see
+/// `playwright.config.mjs`, which starts `stackway serve` on the port chosen here; the studio's
+/// tests start their own `stackway studio`).
 fn e2e_command(cx: &mut Context) -> anyhow::Result<Command> {
     build::widget_with_setup(cx)?;
+    // The studio's tests start their own `stackway studio` on its bundle.
+    build::studio(cx)?;
     let stackway = build::cli(cx)?;
     let port = free_port()?;
     let mut command = cx.command("node");

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod commands;
 mod logging;
 mod static_site;
+mod studio_server;
 
 /// Stackway: micro-credential pathways for learners, instructional designers and institutions.
 #[derive(Parser)]
@@ -38,6 +39,8 @@ enum Command {
     RegisterLink(commands::register_link::Args),
     /// List, show or remove the platforms the LTI tool accepts launches from.
     Platforms(commands::platforms::Args),
+    /// Stackway Studio: edit, check and preview a feed in the browser.
+    Studio(commands::studio::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Keys(args) => commands::keys::run(args),
         Command::RegisterLink(args) => commands::register_link::run(args),
         Command::Platforms(args) => commands::platforms::run(args),
+        Command::Studio(args) => commands::studio::run(args),
     }
 }
 

@@ -10,3 +10,4 @@ pub mod progress;
 pub mod register_link;
 pub mod schema;
 pub mod serve;
+pub mod studio;

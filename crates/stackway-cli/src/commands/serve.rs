@@ -89,7 +89,7 @@ async fn serve(args: Args) -> Result<(), String> {
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM where there is one (test runners and service managers).
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

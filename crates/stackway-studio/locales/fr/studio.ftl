@@ -1,0 +1,365 @@
+# Les mots de Stackway Studio, en français. Chaque message a son jumeau anglais dans
+# locales/en/studio.ftl (tests/messages.rs le vérifie).
+
+## Le cadre
+skip-to-editor = Aller à l'éditeur
+toolbar = Actions sur le flux
+sections = Parties du flux
+side-panel = Aperçu et problèmes
+interface-language = Langue de l'interface
+no-file = Aucun fichier ouvert
+file-in-browser = Conservé dans ce navigateur; téléchargez-le pour l'enregistrer dans un fichier
+file-new = { $path } (nouveau : le premier enregistrement le crée)
+status-saved = Toutes les modifications sont enregistrées
+status-unsaved = Modifications non enregistrées
+undo = Annuler
+redo = Rétablir
+undo-shortcut = Annuler (Ctrl+Z)
+redo-shortcut = Rétablir (Ctrl+Maj+Z)
+save = Enregistrer
+download = Télécharger
+open = Ouvrir un flux…
+new-feed = Nouveau flux
+import = Importer…
+dismiss = Fermer
+cancel = Annuler
+remove = Retirer
+untitled = (sans titre)
+choose-one = Choisir…
+
+## Messages
+saved = Enregistré. La version précédente est conservée à côté, dans un fichier .bak.
+save-failed = Le flux n'a pas pu être enregistré : { $error }
+downloaded = Téléchargé sous le nom { $file }.
+open-failed = Le fichier n'a pas pu être lu : { $error }
+open-not-json = Ce fichier n'est pas du JSON; le studio ne peut pas le modifier ({ $error }). Corrigez-le dans un éditeur de texte ou commencez un nouveau flux.
+draft-restored = Brouillon conservé dans ce navigateur le { $time } restauré.
+draft-available = Ce navigateur a conservé un brouillon de ce fichier avec des modifications non enregistrées ({ $time }). Ouvrez-le dans une nouvelle fenêtre avec « Ouvrir un flux… » au besoin.
+token-refused = Cette page n'a pas été ouverte avec le lien affiché par « stackway studio »; elle ne peut donc ni lire ni enregistrer le fichier. Utilisez ce lien (il porte une clé valable pour cette session seulement).
+server-unreachable = Le serveur du studio n'a pas répondu : { $error }
+
+## Accueil (aucun flux ouvert)
+welcome-heading = Stackway Studio
+welcome-text = Créez, vérifiez et prévisualisez un flux Stackway : les titres de compétences de votre établissement et leur empilement. Commencez un nouveau flux, ouvrez-en un ou importez un tableur ou un parcours CTDL.
+welcome-privacy = Tout reste dans ce navigateur : rien n'est téléversé. Le travail non enregistré y est conservé comme brouillon.
+
+## Parties
+section-feed = Flux et fournisseur
+section-institutions = Établissements
+section-skills = Compétences
+section-credentials = Titres
+section-equivalences = Équivalences
+section-pathways = Parcours
+missing-translations = { $count ->
+    [0] Aucune traduction manquante
+    [one] 1 traduction manquante
+   *[other] { $count } traductions manquantes
+}
+count-problems = { $count ->
+    [one] 1 problème
+   *[other] { $count } problèmes
+}
+count-errors = { $count ->
+    [one] 1 erreur
+   *[other] { $count } erreurs
+}
+count-warnings = { $count ->
+    [one] 1 avertissement
+   *[other] { $count } avertissements
+}
+
+## Champs
+field-required = obligatoire
+field-id = Identifiant
+text-all-languages = Toutes les langues
+text-translate-separately = Donner un texte à chaque langue
+text-missing = { $language } manquant
+lang-name-en = Anglais
+lang-name-fr = Français
+id-empty = Un identifiant ne peut pas être vide.
+id-taken = L'identifiant « { $id } » est déjà utilisé.
+id-rule = Utilisez des lettres minuscules, des chiffres, « . », « _ » ou « - », en commençant par une lettre ou un chiffre (64 au plus).
+id-use-suggestion = Utiliser « { $id } »
+id-uses = { $count ->
+    [one] Utilisé à 1 endroit; le renommer le change là aussi.
+   *[other] Utilisé à { $count } endroits; le renommer les change tous.
+}
+id-suggested-help = Proposé à partir du titre; les autres parties du flux s'en servent pour désigner ce titre.
+list-add = Ajouter
+list-add-to = Ajouter à { $list }
+list-move-up = Monter { $item }
+list-move-down = Descendre { $item }
+list-remove = Retirer { $item }
+item-remove = Retirer { $item }
+severity-error = Erreur
+severity-warning = Avertissement
+diag-detail = Détails ({ $code }) :
+
+## Le flux
+group-feed = Le flux
+group-provider = Fournisseur (qui publie ce flux)
+field-feed-id = Identifiant du flux
+help-feed-id = Désigne ce flux; les plans enregistrés des personnes apprenantes y sont rattachés.
+field-feed-languages = Langues
+help-feed-languages = Des étiquettes de langue comme en ou fr. La première est la langue par défaut.
+field-feed-updated = Dernière mise à jour
+field-feed-credit_label = Nom d'un crédit
+help-feed-credit_label = Par exemple « crédits » ou « unités ».
+field-provider-id = Identifiant du fournisseur
+help-provider-id = Les titres sans fournisseur propre sont ceux du fournisseur.
+field-provider-name = Nom du fournisseur
+field-provider-url = Site Web du fournisseur
+help-provider-url = Une adresse absolue en http:// ou https://.
+
+## Établissements, compétences
+institutions-intro = Partenaires et établissements d'origine des transferts. Un titre peut en désigner un comme fournisseur.
+institutions-add = Ajouter un établissement
+institutions-none = Aucun autre établissement pour l'instant.
+field-institution-id = Identifiant de l'établissement
+field-institution-name = Nom
+field-institution-url = Site Web
+skills-intro = Les compétences que les titres développent, éventuellement tirées d'un référentiel publié.
+skills-add = Ajouter une compétence
+skills-none = Aucune compétence pour l'instant.
+field-skill-id = Identifiant de la compétence
+field-skill-name = Nom
+field-skill-framework = Référentiel
+help-skill-framework = Par exemple « Taxonomie des compétences et des aptitudes d'EDSC ».
+field-skill-uri = Adresse dans le référentiel
+
+## Titres
+credential-add = Ajouter un titre
+credential-add-submit = Ajouter
+new-title-in = Titre ({ $language })
+credential-count = { $shown } sur { $total } affichés
+search = Rechercher
+search-placeholder = Titre ou identifiant
+filter-kind = Type
+filter-any-kind = Tous les types
+filter-show = Afficher
+filter-all = Tout
+filter-stackable = Titres empilables seulement
+filter-problems = Avec des problèmes
+show-more = En afficher { $count } de plus
+stackable = empilable
+back-to-list = ← Tous les titres
+credential-delete = Supprimer
+credential-delete-used = « { $id } » est utilisé à { $count ->
+    [one] 1 endroit
+   *[other] { $count } endroits
+} (exigences, équivalences, parcours).
+credential-delete-with-uses = Le supprimer et le retirer de ces endroits
+credential-delete-keep-uses = Le supprimer seulement (ces endroits seront signalés comme problèmes)
+credential-gone = Ce titre n'existe plus.
+group-basics = Ce que c'est
+group-size = Durée, coût et mode de prestation
+group-content = Ce qu'il enseigne
+group-stacking = Comment il s'empile
+field-credential-id = Identifiant
+help-credential-id = Les autres parties du flux s'en servent pour désigner ce titre.
+field-credential-kind = Type
+field-credential-title = Titre
+field-credential-summary = Résumé
+help-credential-summary = Une ou deux phrases pour les fiches.
+field-credential-url = Page Web
+help-credential-url = La page de l'établissement qui le présente (une adresse absolue en http:// ou https://).
+field-credential-provider = Fournisseur
+provider-default = Le fournisseur du flux
+field-credential-hours = Heures
+field-credential-credits = Crédits
+help-credential-credits = Les crédits qu'il donne pour les exigences « crédits parmi ».
+field-credential-weeks = Semaines
+field-credential-cost = Coût
+field-cost-amount = Coût
+help-credential-cost = Un montant et sa devise.
+field-cost-currency = Devise
+help-cost-currency = Un code ISO 4217 comme CAD.
+field-credential-valid_years = Valide pendant (années)
+help-credential-valid_years = Combien de temps il compte pour l'empilement une fois obtenu.
+field-credential-delivery = Mode de prestation
+delivery-online = En ligne
+delivery-in-person = En personne
+delivery-hybrid = Hybride
+field-credential-level = Niveau
+help-credential-level = Par exemple « Initiation ».
+field-credential-tags = Étiquettes
+help-credential-tags = Domaines d'études, pour les filtres des personnes apprenantes.
+field-credential-skills = Compétences
+field-credential-outcomes = Résultats d'apprentissage
+outcome-item = Résultat { $number }
+outcome-add = Ajouter un résultat
+field-credential-assessment = Évaluation
+help-credential-assessment = Comment les personnes apprenantes sont évaluées.
+field-credential-employers = Employeurs partenaires
+employer-item = Employeur { $number }
+employer-name = { $item } : nom
+employer-url = { $item } : site Web
+employer-add = Ajouter un employeur
+field-credential-badge = Badge ouvert
+help-credential-badge = La réalisation Open Badges sous laquelle il est délivré.
+field-badge-achievement = Adresse de la réalisation du badge
+field-badge-image = Adresse de l'image du badge
+field-credential-requires = Exige (comment on l'obtient en empilant d'autres titres)
+help-credential-requires = Un titre qui a une exigence est empilable : on l'obtient en détenant d'autres titres.
+field-credential-prerequisites = Préalables (ce qu'il faut détenir avant de commencer)
+counts-toward = Compte pour
+counts-toward-none = Il ne compte encore pour aucun titre empilable.
+counts-toward-add-label = Le faire compter pour
+counts-toward-add = L'ajouter à son exigence
+kind-micro-credential = Microtitre
+kind-badge = Badge
+kind-course = Cours
+kind-certificate = Certificat
+kind-graduate-certificate = Certificat d'études supérieures
+kind-diploma = Diplôme
+kind-advanced-diploma = Diplôme avancé
+kind-degree = Grade
+kind-prior-learning = Acquis antérieurs
+
+## Exigences
+req-start = Type d'exigence
+req-none = Aucune
+req-name-requires = Exige
+req-name-prerequisites = Préalables
+req-kind-credential = Un titre
+req-kind-all = Tous ces éléments
+req-kind-any = Un de ces éléments
+req-kind-choose = Un nombre parmi
+req-kind-credits = Crédits parmi
+req-kind-of = Type du groupe { $item }
+req-choose-count = Combien en choisir dans { $item }
+req-credits-count = Combien de crédits dans { $item }
+req-credential-of = Titre : { $item }
+req-unknown = (aucun titre ne porte cet identifiant)
+req-move-up = Monter { $item }
+req-move-down = Descendre { $item }
+req-remove = Retirer { $item }
+req-move-up-short = Monter
+req-move-down-short = Descendre
+req-remove-short = Retirer
+req-add-credential = Ajouter un titre
+req-add-group = Ajouter un groupe
+req-add-credential-to = Ajouter un titre à { $item }
+req-add-group-to = Ajouter un groupe à { $item }
+req-make-group = En faire un groupe
+req-make-group-of = Faire de { $item } un groupe
+req-label-of = Libellé de { $item }
+req-label = Libellé
+req-label-help = Affiché aux personnes apprenantes, par exemple « Cours au choix ».
+
+## Équivalences, parcours
+equivalences-intro = Transfert de crédits et reconnaissance des acquis : détenir ces titres tient lieu d'un autre.
+equivalences-add = Ajouter une équivalence
+equivalences-none = Aucune équivalence pour l'instant.
+field-equivalence-holding = Détenir tous ces titres
+field-equivalence-counts_as = Compte comme
+field-equivalence-toward = Seulement pour
+help-equivalence-toward = Laissez vide pour partout.
+field-equivalence-note = Conditions pour les personnes apprenantes
+help-equivalence-note = Par exemple une note minimale.
+pathways-intro = Des itinéraires choisis vers un objectif, présentés aux personnes apprenantes comme des étapes ordonnées.
+pathways-add = Ajouter un parcours
+pathways-none = Aucun parcours pour l'instant.
+field-pathway-id = Identifiant du parcours
+field-pathway-title = Titre
+field-pathway-summary = À qui il s'adresse
+field-pathway-goal = Objectif
+help-pathway-goal = Le titre auquel mène le parcours.
+field-pathway-steps = Étapes
+help-pathway-steps = Les titres dans l'ordre proposé.
+
+## Problèmes
+problems = Problèmes
+checking = Vérification…
+no-problems = Aucun problème : ce flux est prêt à publier.
+problem-summary = { $errors ->
+    [one] 1 erreur
+   *[other] { $errors } erreurs
+}, { $warnings ->
+    [one] 1 avertissement
+   *[other] { $warnings } avertissements
+}
+problems-all = Tous les problèmes
+problems-errors = Erreurs
+problems-warnings = Avertissements
+problems-translations = Traductions manquantes
+
+## Aperçu
+preview = Aperçu pour les personnes apprenantes
+preview-help = Le module des personnes apprenantes, qui affiche ce flux comme elles le verront.
+preview-language = Langue
+preview-width = Largeur
+preview-phone = Téléphone
+preview-desktop = Ordinateur
+preview-view = Vue
+preview-view-programs = Programmes
+preview-view-map = Carte
+preview-view-explore = Explorer
+preview-view-plan = Mon plan
+preview-view-pathways = Parcours
+what-if = { $count ->
+    [0] Et si une personne détenait…
+   *[other] Et si une personne détenait… ({ $count })
+}
+what-if-help = Marquez des titres comme détenus pour voir la progression d'une personne apprenante.
+what-if-add-label = Identifiant du titre à marquer comme détenu
+what-if-add = Marquer comme détenu
+what-if-remove = Ne plus marquer { $id }
+
+## Conflit
+conflict-heading = Le fichier a changé sur le disque
+conflict-text = Quelqu'un ou quelque chose a modifié le fichier depuis que le studio l'a ouvert. Enregistrer maintenant remplacerait ces modifications. Que voulez-vous faire?
+conflict-overwrite = Le remplacer par ma version
+conflict-overwrite-help = Leurs modifications sont conservées dans le fichier .bak.
+conflict-reload = Ouvrir la version du disque
+conflict-reload-help = Annuler ramène votre version.
+conflict-download = Télécharger ma version
+conflict-download-help = L'enregistrer dans un autre fichier pour comparer.
+
+## Importation
+import-heading = Importer un flux
+import-ctdl-text = À partir d'un parcours CTDL (JSON-LD), tel que le Credential Registry le publie.
+import-file = Fichier à importer
+import-found = { $count ->
+    [one] 1 titre trouvé
+   *[other] { $count } titres trouvés
+}, { $problems ->
+    [0] sans problème.
+    [one] avec 1 problème :
+   *[other] avec { $problems } problèmes :
+}
+import-nothing = Rien n'a pu être importé de ce fichier.
+import-apply = Remplacer le flux ouvert par l'importation
+import-replaces = L'importation remplace le flux ouvert; Annuler le ramène.
+import-done = { $count } titres importés de { $file }.
+
+## Codes des diagnostics (l'interface anglaise affiche le message du validateur)
+code-invalid-json = Ce n'est pas du JSON valide.
+code-missing-field = Un champ obligatoire est vide.
+code-wrong-type = Cette valeur n'a pas le bon type.
+code-unknown-kind = Ce n'est pas l'un des neuf types.
+code-unknown-delivery = Ce n'est pas un mode de prestation (en ligne, en personne, hybride).
+code-duplicate-id = Cet identifiant est déjà utilisé dans la même liste.
+code-invalid-id = Cet identifiant ne respecte pas la règle des identifiants.
+code-invalid-language = Ce n'est pas une étiquette de langue.
+code-unknown-credential = Aucun titre ne porte cet identifiant.
+code-unknown-skill = Aucune compétence ne porte cet identifiant.
+code-unknown-institution = Aucun établissement ne porte cet identifiant.
+code-requires-cycle = Les exigences tournent en rond.
+code-prerequisites-cycle = Les préalables tournent en rond.
+code-invalid-requirement = Un groupe doit être exactement l'un de : tous, un de, un nombre parmi, crédits parmi.
+code-choose-too-large = Il demande d'en choisir plus que la liste n'en contient.
+code-credits-unreachable = La liste ne peut pas donner autant de crédits.
+code-nested-group-in-credits = Une liste de crédits ne contient que des identifiants de titres.
+code-number-out-of-range = Ce nombre est hors limites.
+code-invalid-currency = Ce n'est pas un code de devise ISO 4217 en vigueur.
+code-invalid-date = Ce n'est pas une date réelle (AAAA-MM-JJ).
+code-invalid-url = Ce n'est pas une adresse http(s) absolue.
+code-empty-list = Cette liste est vide.
+code-empty-text = Ce texte n'a aucune langue.
+code-missing-translation = Il manque une traduction.
+code-unknown-key = Une clé que le format ne connaît pas.
+code-duplicate-key = Une clé écrite deux fois.
+code-duplicate-language = Une langue écrite deux fois.
+code-missing-version = La version du format manque.
+code-unsupported-version = Ce n'est pas la version 1 du format.

@@ -1,0 +1,165 @@
+//! The id of a credential, skill, institution or pathway. Changing it renames it everywhere it
+//! is used, in one undoable step, when the new id is committed (Enter, or leaving the field):
+//! renaming on every keystroke would pass through ids that other things already use.
+
+use serde_json::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::field_shell::{described_by, FieldShell};
+use crate::doc::{self, Path};
+use crate::i18n::Arg;
+use crate::ids::{self, IdKind};
+use crate::state::{use_ctx, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct IdFieldProps {
+    /// The path of the thing whose `id` this is (the id is its `id` member).
+    pub item: Path,
+    pub kind: IdKind,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    /// The path of the title (or name) ids are suggested from.
+    pub title: Path,
+}
+
+/// The text of a Text value in the first language that has one.
+pub fn first_text(value: Option<&Value>, languages: &[String]) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Object(map)) => languages
+            .iter()
+            .find_map(|l| map.get(l).and_then(Value::as_str))
+            .or_else(|| map.values().find_map(Value::as_str))
+            .unwrap_or_default()
+            .to_owned(),
+        _ => String::new(),
+    }
+}
+
+#[function_component(IdField)]
+pub fn id_field(props: &IdFieldProps) -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let id_path = props.item.key("id");
+    let (current, suggestion, uses) = {
+        let doc = ctx.doc.borrow();
+        let current = crate::components::text_input::shown(doc::get(&doc, &id_path));
+        let languages = crate::components::text_field::feed_languages(&doc);
+        let title = first_text(doc::get(&doc, &props.title), &languages);
+        let taken: Vec<&str> = ids::ids_of(&doc, props.kind)
+            .into_iter()
+            .filter(|id| *id != current)
+            .collect();
+        let suggestion = (!title.is_empty()).then(|| ids::suggest(&title, &taken));
+        let uses = ids::references(&doc, props.kind, &current).len();
+        (current, suggestion, uses)
+    };
+    // What is being typed, until it is committed.
+    let draft = use_state(|| None::<String>);
+    let problem = use_state(|| None::<String>);
+    {
+        // Another item, or an undo: drop what was being typed.
+        let draft = draft.clone();
+        let problem = problem.clone();
+        use_effect_with((props.item.clone(), current.clone()), move |_| {
+            draft.set(None);
+            problem.set(None);
+        });
+    }
+
+    let commit = {
+        let ctx = ctx.clone();
+        let draft = draft.clone();
+        let problem = problem.clone();
+        let item = props.item.clone();
+        let kind = props.kind;
+        let current = current.clone();
+        Callback::from(move |new: String| {
+            let new = new.trim().to_owned();
+            if new == current {
+                draft.set(None);
+                problem.set(None);
+                return;
+            }
+            let i18n = ctx.i18n.clone();
+            let taken = ids::ids_of(&ctx.doc.borrow(), kind).contains(&new.as_str());
+            if new.is_empty() || taken || !ids::is_valid(&new) {
+                let message = if new.is_empty() {
+                    i18n.t("id-empty")
+                } else if taken {
+                    i18n.t_with("id-taken", &[("id", Arg::from(new.as_str()))])
+                } else {
+                    i18n.t("id-rule")
+                };
+                problem.set(Some(message));
+                return;
+            }
+            let edit = ids::rename(&ctx.doc.borrow(), kind, &item.key("id"), &current, &new);
+            ctx.dispatch(Action::Edit { edit, group: None });
+            draft.set(None);
+            problem.set(None);
+        })
+    };
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()));
+        })
+    };
+    let onblur = {
+        let commit = commit.clone();
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| {
+            if let Some(text) = (*draft).clone() {
+                commit.emit(text);
+            }
+        })
+    };
+    let onkeydown = {
+        let commit = commit.clone();
+        let draft = draft.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                commit.emit(e.target_unchecked_into::<HtmlInputElement>().value());
+            }
+            "Escape" => {
+                draft.set(None);
+                problem.set(None);
+            }
+            _ => {}
+        })
+    };
+    // Offered while the id is empty or breaks the rule (a new item, an import): a good id is
+    // the author's choice, and renaming it is a deliberate act.
+    let needs_id = current.is_empty() || !ids::is_valid(&current);
+    let use_suggestion = suggestion.clone().filter(|s| needs_id && *s != current).map(|s| {
+        let commit = commit.clone();
+        let label = i18n.t_with("id-use-suggestion", &[("id", Arg::from(s.as_str()))]);
+        html! { <button type="button" class="link" onclick={move |_| commit.emit(s.clone())}>{ label }</button> }
+    });
+    let value = (*draft).clone().unwrap_or_else(|| current.clone());
+    let mut diagnostics = ctx.diagnostics_at(&id_path);
+    diagnostics.retain(|d| d.pointer == id_path.pointer());
+    html! {
+        <FieldShell path={id_path.clone()} label={props.label.clone()} help={props.help.clone()}
+                    required=true diagnostics={diagnostics}>
+            <div class="id-row">
+                <input id={id_path.dom_id()} type="text" class="id-input" value={value} spellcheck="false"
+                       autocomplete="off" {oninput} {onblur} {onkeydown}
+                       aria-describedby={described_by(&id_path)}
+                       aria-invalid={problem.is_some().then_some("true")} />
+                { use_suggestion }
+            </div>
+            if let Some(message) = &*problem {
+                <p class="diag diag-error" role="alert">{ message.clone() }</p>
+            }
+            if uses > 0 {
+                <p class="help">{ i18n.t_with("id-uses", &[("count", Arg::from(uses))]) }</p>
+            }
+        </FieldShell>
+    }
+}

@@ -1,0 +1,29 @@
+//! The studio's components, one per file (see ARCHITECTURE.md, "crates/stackway-studio").
+
+pub mod app;
+pub mod conflict_dialog;
+pub mod credential_form;
+pub mod credential_list;
+pub mod equivalences;
+pub mod feed_form;
+pub mod field_shell;
+pub mod header;
+pub mod id_datalists;
+pub mod id_field;
+pub mod id_list;
+pub mod import_dialog;
+pub mod institutions;
+pub mod items_section;
+pub mod nav;
+pub mod number_input;
+pub mod object_list;
+pub mod pathways;
+pub mod preview;
+pub mod problems;
+pub mod requirement_field;
+pub mod requirement_node;
+pub mod select_field;
+pub mod skills;
+pub mod text_field;
+pub mod text_input;
+pub mod welcome;

@@ -1,0 +1,95 @@
+//! A field for a number (hours, credits, weeks, an amount). What is typed is kept even when it
+//! is not a number yet ("12,5"): it is saved as text, and the validator says what is wrong
+//! right next to it.
+
+use serde_json::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::field_shell::{described_by, FieldShell};
+use crate::components::text_input::shown;
+use crate::doc::{self, Edit, Path};
+use crate::state::{use_ctx, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct NumberInputProps {
+    pub path: Path,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    #[prop_or_default]
+    pub required: bool,
+    /// A whole number (`choose`), or any decimal.
+    #[prop_or_default]
+    pub integer: bool,
+}
+
+/// Typed text as a JSON value: a number when it reads as one, else the text itself.
+pub fn number_value(text: &str) -> Option<Value> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if let Ok(n) = trimmed.parse::<u64>() {
+        return Some(Value::from(n));
+    }
+    match trimmed.parse::<f64>() {
+        Ok(n) if n.is_finite() => serde_json::Number::from_f64(n).map(Value::Number),
+        _ => Some(Value::String(text.to_owned())),
+    }
+}
+
+#[function_component(NumberInput)]
+pub fn number_input(props: &NumberInputProps) -> Html {
+    let ctx = use_ctx();
+    let value = shown(doc::get(&ctx.doc.borrow(), &props.path));
+    let diagnostics = ctx.diagnostics_at(&props.path);
+    let oninput = {
+        let ctx = ctx.clone();
+        let path = props.path.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            ctx.dispatch(Action::Edit {
+                edit: Edit::Set {
+                    at: path.clone(),
+                    value: number_value(&text),
+                },
+                group: Some(path.pointer()),
+            });
+        })
+    };
+    let onblur = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Seal))
+    };
+    let invalid = diagnostics
+        .iter()
+        .any(|d| d.severity == stackway_core::Severity::Error);
+    html! {
+        <FieldShell path={props.path.clone()} label={props.label.clone()} help={props.help.clone()}
+                    required={props.required} diagnostics={diagnostics}>
+            <input id={props.path.dom_id()} class="number" type="text"
+                   inputmode={if props.integer { "numeric" } else { "decimal" }}
+                   value={value} {oninput} {onblur}
+                   aria-describedby={described_by(&props.path)}
+                   aria-invalid={invalid.then_some("true")} />
+        </FieldShell>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn typed_numbers_become_numbers_and_anything_else_is_kept_as_typed() {
+        assert_eq!(number_value("30"), Some(json!(30)));
+        assert_eq!(number_value(" 2.5 "), Some(json!(2.5)));
+        assert_eq!(number_value("-1"), Some(json!(-1.0)));
+        assert_eq!(number_value("12,5"), Some(json!("12,5")));
+        assert_eq!(number_value("1e400"), Some(json!("1e400")));
+        assert_eq!(number_value(""), None);
+        assert_eq!(number_value("  "), None);
+    }
+}

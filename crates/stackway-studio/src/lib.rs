@@ -1,0 +1,32 @@
+//! Stackway Studio: program staff build, check and preview a pathway feed without writing JSON.
+//!
+//! A Yew app compiled to WebAssembly, its own bundle (`pkg/studio/`): learner pages never load
+//! it. It runs from `stackway studio FEED`, which serves it and saves the file, or from any
+//! static host, opening and downloading files in the browser (`session.rs`).
+//!
+//! The data flow is the widget's: the document (`doc.rs`, the feed as JSON, so that nothing
+//! typed is lost) → one reducer (`state.rs`, every edit with its inverse for undo,
+//! `history.rs`) → components (`components/`). The core validator checks the document after
+//! each edit (`check.rs`), and its JSON Pointers place each diagnostic at its field.
+
+pub mod canonical;
+pub mod check;
+mod components;
+pub mod doc;
+pub mod history;
+pub mod i18n;
+pub mod ids;
+mod perf;
+pub mod requirement;
+mod session;
+mod state;
+
+pub use components::app::{new_feed, App};
+
+use wasm_bindgen::prelude::*;
+
+/// Starts the studio inside `element` (the page's `#studio`).
+#[wasm_bindgen]
+pub fn start(element: web_sys::Element) {
+    yew::Renderer::<App>::with_root(element).render();
+}

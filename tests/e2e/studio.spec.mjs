@@ -124,3 +124,188 @@ test("the sample's certificate built from an empty feed gives the sample's engin
   }
   expect(await problems()).toEqual([]);
 });
+
+test('opening the sample and saving it without edits leaves it byte for byte; an edit changes only its line', async ({ page }) => {
+  studio = await startStudio();
+  const original = readFileSync('www/feeds/sample.json', 'utf8');
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await page.locator('#save').click();
+  await expect(page.locator('.notice')).toContainText('Saved');
+  expect(studio.read() === original, 'the saved file equals the sample').toBe(true);
+
+  await page.locator('#credential-search').fill('heat pump');
+  await page.locator('.rows li button').first().click();
+  const title = page.locator('#credential-heading');
+  await expect(title).toHaveText('Heat Pump Systems');
+  const index = await page.locator('[data-path$="/title"] input').first().getAttribute('id');
+  await page.locator(`#${index}`).fill('Heat Pump Systems and Controls');
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+  const before = original.split('\n');
+  const after = studio.read().split('\n');
+  expect(after.length).toBe(before.length);
+  const changed = after.filter((line, i) => line !== before[i]);
+  expect(changed).toEqual(['        "en": "Heat Pump Systems and Controls",']);
+  // The previous version is kept beside it.
+  expect(readFileSync(`${studio.file}.bak`, 'utf8') === original).toBe(true);
+});
+
+test('undo and redo, by buttons and by keyboard, and the unsaved-changes guard', async ({ page }) => {
+  studio = await startStudio();
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await page.locator('#nav-feed').click();
+  const name = field(page, '/provider/name/en');
+  await expect(name).toHaveValue('Trillium Valley College');
+  await name.fill('Trillium College');
+  await expect(page.locator('#save-status')).toHaveText('Unsaved changes');
+  await field(page, '/id').click();
+  await field(page, '/id').pressSequentially('-x');
+  await expect(field(page, '/id')).toHaveValue('trillium-college-x');
+
+  await page.keyboard.press('Control+z');
+  await expect(field(page, '/id')).toHaveValue('trillium-college');
+  await page.keyboard.press('Control+z');
+  await expect(name).toHaveValue('Trillium Valley College');
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+  await expect(page.locator('#undo')).toBeDisabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(name).toHaveValue('Trillium College');
+  await page.locator('#redo').click();
+  await expect(field(page, '/id')).toHaveValue('trillium-college-x');
+  await page.locator('#undo').click();
+  await expect(field(page, '/id')).toHaveValue('trillium-college');
+
+  // Leaving with unsaved changes asks first.
+  let asked = false;
+  page.on('dialog', async (dialog) => {
+    asked = dialog.type() === 'beforeunload';
+    await dialog.dismiss();
+  });
+  await page.goto('about:blank', { waitUntil: 'commit' }).catch(() => {});
+  await page.waitForTimeout(300);
+  expect(asked).toBe(true);
+});
+
+test('a file changed on disk is not overwritten without a choice', async ({ page }) => {
+  studio = await startStudio();
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await page.locator('#nav-feed').click();
+  await field(page, '/provider/name/en').fill('Ours');
+  const theirs = readFileSync(studio.file, 'utf8').replace('Trillium Valley College', 'Theirs');
+  writeFileSync(studio.file, theirs);
+  await page.locator('#save').click();
+  const dialog = page.locator('#conflict');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('The file changed on disk');
+  expect(studio.read()).toBe(theirs);
+  await shot(page, 'conflict-1280');
+
+  // Open the version on disk: theirs is shown, and Undo brings ours back.
+  await page.locator('#conflict-reload').click();
+  await expect(dialog).toBeHidden();
+  await expect(field(page, '/provider/name/en')).toHaveValue('Theirs');
+  await page.locator('#undo').click();
+  await expect(field(page, '/provider/name/en')).toHaveValue('Ours');
+
+  // Save again after another outside change, and choose to replace it.
+  writeFileSync(studio.file, theirs.replace('Theirs', 'Theirs again'));
+  await page.locator('#save').click();
+  await expect(dialog).toBeVisible();
+  await page.locator('#conflict-overwrite').click();
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+  expect(studio.read()).toContain('"en": "Ours"');
+  expect(readFileSync(`${studio.file}.bak`, 'utf8')).toContain('Theirs again');
+});
+
+test('a diagnostic appears at its field and the problems list jumps to it', async ({ page }) => {
+  const sample = JSON.parse(readFileSync('www/feeds/sample.json', 'utf8'));
+  const cert = sample.credentials.findIndex((c) => c.id === 'cert-green-building');
+  sample.credentials[cert].requires.all[0] = 'green-building-sciense';
+  studio = await startStudio({ text: JSON.stringify(sample, null, 2) + '\n' });
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await page.locator('#tab-problems').click();
+  const entry = page.locator('.problem').filter({ hasText: 'green-building-sciense' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('did you mean `green-building-science`');
+  await entry.locator('.jump').click();
+  const leaf = field(page, `/credentials/${cert}/requires/all/0`);
+  await expect(leaf).toBeFocused();
+  await expect(leaf).toHaveValue('green-building-sciense');
+  // The same diagnostic is shown right at the field.
+  const node = page.locator(`[data-path="/credentials/${cert}/requires/all/0"]`);
+  await expect(node.locator('.diag-error')).toContainText('no credential has the id `green-building-sciense`');
+  await shot(page, 'diagnostic-at-field-1280');
+  // Fixing it clears it, at the field and in the list.
+  await leaf.fill('green-building-science');
+  await expect(node.locator('.diag-error')).toHaveCount(0);
+  await expect(page.locator('.problem-summary')).toHaveText('No problems: this feed is ready to publish.');
+});
+
+test('the API refuses requests without the token, from another origin, or to another host', async ({ page, request }) => {
+  studio = await startStudio();
+  const api = `${studio.origin}/api/feed`;
+  const before = studio.read();
+  // No token.
+  let response = await request.get(api);
+  expect(response.status()).toBe(401);
+  response = await request.put(api, { data: '{}', headers: { 'If-Match': 'x' } });
+  expect(response.status()).toBe(401);
+  // The token, from a foreign origin.
+  response = await request.put(api, {
+    data: '{}',
+    headers: { 'X-Stackway-Token': studio.token, Origin: 'http://evil.example', 'If-Match': 'x' },
+  });
+  expect(response.status()).toBe(403);
+  // Another host name (DNS rebinding).
+  response = await request.get(api, { headers: { 'X-Stackway-Token': studio.token, Host: 'evil.example' } });
+  expect(response.status()).toBe(421);
+  // A real page on another origin (the demo server) cannot write even knowing the token:
+  // the browser's preflight carries its Origin and is refused.
+  await page.goto('/index.html');
+  const outcome = await page.evaluate(async ({ api, token }) => {
+    try {
+      const r = await fetch(api, { method: 'PUT', headers: { 'X-Stackway-Token': token, 'If-Match': 'x' }, body: '{}' });
+      return `status ${r.status}`;
+    } catch (error) {
+      return `refused: ${error.message}`;
+    }
+  }, { api, token: studio.token });
+  expect(outcome).toMatch(/^refused/);
+  expect(studio.read()).toBe(before);
+  // And the studio's own page, opened without the link's token, says what to do.
+  await page.goto(`${studio.origin}/`);
+  await expect(page.locator('.notice-error')).toContainText('stackway studio');
+});
+
+test('hostile text in a feed is shown as text', async ({ page }) => {
+  const sample = JSON.parse(readFileSync('www/feeds/sample.json', 'utf8'));
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  sample.credentials[0].title.en = hostile;
+  sample.provider.name.en = hostile;
+  studio = await startStudio({ text: JSON.stringify(sample, null, 2) + '\n' });
+  const problems = await watchForProblems(page);
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await expect(page.locator('.rows li').first()).toContainText(hostile);
+  await page.locator('.rows li button').first().click();
+  await expect(page.locator('#credential-heading')).toHaveText(hostile);
+  await expect(field(page, '/credentials/0/title/en')).toHaveValue(hostile);
+  await page.waitForTimeout(1200); // the preview redraws
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await problems()).toEqual([]);
+});
+
+test('learner pages never download the studio', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/index.html');
+  await expect(page.locator('stackway-pathways .sw-tabs').first()).toBeVisible({ timeout: 15_000 });
+  await page.waitForTimeout(500);
+  expect(requested.some((p) => p.includes('/pkg/studio/'))).toBe(false);
+  expect(requested.some((p) => p.endsWith('stackway_bg.wasm'))).toBe(true);
+});

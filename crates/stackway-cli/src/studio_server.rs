@@ -27,8 +27,10 @@ use crate::static_site;
 
 /// The studio's page, relative to the assets folder; `/` redirects to it.
 pub const STUDIO_INDEX: &str = "pkg/studio/index.html";
-/// Where `/` sends the browser (the fragment carrying the token survives the redirect).
-const STUDIO_PATH: &str = "/pkg/studio/";
+/// Where `/` sends the browser (the fragment carrying the token survives the redirect). The
+/// query tells the page it has a server behind it, so that a link without the token gets an
+/// explanation rather than the static-host mode.
+const STUDIO_PATH: &str = "/pkg/studio/?server";
 /// The request header that carries the run's token.
 pub const TOKEN_HEADER: &str = "x-stackway-token";
 /// The version of a file that does not exist (yet): a save with this `If-Match` creates it.

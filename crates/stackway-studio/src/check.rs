@@ -5,14 +5,14 @@
 //! of the document, which is also the path of the form field that edits it ([`anchor`]), and
 //! [`locate`] says which section and item of the studio shows that field.
 
-use serde_json::Value;
+use crate::doc::{Json, JsonExt};
 use stackway_core::{parse_feed, Diagnostic, Severity};
 
 use crate::doc::{Path, Step};
 
 /// Every diagnostic of the document, in document order.
-pub fn check(doc: &Value) -> Vec<Diagnostic> {
-    check_text(&serde_json::to_string(doc).unwrap_or_default())
+pub fn check(doc: &Json) -> Vec<Diagnostic> {
+    check_text(&doc.to_text())
 }
 
 /// Every diagnostic of feed text.
@@ -108,15 +108,20 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
 
     #[test]
     fn a_missing_field_belongs_to_the_field_itself() {
-        let doc = json!({
+        let doc = json(
+            r#"{
             "stackway": 1, "id": "f", "languages": ["en", "fr"],
             "provider": {"id": "p", "name": "P"},
             "credentials": [{"id": "a", "kind": "badge"}]
-        });
+        }"#,
+        );
         let diagnostics = check(&doc);
         let missing = diagnostics
             .iter()
@@ -135,14 +140,16 @@ mod tests {
 
     #[test]
     fn diagnostics_point_at_the_fields_that_edit_their_values() {
-        let doc = json!({
+        let doc = json(
+            r#"{
             "stackway": 1, "id": "f", "languages": ["en", "fr"],
             "provider": {"id": "p", "name": {"en": "P"}},
             "credentials": [
                 {"id": "a", "kind": "badge", "title": "A"},
                 {"id": "c", "kind": "certificate", "title": "C", "requires": {"all": ["a", "zz"]}}
             ]
-        });
+        }"#,
+        );
         let diagnostics = check(&doc);
         let pointers: Vec<(&str, &str)> = diagnostics
             .iter()

@@ -5,9 +5,114 @@
 //! user typed. Kept as JSON, a draft with errors saves as written, and the validator's JSON
 //! Pointers name the very values the forms edit.
 //!
+//! The document is core's [`Json`] (`stackway_core::canonical`), which keeps what
+//! `serde_json::Value` would not: numbers as written, keys written twice, members in order. So
+//! opening a feed and saving it with `canonical::write` changes nothing the author did not.
+//!
 //! Every [`Edit`] applied returns its inverse, which is all that undo needs (`history.rs`).
 
-use serde_json::{Map, Value};
+pub use stackway_core::canonical::{Json, Number};
+
+/// What the studio asks of a [`Json`] value beyond core's own accessors.
+pub trait JsonExt {
+    /// The items, when this is an array.
+    fn as_array(&self) -> Option<&Vec<Json>>;
+    fn as_array_mut(&mut self) -> Option<&mut Vec<Json>>;
+    /// The first member named `key`, to change it.
+    fn member_mut(&mut self, key: &str) -> Option<&mut Json>;
+    fn is_string(&self) -> bool;
+    /// A whole number ≥ 0, when this is one (`2`, not `2.5` or `"2"`).
+    fn as_u64(&self) -> Option<u64>;
+    /// The value as compact JSON text (for showing a value of the wrong type as written).
+    fn to_text(&self) -> String;
+}
+
+impl JsonExt for Json {
+    fn as_array(&self) -> Option<&Vec<Json>> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    fn as_array_mut(&mut self) -> Option<&mut Vec<Json>> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    fn member_mut(&mut self, key: &str) -> Option<&mut Json> {
+        match self {
+            Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn is_string(&self) -> bool {
+        matches!(self, Json::String(_))
+    }
+
+    fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(n) => n.as_str().parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let mut out = String::new();
+        compact(self, &mut out);
+        out
+    }
+}
+
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// Compact JSON text: what the validator reads after each edit (smaller than canonical text, so
+/// faster to read for a 10,000-credential feed).
+pub fn compact(value: &Json, out: &mut String) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(n.as_str()),
+        Json::String(s) => out.push_str(&quoted(s)),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                compact(item, out);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&quoted(key));
+                out.push(':');
+                compact(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A whole number as a JSON value.
+pub fn whole(n: u64) -> Json {
+    Number::parse(&n.to_string()).map_or(Json::Null, Json::Number)
+}
+
+/// A JSON value from `serde_json`'s `json!` (templates of new items).
+pub fn from_serde(value: serde_json::Value) -> Json {
+    Json::from(value)
+}
 
 /// One step of a JSON Pointer (RFC 6901).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -120,12 +225,12 @@ impl std::fmt::Display for Path {
 pub enum Edit {
     /// Puts `value` at `at`, creating missing objects on the way; `None` removes the member
     /// (or, for an array item, sets it to `null`: use [`Edit::Remove`] to take it out).
-    Set { at: Path, value: Option<Value> },
+    Set { at: Path, value: Option<Json> },
     /// Inserts `value` into the array at `list`, before `index` (creating the array).
     Insert {
         list: Path,
         index: usize,
-        value: Value,
+        value: Json,
     },
     /// Takes the item at `index` out of the array at `list`.
     Remove { list: Path, index: usize },
@@ -133,6 +238,14 @@ pub enum Edit {
     Move { list: Path, from: usize, to: usize },
     /// Several edits as one step, applied in order (and undone in reverse).
     Batch(Vec<Edit>),
+    /// Puts the member `key` back at `position` of the object at `object` (what undoes a
+    /// removal: where a key is written twice, the first one counts, so its place matters).
+    Restore {
+        object: Path,
+        position: usize,
+        key: String,
+        value: Json,
+    },
 }
 
 /// Why an edit could not be applied: the document changed under a stale form, or a bug. The
@@ -146,41 +259,41 @@ impl std::fmt::Display for EditError {
     }
 }
 
-/// The value at `path`, if any.
-pub fn get<'a>(root: &'a Value, path: &Path) -> Option<&'a Value> {
+/// The value at `path`, if any (of a key written twice, the first).
+pub fn get<'a>(root: &'a Json, path: &Path) -> Option<&'a Json> {
     path.0.iter().try_fold(root, |value, step| match step {
-        Step::Key(key) => value.as_object()?.get(key),
+        Step::Key(key) => value.get(key),
         Step::Index(index) => value.as_array()?.get(*index),
     })
 }
 
-fn get_mut<'a>(root: &'a mut Value, path: &Path) -> Option<&'a mut Value> {
+fn get_mut<'a>(root: &'a mut Json, path: &Path) -> Option<&'a mut Json> {
     path.0.iter().try_fold(root, |value, step| match step {
-        Step::Key(key) => value.as_object_mut()?.get_mut(key),
+        Step::Key(key) => value.member_mut(key),
         Step::Index(index) => value.as_array_mut()?.get_mut(*index),
     })
 }
 
 /// The string at `path`, if it is one.
-pub fn get_str<'a>(root: &'a Value, path: &Path) -> Option<&'a str> {
-    get(root, path).and_then(Value::as_str)
+pub fn get_str<'a>(root: &'a Json, path: &Path) -> Option<&'a str> {
+    get(root, path).and_then(Json::as_str)
 }
 
 /// The array at `path`, or an empty slice.
-pub fn get_list<'a>(root: &'a Value, path: &Path) -> &'a [Value] {
+pub fn get_list<'a>(root: &'a Json, path: &Path) -> &'a [Json] {
     get(root, path)
-        .and_then(Value::as_array)
+        .and_then(JsonExt::as_array)
         .map_or(&[], Vec::as_slice)
 }
 
 /// Applies `edit` to `root` and returns the edit that undoes it. On error nothing changed.
-pub fn apply(root: &mut Value, edit: Edit) -> Result<Edit, EditError> {
+pub fn apply(root: &mut Json, edit: Edit) -> Result<Edit, EditError> {
     match edit {
         Edit::Set { at, value } => set(root, at, value),
         Edit::Insert { list, index, value } => {
-            let created = ensure_container(root, &list, || Value::Array(Vec::new()))?;
+            let created = ensure_container(root, &list, || Json::Array(Vec::new()))?;
             let array = get_mut(root, &list)
-                .and_then(Value::as_array_mut)
+                .and_then(JsonExt::as_array_mut)
                 .ok_or_else(|| EditError(format!("{list} is not a list")))?;
             if index > array.len() {
                 return Err(EditError(format!("{list}: no position {index}")));
@@ -193,7 +306,7 @@ pub fn apply(root: &mut Value, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::Remove { list, index } => {
             let array = get_mut(root, &list)
-                .and_then(Value::as_array_mut)
+                .and_then(JsonExt::as_array_mut)
                 .ok_or_else(|| EditError(format!("{list} is not a list")))?;
             if index >= array.len() {
                 return Err(EditError(format!("{list}: no item {index}")));
@@ -203,7 +316,7 @@ pub fn apply(root: &mut Value, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::Move { list, from, to } => {
             let array = get_mut(root, &list)
-                .and_then(Value::as_array_mut)
+                .and_then(JsonExt::as_array_mut)
                 .ok_or_else(|| EditError(format!("{list} is not a list")))?;
             if from >= array.len() || to >= array.len() {
                 return Err(EditError(format!("{list}: cannot move {from} to {to}")));
@@ -216,6 +329,21 @@ pub fn apply(root: &mut Value, edit: Edit) -> Result<Edit, EditError> {
                 to: from,
             })
         }
+        Edit::Restore {
+            object,
+            position,
+            key,
+            value,
+        } => match get_mut(root, &object) {
+            Some(Json::Object(members)) => {
+                members.insert(position.min(members.len()), (key.clone(), value));
+                Ok(Edit::Set {
+                    at: object.key(&key),
+                    value: None,
+                })
+            }
+            _ => Err(EditError(format!("{object} is not an object"))),
+        },
         Edit::Batch(edits) => {
             let mut undo = Vec::with_capacity(edits.len());
             for edit in edits {
@@ -239,9 +367,9 @@ pub fn apply(root: &mut Value, edit: Edit) -> Result<Edit, EditError> {
 /// Makes sure the value at `path` exists, creating it (`make`) and any missing object on the
 /// way. Returns the edit that removes what was created, if anything was.
 fn ensure_container(
-    root: &mut Value,
+    root: &mut Json,
     path: &Path,
-    make: impl FnOnce() -> Value,
+    make: impl FnOnce() -> Json,
 ) -> Result<Option<Edit>, EditError> {
     if get(root, path).is_some() {
         return Ok(None);
@@ -250,9 +378,9 @@ fn ensure_container(
     Ok(Some(undo))
 }
 
-fn set(root: &mut Value, at: Path, value: Option<Value>) -> Result<Edit, EditError> {
+fn set(root: &mut Json, at: Path, value: Option<Json>) -> Result<Edit, EditError> {
     let Some((parent_path, last)) = at.split_last() else {
-        let value = value.unwrap_or(Value::Null);
+        let value = value.unwrap_or(Json::Null);
         let previous = std::mem::replace(root, value);
         return Ok(Edit::Set {
             at,
@@ -273,10 +401,10 @@ fn set(root: &mut Value, at: Path, value: Option<Value>) -> Result<Edit, EditErr
                 let Step::Key(key) = step else {
                     return Err(EditError(format!("{next}: no such item")));
                 };
-                let holder = get_mut(root, &walk)
-                    .and_then(Value::as_object_mut)
-                    .ok_or_else(|| EditError(format!("{walk} is not an object")))?;
-                holder.insert(key.clone(), Value::Object(Map::new()));
+                let Some(Json::Object(holder)) = get_mut(root, &walk) else {
+                    return Err(EditError(format!("{walk} is not an object")));
+                };
+                holder.push((key.clone(), Json::Object(Vec::new())));
                 created.get_or_insert(next.clone());
             }
             walk = next;
@@ -287,15 +415,31 @@ fn set(root: &mut Value, at: Path, value: Option<Value>) -> Result<Edit, EditErr
         return Ok(Edit::Batch(Vec::new()));
     };
     let previous = match (&last, parent) {
-        (Step::Key(key), Value::Object(object)) => match value {
-            Some(value) => object.insert(key.clone(), value),
-            None => object.remove(key),
-        },
-        (Step::Index(index), Value::Array(array)) => {
+        (Step::Key(key), Json::Object(members)) => {
+            let found = members.iter().position(|(k, _)| k == key);
+            match (value, found) {
+                (Some(value), Some(i)) => Some(std::mem::replace(&mut members[i].1, value)),
+                (Some(value), None) => {
+                    members.push((key.clone(), value));
+                    None
+                }
+                (None, Some(i)) => {
+                    let (key, removed) = members.remove(i);
+                    return Ok(Edit::Restore {
+                        object: parent_path,
+                        position: i,
+                        key,
+                        value: removed,
+                    });
+                }
+                (None, None) => None,
+            }
+        }
+        (Step::Index(index), Json::Array(array)) => {
             let slot = array
                 .get_mut(*index)
                 .ok_or_else(|| EditError(format!("{at}: no such item")))?;
-            Some(std::mem::replace(slot, value.unwrap_or(Value::Null)))
+            Some(std::mem::replace(slot, value.unwrap_or(Json::Null)))
         }
         _ => return Err(EditError(format!("{parent_path} cannot hold {at}"))),
     };
@@ -314,9 +458,12 @@ fn set(root: &mut Value, at: Path, value: Option<Value>) -> Result<Edit, EditErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    fn roundtrip(doc: Value, edit: Edit, expected: Value) {
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
+
+    fn roundtrip(doc: Json, edit: Edit, expected: Json) {
         let mut edited = doc.clone();
         let undo = apply(&mut edited, edit).unwrap();
         assert_eq!(edited, expected);
@@ -358,22 +505,22 @@ mod tests {
 
     #[test]
     fn set_replaces_adds_and_removes_members_and_undo_restores() {
-        let doc = json!({"id": "a", "title": {"en": "A"}});
+        let doc = json(r#"{"id": "a", "title": {"en": "A"}}"#);
         roundtrip(
             doc.clone(),
             Edit::Set {
                 at: Path::parse("/id"),
-                value: Some(json!("b")),
+                value: Some(json(r#""b""#)),
             },
-            json!({"id": "b", "title": {"en": "A"}}),
+            json(r#"{"id": "b", "title": {"en": "A"}}"#),
         );
         roundtrip(
             doc.clone(),
             Edit::Set {
                 at: Path::parse("/title/fr"),
-                value: Some(json!("Un")),
+                value: Some(json(r#""Un""#)),
             },
-            json!({"id": "a", "title": {"en": "A", "fr": "Un"}}),
+            json(r#"{"id": "a", "title": {"en": "A", "fr": "Un"}}"#),
         );
         roundtrip(
             doc.clone(),
@@ -381,30 +528,30 @@ mod tests {
                 at: Path::parse("/title"),
                 value: None,
             },
-            json!({"id": "a"}),
+            json(r#"{"id": "a"}"#),
         );
         // Missing objects on the way are created, and undo removes them all.
         roundtrip(
             doc,
             Edit::Set {
                 at: Path::parse("/cost/amount"),
-                value: Some(json!(450)),
+                value: Some(json(r#"450"#)),
             },
-            json!({"id": "a", "title": {"en": "A"}, "cost": {"amount": 450}}),
+            json(r#"{"id": "a", "title": {"en": "A"}, "cost": {"amount": 450}}"#),
         );
     }
 
     #[test]
     fn lists_take_inserts_removals_and_moves() {
-        let doc = json!({"steps": ["a", "b", "c"]});
+        let doc = json(r#"{"steps": ["a", "b", "c"]}"#);
         roundtrip(
             doc.clone(),
             Edit::Insert {
                 list: Path::parse("/steps"),
                 index: 1,
-                value: json!("x"),
+                value: json(r#""x""#),
             },
-            json!({"steps": ["a", "x", "b", "c"]}),
+            json(r#"{"steps": ["a", "x", "b", "c"]}"#),
         );
         roundtrip(
             doc.clone(),
@@ -412,7 +559,7 @@ mod tests {
                 list: Path::parse("/steps"),
                 index: 0,
             },
-            json!({"steps": ["b", "c"]}),
+            json(r#"{"steps": ["b", "c"]}"#),
         );
         roundtrip(
             doc.clone(),
@@ -421,27 +568,27 @@ mod tests {
                 from: 0,
                 to: 2,
             },
-            json!({"steps": ["b", "c", "a"]}),
+            json(r#"{"steps": ["b", "c", "a"]}"#),
         );
         roundtrip(
             doc,
             Edit::Insert {
                 list: Path::parse("/tags"),
                 index: 0,
-                value: json!("data"),
+                value: json(r#""data""#),
             },
-            json!({"steps": ["a", "b", "c"], "tags": ["data"]}),
+            json(r#"{"steps": ["a", "b", "c"], "tags": ["data"]}"#),
         );
     }
 
     #[test]
     fn a_failing_edit_changes_nothing_even_inside_a_batch() {
-        let doc = json!({"steps": ["a"]});
+        let doc = json(r#"{"steps": ["a"]}"#);
         let mut edited = doc.clone();
         let batch = Edit::Batch(vec![
             Edit::Set {
                 at: Path::parse("/id"),
-                value: Some(json!("x")),
+                value: Some(json(r#""x""#)),
             },
             Edit::Remove {
                 list: Path::parse("/steps"),
@@ -454,7 +601,7 @@ mod tests {
             &mut edited,
             Edit::Set {
                 at: Path::parse("/steps/0/x"),
-                value: Some(json!(1))
+                value: Some(json(r#"1"#))
             }
         )
         .is_err());
@@ -462,14 +609,35 @@ mod tests {
     }
 
     #[test]
+    fn undoing_the_removal_of_a_key_written_twice_keeps_which_one_counts() {
+        // The first of two equal keys counts (as in the validator): removing it lets the second
+        // count, and undo must put it back in front.
+        roundtrip(
+            json(r#"{"id": "first", "x": 1, "id": "second"}"#),
+            Edit::Set {
+                at: Path::parse("/id"),
+                value: None,
+            },
+            json(r#"{"x": 1, "id": "second"}"#),
+        );
+    }
+
+    #[test]
+    fn numbers_stay_as_written() {
+        let doc = json(r#"{"hours": 2.50, "cost": {"amount": 1e3}}"#);
+        assert_eq!(doc.to_text(), r#"{"hours":2.50,"cost":{"amount":1e3}}"#);
+        assert_eq!(whole(12).to_text(), "12");
+    }
+
+    #[test]
     fn a_batch_is_undone_in_reverse_order() {
         roundtrip(
-            json!({"a": [1, 2]}),
+            json(r#"{"a": [1, 2]}"#),
             Edit::Batch(vec![
                 Edit::Insert {
                     list: Path::parse("/a"),
                     index: 2,
-                    value: json!(3),
+                    value: json(r#"3"#),
                 },
                 Edit::Move {
                     list: Path::parse("/a"),
@@ -478,10 +646,10 @@ mod tests {
                 },
                 Edit::Set {
                     at: Path::parse("/b"),
-                    value: Some(json!(true)),
+                    value: Some(json(r#"true"#)),
                 },
             ]),
-            json!({"a": [3, 1, 2], "b": true}),
+            json(r#"{"a": [3, 1, 2], "b": true}"#),
         );
     }
 }

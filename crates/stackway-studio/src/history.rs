@@ -129,11 +129,15 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
+    use crate::doc::Json;
     use crate::doc::{apply, Path};
-    use serde_json::{json, Value};
 
     /// Applies `edit` to `doc` and records it, as the studio's reducer does.
-    fn edit(doc: &mut Value, history: &mut History, at: &str, value: Value, now: f64) {
+    fn edit(doc: &mut Json, history: &mut History, at: &str, value: Json, now: f64) {
         let forward = Edit::Set {
             at: Path::parse(at),
             value: Some(value),
@@ -144,67 +148,67 @@ mod tests {
 
     #[test]
     fn typing_in_one_field_undoes_as_one_step_and_redo_restores_it() {
-        let mut doc = json!({"title": ""});
+        let mut doc = json(r#"{"title": ""}"#);
         let mut history = History::default();
         for (i, text) in ["S", "SQ", "SQL"].iter().enumerate() {
             edit(
                 &mut doc,
                 &mut history,
                 "/title",
-                json!(text),
+                Json::String(text.to_string()),
                 i as f64 * 200.0,
             );
         }
-        edit(&mut doc, &mut history, "/id", json!("sql"), 700.0);
-        assert_eq!(doc, json!({"title": "SQL", "id": "sql"}));
+        edit(&mut doc, &mut history, "/id", json(r#""sql""#), 700.0);
+        assert_eq!(doc, json(r#"{"title": "SQL", "id": "sql"}"#));
 
         apply(&mut doc, history.undo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"title": "SQL"}));
+        assert_eq!(doc, json(r#"{"title": "SQL"}"#));
         apply(&mut doc, history.undo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"title": ""}), "three keystrokes, one step");
+        assert_eq!(doc, json(r#"{"title": ""}"#), "three keystrokes, one step");
         assert!(history.undo().is_none());
 
         apply(&mut doc, history.redo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"title": "SQL"}));
+        assert_eq!(doc, json(r#"{"title": "SQL"}"#));
         apply(&mut doc, history.redo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"title": "SQL", "id": "sql"}));
+        assert_eq!(doc, json(r#"{"title": "SQL", "id": "sql"}"#));
         assert!(!history.can_redo());
     }
 
     #[test]
     fn a_pause_or_a_new_edit_after_undo_starts_a_new_step() {
-        let mut doc = json!({"title": ""});
+        let mut doc = json(r#"{"title": ""}"#);
         let mut history = History::default();
-        edit(&mut doc, &mut history, "/title", json!("A"), 0.0);
-        edit(&mut doc, &mut history, "/title", json!("AB"), 5000.0);
+        edit(&mut doc, &mut history, "/title", json(r#""A""#), 0.0);
+        edit(&mut doc, &mut history, "/title", json(r#""AB""#), 5000.0);
         apply(&mut doc, history.undo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"title": "A"}));
-        edit(&mut doc, &mut history, "/title", json!("AC"), 5100.0);
+        assert_eq!(doc, json(r#"{"title": "A"}"#));
+        edit(&mut doc, &mut history, "/title", json(r#""AC""#), 5100.0);
         assert!(!history.can_redo(), "a new edit drops the redo stack");
         apply(&mut doc, history.undo().unwrap()).unwrap();
         assert_eq!(
             doc,
-            json!({"title": "A"}),
+            json(r#"{"title": "A"}"#),
             "not merged into the undone step"
         );
     }
 
     #[test]
     fn undoing_back_to_the_saved_state_makes_the_document_clean() {
-        let mut doc = json!({});
+        let mut doc = json(r#"{}"#);
         let mut history = History::default();
         assert!(!history.is_dirty());
-        edit(&mut doc, &mut history, "/a", json!(1), 0.0);
+        edit(&mut doc, &mut history, "/a", json(r#"1"#), 0.0);
         assert!(history.is_dirty());
         history.mark_saved();
         assert!(!history.is_dirty());
-        edit(&mut doc, &mut history, "/a", json!(2), 100.0);
+        edit(&mut doc, &mut history, "/a", json(r#"2"#), 100.0);
         assert!(
             history.is_dirty(),
             "an edit right after saving is a new step"
         );
         apply(&mut doc, history.undo().unwrap()).unwrap();
-        assert_eq!(doc, json!({"a": 1}));
+        assert_eq!(doc, json(r#"{"a": 1}"#));
         assert!(!history.is_dirty());
         apply(&mut doc, history.undo().unwrap()).unwrap();
         assert!(history.is_dirty(), "before the save is a change too");

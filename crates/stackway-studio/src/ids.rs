@@ -5,7 +5,7 @@
 //! that names it; [`rename`] finds them all and changes them in one undoable step, and
 //! [`references`] lists them (to say where something is used before it is deleted).
 
-use serde_json::Value;
+use crate::doc::Json;
 
 use crate::doc::{get, get_list, Edit, Path};
 
@@ -86,11 +86,11 @@ fn fold(c: char) -> Vec<char> {
 }
 
 /// The ids in use for `kind`.
-pub fn ids_of(doc: &Value, kind: IdKind) -> Vec<&str> {
+pub fn ids_of(doc: &Json, kind: IdKind) -> Vec<&str> {
     let list = |name: &str| {
         get_list(doc, &Path::root().key(name))
             .iter()
-            .filter_map(|item| item.get("id").and_then(Value::as_str))
+            .filter_map(|item| item.get("id").and_then(Json::as_str))
             .collect::<Vec<_>>()
     };
     match kind {
@@ -99,7 +99,7 @@ pub fn ids_of(doc: &Value, kind: IdKind) -> Vec<&str> {
         IdKind::Pathway => list("pathways"),
         IdKind::Institution => {
             let mut ids = list("institutions");
-            if let Some(provider) = doc.pointer("/provider/id").and_then(Value::as_str) {
+            if let Some(provider) = doc.pointer("/provider/id").and_then(Json::as_str) {
                 ids.insert(0, provider);
             }
             ids
@@ -108,9 +108,9 @@ pub fn ids_of(doc: &Value, kind: IdKind) -> Vec<&str> {
 }
 
 /// Every place that refers to `id` as a `kind` (not the definition itself), in document order.
-pub fn references(doc: &Value, kind: IdKind, id: &str) -> Vec<Path> {
+pub fn references(doc: &Json, kind: IdKind, id: &str) -> Vec<Path> {
     let mut found = Vec::new();
-    let is = |value: &Value| value.as_str() == Some(id);
+    let is = |value: &Json| value.as_str() == Some(id);
     let credentials = Path::root().key("credentials");
     match kind {
         IdKind::Pathway => {}
@@ -162,7 +162,7 @@ pub fn references(doc: &Value, kind: IdKind, id: &str) -> Vec<Path> {
     found
 }
 
-fn list_refs(doc: &Value, list: &Path, id: &str, found: &mut Vec<Path>) {
+fn list_refs(doc: &Json, list: &Path, id: &str, found: &mut Vec<Path>) {
     for (j, item) in get_list(doc, list).iter().enumerate() {
         if item.as_str() == Some(id) {
             found.push(list.index(j));
@@ -171,19 +171,19 @@ fn list_refs(doc: &Value, list: &Path, id: &str, found: &mut Vec<Path>) {
 }
 
 /// Whether a requirement tree names `id` anywhere (ids in `credits` lists included).
-pub fn requirement_names(requirement: &Value, id: &str) -> bool {
+pub fn requirement_names(requirement: &Json, id: &str) -> bool {
     let mut found = Vec::new();
     requirement_refs(requirement, &Path::root(), id, &mut found);
     !found.is_empty()
 }
 
 /// The leaves of a requirement tree naming `id` (ids in `credits` lists included).
-fn requirement_refs(requirement: &Value, at: &Path, id: &str, found: &mut Vec<Path>) {
+fn requirement_refs(requirement: &Json, at: &Path, id: &str, found: &mut Vec<Path>) {
     match requirement {
-        Value::String(leaf) if leaf == id => found.push(at.clone()),
-        Value::Object(group) => {
+        Json::String(leaf) if leaf == id => found.push(at.clone()),
+        Json::Object(_) => {
             for key in ["all", "any", "from"] {
-                if let Some(Value::Array(children)) = group.get(key) {
+                if let Some(Json::Array(children)) = requirement.get(key) {
                     let list = at.key(key);
                     for (i, child) in children.iter().enumerate() {
                         requirement_refs(child, &list.index(i), id, found);
@@ -197,14 +197,14 @@ fn requirement_refs(requirement: &Value, at: &Path, id: &str, found: &mut Vec<Pa
 
 /// The edit that renames `old` to `new` at `definition` (the `id` member of the thing renamed)
 /// and in every place that refers to it. One step for undo.
-pub fn rename(doc: &Value, kind: IdKind, definition: &Path, old: &str, new: &str) -> Edit {
+pub fn rename(doc: &Json, kind: IdKind, definition: &Path, old: &str, new: &str) -> Edit {
     let mut edits = vec![Edit::Set {
         at: definition.clone(),
-        value: Some(Value::String(new.to_owned())),
+        value: Some(Json::String(new.to_owned())),
     }];
     edits.extend(references(doc, kind, old).into_iter().map(|at| Edit::Set {
         at,
-        value: Some(Value::String(new.to_owned())),
+        value: Some(Json::String(new.to_owned())),
     }));
     Edit::Batch(edits)
 }
@@ -212,8 +212,11 @@ pub fn rename(doc: &Value, kind: IdKind, definition: &Path, old: &str, new: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
     use crate::doc::apply;
-    use serde_json::json;
 
     #[test]
     fn ids_are_suggested_from_titles_in_any_language() {
@@ -250,8 +253,9 @@ mod tests {
         }
     }
 
-    fn sample() -> Value {
-        json!({
+    fn sample() -> Json {
+        json(
+            r#"{
             "provider": {"id": "lakeside"},
             "institutions": [{"id": "hill"}],
             "skills": [{"id": "sql"}],
@@ -262,7 +266,8 @@ mod tests {
             ],
             "equivalences": [{"holding": ["a"], "counts_as": "b", "toward": ["cert", "a"]}],
             "pathways": [{"id": "p", "goal": "cert", "steps": ["a", "b", "cert"]}]
-        })
+        }"#,
+        )
     }
 
     #[test]
@@ -318,11 +323,11 @@ mod tests {
         );
         assert_eq!(
             renamed.pointer("/credentials/0/id"),
-            Some(&json!("sql-basics"))
+            Some(&json(r#""sql-basics""#))
         );
         assert_eq!(
             renamed.pointer("/credentials/2/requires/all/2/from"),
-            Some(&json!(["sql-basics", "b"]))
+            Some(&json(r#"["sql-basics", "b"]"#))
         );
         apply(&mut renamed, undo).unwrap();
         assert_eq!(renamed, doc);
@@ -333,7 +338,7 @@ mod tests {
 /// single references (an equivalence's `counts_as`, a pathway's `goal`, a requirement that is
 /// only that id) are emptied. Applied in this order, later indices first, so that each edit's
 /// path is still right when it runs.
-pub fn remove_references(doc: &Value, kind: IdKind, id: &str) -> Vec<Edit> {
+pub fn remove_references(doc: &Json, kind: IdKind, id: &str) -> Vec<Edit> {
     let mut places = references(doc, kind, id);
     places.sort();
     places.reverse();
@@ -341,7 +346,7 @@ pub fn remove_references(doc: &Value, kind: IdKind, id: &str) -> Vec<Edit> {
         .into_iter()
         .map(|at| match at.split_last() {
             Some((list, crate::doc::Step::Index(index)))
-                if get(doc, &list).is_some_and(Value::is_array) =>
+                if get(doc, &list).is_some_and(|v| matches!(v, Json::Array(_))) =>
             {
                 Edit::Remove {
                     list,
@@ -356,32 +361,39 @@ pub fn remove_references(doc: &Value, kind: IdKind, id: &str) -> Vec<Edit> {
 #[cfg(test)]
 mod removal_tests {
     use super::*;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
     use crate::doc::apply;
-    use serde_json::json;
 
     #[test]
     fn removing_a_credentials_uses_leaves_no_dangling_reference() {
-        let mut doc = json!({
+        let mut doc = json(
+            r#"{
             "credentials": [
                 {"id": "a"},
                 {"id": "b", "prerequisites": "a"},
                 {"id": "c", "requires": {"all": ["a", "b", {"any": ["a", "b"]}]}}
             ],
             "pathways": [{"id": "p", "goal": "c", "steps": ["a", "b", "a"]}]
-        });
+        }"#,
+        );
         let edits = remove_references(&doc, IdKind::Credential, "a");
         apply(&mut doc, Edit::Batch(edits)).unwrap();
         assert!(references(&doc, IdKind::Credential, "a").is_empty());
         assert_eq!(
             doc,
-            json!({
+            json(
+                r#"{
                 "credentials": [
                     {"id": "a"},
                     {"id": "b"},
                     {"id": "c", "requires": {"all": ["b", {"any": ["b"]}]}}
                 ],
                 "pathways": [{"id": "p", "goal": "c", "steps": ["b"]}]
-            })
+            }"#
+            )
         );
     }
 }

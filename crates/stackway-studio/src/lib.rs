@@ -9,7 +9,6 @@
 //! `history.rs`) → components (`components/`). The core validator checks the document after
 //! each edit (`check.rs`), and its JSON Pointers place each diagnostic at its field.
 
-pub mod canonical;
 pub mod check;
 mod components;
 pub mod doc;

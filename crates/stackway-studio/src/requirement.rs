@@ -2,7 +2,7 @@
 //! a node becomes when its kind changes. Pure functions over JSON, so that they are tested
 //! natively; `components/requirement_node.rs` draws them.
 
-use serde_json::{json, Map, Value};
+use crate::doc::{whole, Json, JsonExt};
 
 /// The kinds of requirement node the format has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +26,13 @@ impl NodeKind {
         NodeKind::Credits,
     ];
 
-    pub fn of(value: &Value) -> NodeKind {
+    pub fn of(value: &Json) -> NodeKind {
         match value {
-            Value::String(_) => NodeKind::Credential,
-            Value::Object(map) if map.contains_key("choose") => NodeKind::Choose,
-            Value::Object(map) if map.contains_key("credits") => NodeKind::Credits,
-            Value::Object(map) if map.contains_key("all") => NodeKind::All,
-            Value::Object(map) if map.contains_key("any") => NodeKind::Any,
+            Json::String(_) => NodeKind::Credential,
+            Json::Object(_) if value.get("choose").is_some() => NodeKind::Choose,
+            Json::Object(_) if value.get("credits").is_some() => NodeKind::Credits,
+            Json::Object(_) if value.get("all").is_some() => NodeKind::All,
+            Json::Object(_) if value.get("any").is_some() => NodeKind::Any,
             _ => NodeKind::Other,
         }
     }
@@ -73,103 +73,115 @@ impl NodeKind {
 }
 
 /// The items of a group (empty for a leaf).
-pub fn children(value: &Value) -> &[Value] {
+pub fn children(value: &Json) -> &[Json] {
     NodeKind::of(value)
         .list_key()
         .and_then(|key| value.get(key))
-        .and_then(Value::as_array)
+        .and_then(JsonExt::as_array)
         .map_or(&[], Vec::as_slice)
 }
 
 /// Whether every item is a credential id (a `credits` group may hold nothing else).
-pub fn only_ids(items: &[Value]) -> bool {
-    items.iter().all(Value::is_string)
+pub fn only_ids(items: &[Json]) -> bool {
+    items.iter().all(JsonExt::is_string)
 }
 
 /// `value` as a node of kind `to`: a group keeps its items and label, a credential becomes
 /// the only item of the new group. `None` when it cannot (a `credits` group over nested
 /// groups, or a group turned back into one credential, which would drop its items).
-pub fn convert(value: &Value, to: NodeKind) -> Option<Value> {
+pub fn convert(value: &Json, to: NodeKind) -> Option<Json> {
     let from = NodeKind::of(value);
     if from == to {
         return Some(value.clone());
     }
     let (items, label) = match value {
-        Value::String(_) => (vec![value.clone()], None),
-        Value::Object(map) => (children(value).to_vec(), map.get("label").cloned()),
+        Json::String(_) => (vec![value.clone()], None),
+        Json::Object(_) => (children(value).to_vec(), value.get("label").cloned()),
         _ => (Vec::new(), None),
     };
-    let mut group = Map::new();
+    let mut group: Vec<(String, Json)> = Vec::new();
     match to {
         NodeKind::Credential | NodeKind::Other => {
             return match items.as_slice() {
-                [only @ Value::String(_)] if label.is_none() => Some(only.clone()),
-                [] if from == NodeKind::Other => Some(Value::String(String::new())),
+                [only @ Json::String(_)] if label.is_none() => Some(only.clone()),
+                [] if from == NodeKind::Other => Some(Json::String(String::new())),
                 _ => None,
             };
         }
         NodeKind::All | NodeKind::Any => {
-            group.insert(to.slug().to_owned(), Value::Array(items));
+            group.push((to.slug().to_owned(), Json::Array(items)));
         }
         NodeKind::Choose => {
             let n = value
                 .get("choose")
-                .and_then(Value::as_u64)
+                .and_then(JsonExt::as_u64)
                 .unwrap_or(1)
                 .clamp(1, items.len().max(1) as u64);
-            group.insert("choose".into(), json!(n));
-            group.insert("from".into(), Value::Array(items));
+            group.push(("choose".into(), whole(n)));
+            group.push(("from".into(), Json::Array(items)));
         }
         NodeKind::Credits => {
             if !only_ids(&items) {
                 return None;
             }
-            group.insert("credits".into(), json!(1));
-            group.insert("from".into(), Value::Array(items));
+            group.push(("credits".into(), whole(1)));
+            group.push(("from".into(), Json::Array(items)));
         }
     }
     if let Some(label) = label {
-        group.insert("label".into(), label);
+        group.push(("label".into(), label));
     }
-    Some(Value::Object(group))
+    Some(Json::Object(group))
 }
 
 /// A new, empty group of `kind`, for "add a group".
-pub fn new_group(kind: NodeKind) -> Value {
-    convert(&json!({"all": []}), kind).unwrap_or_else(|| json!({"all": []}))
+pub fn new_group(kind: NodeKind) -> Json {
+    let empty = Json::Object(vec![("all".into(), Json::Array(Vec::new()))]);
+    convert(&empty, kind).unwrap_or(empty)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
+
     #[test]
     fn kinds_are_read_from_the_value() {
-        assert_eq!(NodeKind::of(&json!("a")), NodeKind::Credential);
-        assert_eq!(NodeKind::of(&json!({"all": []})), NodeKind::All);
-        assert_eq!(NodeKind::of(&json!({"any": ["a"]})), NodeKind::Any);
+        assert_eq!(NodeKind::of(&json(r#""a""#)), NodeKind::Credential);
+        assert_eq!(NodeKind::of(&json(r#"{"all": []}"#)), NodeKind::All);
+        assert_eq!(NodeKind::of(&json(r#"{"any": ["a"]}"#)), NodeKind::Any);
         assert_eq!(
-            NodeKind::of(&json!({"choose": 2, "from": []})),
+            NodeKind::of(&json(r#"{"choose": 2, "from": []}"#)),
             NodeKind::Choose
         );
         assert_eq!(
-            NodeKind::of(&json!({"credits": 6, "from": []})),
+            NodeKind::of(&json(r#"{"credits": 6, "from": []}"#)),
             NodeKind::Credits
         );
-        assert_eq!(NodeKind::of(&json!(3)), NodeKind::Other);
-        assert_eq!(children(&json!({"choose": 1, "from": ["a", "b"]})).len(), 2);
+        assert_eq!(NodeKind::of(&json(r#"3"#)), NodeKind::Other);
+        assert_eq!(
+            children(&json(r#"{"choose": 1, "from": ["a", "b"]}"#)).len(),
+            2
+        );
     }
 
     #[test]
     fn changing_a_groups_kind_keeps_its_items_and_label() {
-        let all = json!({"all": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}});
+        let all = json(r#"{"all": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}}"#);
         assert_eq!(
             convert(&all, NodeKind::Any),
-            Some(json!({"any": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}}))
+            Some(json(
+                r#"{"any": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}}"#
+            ))
         );
         assert_eq!(
             convert(&all, NodeKind::Choose),
-            Some(json!({"choose": 1, "from": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}}))
+            Some(json(
+                r#"{"choose": 1, "from": ["a", {"any": ["b", "c"]}], "label": {"en": "Core"}}"#
+            ))
         );
         assert_eq!(
             convert(&all, NodeKind::Credits),
@@ -177,41 +189,44 @@ mod tests {
             "credits take ids only"
         );
         assert_eq!(
-            convert(&json!({"any": ["a", "b"]}), NodeKind::Credits),
-            Some(json!({"credits": 1, "from": ["a", "b"]}))
+            convert(&json(r#"{"any": ["a", "b"]}"#), NodeKind::Credits),
+            Some(json(r#"{"credits": 1, "from": ["a", "b"]}"#))
         );
         assert_eq!(
-            convert(&json!({"choose": 5, "from": ["a", "b"]}), NodeKind::Choose),
-            Some(json!({"choose": 5, "from": ["a", "b"]})),
+            convert(
+                &json(r#"{"choose": 5, "from": ["a", "b"]}"#),
+                NodeKind::Choose
+            ),
+            Some(json(r#"{"choose": 5, "from": ["a", "b"]}"#)),
             "unchanged"
         );
         assert_eq!(
-            convert(&json!({"all": ["a", "b", "c"]}), NodeKind::Choose),
-            Some(json!({"choose": 1, "from": ["a", "b", "c"]}))
+            convert(&json(r#"{"all": ["a", "b", "c"]}"#), NodeKind::Choose),
+            Some(json(r#"{"choose": 1, "from": ["a", "b", "c"]}"#))
         );
     }
 
     #[test]
     fn a_credential_is_wrapped_in_a_new_group_and_back() {
         assert_eq!(
-            convert(&json!("a"), NodeKind::All),
-            Some(json!({"all": ["a"]}))
+            convert(&json(r#""a""#), NodeKind::All),
+            Some(json(r#"{"all": ["a"]}"#))
         );
         assert_eq!(
-            convert(&json!({"all": ["a"]}), NodeKind::Credential),
-            Some(json!("a"))
+            convert(&json(r#"{"all": ["a"]}"#), NodeKind::Credential),
+            Some(json(r#""a""#))
         );
         assert_eq!(
-            convert(&json!({"all": ["a", "b"]}), NodeKind::Credential),
+            convert(&json(r#"{"all": ["a", "b"]}"#), NodeKind::Credential),
             None
         );
         assert_eq!(
             new_group(NodeKind::Credits),
-            json!({"credits": 1, "from": []})
+            json(r#"{"credits": 1, "from": []}"#)
         );
         assert_eq!(
             new_group(NodeKind::Choose),
-            json!({"choose": 1, "from": []})
+            json(r#"{"choose": 1, "from": []}"#)
         );
     }
 }

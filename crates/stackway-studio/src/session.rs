@@ -35,6 +35,19 @@ pub fn token() -> Option<String> {
     session.and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
 }
 
+/// Whether this page was reached through a `stackway studio` server's front door (`/`
+/// redirects to the page with `?server`), rather than from a static host.
+pub fn served_by_studio() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|query| {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "server")
+        })
+}
+
 /// The file the server was started on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServerFile {

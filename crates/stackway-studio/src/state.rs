@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::doc::Json;
 use stackway_core::Diagnostic;
 use yew::prelude::*;
 
@@ -50,7 +50,7 @@ pub struct Notice {
 #[derive(Clone)]
 pub struct State {
     /// The feed being edited. Shared by every version of the state; see the module doc.
-    pub doc: Rc<RefCell<Value>>,
+    pub doc: Rc<RefCell<Json>>,
     /// Bumped by every change to `doc`.
     pub revision: u64,
     pub history: Rc<RefCell<History>>,
@@ -97,7 +97,7 @@ pub enum Action {
     /// Replaces the whole document (opening, importing, restoring a draft); undoable unless it
     /// is the first load. `saved` says whether it is what the source holds.
     Load {
-        doc: Value,
+        doc: Json,
         source: Source,
         saved: bool,
     },
@@ -124,7 +124,7 @@ pub enum Action {
 impl State {
     pub fn new(lang: Lang) -> State {
         State {
-            doc: Rc::new(RefCell::new(Value::Null)),
+            doc: Rc::new(RefCell::new(Json::Null)),
             revision: 0,
             history: Rc::default(),
             diagnostics: Rc::default(),
@@ -232,10 +232,25 @@ impl Reducible for State {
                 drop(history);
                 next.source = source;
                 next.conflict = None;
-                next.place = Place {
-                    section: Section::Credentials,
-                    item: None,
-                };
+                // The same place in the new document when it still exists (reopening the file
+                // after a conflict), else the credential list.
+                let len = next
+                    .place
+                    .section
+                    .list_key()
+                    .map(|key| doc::get_list(&next.doc.borrow(), &Path::root().key(key)).len());
+                let first_load = self.revision == 0 && !self.ready;
+                if first_load
+                    || next
+                        .place
+                        .item
+                        .is_some_and(|i| len.is_some_and(|len| i >= len))
+                {
+                    next.place = Place {
+                        section: Section::Credentials,
+                        item: None,
+                    };
+                }
             }
             Action::Checked {
                 revision,

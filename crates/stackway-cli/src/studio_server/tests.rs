@@ -116,7 +116,7 @@ async fn the_root_redirects_to_the_studio_page_which_gets_the_strict_policy() {
     let workspace = Workspace::new();
     let response = send(workspace.router(), get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(response.headers()[header::LOCATION], "/pkg/studio/");
+    assert_eq!(response.headers()[header::LOCATION], "/pkg/studio/?server");
     let response = send(
         workspace.router(),
         get("/pkg/studio/").body(Body::empty()).unwrap(),

@@ -2,11 +2,11 @@
 //! edit, keeps a draft, guards unsaved changes, handles the keyboard shortcuts, and lays out the
 //! sections, the editor, and the preview and problems beside it.
 
-use serde_json::{json, Value};
+use crate::doc::{from_serde, Json};
+use serde_json::json;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::canonical;
 use crate::check::Section;
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::credential_form::CredentialForm;
@@ -34,14 +34,14 @@ const CHECK_DELAY_MS: u32 = 120;
 const DRAFT_DELAY_MS: u32 = 1000;
 
 /// A new feed: what the format requires, empty, in English and French.
-pub fn new_feed() -> Value {
-    json!({
+pub fn new_feed() -> Json {
+    from_serde(json!({
         "stackway": 1,
         "id": "",
         "languages": ["en", "fr"],
         "provider": { "id": "", "name": {} },
         "credentials": []
-    })
+    }))
 }
 
 /// The interface language: `?lang=`, else the browser's.
@@ -72,8 +72,15 @@ fn notice(ctx: &Ctx, id: &str, args: &[(&str, Arg)], error: bool) {
 }
 
 /// Reads feed text into a document: `Err` with line and column when it is not JSON at all.
-pub fn read_document(text: &str) -> Result<Value, String> {
-    serde_json::from_str(text).map_err(|e| format!("{} {}:{}", e, e.line(), e.column()))
+pub fn read_document(text: &str) -> Result<Json, String> {
+    Json::parse(text).map_err(|d| {
+        format!(
+            "{}:{}: {}",
+            d.line.unwrap_or(0),
+            d.column.unwrap_or(0),
+            d.message
+        )
+    })
 }
 
 /// Opens the text of a file, or reports why it cannot be edited.
@@ -91,6 +98,11 @@ fn draft_for(file: &str, opened: &str) -> Option<session::Draft> {
 
 async fn start(ctx: Ctx) {
     let Some(token) = session::token() else {
+        if session::served_by_studio() {
+            // The studio's server, but not through the link it printed.
+            notice(&ctx, "token-refused", &[], true);
+            return;
+        }
         // A static host: the browser alone, with a draft if one was kept.
         if let Some(draft) = session::draft() {
             if read_document(&draft.text).is_ok() {
@@ -157,7 +169,7 @@ pub fn time_of(ms: f64) -> String {
 
 /// Saves through the server (with the server) or offers a download (without).
 pub fn save(ctx: &Ctx, force_version: Option<String>) {
-    let text = canonical::to_text(&ctx.doc.borrow());
+    let text = stackway_core::canonical::write(&ctx.doc.borrow());
     match &ctx.source {
         Source::Server { token, version, .. } => {
             let ctx = ctx.clone();
@@ -185,7 +197,7 @@ pub fn save(ctx: &Ctx, force_version: Option<String>) {
 
 /// Offers the document as a file download.
 pub fn download(ctx: &Ctx) {
-    let text = canonical::to_text(&ctx.doc.borrow());
+    let text = stackway_core::canonical::write(&ctx.doc.borrow());
     let name = match &ctx.source {
         Source::Server { file, .. } | Source::Browser { file } if !file.is_empty() => file.clone(),
         _ => {
@@ -193,7 +205,7 @@ pub fn download(ctx: &Ctx) {
                 .doc
                 .borrow()
                 .get("id")
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .unwrap_or("")
                 .to_owned();
             format!("{}.json", if id.is_empty() { "feed" } else { &id })
@@ -291,7 +303,7 @@ pub fn app() -> Html {
                         Source::Server { file, .. } | Source::Browser { file } => file.clone(),
                         Source::Nothing => String::new(),
                     };
-                    session::keep_draft(&file, &canonical::to_text(&ctx.doc.borrow()));
+                    session::keep_draft(&file, &stackway_core::canonical::write(&ctx.doc.borrow()));
                 })
             });
             move || drop(timeout)

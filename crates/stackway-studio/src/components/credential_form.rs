@@ -2,7 +2,7 @@
 //! them (what it is, its size and cost, what it teaches, how it stacks), and "counts toward",
 //! which adds it to a stackable credential's requirement from here.
 
-use serde_json::{json, Value};
+use crate::doc::Json;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -41,13 +41,13 @@ pub fn words(i18n: &I18n, object: &str, key: &str) -> (AttrValue, Option<AttrVal
 /// The edit that adds credential `id` to the requirement `requires` of credential `target`:
 /// appended to its top group (wrapped in an `all` group when it is a single credential, or
 /// made the whole requirement when there is none).
-pub fn count_toward(doc: &Value, target: &Path, id: &str) -> Edit {
+pub fn count_toward(doc: &Json, target: &Path, id: &str) -> Edit {
     let requires = target.key("requires");
-    let leaf = Value::String(id.to_owned());
+    let leaf = Json::String(id.to_owned());
     match doc::get(doc, &requires) {
         None => Edit::Set {
             at: requires,
-            value: Some(json!({ "all": [leaf] })),
+            value: Some(Json::Object(vec![("all".into(), Json::Array(vec![leaf]))])),
         },
         Some(value) => match NodeKind::of(value).list_key() {
             Some(key) => Edit::Insert {
@@ -57,7 +57,10 @@ pub fn count_toward(doc: &Value, target: &Path, id: &str) -> Edit {
             },
             None => Edit::Set {
                 at: requires,
-                value: Some(json!({ "all": [value.clone(), leaf] })),
+                value: Some(Json::Object(vec![(
+                    "all".into(),
+                    Json::Array(vec![value.clone(), leaf]),
+                )])),
             },
         },
     }
@@ -79,7 +82,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
     let title = first_text(credential.get("title"), &order);
     let id = credential
         .get("id")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .unwrap_or("")
         .to_owned();
     let institutions: Vec<(String, String)> = {
@@ -95,7 +98,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
         {
             let _ = path;
             if let Some(value) = value {
-                if let Some(id) = value.get("id").and_then(Value::as_str) {
+                if let Some(id) = value.get("id").and_then(Json::as_str) {
                     list.push((
                         id.to_owned(),
                         format!("{} ({id})", first_text(value.get("name"), &order)),
@@ -115,14 +118,14 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
         }
         let other_id = other
             .get("id")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .unwrap_or("")
             .to_owned();
         let other_title = first_text(other.get("title"), &order);
         let uses = other
             .get("requires")
             .is_some_and(|r| ids::requirement_names(r, &id));
-        let stackable_kind = other.get("kind").and_then(Value::as_str).is_some_and(|k| {
+        let stackable_kind = other.get("kind").and_then(Json::as_str).is_some_and(|k| {
             !matches!(
                 k,
                 "micro-credential" | "badge" | "course" | "prior-learning"
@@ -200,7 +203,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
             let languages = feed_languages(&doc);
             doc::get_list(&doc, &Path::root().key("skills"))
                 .iter()
-                .find(|c| c.get("id").and_then(Value::as_str) == Some(id.as_str()))
+                .find(|c| c.get("id").and_then(Json::as_str) == Some(id.as_str()))
                 .map(|c| first_text(c.get("name"), &languages))
         })
     };
@@ -281,7 +284,7 @@ pub fn delivery_field(props: &DeliveryFieldProps) -> Html {
     let i18n = ctx.i18n.clone();
     let current: Vec<String> = doc::get_list(&ctx.doc.borrow(), &props.path)
         .iter()
-        .filter_map(Value::as_str)
+        .filter_map(Json::as_str)
         .map(str::to_owned)
         .collect();
     let diagnostics = ctx.diagnostics_at(&props.path);
@@ -303,7 +306,7 @@ pub fn delivery_field(props: &DeliveryFieldProps) -> Html {
                                 // Keep the format's order, so that files diff well.
                                 next.sort_by_key(|m| stackway_core::Delivery::ALL.iter().position(|d| d.as_str() == m));
                             }
-                            let value = (!next.is_empty()).then(|| json!(next));
+                            let value = (!next.is_empty()).then(|| Json::Array(next.into_iter().map(Json::String).collect()));
                             ctx.dispatch(Action::Edit { edit: Edit::Set { at: path.clone(), value }, group: None });
                         })
                     };
@@ -397,22 +400,29 @@ pub fn counts_toward(props: &CountsTowardProps) -> Html {
 mod tests {
     use super::*;
 
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
+
     #[test]
     fn counting_toward_appends_to_the_top_group_or_creates_one() {
         let target = Path::parse("/credentials/0");
         let cases = [
-            (json!({"credentials": [{"id": "c"}]}), json!({"all": ["x"]})),
             (
-                json!({"credentials": [{"id": "c", "requires": "a"}]}),
-                json!({"all": ["a", "x"]}),
+                json(r#"{"credentials": [{"id": "c"}]}"#),
+                json(r#"{"all": ["x"]}"#),
             ),
             (
-                json!({"credentials": [{"id": "c", "requires": {"choose": 1, "from": ["a"]}}]}),
-                json!({"choose": 1, "from": ["a", "x"]}),
+                json(r#"{"credentials": [{"id": "c", "requires": "a"}]}"#),
+                json(r#"{"all": ["a", "x"]}"#),
             ),
             (
-                json!({"credentials": [{"id": "c", "requires": {"all": ["a"], "label": "L"}}]}),
-                json!({"all": ["a", "x"], "label": "L"}),
+                json(r#"{"credentials": [{"id": "c", "requires": {"choose": 1, "from": ["a"]}}]}"#),
+                json(r#"{"choose": 1, "from": ["a", "x"]}"#),
+            ),
+            (
+                json(r#"{"credentials": [{"id": "c", "requires": {"all": ["a"], "label": "L"}}]}"#),
+                json(r#"{"all": ["a", "x"], "label": "L"}"#),
             ),
         ];
         for (mut doc, expected) in cases {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use serde_json::{json, Value};
+use crate::doc::Json;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -38,19 +38,19 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Whether a credential matches the search words (every word, in its id or any title).
-fn matches(credential: &Value, words: &[String]) -> bool {
+fn matches(credential: &Json, words: &[String]) -> bool {
     if words.is_empty() {
         return true;
     }
     let mut haystack = credential
         .get("id")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .unwrap_or("")
         .to_owned();
     match credential.get("title") {
-        Some(Value::String(s)) => haystack.push_str(&format!(" {s}")),
-        Some(Value::Object(map)) => {
-            for text in map.values().filter_map(Value::as_str) {
+        Some(Json::String(s)) => haystack.push_str(&format!(" {s}")),
+        Some(Json::Object(members)) => {
+            for text in members.iter().filter_map(|(_, v)| v.as_str()) {
                 haystack.push(' ');
                 haystack.push_str(text);
             }
@@ -103,7 +103,7 @@ pub fn credential_list() -> Html {
         .enumerate()
         .filter(|(i, c)| {
             matches(c, &words)
-                && (kind.is_empty() || c.get("kind").and_then(Value::as_str) == Some(kind.as_str()))
+                && (kind.is_empty() || c.get("kind").and_then(Json::as_str) == Some(kind.as_str()))
                 && match filter.as_str() {
                     "stackable" => c.get("requires").is_some(),
                     "problems" => problems.contains_key(i),
@@ -118,13 +118,13 @@ pub fn credential_list() -> Html {
         .take(*shown)
         .map(|&i| {
             let c = &credentials[i];
-            let id = c.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+            let id = c.get("id").and_then(Json::as_str).unwrap_or("").to_owned();
             let title = {
                 let mut order = vec![ui_lang.clone()];
                 order.extend(languages.iter().cloned());
                 first_text(c.get("title"), &order)
             };
-            let kind_slug = c.get("kind").and_then(Value::as_str).unwrap_or("").to_owned();
+            let kind_slug = c.get("kind").and_then(Json::as_str).unwrap_or("").to_owned();
             let kind_label = if i18n.has(&format!("kind-{kind_slug}")) { i18n.t(&format!("kind-{kind_slug}")) } else { kind_slug.clone() };
             let open = {
                 let ctx = ctx.clone();
@@ -279,10 +279,17 @@ pub fn add_credential(props: &AddCredentialProps) -> Html {
             }
             let index =
                 crate::doc::get_list(&ctx.doc.borrow(), &Path::root().key("credentials")).len();
-            let mut text = serde_json::Map::new();
-            text.insert(language.clone(), Value::String(title.trim().to_owned()));
-            let credential =
-                json!({ "id": chosen_id, "kind": *kind, "title": Value::Object(text) });
+            let credential = Json::Object(vec![
+                ("id".into(), Json::String(chosen_id.clone())),
+                ("kind".into(), Json::String((*kind).clone())),
+                (
+                    "title".into(),
+                    Json::Object(vec![(
+                        language.clone(),
+                        Json::String(title.trim().to_owned()),
+                    )]),
+                ),
+            ]);
             ctx.dispatch(Action::Edit {
                 edit: Edit::Insert {
                     list: Path::root().key("credentials"),

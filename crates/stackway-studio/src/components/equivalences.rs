@@ -1,6 +1,8 @@
 //! Credit transfer and prior-learning rules: holding these credentials stands in for that one.
 
 use serde_json::json;
+
+use crate::doc::from_serde;
 use yew::prelude::*;
 
 use crate::check::Section;
@@ -49,7 +51,7 @@ pub fn equivalences() -> Html {
         })
     };
     html! {
-        <ItemsSection section={Section::Equivalences} template={json!({"holding": [], "counts_as": ""})} first_field="holding"
+        <ItemsSection section={Section::Equivalences} template={from_serde(json!({"holding": [], "counts_as": ""}))} first_field="holding"
                       {render} {name} intro={AttrValue::from(i18n.t("equivalences-intro"))} />
     }
 }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::components::id_field::first_text;
@@ -14,7 +14,7 @@ use crate::doc::Path;
 use crate::state::use_ctx;
 
 /// Ids and their titles, for one list.
-fn options(doc: &Value, list: &str, title: &str) -> Vec<(String, String)> {
+fn options(doc: &Json, list: &str, title: &str) -> Vec<(String, String)> {
     let languages = feed_languages(doc);
     crate::doc::get_list(doc, &Path::root().key(list))
         .iter()

@@ -2,7 +2,7 @@
 //! is used, in one undoable step, when the new id is committed (Enter, or leaving the field):
 //! renaming on every keystroke would pass through ids that other things already use.
 
-use serde_json::Value;
+use crate::doc::Json;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,13 +25,13 @@ pub struct IdFieldProps {
 }
 
 /// The text of a Text value in the first language that has one.
-pub fn first_text(value: Option<&Value>, languages: &[String]) -> String {
+pub fn first_text(value: Option<&Json>, languages: &[String]) -> String {
     match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Object(map)) => languages
+        Some(Json::String(s)) => s.clone(),
+        Some(text @ Json::Object(members)) => languages
             .iter()
-            .find_map(|l| map.get(l).and_then(Value::as_str))
-            .or_else(|| map.values().find_map(Value::as_str))
+            .find_map(|l| text.get(l).and_then(Json::as_str))
+            .or_else(|| members.iter().find_map(|(_, v)| v.as_str()))
             .unwrap_or_default()
             .to_owned(),
         _ => String::new(),

@@ -2,7 +2,7 @@
 //! skill ids, tags, languages. Items are added, removed and moved with buttons, so the order is
 //! kept by keyboard as well as by mouse; ids are offered from a list of the feed's own.
 
-use serde_json::Value;
+use crate::doc::Json;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -38,7 +38,7 @@ fn dispatch(ctx: &Ctx, edit: Edit) {
 pub fn id_list(props: &IdListProps) -> Html {
     let ctx = use_ctx();
     let i18n = ctx.i18n.clone();
-    let items: Vec<Value> = doc::get_list(&ctx.doc.borrow(), &props.path).to_vec();
+    let items: Vec<Json> = doc::get_list(&ctx.doc.borrow(), &props.path).to_vec();
     let mut diagnostics = ctx.diagnostics_at(&props.path);
     // Item problems are shown at the item.
     let item_diagnostics: Vec<Vec<_>> = (0..items.len())
@@ -68,13 +68,13 @@ pub fn id_list(props: &IdListProps) -> Html {
             let edit = if len == 0 {
                 Edit::Set {
                     at: path.clone(),
-                    value: Some(Value::Array(vec![Value::String(value)])),
+                    value: Some(Json::Array(vec![Json::String(value)])),
                 }
             } else {
                 Edit::Insert {
                     list: path.clone(),
                     index: len,
-                    value: Value::String(value),
+                    value: Json::String(value),
                 }
             };
             dispatch(&ctx, edit);

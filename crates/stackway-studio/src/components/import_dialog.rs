@@ -2,7 +2,7 @@
 //! (through core's CTDL importer, the same as `stackway import ctdl`). The result replaces the
 //! open feed as one step that Undo takes back; every problem the importer found is listed first.
 
-use serde_json::Value;
+use crate::doc::Json;
 use stackway_core::Diagnostic;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub struct ImportDialogProps {
 #[derive(Clone, PartialEq)]
 pub struct Imported {
     pub file: String,
-    pub feed: Option<Value>,
+    pub feed: Option<Json>,
     pub problems: Vec<Diagnostic>,
     pub credentials: usize,
 }
@@ -30,7 +30,7 @@ pub fn import_ctdl(file: &str, text: &str) -> Imported {
     let credentials = parsed.feed.as_ref().map_or(0, |f| f.credentials.len());
     Imported {
         file: file.to_owned(),
-        feed: parsed.feed.and_then(|feed| serde_json::to_value(feed).ok()),
+        feed: parsed.feed.as_ref().map(Json::from_feed),
         problems: parsed.diagnostics,
         credentials,
     }

@@ -1,6 +1,8 @@
 //! Partner institutions and transfer sources (the provider is edited with the feed).
 
 use serde_json::json;
+
+use crate::doc::from_serde;
 use yew::prelude::*;
 
 use crate::check::Section;
@@ -41,7 +43,7 @@ pub fn institutions() -> Html {
         })
     };
     html! {
-        <ItemsSection section={Section::Institutions} template={json!({"id": "", "name": {}})} first_field="name"
+        <ItemsSection section={Section::Institutions} template={from_serde(json!({"id": "", "name": {}}))} first_field="name"
                       {render} {name} intro={AttrValue::from(i18n.t("institutions-intro"))} />
     }
 }

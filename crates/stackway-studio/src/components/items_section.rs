@@ -2,7 +2,7 @@
 //! equivalences and pathways. Adding an item focuses its first field; removing one says where
 //! it was used.
 
-use serde_json::Value;
+use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::check::Section;
@@ -14,7 +14,7 @@ use crate::state::{use_ctx, Action};
 pub struct ItemsSectionProps {
     pub section: Section,
     /// A new item, as added by the "add" button.
-    pub template: Value,
+    pub template: Json,
     /// The field focused in a new item (a key of the template).
     pub first_field: AttrValue,
     /// Draws the fields of the item at a path (the index is its position).
@@ -43,7 +43,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
             let edit = if len == 0 {
                 Edit::Set {
                     at: list.clone(),
-                    value: Some(Value::Array(vec![template.clone()])),
+                    value: Some(Json::Array(vec![template.clone()])),
                 }
             } else {
                 Edit::Insert {

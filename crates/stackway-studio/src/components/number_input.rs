@@ -2,7 +2,7 @@
 //! is not a number yet ("12,5"): it is saved as text, and the validator says what is wrong
 //! right next to it.
 
-use serde_json::Value;
+use crate::doc::{Json, Number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,17 +25,15 @@ pub struct NumberInputProps {
 }
 
 /// Typed text as a JSON value: a number when it reads as one, else the text itself.
-pub fn number_value(text: &str) -> Option<Value> {
+pub fn number_value(text: &str) -> Option<Json> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return None;
     }
-    if let Ok(n) = trimmed.parse::<u64>() {
-        return Some(Value::from(n));
-    }
-    match trimmed.parse::<f64>() {
-        Ok(n) if n.is_finite() => serde_json::Number::from_f64(n).map(Value::Number),
-        _ => Some(Value::String(text.to_owned())),
+    // A JSON number is kept as typed ("2.50" stays "2.50"); anything else is kept as text.
+    match Number::parse(trimmed) {
+        Some(number) => Some(Json::Number(number)),
+        None => Some(Json::String(text.to_owned())),
     }
 }
 
@@ -80,15 +78,23 @@ pub fn number_input(props: &NumberInputProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
 
     #[test]
     fn typed_numbers_become_numbers_and_anything_else_is_kept_as_typed() {
-        assert_eq!(number_value("30"), Some(json!(30)));
-        assert_eq!(number_value(" 2.5 "), Some(json!(2.5)));
-        assert_eq!(number_value("-1"), Some(json!(-1.0)));
-        assert_eq!(number_value("12,5"), Some(json!("12,5")));
-        assert_eq!(number_value("1e400"), Some(json!("1e400")));
+        assert_eq!(number_value("30"), Some(json(r#"30"#)));
+        assert_eq!(number_value(" 2.50 "), Some(json(r#"2.50"#)), "as typed");
+        assert_eq!(number_value("-1"), Some(json(r#"-1"#)));
+        assert_eq!(
+            number_value("1e400"),
+            Some(json(r#"1e400"#)),
+            "the validator says why"
+        );
+        assert_eq!(number_value("12,5"), Some(json(r#""12,5""#)));
+        assert_eq!(number_value("12."), Some(json(r#""12.""#)));
         assert_eq!(number_value(""), None);
         assert_eq!(number_value("  "), None);
     }

@@ -1,7 +1,7 @@
 //! A list of small objects inside a credential: its learning outcomes (each a Text) and its
 //! employer partners (a name and a web site). Items are added, removed and reordered.
 
-use serde_json::{json, Value};
+use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::components::field_shell::FieldShell;
@@ -42,13 +42,15 @@ pub fn object_list(props: &ObjectListProps) -> Html {
         let kind = props.kind;
         Callback::from(move |_| {
             let value = match kind {
-                ObjectKind::Outcome => json!({}),
-                ObjectKind::Employer => json!({"name": {}}),
+                ObjectKind::Outcome => Json::Object(Vec::new()),
+                ObjectKind::Employer => {
+                    Json::Object(vec![("name".into(), Json::Object(Vec::new()))])
+                }
             };
             let edit = if len == 0 {
                 Edit::Set {
                     at: path.clone(),
-                    value: Some(Value::Array(vec![value])),
+                    value: Some(Json::Array(vec![value])),
                 }
             } else {
                 Edit::Insert {

@@ -1,6 +1,7 @@
 //! Curated pathways: a goal and the suggested order of steps toward it.
 
-use serde_json::{json, Value};
+use crate::doc::{from_serde, Json};
+use serde_json::json;
 use yew::prelude::*;
 
 use crate::check::Section;
@@ -26,7 +27,7 @@ pub fn pathways() -> Html {
             let languages = feed_languages(&doc);
             doc::get_list(&doc, &Path::root().key("credentials"))
                 .iter()
-                .find(|c| c.get("id").and_then(Value::as_str) == Some(id.as_str()))
+                .find(|c| c.get("id").and_then(Json::as_str) == Some(id.as_str()))
                 .map(|c| first_text(c.get("title"), &languages))
         })
     };
@@ -57,7 +58,7 @@ pub fn pathways() -> Html {
         })
     };
     html! {
-        <ItemsSection section={Section::Pathways} template={json!({"id": "", "title": {}, "goal": "", "steps": []})} first_field="title"
+        <ItemsSection section={Section::Pathways} template={from_serde(json!({"id": "", "title": {}, "goal": "", "steps": []}))} first_field="title"
                       {render} {name} intro={AttrValue::from(i18n.t("pathways-intro"))} />
     }
 }

@@ -6,7 +6,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde_json::{json, Value};
+use crate::doc::JsonExt;
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,7 +31,7 @@ const DELAY_MS: u32 = 500;
 
 /// The widget's configuration for the document's text.
 pub fn config(feed_text: &str, lang: &str, view: &str, held: &[String]) -> String {
-    let held: Vec<Value> = held.iter().map(|id| json!({ "id": id })).collect();
+    let held: Vec<serde_json::Value> = held.iter().map(|id| json!({ "id": id })).collect();
     json!({ "feedText": feed_text, "lang": lang, "view": view, "held": held }).to_string()
 }
 
@@ -71,7 +72,7 @@ pub fn preview(props: &PreviewProps) -> Html {
                 let view = view.clone();
                 let held = held.clone();
                 gloo::timers::callback::Timeout::new(DELAY_MS, move || {
-                    let text = serde_json::to_string(&*doc.borrow()).unwrap_or_default();
+                    let text = doc.borrow().to_text();
                     let config = config(&text, &lang, &view, &held);
                     if let Some(existing) = handle.borrow().as_ref() {
                         preview_update(existing, config);

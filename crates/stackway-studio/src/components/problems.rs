@@ -1,7 +1,7 @@
 //! Every diagnostic of the feed in one list; each entry jumps to its field. Filters narrow it
 //! to errors, warnings, or missing translations.
 
-use serde_json::Value;
+use crate::doc::Json;
 use stackway_core::{Diagnostic, Severity};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ use crate::state::{use_ctx, Action};
 const PAGE: usize = 100;
 
 /// Where a diagnostic is, in words: the section, the item's name, and the field.
-pub fn place_name(i18n: &I18n, doc: &Value, path: &Path) -> String {
+pub fn place_name(i18n: &I18n, doc: &Json, path: &Path) -> String {
     let place = locate(path);
     let section = i18n.t(&format!("section-{}", place.section.slug()));
     let languages = feed_languages(doc);
@@ -28,7 +28,7 @@ pub fn place_name(i18n: &I18n, doc: &Value, path: &Path) -> String {
             .index(i);
         let named = doc::get(doc, &at).map(|v| {
             let title = first_text(v.get("title").or_else(|| v.get("name")), &languages);
-            let id = v.get("id").and_then(Value::as_str).unwrap_or("");
+            let id = v.get("id").and_then(Json::as_str).unwrap_or("");
             match (title.is_empty(), id.is_empty()) {
                 (false, _) => title,
                 (true, false) => id.to_owned(),

@@ -1,7 +1,7 @@
 //! A credential's `requires` or `prerequisites`: none, or a tree of groups over credentials,
 //! edited with [`RequirementNode`].
 
-use serde_json::Value;
+use crate::doc::Json;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn requirement_field(props: &RequirementFieldProps) -> Html {
                 return;
             };
             let value = match kind {
-                NodeKind::Credential => Value::String(String::new()),
+                NodeKind::Credential => Json::String(String::new()),
                 group => new_group(group),
             };
             let focus = path.clone();

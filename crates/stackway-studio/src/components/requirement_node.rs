@@ -3,7 +3,7 @@
 //! control is a native button, input or select, so the whole tree works from the keyboard;
 //! each carries the node's outline number ("2.1") in its accessible name.
 
-use serde_json::Value;
+use crate::doc::{Json, JsonExt};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -59,12 +59,12 @@ fn edit(ctx: &Ctx, edit: Edit) {
 }
 
 /// The title of the credential `id`, to show beside it.
-fn credential_title(doc: &Value, id: &str) -> Option<String> {
+fn credential_title(doc: &Json, id: &str) -> Option<String> {
     let languages = crate::components::text_field::feed_languages(doc);
     doc.get("credentials")?
         .as_array()?
         .iter()
-        .find(|c| c.get("id").and_then(Value::as_str) == Some(id))
+        .find(|c| c.get("id").and_then(Json::as_str) == Some(id))
         .map(|c| crate::components::id_field::first_text(c.get("title"), &languages))
 }
 
@@ -74,7 +74,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
     let i18n = ctx.i18n.clone();
     let value = doc::get(&ctx.doc.borrow(), &props.path)
         .cloned()
-        .unwrap_or(Value::Null);
+        .unwrap_or(Json::Null);
     let kind = NodeKind::of(&value);
     let number = props.number.to_string();
     let name = if number.is_empty() {
@@ -135,7 +135,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
             let id = value
                 .as_str()
                 .map(str::to_owned)
-                .unwrap_or_else(|| value.to_string());
+                .unwrap_or_else(|| value.to_text());
             let title = credential_title(&ctx.doc.borrow(), &id);
             let oninput = {
                 // Every keystroke is an edit (merged into one undo step), so the field and the
@@ -147,7 +147,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                     ctx.dispatch(Action::Edit {
                         edit: Edit::Set {
                             at: path.clone(),
-                            value: Some(Value::String(text.trim().to_owned())),
+                            value: Some(Json::String(text.trim().to_owned())),
                         },
                         group: Some(path.pointer()),
                     });
@@ -216,7 +216,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                                 edit: Edit::Set {
                                     at: at.clone(),
                                     value: Some(
-                                        number_value(&text).unwrap_or(Value::String(String::new())),
+                                        number_value(&text).unwrap_or(Json::String(String::new())),
                                     ),
                                 },
                                 group: Some(at.pointer()),
@@ -242,7 +242,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                         Edit::Insert {
                             list: list.clone(),
                             index: at,
-                            value: Value::String(String::new()),
+                            value: Json::String(String::new()),
                         },
                     );
                     ctx.dispatch(Action::Jump(list.index(at)));

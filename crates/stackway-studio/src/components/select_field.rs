@@ -1,7 +1,7 @@
 //! A choice among known values (a credential's kind, its provider, a pathway's goal). A value
 //! in the file that is not among the choices is shown as it is, marked, rather than hidden.
 
-use serde_json::Value;
+use crate::doc::Json;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
         let path = props.path.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let value = (!value.is_empty()).then_some(Value::String(value));
+            let value = (!value.is_empty()).then_some(Json::String(value));
             ctx.dispatch(Action::Edit {
                 edit: Edit::Set {
                     at: path.clone(),

@@ -1,6 +1,8 @@
 //! The skills credentials teach, optionally from a published framework.
 
 use serde_json::json;
+
+use crate::doc::from_serde;
 use yew::prelude::*;
 
 use crate::check::Section;
@@ -42,7 +44,7 @@ pub fn skills() -> Html {
         })
     };
     html! {
-        <ItemsSection section={Section::Skills} template={json!({"id": "", "name": {}})} first_field="name"
+        <ItemsSection section={Section::Skills} template={from_serde(json!({"id": "", "name": {}}))} first_field="name"
                       {render} {name} intro={AttrValue::from(i18n.t("skills-intro"))} />
     }
 }

@@ -5,7 +5,7 @@
 //! give each language its own text; a translated text is an object of language → string, and
 //! emptying one language's input removes that language (it is then marked missing).
 
-use serde_json::{Map, Value};
+use crate::doc::{Json, JsonExt};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -28,13 +28,13 @@ pub struct TextFieldProps {
 }
 
 /// The feed's declared languages (at least one).
-pub fn feed_languages(doc: &Value) -> Vec<String> {
+pub fn feed_languages(doc: &Json) -> Vec<String> {
     let languages: Vec<String> = doc
         .get("languages")
-        .and_then(Value::as_array)
+        .and_then(JsonExt::as_array)
         .map(|list| {
             list.iter()
-                .filter_map(Value::as_str)
+                .filter_map(Json::as_str)
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect()
@@ -58,13 +58,14 @@ pub fn language_name(i18n: &I18n, tag: &str) -> String {
 }
 
 /// The languages of `languages` a text lacks (none for a plain string or an absent text).
-pub fn missing_languages(value: Option<&Value>, languages: &[String]) -> Vec<String> {
+pub fn missing_languages(value: Option<&Json>, languages: &[String]) -> Vec<String> {
     match value {
-        Some(Value::Object(map)) if !map.is_empty() => languages
+        Some(Json::Object(members)) if !members.is_empty() => languages
             .iter()
             .filter(|l| {
-                !map.keys()
-                    .any(|k| stackway_core::same_language(k, l) && map[k].as_str().is_some())
+                !members
+                    .iter()
+                    .any(|(k, v)| stackway_core::same_language(k, l) && v.as_str().is_some())
             })
             .cloned()
             .collect(),
@@ -74,25 +75,21 @@ pub fn missing_languages(value: Option<&Value>, languages: &[String]) -> Vec<Str
 
 /// The edit that sets language `tag` of the text at `path` to `text` (removing it when empty,
 /// and the whole text when it was its last language).
-fn set_language(current: Option<&Value>, path: &Path, tag: &str, text: String) -> Edit {
+fn set_language(current: Option<&Json>, path: &Path, tag: &str, text: String) -> Edit {
     if !text.is_empty() {
         return match current {
-            Some(Value::Object(_)) => Edit::Set {
+            Some(Json::Object(_)) => Edit::Set {
                 at: path.key(tag),
-                value: Some(Value::String(text)),
+                value: Some(Json::String(text)),
             },
-            _ => {
-                let mut map = Map::new();
-                map.insert(tag.to_owned(), Value::String(text));
-                Edit::Set {
-                    at: path.clone(),
-                    value: Some(Value::Object(map)),
-                }
-            }
+            _ => Edit::Set {
+                at: path.clone(),
+                value: Some(Json::Object(vec![(tag.to_owned(), Json::String(text))])),
+            },
         };
     }
     match current {
-        Some(Value::Object(map)) if map.len() > 1 => Edit::Set {
+        Some(Json::Object(map)) if map.len() > 1 => Edit::Set {
             at: path.key(tag),
             value: None,
         },
@@ -138,12 +135,12 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
 
     let body = match &current {
-        Some(Value::String(plain)) => {
+        Some(Json::String(plain)) => {
             let oninput = {
                 let ctx = ctx.clone();
                 let path = path.clone();
                 Callback::from(move |text: String| {
-                    let value = (!text.is_empty()).then_some(Value::String(text));
+                    let value = (!text.is_empty()).then_some(Json::String(text));
                     ctx.dispatch(Action::Edit {
                         edit: Edit::Set {
                             at: path.clone(),
@@ -159,14 +156,14 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 let languages = languages.clone();
                 let plain = plain.clone();
                 Callback::from(move |_| {
-                    let map: Map<String, Value> = languages
+                    let map: Vec<(String, Json)> = languages
                         .iter()
-                        .map(|l| (l.clone(), Value::String(plain.clone())))
+                        .map(|l| (l.clone(), Json::String(plain.clone())))
                         .collect();
                     ctx.dispatch(Action::Edit {
                         edit: Edit::Set {
                             at: path.clone(),
-                            value: Some(Value::Object(map)),
+                            value: Some(Json::Object(map)),
                         },
                         group: None,
                     });
@@ -183,13 +180,17 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
         }
         _ => {
-            let object = current.as_ref().and_then(Value::as_object);
+            let object = match &current {
+                Some(Json::Object(members)) => Some(members),
+                _ => None,
+            };
             let missing = missing_languages(current.as_ref(), &languages);
             // The feed's languages first, then any other the text has.
             let mut tags = languages.clone();
             if let Some(map) = object {
                 tags.extend(
-                    map.keys()
+                    map.iter()
+                        .map(|(k, _)| k)
                         .filter(|k| !languages.iter().any(|l| l == *k))
                         .cloned(),
                 );
@@ -197,7 +198,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             html! {
                 <div class="text-langs">
                     { for tags.iter().map(|tag| {
-                        let value = object.and_then(|m| m.get(tag)).map(|v| crate::components::text_input::shown(Some(v))).unwrap_or_default();
+                        let value = object.and_then(|m| m.iter().find(|(k, _)| k == tag).map(|(_, v)| v)).map(|v| crate::components::text_input::shown(Some(v))).unwrap_or_default();
                         let is_missing = missing.contains(tag);
                         let name = language_name(&i18n, tag);
                         let oninput = {
@@ -234,22 +235,25 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
     use crate::doc::apply;
-    use serde_json::json;
 
     #[test]
     fn missing_translations_are_the_declared_languages_a_text_lacks() {
         let languages = vec!["en".to_owned(), "fr".to_owned()];
         assert_eq!(
-            missing_languages(Some(&json!({"en": "A"})), &languages),
+            missing_languages(Some(&json(r#"{"en": "A"}"#)), &languages),
             ["fr"]
         );
         assert_eq!(
-            missing_languages(Some(&json!({"en": "A", "fr-CA": "B"})), &languages),
+            missing_languages(Some(&json(r#"{"en": "A", "fr-CA": "B"}"#)), &languages),
             Vec::<String>::new()
         );
         assert!(
-            missing_languages(Some(&json!("SQL")), &languages).is_empty(),
+            missing_languages(Some(&json(r#""SQL""#)), &languages).is_empty(),
             "plain: every language"
         );
         assert!(
@@ -261,18 +265,18 @@ mod tests {
     #[test]
     fn typing_a_language_adds_it_and_emptying_the_last_removes_the_text() {
         let path = Path::parse("/title");
-        let mut doc = json!({});
+        let mut doc = json(r#"{}"#);
         let edit = set_language(None, &path, "en", "Data".into());
         apply(&mut doc, edit).unwrap();
-        assert_eq!(doc, json!({"title": {"en": "Data"}}));
+        assert_eq!(doc, json(r#"{"title": {"en": "Data"}}"#));
         let edit = set_language(doc.get("title"), &path, "fr", "Données".into());
         apply(&mut doc, edit).unwrap();
-        assert_eq!(doc, json!({"title": {"en": "Data", "fr": "Données"}}));
+        assert_eq!(doc, json(r#"{"title": {"en": "Data", "fr": "Données"}}"#));
         let edit = set_language(doc.get("title"), &path, "en", String::new());
         apply(&mut doc, edit).unwrap();
-        assert_eq!(doc, json!({"title": {"fr": "Données"}}));
+        assert_eq!(doc, json(r#"{"title": {"fr": "Données"}}"#));
         let edit = set_language(doc.get("title"), &path, "fr", String::new());
         apply(&mut doc, edit).unwrap();
-        assert_eq!(doc, json!({}));
+        assert_eq!(doc, json(r#"{}"#));
     }
 }

@@ -1,7 +1,7 @@
 //! A one-line field for a string value (URLs, dates, a framework's name, a currency code).
 //! Emptying it removes the member, so optional fields stay out of the file.
 
-use serde_json::Value;
+use crate::doc::{Json, JsonExt};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -34,11 +34,11 @@ pub struct TextInputProps {
 
 /// The value as a field shows it: strings as they are, other JSON (a number typed where a
 /// string belongs) as written, so that nothing is hidden.
-pub fn shown(value: Option<&Value>) -> String {
+pub fn shown(value: Option<&Json>) -> String {
     match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        None | Some(Json::Null) => String::new(),
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_text(),
     }
 }
 
@@ -56,7 +56,7 @@ pub fn text_input(props: &TextInputProps) -> Html {
             let value = if text.is_empty() && !keep_empty {
                 None
             } else {
-                Some(Value::String(text))
+                Some(Json::String(text))
             };
             ctx.dispatch(Action::Edit {
                 edit: Edit::Set {

@@ -216,7 +216,19 @@ fn wasm_bindgen_cli(cx: &mut Context) -> anyhow::Result<()> {
         ),
     );
     // No `--locked`: one of its pinned dependencies is missing from some registry mirrors.
-    cargo_install(cx, &["wasm-bindgen-cli", "--version", &wanted, "--force"])
+    // No default features: they only add TLS (rustls and ring) for the test runner to download
+    // browser drivers, which it is never asked to do here; without them the install compiles
+    // about a quarter less.
+    cargo_install(
+        cx,
+        &[
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--no-default-features",
+            "--force",
+        ],
+    )
 }
 
 fn geckodriver(cx: &mut Context) -> anyhow::Result<()> {

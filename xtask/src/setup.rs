@@ -217,8 +217,8 @@ fn wasm_bindgen_cli(cx: &mut Context) -> anyhow::Result<()> {
     );
     // No `--locked`: one of its pinned dependencies is missing from some registry mirrors.
     // No default features: they only add TLS (rustls and ring) for the test runner to download
-    // browser drivers, which it is never asked to do here; without them the install compiles
-    // about a quarter less.
+    // browser drivers, which it is never asked to do here; without them the install has no
+    // rustls and no ring (and its C code) to compile.
     cargo_install(
         cx,
         &[

@@ -91,16 +91,17 @@ test(`${engine.name}: the keyboard walk through the map`, async () => {
   await keys(Key.TAB);
   assert.equal(await focusedId(driver), 'data-basics');
   assert.equal(await inWidget(driver, (root) => root.querySelectorAll('.sw-node[tabindex="0"]').length), 1);
-  // Down follows an edge to something data-basics counts toward or opens; Up comes back.
-  await keys(Key.ARROW_DOWN);
-  assert.ok(['data-certificate', 'data-visualisation', 'sql'].includes(await focusedId(driver)), 'ArrowDown follows an edge');
-  assert.ok(await inWidget(driver, (root) => root.querySelectorAll('.sw-node.sw-neighbour').length > 0), 'neighbours are highlighted');
-  await keys(Key.ARROW_UP);
-  assert.equal(await focusedId(driver), 'data-basics');
-  // Right moves along the row; Enter opens the detail, whose heading takes the focus.
+  // The map reads left to right: Right follows an edge to something data-basics counts
+  // toward or opens; Left comes back.
   await keys(Key.ARROW_RIGHT);
+  assert.ok(['data-certificate', 'data-visualisation', 'sql'].includes(await focusedId(driver)), 'ArrowRight follows an edge');
+  assert.ok(await inWidget(driver, (root) => root.querySelectorAll('.sw-node.sw-neighbour').length > 0), 'neighbours are highlighted');
+  await keys(Key.ARROW_LEFT);
+  assert.equal(await focusedId(driver), 'data-basics');
+  // Down moves along the column; Enter opens the detail, whose heading takes the focus.
+  await keys(Key.ARROW_DOWN);
   const third = await focusedId(driver);
-  assert.ok(third && third !== 'data-basics', `ArrowRight moved to ${third}`);
+  assert.ok(third && third !== 'data-basics', `ArrowDown moved to ${third}`);
   await keys(Key.ENTER);
   await until(driver, () => inWidget(driver, (root, scope) => scope.activeElement?.matches('.sw-detail h3')), 'the detail heading to take the focus');
   await expectNoProblems();

@@ -73,3 +73,18 @@ export function engineAnswers(file, { goal, have }) {
 export async function shot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 }
+
+/** A full-page screenshot, and the page cut into screen-high parts (`NAME-1.png`, …), which are
+ *  easier to read than one very tall image. */
+export async function shotParts(page, name, { parts = 2 } = {}) {
+  await shot(page, name);
+  const { width, height } = page.viewportSize();
+  const total = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let i = 0; i < parts && i * height < total; i++) {
+    await page.screenshot({
+      path: `${ARTIFACTS}/${name}-${i + 1}.png`,
+      fullPage: true,
+      clip: { x: 0, y: i * height, width, height: Math.min(height, total - i * height) },
+    });
+  }
+}

@@ -309,3 +309,101 @@ test('learner pages never download the studio', async ({ page }) => {
   expect(requested.some((p) => p.includes('/pkg/studio/'))).toBe(false);
   expect(requested.some((p) => p.endsWith('stackway_bg.wasm'))).toBe(true);
 });
+
+/** Presses Tab until the element matching `selector` has the focus (keyboard only). */
+async function tabTo(page, selector, max = 150) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('keyboard only: add a micro-credential and make it count toward a certificate', async ({ page }) => {
+  studio = await startStudio();
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await tabTo(page, '#add-credential');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#new-credential-title')).toBeFocused();
+  await page.keyboard.type('Geothermal Systems');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#new-credential-kind')).toBeFocused();
+  await expect(page.locator('#new-credential-kind')).toHaveValue('micro-credential');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#new-credential-id')).toHaveValue('geothermal-systems');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#credential-heading')).toHaveText('Geothermal Systems');
+  await expect(field(page, '/credentials/45/title/en')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Systèmes géothermiques');
+
+  await tabTo(page, '#count-toward-choice');
+  const choice = page.locator('#count-toward-choice');
+  for (let i = 0; i < 20 && !(await choice.evaluate((s) => s.selectedOptions[0]?.text.includes('cert-green-building'))); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#count-toward-add')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#counts-toward')).toContainText('Certificate in Sustainable Building Retrofits (cert-green-building)');
+
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+  const saved = JSON.parse(studio.read());
+  const cert = saved.credentials.find((c) => c.id === 'cert-green-building');
+  expect(cert.requires.all).toContain('geothermal-systems');
+  const added = saved.credentials.find((c) => c.id === 'geothermal-systems');
+  expect(added).toEqual({ id: 'geothermal-systems', kind: 'micro-credential', title: { en: 'Geothermal Systems', fr: 'Systèmes géothermiques' } });
+});
+
+test('without a server: open a file, edit, download, and find the draft again', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.goto('/pkg/studio/');
+  await expect(page.locator('#welcome-heading')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('#welcome-open').click();
+  await (await chooser).setFiles('www/feeds/sample.json');
+  await waitForStudio(page);
+  await expect(page.locator('#save')).toHaveCount(0);
+  await page.locator('#nav-feed').click();
+  await field(page, '/provider/name/en').fill('Trillium College (draft)');
+  await expect(page.locator('#save-status')).toHaveText('Unsaved changes');
+
+  const download = page.waitForEvent('download');
+  await page.locator('#download').click();
+  const file = await (await download).path();
+  const text = readFileSync(file, 'utf8');
+  expect(JSON.parse(text).provider.name.en).toBe('Trillium College (draft)');
+  expect(text).toBe(readFileSync('www/feeds/sample.json', 'utf8').replace('"en": "Trillium Valley College"', '"en": "Trillium College (draft)"'));
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+
+  // A draft of unsaved work survives leaving the page.
+  await field(page, '/provider/name/en').fill('Trillium College (second draft)');
+  await page.waitForTimeout(1500);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.reload();
+  await waitForStudio(page);
+  await expect(page.locator('.notice')).toContainText('Restored the draft');
+  await page.locator('#nav-feed').click();
+  await expect(field(page, '/provider/name/en')).toHaveValue('Trillium College (second draft)');
+  expect(await problems()).toEqual([]);
+});
+
+test('a CTDL pathway is imported and replaces the open feed, and Undo brings it back', async ({ page }) => {
+  studio = await startStudio();
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await expect(page.locator('.rows li')).toHaveCount(45);
+  await page.locator('#import').click();
+  await page.locator('#import-file').setInputFiles('tests/fixtures/ctdl-pathway.json');
+  await expect(page.locator('.import-result')).toContainText(/Found \d+ credentials/);
+  await page.locator('#import-apply').click();
+  await expect(page.locator('#import-dialog')).toBeHidden();
+  await expect(page.locator('.notice')).toContainText('Imported');
+  const imported = await page.locator('.rows li').count();
+  expect(imported).toBeGreaterThan(0);
+  expect(imported).not.toBe(45);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.rows li')).toHaveCount(45);
+});

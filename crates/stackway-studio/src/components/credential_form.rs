@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::check::{Place, Section};
 use crate::components::field_shell::FieldShell;
-use crate::components::id_field::{first_text, IdField};
+use crate::components::id_field::{first_text, shown_text, IdField};
 use crate::components::id_list::IdList;
 use crate::components::number_input::NumberInput;
 use crate::components::object_list::ObjectList;
@@ -80,6 +80,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
     let mut order = vec![i18n.lang.tag().to_owned()];
     order.extend(languages.iter().cloned());
     let title = first_text(credential.get("title"), &order);
+    let title_lang = shown_text(credential.get("title"), i18n.lang.tag(), &languages).lang;
     let id = credential
         .get("id")
         .and_then(Json::as_str)
@@ -204,7 +205,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
             doc::get_list(&doc, &Path::root().key("skills"))
                 .iter()
                 .find(|c| c.get("id").and_then(Json::as_str) == Some(id.as_str()))
-                .map(|c| first_text(c.get("name"), &languages))
+                .map(|c| shown_text(c.get("name"), ctx.i18n.lang.tag(), &languages))
         })
     };
     let (id_label, id_help) = w("id");
@@ -213,7 +214,7 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
         <section class="panel credential-form" aria-labelledby="credential-heading">
             <div class="panel-head">
                 <button type="button" class="link back" onclick={back}>{ i18n.t("back-to-list") }</button>
-                <h2 id="credential-heading">{ if title.is_empty() { i18n.t("untitled") } else { title.clone() } }</h2>
+                <h2 id="credential-heading" lang={title_lang}>{ if title.is_empty() { i18n.t("untitled") } else { title.clone() } }</h2>
                 <button type="button" class="danger" onclick={ask_delete}>{ i18n.t("credential-delete") }</button>
             </div>
             if *confirm_delete {

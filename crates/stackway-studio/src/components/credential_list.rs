@@ -9,7 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::check::{locate, Place, Section};
-use crate::components::id_field::first_text;
+use crate::components::id_field::shown_text;
 use crate::components::text_field::feed_languages;
 use crate::doc::{Edit, Path};
 use crate::i18n::Arg;
@@ -119,11 +119,7 @@ pub fn credential_list() -> Html {
         .map(|&i| {
             let c = &credentials[i];
             let id = c.get("id").and_then(Json::as_str).unwrap_or("").to_owned();
-            let title = {
-                let mut order = vec![ui_lang.clone()];
-                order.extend(languages.iter().cloned());
-                first_text(c.get("title"), &order)
-            };
+            let title = shown_text(c.get("title"), &ui_lang, &languages);
             let kind_slug = c.get("kind").and_then(Json::as_str).unwrap_or("").to_owned();
             let kind_label = if i18n.has(&format!("kind-{kind_slug}")) { i18n.t(&format!("kind-{kind_slug}")) } else { kind_slug.clone() };
             let open = {
@@ -140,7 +136,7 @@ pub fn credential_list() -> Html {
             html! {
                 <li key={i}>
                     <button type="button" class="row" onclick={open} id={format!("credential-row-{i}")}>
-                        <span class="row-title">{ if title.is_empty() { i18n.t("untitled") } else { title } }</span>
+                        <span class="row-title" lang={title.lang}>{ if title.text.is_empty() { i18n.t("untitled") } else { title.text } }</span>
                         <span class="row-meta"><code>{ id }</code>{ " · " }{ kind_label }
                             if c.get("requires").is_some() { { " · " }{ i18n.t("stackable") } }</span>
                         { badge }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::check::Section;
 use crate::components::credential_form::words;
+use crate::components::id_field::Shown;
 use crate::components::id_list::IdList;
 use crate::components::items_section::ItemsSection;
 use crate::components::requirement_node::CREDENTIAL_IDS;
@@ -40,14 +41,15 @@ pub fn equivalences() -> Html {
                 .filter_map(|v| v.as_str())
                 .collect();
             let counts_as = doc::get_str(&doc, &at.key("counts_as")).unwrap_or("?");
-            format!(
-                "{} → {counts_as}",
-                if holding.is_empty() {
-                    "?".to_owned()
-                } else {
-                    holding.join(" + ")
-                }
-            )
+            let holding = if holding.is_empty() {
+                "?".to_owned()
+            } else {
+                holding.join(" + ")
+            };
+            Shown {
+                text: format!("{holding} → {counts_as}"),
+                lang: None,
+            }
         })
     };
     html! {

@@ -38,6 +38,43 @@ pub fn first_text(value: Option<&Json>, languages: &[String]) -> String {
     }
 }
 
+/// A Text value as a reader of the interface language `ui` sees it: in `ui` when the text has it,
+/// else in the feed's languages in order, else in any. `lang` is the tag to mark it with when
+/// it is in another language than `ui` (so that a screen reader reads an English title in the
+/// French studio with an English voice); a plain string is the same in every language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shown {
+    pub text: String,
+    pub lang: Option<String>,
+}
+
+pub fn shown_text(value: Option<&Json>, ui: &str, languages: &[String]) -> Shown {
+    match value {
+        Some(Json::String(s)) => Shown {
+            text: s.clone(),
+            lang: None,
+        },
+        Some(Json::Object(members)) => {
+            let find = |tag: &str| {
+                members
+                    .iter()
+                    .find(|(k, v)| stackway_core::same_language(k, tag) && v.as_str().is_some())
+            };
+            let found = find(ui)
+                .or_else(|| languages.iter().find_map(|l| find(l)))
+                .or_else(|| members.iter().find(|(_, v)| v.as_str().is_some()));
+            match found {
+                Some((tag, text)) => Shown {
+                    text: text.as_str().unwrap_or_default().to_owned(),
+                    lang: (!stackway_core::same_language(tag, ui)).then(|| tag.clone()),
+                },
+                None => Shown::default(),
+            }
+        }
+        _ => Shown::default(),
+    }
+}
+
 #[function_component(IdField)]
 pub fn id_field(props: &IdFieldProps) -> Html {
     let ctx = use_ctx();

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::field_shell::{described_by, DiagnosticLine, FieldShell};
+use crate::components::id_field::Shown;
 use crate::doc::{self, Edit, Path};
 use crate::i18n::Arg;
 use crate::state::{use_ctx, Action, Ctx};
@@ -27,7 +28,7 @@ pub struct IdListProps {
     pub ordered: bool,
     /// Turns an id into what to show beside it (a credential's title).
     #[prop_or_default]
-    pub describe: Option<Callback<String, Option<String>>>,
+    pub describe: Option<Callback<String, Option<Shown>>>,
 }
 
 fn dispatch(ctx: &Ctx, edit: Edit) {
@@ -136,7 +137,7 @@ pub fn id_list(props: &IdListProps) -> Html {
                         html! {
                             <li key={i} id={path.index(i).dom_id()} tabindex="-1">
                                 <span class="id-chip">{ text.clone() }</span>
-                                if let Some(description) = description { <span class="id-description">{ description }</span> }
+                                if let Some(description) = description { <span class="id-description" lang={description.lang}>{ description.text }</span> }
                                 if props.ordered {
                                     <button type="button" class="icon" disabled={i == 0} onclick={mover(i.saturating_sub(1))}
                                             aria-label={i18n.t_with("list-move-up", &[("item", Arg::from(name.as_str()))])}

@@ -6,6 +6,7 @@ use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::check::Section;
+use crate::components::id_field::Shown;
 use crate::doc::{self, Edit, Path};
 use crate::i18n::Arg;
 use crate::state::{use_ctx, Action};
@@ -20,7 +21,7 @@ pub struct ItemsSectionProps {
     /// Draws the fields of the item at a path (the index is its position).
     pub render: Callback<(Path, usize), Html>,
     /// A one-line name for the item at a path (its title), for headings and accessible names.
-    pub name: Callback<(Path, usize), String>,
+    pub name: Callback<(Path, usize), Shown>,
     /// Help shown under the heading.
     #[prop_or_default]
     pub intro: Option<AttrValue>,
@@ -72,7 +73,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
             <ol class="cards">
                 { for (0..len).map(|i| {
                     let at = list.index(i);
-                    let name = props.name.emit((at.clone(), i));
+                    let Shown { text: name, lang } = props.name.emit((at.clone(), i));
                     let remove = {
                         let ctx = ctx.clone();
                         let list = list.clone();
@@ -85,7 +86,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
                     html! {
                         <li key={i} class="card" aria-labelledby={card_heading.clone()}>
                             <div class="card-head">
-                                <h3 id={card_heading}>{ format!("{}. {}", i + 1, name) }</h3>
+                                <h3 id={card_heading}>{ format!("{}. ", i + 1) }<span {lang}>{ name.clone() }</span></h3>
                                 <button type="button" class="danger" onclick={remove}
                                         aria-label={i18n.t_with("item-remove", &[("item", Arg::from(format!("{}. {}", i + 1, name)))])}>
                                     { i18n.t("remove") }</button>

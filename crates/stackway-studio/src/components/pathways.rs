@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::check::Section;
 use crate::components::credential_form::words;
-use crate::components::id_field::{first_text, IdField};
+use crate::components::id_field::{shown_text, IdField, Shown};
 use crate::components::id_list::IdList;
 use crate::components::items_section::ItemsSection;
 use crate::components::requirement_node::CREDENTIAL_IDS;
@@ -28,7 +28,7 @@ pub fn pathways() -> Html {
             doc::get_list(&doc, &Path::root().key("credentials"))
                 .iter()
                 .find(|c| c.get("id").and_then(Json::as_str) == Some(id.as_str()))
-                .map(|c| first_text(c.get("title"), &languages))
+                .map(|c| shown_text(c.get("title"), ctx.i18n.lang.tag(), &languages))
         })
     };
     let render = {
@@ -49,11 +49,18 @@ pub fn pathways() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |(at, _): (Path, usize)| {
             let doc = ctx.doc.borrow();
-            let text = first_text(doc::get(&doc, &at.key("title")), &feed_languages(&doc));
-            if text.is_empty() {
-                ctx.i18n.t("untitled")
+            let shown = shown_text(
+                doc::get(&doc, &at.key("title")),
+                ctx.i18n.lang.tag(),
+                &feed_languages(&doc),
+            );
+            if shown.text.is_empty() {
+                Shown {
+                    text: ctx.i18n.t("untitled"),
+                    lang: None,
+                }
             } else {
-                text
+                shown
             }
         })
     };

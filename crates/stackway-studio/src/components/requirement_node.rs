@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::field_shell::DiagnosticLine;
+use crate::components::id_field::{shown_text, Shown};
 use crate::components::number_input::number_value;
 use crate::components::text_field::TextField;
 use crate::doc::{self, Edit, Path};
@@ -59,13 +60,13 @@ fn edit(ctx: &Ctx, edit: Edit) {
 }
 
 /// The title of the credential `id`, to show beside it.
-fn credential_title(doc: &Json, id: &str) -> Option<String> {
+pub fn credential_title(doc: &Json, id: &str, ui: &str) -> Option<Shown> {
     let languages = crate::components::text_field::feed_languages(doc);
     doc.get("credentials")?
         .as_array()?
         .iter()
         .find(|c| c.get("id").and_then(Json::as_str) == Some(id))
-        .map(|c| crate::components::id_field::first_text(c.get("title"), &languages))
+        .map(|c| shown_text(c.get("title"), ui, &languages))
 }
 
 #[function_component(RequirementNode)]
@@ -136,7 +137,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                 .as_str()
                 .map(str::to_owned)
                 .unwrap_or_else(|| value.to_text());
-            let title = credential_title(&ctx.doc.borrow(), &id);
+            let title = credential_title(&ctx.doc.borrow(), &id, i18n.lang.tag());
             let oninput = {
                 // Every keystroke is an edit (merged into one undo step), so the field and the
                 // document never disagree, and the check says at once whether the id exists.
@@ -167,12 +168,18 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
             });
             html! {
                 <div class="req-leaf">
-                    <input id={props.path.dom_id()} type="text" class="id-input" list={CREDENTIAL_IDS}
-                           value={id} {oninput} spellcheck="false" autocomplete="off"
-                           aria-label={i18n.t_with("req-credential-of", &[("item", Arg::from(name.as_str()))])} />
-                    <span class="req-title">{ title.unwrap_or_else(|| i18n.t("req-unknown")) }</span>
-                    { controls.clone() }
-                    { to_group }
+                    <div class="req-row">
+                        <input id={props.path.dom_id()} type="text" class="id-input" list={CREDENTIAL_IDS}
+                               value={id} {oninput} spellcheck="false" autocomplete="off"
+                               aria-label={i18n.t_with("req-credential-of", &[("item", Arg::from(name.as_str()))])}
+                               aria-describedby={format!("{}-title", props.path.dom_id())} />
+                        { controls.clone() }
+                        { to_group }
+                    </div>
+                    { match title {
+                        Some(title) => html! { <span class="req-title" id={format!("{}-title", props.path.dom_id())} lang={title.lang}>{ title.text }</span> },
+                        None => html! { <span class="req-title" id={format!("{}-title", props.path.dom_id())}>{ i18n.t("req-unknown") }</span> },
+                    } }
                 </div>
             }
         }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::check::Section;
 use crate::components::credential_form::words;
-use crate::components::id_field::{first_text, IdField};
+use crate::components::id_field::{shown_text, IdField, Shown};
 use crate::components::items_section::ItemsSection;
 use crate::components::text_field::{feed_languages, TextField};
 use crate::components::text_input::TextInput;
@@ -35,11 +35,18 @@ pub fn skills() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |(at, _): (Path, usize)| {
             let doc = ctx.doc.borrow();
-            let text = first_text(doc::get(&doc, &at.key("name")), &feed_languages(&doc));
-            if text.is_empty() {
-                ctx.i18n.t("untitled")
+            let shown = shown_text(
+                doc::get(&doc, &at.key("name")),
+                ctx.i18n.lang.tag(),
+                &feed_languages(&doc),
+            );
+            if shown.text.is_empty() {
+                Shown {
+                    text: ctx.i18n.t("untitled"),
+                    lang: None,
+                }
             } else {
-                text
+                shown
             }
         })
     };

@@ -7,7 +7,8 @@
 //! declares them, then any others by tag; keys the format does not define after the known ones,
 //! by name; anything else (arrays, values under unknown keys) exactly in the order written.
 //! Strings are escaped as serde_json escapes them; numbers are written as they were read (a
-//! number made from the model is written in its shortest exact form).
+//! number made from the model is written in its shortest exact form). Where each object and
+//! field is, and their order, come from the format's field table (`crate::field_table`).
 //!
 //! Why a document and not the typed [`Feed`]: the validator drops what it cannot use (a
 //! credential of an unknown kind, `"hours": "ten"`) and the model has no place for keys the
@@ -23,6 +24,7 @@ pub use json::{Json, Number};
 
 use crate::diagnostics::Diagnostic;
 use crate::feed::Feed;
+use crate::field_table::{self, List, Object, Type};
 
 /// A feed document in canonical form, with a final newline.
 pub fn write(doc: &Json) -> String {
@@ -30,7 +32,7 @@ pub fn write(doc: &Json) -> String {
         out: String::new(),
         languages: declared_languages(doc),
     };
-    writer.value(doc, Shape::Object(Obj::Feed), 0);
+    writer.value(doc, Shape::Object(&field_table::FEED), 0);
     writer.out.push('\n');
     writer.out
 }
@@ -58,126 +60,38 @@ fn declared_languages(doc: &Json) -> Vec<String> {
     }
 }
 
-/// The objects of the format whose members have a documented order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Obj {
-    Feed,
-    Institution,
-    Skill,
-    Credential,
-    Cost,
-    Employer,
-    Badge,
-    /// The requirement groups; which one an object is, is told by its first group key.
-    AllGroup,
-    AnyGroup,
-    ChooseGroup,
-    CreditsGroup,
-    Equivalence,
-    Pathway,
-}
-
-/// What the writer knows about a value from where it sits in the feed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the writer knows about a value from where it sits in the feed (from the field table).
+#[derive(Debug, Clone, Copy)]
 enum Shape {
     /// Anything: written as it is, members in the order written.
     Free,
     /// A string or an object from language tag to string.
     Text,
     /// An object of the format.
-    Object(Obj),
+    Object(&'static Object),
     /// A credential id or a group.
     Requirement,
-    /// A list whose items have this shape.
-    ListOfText,
-    ListOf(Obj),
-    ListOfRequirement,
+    /// A list of values of one type.
+    List(&'static List),
 }
 
 impl Shape {
-    /// The shape of an item, when this is a list.
-    fn item(self) -> Shape {
-        match self {
-            Shape::ListOfText => Shape::Text,
-            Shape::ListOf(obj) => Shape::Object(obj),
-            Shape::ListOfRequirement => Shape::Requirement,
+    fn of(ty: &'static Type) -> Shape {
+        match ty {
+            Type::Text => Shape::Text,
+            Type::Object(object) => Shape::Object(object),
+            Type::Requirement => Shape::Requirement,
+            Type::List(list) => Shape::List(list),
             _ => Shape::Free,
         }
     }
-}
 
-/// The keys of `obj` in documented order, each with the shape of its value.
-fn members_of(obj: Obj) -> &'static [(&'static str, Shape)] {
-    use Shape::*;
-    match obj {
-        Obj::Feed => &[
-            ("$schema", Free),
-            ("stackway", Free),
-            ("id", Free),
-            ("updated", Free),
-            ("languages", Free),
-            ("credit_label", Text),
-            ("provider", Object(Obj::Institution)),
-            ("institutions", ListOf(Obj::Institution)),
-            ("skills", ListOf(Obj::Skill)),
-            ("credentials", ListOf(Obj::Credential)),
-            ("equivalences", ListOf(Obj::Equivalence)),
-            ("pathways", ListOf(Obj::Pathway)),
-        ],
-        Obj::Institution => &[("id", Free), ("name", Text), ("url", Free)],
-        Obj::Skill => &[
-            ("id", Free),
-            ("name", Text),
-            ("framework", Free),
-            ("uri", Free),
-        ],
-        Obj::Credential => &[
-            ("id", Free),
-            ("kind", Free),
-            ("title", Text),
-            ("summary", Text),
-            ("url", Free),
-            ("provider", Free),
-            ("hours", Free),
-            ("credits", Free),
-            ("weeks", Free),
-            ("cost", Object(Obj::Cost)),
-            ("delivery", Free),
-            ("level", Text),
-            ("tags", Free),
-            ("skills", Free),
-            ("outcomes", ListOfText),
-            ("assessment", Text),
-            ("employers", ListOf(Obj::Employer)),
-            ("badge", Object(Obj::Badge)),
-            ("requires", Requirement),
-            ("prerequisites", Requirement),
-            ("valid_years", Free),
-        ],
-        Obj::Cost => &[("amount", Free), ("currency", Free)],
-        Obj::Employer => &[("name", Text), ("url", Free)],
-        Obj::Badge => &[("achievement", Free), ("image", Free)],
-        Obj::AllGroup => &[("all", ListOfRequirement), ("label", Text)],
-        Obj::AnyGroup => &[("any", ListOfRequirement), ("label", Text)],
-        Obj::ChooseGroup => &[
-            ("choose", Free),
-            ("from", ListOfRequirement),
-            ("label", Text),
-        ],
-        Obj::CreditsGroup => &[("credits", Free), ("from", Free), ("label", Text)],
-        Obj::Equivalence => &[
-            ("holding", Free),
-            ("counts_as", Free),
-            ("toward", Free),
-            ("note", Text),
-        ],
-        Obj::Pathway => &[
-            ("id", Free),
-            ("title", Text),
-            ("summary", Text),
-            ("goal", Free),
-            ("steps", Free),
-        ],
+    /// The shape of an item, when this is a list.
+    fn item(self) -> Shape {
+        match self {
+            Shape::List(list) => Shape::of(&list.item),
+            _ => Shape::Free,
+        }
     }
 }
 
@@ -242,13 +156,14 @@ impl Writer {
     /// stable, so a key written twice keeps its copies in order (the first one still counts).
     fn member_order(&self, members: &[(String, Json)], shape: Shape) -> Vec<(usize, Shape)> {
         let shape = match shape {
-            Shape::Requirement => group_of(members).map_or(Shape::Free, Shape::Object),
+            // A group is told by its first group key; another group key is then unknown to it
+            // and comes after, so the validator still sees the two in the same order.
+            Shape::Requirement => members
+                .iter()
+                .find_map(|(key, _)| field_table::group_by_key(key))
+                .map_or(Shape::Free, Shape::Object),
             Shape::Text | Shape::Object(_) => shape,
             _ => Shape::Free,
-        };
-        let known: &[(&str, Shape)] = match shape {
-            Shape::Object(obj) => members_of(obj),
-            _ => &[],
         };
         // The rank of a known key, and the shape of its value.
         let rank = |key: &str| -> Option<(usize, Shape)> {
@@ -258,10 +173,9 @@ impl Writer {
                     .iter()
                     .position(|l| l == key)
                     .map(|r| (r, Shape::Free)),
-                Shape::Object(_) => known
-                    .iter()
-                    .position(|(k, _)| *k == key)
-                    .and_then(|r| known.get(r).map(|(_, s)| (r, *s))),
+                Shape::Object(object) => object
+                    .position(key)
+                    .and_then(|r| object.fields.get(r).map(|f| (r, Shape::of(&f.ty)))),
                 _ => Some((0, Shape::Free)),
             }
         };
@@ -270,7 +184,7 @@ impl Writer {
             .enumerate()
             .map(|(i, (key, _))| (i, rank(key)))
             .collect();
-        if shape != Shape::Free {
+        if !matches!(shape, Shape::Free) {
             // Known keys by rank, then the others by name.
             order.sort_by(|a, b| match (a.1, b.1) {
                 (Some(x), Some(y)) => x.0.cmp(&y.0),
@@ -295,18 +209,6 @@ impl Writer {
 
 fn key_of(members: &[(String, Json)], i: usize) -> &str {
     members.get(i).map_or("", |(k, _)| k.as_str())
-}
-
-/// Which group a requirement object is: the first of `all`, `any`, `choose`, `credits` it has
-/// (the validator reports an object with two; its other group key then comes after, unknown).
-fn group_of(members: &[(String, Json)]) -> Option<Obj> {
-    members.iter().find_map(|(key, _)| match key.as_str() {
-        "all" => Some(Obj::AllGroup),
-        "any" => Some(Obj::AnyGroup),
-        "choose" => Some(Obj::ChooseGroup),
-        "credits" => Some(Obj::CreditsGroup),
-        _ => None,
-    })
 }
 
 /// `s` as a JSON string, escaped as serde_json escapes it: `"`, `\` and control characters only

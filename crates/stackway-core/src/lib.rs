@@ -13,6 +13,7 @@ pub mod date;
 pub mod decimal;
 pub mod diagnostics;
 pub mod feed;
+pub mod field_table;
 pub mod interop;
 pub mod json;
 pub mod layout;

@@ -1,42 +1,13 @@
 //! Reading credentials and their requirement trees.
 
-use super::fields::{self, object, optional, Obj};
+use super::document::reference;
+use super::fields::{self, object, Obj};
 use super::suggest::did_you_mean;
 use super::{CredentialSite, CreditsGroup, Ctx, Reference, Target};
 use crate::feed::{Badge, Cost, Credential, Delivery, Employer, Kind, Requirement, Text};
+use crate::field_table as table;
 use crate::json::{Node, Value};
 use crate::validate::values::is_currency_code;
-
-pub(crate) const CREDENTIAL_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "title",
-    "summary",
-    "url",
-    "provider",
-    "hours",
-    "credits",
-    "weeks",
-    "cost",
-    "delivery",
-    "level",
-    "tags",
-    "skills",
-    "outcomes",
-    "assessment",
-    "employers",
-    "badge",
-    "requires",
-    "prerequisites",
-    "valid_years",
-];
-
-/// Upper bounds that catch unit mistakes (minutes typed as hours, cents as dollars).
-const MAX_HOURS: f64 = 100_000.0;
-const MAX_CREDITS: f64 = 10_000.0;
-const MAX_WEEKS: f64 = 1_000.0;
-const MAX_YEARS: f64 = 100.0;
-const MAX_AMOUNT: f64 = 1_000_000_000.0;
 
 /// Reads one credential, returning it with its id and where it is. Returns `None` (and
 /// remembers the id) when it cannot be used: no id or a kind the format does not know.
@@ -44,12 +15,10 @@ pub(crate) fn read_credential<'d>(
     ctx: &mut Ctx<'d>,
     node: Node<'d>,
 ) -> Option<(Credential, &'d str, CredentialSite<'d>)> {
-    let obj = object(ctx, node, "a credential", CREDENTIAL_KEYS)?;
-    let id = obj
-        .required(ctx, "id", "a credential")
-        .and_then(|n| fields::id(ctx, n, "the credential id"));
-    let kind = obj.required(ctx, "kind", "a credential").and_then(|n| {
-        let s = fields::string(ctx, n, "`kind`")?;
+    let obj = object(ctx, node, &table::CREDENTIAL)?;
+    let id = obj.id(ctx, "id");
+    let kind = obj.member(ctx, "kind").and_then(|(n, field)| {
+        let s = fields::string(ctx, n, field.subject)?;
         let kind = Kind::parse(s);
         if kind.is_none() {
             let hint = did_you_mean(s, Kind::ALL.iter().map(|k| k.as_str()));
@@ -66,9 +35,7 @@ pub(crate) fn read_credential<'d>(
         }
         kind
     });
-    let title = obj
-        .required(ctx, "title", "a credential")
-        .and_then(|n| fields::text(ctx, n, "the title"));
+    let title = obj.text(ctx, "title");
     let (Some(id), Some(kind)) = (id, kind) else {
         if let Some(id) = obj.get("id").and_then(Node::as_str) {
             ctx.dropped_credentials.push(id);
@@ -79,58 +46,42 @@ pub(crate) fn read_credential<'d>(
     let title = title.unwrap_or_else(|| Text::Plain(id.to_owned()));
     let mut credential = Credential::new(id, kind, "");
     credential.title = title;
-    credential.summary = optional(ctx, &obj, "summary", |c, n| {
-        fields::text(c, n, "the summary")
-    });
-    credential.url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
-    credential.provider = optional(ctx, &obj, "provider", |c, n| {
-        let id = fields::id(c, n, "`provider`")?;
-        c.references
-            .push(Reference::new(Target::Institution, id, n));
-        Some(id.to_owned())
-    });
-    credential.hours = optional(ctx, &obj, "hours", |c, n| {
-        fields::number(c, n, "`hours`", 0.0, false, MAX_HOURS)
-    });
-    credential.credits = optional(ctx, &obj, "credits", |c, n| {
-        fields::number(c, n, "`credits`", 0.0, false, MAX_CREDITS)
-    });
-    credential.weeks = optional(ctx, &obj, "weeks", |c, n| {
-        fields::number(c, n, "`weeks`", 0.0, false, MAX_WEEKS)
-    });
-    credential.valid_years = optional(ctx, &obj, "valid_years", |c, n| {
-        fields::number(c, n, "`valid_years`", 0.0, true, MAX_YEARS)
-    });
-    credential.cost = optional(ctx, &obj, "cost", read_cost);
-    credential.delivery = optional(ctx, &obj, "delivery", read_delivery).unwrap_or_default();
-    credential.level = optional(ctx, &obj, "level", |c, n| fields::text(c, n, "`level`"));
-    credential.tags = optional(ctx, &obj, "tags", |c, n| {
-        let items = fields::array(c, n, "`tags`", false)?;
-        Some(
+    credential.summary = obj.text(ctx, "summary");
+    credential.url = obj.url(ctx, "url");
+    credential.provider = reference(ctx, &obj, "provider");
+    credential.hours = obj.number(ctx, "hours");
+    credential.credits = obj.number(ctx, "credits");
+    credential.weeks = obj.number(ctx, "weeks");
+    credential.valid_years = obj.number(ctx, "valid_years");
+    credential.cost = obj.member(ctx, "cost").and_then(|(n, _)| read_cost(ctx, n));
+    credential.delivery = read_delivery(ctx, &obj).unwrap_or_default();
+    credential.level = obj.text(ctx, "level");
+    credential.tags = obj
+        .list(ctx, "tags")
+        .map(|(items, field)| {
             items
-                .filter_map(|item| fields::string(c, item, "a tag").map(str::to_owned))
-                .collect(),
-        )
-    })
-    .unwrap_or_default();
-    credential.skills = optional(ctx, &obj, "skills", |c, n| {
-        fields::reference_list(c, n, "`skills`", false, Target::Skill)
-    })
-    .unwrap_or_default();
-    credential.outcomes = optional(ctx, &obj, "outcomes", |c, n| {
-        let items = fields::array(c, n, "`outcomes`", false)?;
-        Some(
+                .filter_map(|item| fields::string(ctx, item, fields::item_subject(field)))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    credential.skills = obj
+        .member(ctx, "skills")
+        .and_then(|(n, field)| fields::reference_list(ctx, n, field))
+        .unwrap_or_default();
+    credential.outcomes = obj
+        .list(ctx, "outcomes")
+        .map(|(items, field)| {
             items
-                .filter_map(|item| fields::text(c, item, "a learning outcome"))
-                .collect(),
-        )
-    })
-    .unwrap_or_default();
-    credential.assessment = optional(ctx, &obj, "assessment", |c, n| {
-        fields::text(c, n, "`assessment`")
-    });
-    credential.employers = optional(ctx, &obj, "employers", read_employers).unwrap_or_default();
-    credential.badge = optional(ctx, &obj, "badge", read_badge);
+                .filter_map(|item| fields::text(ctx, item, fields::item_subject(field)))
+                .collect()
+        })
+        .unwrap_or_default();
+    credential.assessment = obj.text(ctx, "assessment");
+    credential.employers = read_employers(ctx, &obj).unwrap_or_default();
+    credential.badge = obj
+        .member(ctx, "badge")
+        .and_then(|(n, _)| read_badge(ctx, n));
 
     let mut site = CredentialSite {
         at: node,
@@ -155,12 +106,10 @@ pub(crate) fn read_credential<'d>(
 }
 
 fn read_cost(ctx: &mut Ctx, node: Node) -> Option<Cost> {
-    let obj = object(ctx, node, "`cost`", &["amount", "currency"])?;
-    let amount = obj
-        .required(ctx, "amount", "`cost`")
-        .and_then(|n| fields::number(ctx, n, "the amount", 0.0, false, MAX_AMOUNT));
-    let currency = obj.required(ctx, "currency", "`cost`").and_then(|n| {
-        let code = fields::string(ctx, n, "the currency")?;
+    let obj = object(ctx, node, &table::COST)?;
+    let amount = obj.number(ctx, "amount");
+    let currency = obj.member(ctx, "currency").and_then(|(n, field)| {
+        let code = fields::string(ctx, n, field.subject)?;
         if is_currency_code(code) {
             Some(code.to_owned())
         } else {
@@ -187,11 +136,11 @@ fn read_cost(ctx: &mut Ctx, node: Node) -> Option<Cost> {
     })
 }
 
-fn read_delivery(ctx: &mut Ctx, node: Node) -> Option<Vec<Delivery>> {
-    let items = fields::array(ctx, node, "`delivery`", false)?;
+fn read_delivery(ctx: &mut Ctx, credential: &Obj) -> Option<Vec<Delivery>> {
+    let (items, field) = credential.list(ctx, "delivery")?;
     let mut out = Vec::new();
     for item in items {
-        let Some(s) = fields::string(ctx, item, "a delivery mode") else {
+        let Some(s) = fields::string(ctx, item, fields::item_subject(field)) else {
             continue;
         };
         match Delivery::parse(s) {
@@ -213,16 +162,14 @@ fn read_delivery(ctx: &mut Ctx, node: Node) -> Option<Vec<Delivery>> {
     Some(out)
 }
 
-fn read_employers(ctx: &mut Ctx, node: Node) -> Option<Vec<Employer>> {
-    let items = fields::array(ctx, node, "`employers`", false)?;
+fn read_employers(ctx: &mut Ctx, credential: &Obj) -> Option<Vec<Employer>> {
+    let (items, _) = credential.list(ctx, "employers")?;
     Some(
         items
             .filter_map(|item| {
-                let obj = object(ctx, item, "an employer", &["name", "url"])?;
-                let name = obj
-                    .required(ctx, "name", "an employer")
-                    .and_then(|n| fields::text(ctx, n, "the employer's name"));
-                let url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
+                let obj = object(ctx, item, &table::EMPLOYER)?;
+                let name = obj.text(ctx, "name");
+                let url = obj.url(ctx, "url");
                 Some(Employer { name: name?, url })
             })
             .collect(),
@@ -230,11 +177,9 @@ fn read_employers(ctx: &mut Ctx, node: Node) -> Option<Vec<Employer>> {
 }
 
 fn read_badge(ctx: &mut Ctx, node: Node) -> Option<Badge> {
-    let obj = object(ctx, node, "`badge`", &["achievement", "image"])?;
-    let achievement = obj
-        .required(ctx, "achievement", "`badge`")
-        .and_then(|n| fields::url(ctx, n, "`achievement`"));
-    let image = optional(ctx, &obj, "image", |c, n| fields::url(c, n, "`image`"));
+    let obj = object(ctx, node, &table::BADGE)?;
+    let achievement = obj.url(ctx, "achievement");
+    let image = obj.url(ctx, "image");
     Some(Badge {
         achievement: achievement?,
         image,
@@ -270,7 +215,7 @@ fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requir
             let mut count = 0usize;
             let mut names: Vec<&str> = Vec::new();
             for m in members {
-                if matches!(m.key, "all" | "any" | "choose" | "credits") {
+                if table::group_by_key(m.key).is_some() {
                     if let Some(slot) = forms.get_mut(count) {
                         *slot = m.key;
                     }
@@ -285,7 +230,7 @@ fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requir
             }
             match (count, forms[0]) {
                 (1, "all") => {
-                    let obj = object(ctx, node, "an `all` group", &["all", "label"])?;
+                    let obj = object(ctx, node, &table::ALL_GROUP)?;
                     let children = read_children(ctx, &obj, "all")?;
                     Some(Requirement::All {
                         all: children,
@@ -293,7 +238,7 @@ fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requir
                     })
                 }
                 (1, "any") => {
-                    let obj = object(ctx, node, "an `any` group", &["any", "label"])?;
+                    let obj = object(ctx, node, &table::ANY_GROUP)?;
                     let children = read_children(ctx, &obj, "any")?;
                     Some(Requirement::Any {
                         any: children,
@@ -329,9 +274,7 @@ fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requir
 }
 
 fn read_label(ctx: &mut Ctx, obj: &Obj) -> Option<Text> {
-    optional(ctx, obj, "label", |c, n| {
-        fields::text(c, n, "the group label")
-    })
+    obj.text(ctx, "label")
 }
 
 fn read_children<'d>(
@@ -339,13 +282,7 @@ fn read_children<'d>(
     obj: &Obj<'d>,
     key: &'static str,
 ) -> Option<Vec<Requirement>> {
-    let node = obj.get(key)?;
-    let what = match key {
-        "all" => "`all`",
-        "any" => "`any`",
-        _ => "`from`",
-    };
-    let items = fields::array(ctx, node, what, true)?;
+    let (items, _) = obj.list(ctx, key)?;
     let children: Vec<Requirement> = items
         .filter_map(|item| read_requirement(ctx, item))
         .collect();
@@ -353,9 +290,9 @@ fn read_children<'d>(
 }
 
 fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
-    let obj = object(ctx, node, "a `choose` group", &["choose", "from", "label"])?;
-    let n_node = obj.get("choose")?;
-    let n = fields::number(ctx, n_node, "`choose`", 1.0, false, u32::MAX as f64).and_then(|n| {
+    let obj = object(ctx, node, &table::CHOOSE_GROUP)?;
+    let (n_node, n_field) = obj.member(ctx, "choose")?;
+    let n = fields::number(ctx, n_node, n_field).and_then(|n| {
         if n.fract() != 0.0 {
             ctx.error(
                 "number-out-of-range",
@@ -370,7 +307,7 @@ fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
             Some(n as u32)
         }
     });
-    obj.required(ctx, "from", "a `choose` group")?;
+    obj.member(ctx, "from")?;
     let from_len = match obj.get("from").map(Node::value) {
         Some(Value::Array(items)) => items.count(),
         _ => 0,
@@ -393,17 +330,10 @@ fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
 }
 
 fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
-    let obj = object(
-        ctx,
-        node,
-        "a `credits` group",
-        &["credits", "from", "label"],
-    )?;
+    let obj = object(ctx, node, &table::CREDITS_GROUP)?;
     let credits_node = obj.get("credits");
-    let credits =
-        credits_node.and_then(|n| fields::number(ctx, n, "`credits`", 0.0, true, MAX_CREDITS));
-    let from_node = obj.required(ctx, "from", "a `credits` group")?;
-    let items = fields::array(ctx, from_node, "`from`", true)?;
+    let credits = obj.number(ctx, "credits");
+    let (items, from_field) = obj.list(ctx, "from")?;
     let mut from = Vec::new();
     let refs_start = ctx.references.len();
     for item in items {
@@ -415,7 +345,7 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
             );
             continue;
         }
-        if let Some(id) = fields::id(ctx, item, "a credential id") {
+        if let Some(id) = fields::id(ctx, item, fields::item_subject(from_field)) {
             ctx.references
                 .push(Reference::new(Target::Credential, id, item));
             from.push(id.to_owned());

@@ -4,30 +4,18 @@
 use std::collections::HashMap;
 
 use super::credential::read_credential;
-use super::fields::{self, object, optional};
+use super::fields::{self, object};
 use super::values::is_language_tag;
-use super::{Ctx, Reference, Target};
+use super::{Ctx, Reference};
 use crate::feed::{Equivalence, Feed, Institution, Pathway, Skill, Text, FORMAT_VERSION};
+use crate::field_table::{self as table, Field};
 use crate::json::{Node, Value};
-
-pub(crate) const FEED_KEYS: &[&str] = &[
-    "$schema",
-    "stackway",
-    "id",
-    "updated",
-    "languages",
-    "credit_label",
-    "provider",
-    "institutions",
-    "skills",
-    "credentials",
-    "equivalences",
-    "pathways",
-];
 
 /// Reads the whole feed. `None` only when the document is not an object at all.
 pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
-    let obj = object(ctx, root, "the feed", FEED_KEYS)?;
+    let obj = object(ctx, root, &table::FEED)?;
+    // Editors' `$schema` is not used, but it is a string.
+    let _ = obj.string(ctx, "$schema");
     match obj.get("stackway") {
         None => ctx.error(
             "missing-version",
@@ -51,73 +39,63 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
     }
     // Languages first: every Text below is checked against them.
     let languages = obj
-        .required(ctx, "languages", "the feed")
-        .and_then(|n| read_languages(ctx, n))
+        .member(ctx, "languages")
+        .and_then(|(n, field)| read_languages(ctx, n, field))
         .unwrap_or_else(|| vec!["en".to_owned()]);
     ctx.languages = languages.clone();
 
-    let id = obj
-        .required(ctx, "id", "the feed")
-        .and_then(|n| fields::id(ctx, n, "the feed id"))
-        .map(str::to_owned)
-        .unwrap_or_default();
-    let updated = optional(ctx, &obj, "updated", |c, n| fields::date(c, n, "`updated`"));
-    let credit_label = optional(ctx, &obj, "credit_label", |c, n| {
-        fields::text(c, n, "`credit_label`")
-    });
+    let id = obj.id(ctx, "id").map(str::to_owned).unwrap_or_default();
+    let updated = obj.date(ctx, "updated");
+    let credit_label = obj.text(ctx, "credit_label");
 
     let mut institution_ids = IdRegistry::default();
     let provider = obj
-        .required(ctx, "provider", "the feed")
-        .and_then(|n| read_institution(ctx, n, &mut institution_ids))
+        .member(ctx, "provider")
+        .and_then(|(n, _)| read_institution(ctx, n, &mut institution_ids))
         // The widget can still show credentials without knowing who publishes them.
         .unwrap_or_else(|| Institution {
             id: String::new(),
             name: Text::Plain(String::new()),
             url: None,
         });
-    let institutions = read_list(ctx, &obj, "institutions", false, |c, n| {
+    let institutions = read_list(ctx, &obj, "institutions", |c, n| {
         read_institution(c, n, &mut institution_ids)
     });
     ctx.institution_ids = institution_ids.seen.into_keys().collect();
 
     let mut skill_ids = IdRegistry::default();
-    let skills = read_list(ctx, &obj, "skills", false, |c, n| {
-        read_skill(c, n, &mut skill_ids)
-    });
+    let skills = read_list(ctx, &obj, "skills", |c, n| read_skill(c, n, &mut skill_ids));
     ctx.skill_ids = skill_ids.seen.into_keys().collect();
 
     let mut credentials = Vec::new();
-    if let Some(n) = obj.required(ctx, "credentials", "the feed") {
-        if let Some(items) = fields::array(ctx, n, "`credentials`", true) {
-            let count = items.clone().count();
-            credentials.reserve(count);
-            ctx.credential_sites.reserve(count);
-            ctx.credential_index.reserve(count);
-            for item in items {
-                let Some((credential, id, site)) = read_credential(ctx, item) else {
-                    continue;
-                };
-                // The id index doubles as the duplicate check.
-                let first = ctx
-                    .credential_index
-                    .get(id)
-                    .map(|&i| ctx.credential_sites.get(i).map_or(item, |site| site.at));
-                match first {
-                    Some(first) => report_duplicate(ctx, id, item, first, "credential"),
-                    None => {
-                        ctx.credential_index.insert(id, credentials.len());
-                        credentials.push(credential);
-                        ctx.credential_sites.push(site);
-                    }
+    if let Some((items, _)) = obj.list(ctx, "credentials") {
+        let count = items.clone().count();
+        credentials.reserve(count);
+        ctx.credential_sites.reserve(count);
+        ctx.credential_index.reserve(count);
+        for item in items {
+            let Some((credential, id, site)) = read_credential(ctx, item) else {
+                continue;
+            };
+            // The id index doubles as the duplicate check.
+            let first = ctx
+                .credential_index
+                .get(id)
+                .map(|&i| ctx.credential_sites.get(i).map_or(item, |site| site.at));
+            match first {
+                Some(first) => report_duplicate(ctx, id, item, first, "credential"),
+                None => {
+                    ctx.credential_index.insert(id, credentials.len());
+                    credentials.push(credential);
+                    ctx.credential_sites.push(site);
                 }
             }
         }
     }
 
-    let equivalences = read_list(ctx, &obj, "equivalences", false, read_equivalence);
+    let equivalences = read_list(ctx, &obj, "equivalences", read_equivalence);
     let mut pathway_ids = IdRegistry::default();
-    let pathways = read_list(ctx, &obj, "pathways", false, |c, n| {
+    let pathways = read_list(ctx, &obj, "pathways", |c, n| {
         read_pathway(c, n, &mut pathway_ids)
     });
 
@@ -187,23 +165,19 @@ fn read_list<'d, T>(
     ctx: &mut Ctx<'d>,
     obj: &fields::Obj<'d>,
     key: &str,
-    empty_is_error: bool,
     mut read: impl FnMut(&mut Ctx<'d>, Node<'d>) -> Option<T>,
 ) -> Vec<T> {
-    let Some(node) = obj.get(key) else {
-        return Vec::new();
-    };
-    let Some(items) = fields::array(ctx, node, &format!("`{key}`"), empty_is_error) else {
+    let Some((items, _)) = obj.list(ctx, key) else {
         return Vec::new();
     };
     items.filter_map(|item| read(ctx, item)).collect()
 }
 
-fn read_languages(ctx: &mut Ctx, node: Node) -> Option<Vec<String>> {
-    let items = fields::array(ctx, node, "`languages`", true)?;
+fn read_languages(ctx: &mut Ctx, node: Node, field: &Field) -> Option<Vec<String>> {
+    let items = fields::list(ctx, node, field)?;
     let mut out: Vec<String> = Vec::new();
     for item in items {
-        let Some(tag) = fields::string(ctx, item, "a language tag") else {
+        let Some(tag) = fields::string(ctx, item, fields::item_subject(field)) else {
             continue;
         };
         if !is_language_tag(tag) {
@@ -233,14 +207,10 @@ fn read_institution<'d>(
     node: Node<'d>,
     ids: &mut IdRegistry<'d>,
 ) -> Option<Institution> {
-    let obj = object(ctx, node, "an institution", &["id", "name", "url"])?;
-    let id = obj
-        .required(ctx, "id", "an institution")
-        .and_then(|n| fields::id(ctx, n, "the institution id"));
-    let name = obj
-        .required(ctx, "name", "an institution")
-        .and_then(|n| fields::text(ctx, n, "the institution's name"));
-    let url = optional(ctx, &obj, "url", |c, n| fields::url(c, n, "`url`"));
+    let obj = object(ctx, node, &table::INSTITUTION)?;
+    let id = obj.id(ctx, "id");
+    let name = obj.text(ctx, "name");
+    let url = obj.url(ctx, "url");
     let id = id?;
     if !ids.claim(ctx, id, node, "institution") {
         return None;
@@ -254,17 +224,11 @@ fn read_institution<'d>(
 }
 
 fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -> Option<Skill> {
-    let obj = object(ctx, node, "a skill", &["id", "name", "framework", "uri"])?;
-    let id = obj
-        .required(ctx, "id", "a skill")
-        .and_then(|n| fields::id(ctx, n, "the skill id"));
-    let name = obj
-        .required(ctx, "name", "a skill")
-        .and_then(|n| fields::text(ctx, n, "the skill's name"));
-    let framework = optional(ctx, &obj, "framework", |c, n| {
-        fields::string(c, n, "`framework`").map(str::to_owned)
-    });
-    let uri = optional(ctx, &obj, "uri", |c, n| fields::url(c, n, "`uri`"));
+    let obj = object(ctx, node, &table::SKILL)?;
+    let id = obj.id(ctx, "id");
+    let name = obj.text(ctx, "name");
+    let framework = obj.string(ctx, "framework").map(str::to_owned);
+    let uri = obj.url(ctx, "uri");
     let id = id?;
     if !ids.claim(ctx, id, node, "skill") {
         return None;
@@ -278,30 +242,28 @@ fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -
     })
 }
 
-fn credential_ref<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, what: &str) -> Option<String> {
-    let id = fields::id(ctx, node, what)?;
-    ctx.references
-        .push(Reference::new(Target::Credential, id, node));
+/// A reference field (`counts_as`, `goal`, a credential's `provider`), recorded for resolution.
+pub(crate) fn reference<'d>(ctx: &mut Ctx<'d>, obj: &fields::Obj<'d>, key: &str) -> Option<String> {
+    let (node, field) = obj.member(ctx, key)?;
+    let id = fields::id(ctx, node, field.subject)?;
+    if let Some(target) = fields::target(field) {
+        ctx.references.push(Reference::new(target, id, node));
+    }
     Some(id.to_owned())
 }
 
+/// A list field of references, recorded for resolution.
+fn references<'d>(ctx: &mut Ctx<'d>, obj: &fields::Obj<'d>, key: &str) -> Option<Vec<String>> {
+    let (node, field) = obj.member(ctx, key)?;
+    fields::reference_list(ctx, node, field)
+}
+
 fn read_equivalence<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Equivalence> {
-    let obj = object(
-        ctx,
-        node,
-        "an equivalence",
-        &["holding", "counts_as", "toward", "note"],
-    )?;
-    let holding = obj
-        .required(ctx, "holding", "an equivalence")
-        .and_then(|n| fields::reference_list(ctx, n, "`holding`", true, Target::Credential));
-    let counts_as = obj
-        .required(ctx, "counts_as", "an equivalence")
-        .and_then(|n| credential_ref(ctx, n, "`counts_as`"));
-    let toward = optional(ctx, &obj, "toward", |c, n| {
-        fields::reference_list(c, n, "`toward`", true, Target::Credential)
-    });
-    let note = optional(ctx, &obj, "note", |c, n| fields::text(c, n, "the note"));
+    let obj = object(ctx, node, &table::EQUIVALENCE)?;
+    let holding = references(ctx, &obj, "holding");
+    let counts_as = reference(ctx, &obj, "counts_as");
+    let toward = references(ctx, &obj, "toward");
+    let note = obj.text(ctx, "note");
     let holding = holding.filter(|h| !h.is_empty())?;
     Some(Equivalence {
         holding,
@@ -316,27 +278,12 @@ fn read_pathway<'d>(
     node: Node<'d>,
     ids: &mut IdRegistry<'d>,
 ) -> Option<Pathway> {
-    let obj = object(
-        ctx,
-        node,
-        "a pathway",
-        &["id", "title", "summary", "goal", "steps"],
-    )?;
-    let id = obj
-        .required(ctx, "id", "a pathway")
-        .and_then(|n| fields::id(ctx, n, "the pathway id"));
-    let title = obj
-        .required(ctx, "title", "a pathway")
-        .and_then(|n| fields::text(ctx, n, "the title"));
-    let summary = optional(ctx, &obj, "summary", |c, n| {
-        fields::text(c, n, "the summary")
-    });
-    let goal = obj
-        .required(ctx, "goal", "a pathway")
-        .and_then(|n| credential_ref(ctx, n, "`goal`"));
-    let steps = obj
-        .required(ctx, "steps", "a pathway")
-        .and_then(|n| fields::reference_list(ctx, n, "`steps`", true, Target::Credential));
+    let obj = object(ctx, node, &table::PATHWAY)?;
+    let id = obj.id(ctx, "id");
+    let title = obj.text(ctx, "title");
+    let summary = obj.text(ctx, "summary");
+    let goal = reference(ctx, &obj, "goal");
+    let steps = references(ctx, &obj, "steps");
     let id = id?;
     if !ids.claim(ctx, id, node, "pathway") {
         return None;

@@ -1,17 +1,23 @@
 //! Reading objects and scalar fields: types, required fields, unknown keys, numbers, URLs,
 //! dates, ids and texts. Each reader reports what is wrong and returns `None` for a value that
 //! cannot be used, so callers can drop just that part.
+//!
+//! What an object's keys are, which are required, how each value is named in messages, number
+//! ranges and whether an empty list is an error all come from the format's one field table
+//! (`crate::field_table`): an [`Obj`] knows its table entry, and its readers (`obj.text(ctx,
+//! "title")`, `obj.number(ctx, "hours")`) look the field up there.
 
 use std::cell::Cell;
 
 use super::ids::{is_valid_id, ID_PATTERN};
 use super::suggest::did_you_mean;
 use super::values::url_problem;
-use super::{Ctx, Reference, Target};
+use super::{Ctx, Reference};
 use crate::date::Date;
 use crate::decimal;
 use crate::diagnostics::Severity;
 use crate::feed::{LangMap, Text};
+use crate::field_table::{Empty, Field, Object, Range, Type};
 use crate::json::{Items, Members, Node};
 
 /// The most known keys an object kind has (a credential has 21).
@@ -34,11 +40,12 @@ fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// An object being read: its node and, for each known key, its first member.
+/// An object being read: its node, its entry in the field table and, for each known key, its
+/// first member.
 pub(crate) struct Obj<'d> {
     pub node: Node<'d>,
     members: Members<'d>,
-    known: &'static [&'static str],
+    spec: &'static Object,
     /// Slot index of the first value for each known key (0, the document root, for none).
     first: [u32; MAX_KEYS],
     /// Where the next look-up starts: readers ask for keys in the order of `known`.
@@ -48,11 +55,11 @@ pub(crate) struct Obj<'d> {
 /// The position of `key` in `known`, searching from `start` and wrapping around: feeds
 /// usually list keys in the documented order, so the first comparison mostly hits.
 #[inline(always)]
-fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
+fn key_index(known: &[Field], key: &str, start: usize) -> Option<usize> {
     // Plain loops and matches: the size-optimised build does not inline iterator adapters.
     let mut i = start;
     while let Some(k) = known.get(i) {
-        if same(k, key) {
+        if same(k.key, key) {
             return Some(i);
         }
         i += 1;
@@ -60,7 +67,7 @@ fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
     let mut i = 0;
     while i < start {
         match known.get(i) {
-            Some(k) if same(k, key) => return Some(i),
+            Some(k) if same(k.key, key) => return Some(i),
             Some(_) => i += 1,
             None => break,
         }
@@ -71,13 +78,9 @@ fn key_index(known: &[&str], key: &str, start: usize) -> Option<usize> {
 impl<'d> Obj<'d> {
     /// The first member named `key`.
     pub fn get(&self, key: &str) -> Option<Node<'d>> {
-        match key_index(self.known, key, self.cursor.get()) {
-            Some(i) if i < MAX_KEYS => {
-                self.cursor.set(i + 1);
-                let index = self.first.get(i).copied().unwrap_or(0);
-                (index != 0).then(|| self.node.doc().node(index))
-            }
-            _ => self
+        match key_index(self.spec.fields, key, self.cursor.get()) {
+            Some(i) => self.at(i),
+            None => self
                 .members
                 .clone()
                 .find(|m| same(m.key, key))
@@ -85,28 +88,90 @@ impl<'d> Obj<'d> {
         }
     }
 
-    /// The member named `key`, reporting `missing-field` when it is absent.
-    pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<Node<'d>> {
-        let found = self.get(key);
-        if found.is_none() {
+    /// The first member for the `i`th field of the table's object.
+    #[inline(always)]
+    fn at(&self, i: usize) -> Option<Node<'d>> {
+        if i >= MAX_KEYS {
+            let key = self.spec.fields.get(i)?.key;
+            return self
+                .members
+                .clone()
+                .find(|m| same(m.key, key))
+                .map(|m| m.value);
+        }
+        self.cursor.set(i + 1);
+        let index = self.first.get(i).copied().unwrap_or(0);
+        (index != 0).then(|| self.node.doc().node(index))
+    }
+
+    /// The member for the table's field `key`, with that field; reports `missing-field` when it
+    /// is absent and the table says it is required.
+    pub fn member(&self, ctx: &mut Ctx, key: &str) -> Option<(Node<'d>, &'static Field)> {
+        let i = key_index(self.spec.fields, key, self.cursor.get())?;
+        let field = self.spec.fields.get(i)?;
+        let found = self.at(i);
+        if found.is_none() && field.required {
             ctx.error(
                 "missing-field",
                 self.node,
-                format!("{what} is missing the required field `{key}`"),
+                format!(
+                    "{} is missing the required field `{key}`",
+                    self.spec.subject
+                ),
             );
         }
-        found
+        found.map(|node| (node, field))
+    }
+
+    /// The field `key` as a string.
+    pub fn string(&self, ctx: &mut Ctx, key: &str) -> Option<&'d str> {
+        let (node, field) = self.member(ctx, key)?;
+        string(ctx, node, field.subject)
+    }
+
+    /// The field `key` as an id.
+    pub fn id(&self, ctx: &mut Ctx, key: &str) -> Option<&'d str> {
+        let (node, field) = self.member(ctx, key)?;
+        id(ctx, node, field.subject)
+    }
+
+    /// The field `key` as a Text.
+    pub fn text(&self, ctx: &mut Ctx, key: &str) -> Option<Text> {
+        let (node, field) = self.member(ctx, key)?;
+        text(ctx, node, field.subject)
+    }
+
+    /// The field `key` as a URL.
+    pub fn url(&self, ctx: &mut Ctx, key: &str) -> Option<String> {
+        let (node, field) = self.member(ctx, key)?;
+        url(ctx, node, field.subject)
+    }
+
+    /// The field `key` as a date.
+    pub fn date(&self, ctx: &mut Ctx, key: &str) -> Option<String> {
+        let (node, field) = self.member(ctx, key)?;
+        date(ctx, node, field.subject)
+    }
+
+    /// The field `key` as a number in the table's range.
+    pub fn number(&self, ctx: &mut Ctx, key: &str) -> Option<f64> {
+        let (node, field) = self.member(ctx, key)?;
+        number(ctx, node, field)
+    }
+
+    /// The field `key` as a list (its items), with the table's rule for an empty list.
+    pub fn list(&self, ctx: &mut Ctx, key: &str) -> Option<(Items<'d>, &'static Field)> {
+        let (node, field) = self.member(ctx, key)?;
+        let items = list(ctx, node, field)?;
+        Some((items, field))
     }
 }
 
-/// Reads `node` as an object, reporting `wrong-type` otherwise; warns about unknown and
-/// repeated keys.
-pub(crate) fn object<'d>(
-    ctx: &mut Ctx,
-    node: Node<'d>,
-    what: &str,
-    known: &'static [&'static str],
-) -> Option<Obj<'d>> {
+/// Reads `node` as an object of the table's kind `spec`, reporting `wrong-type` otherwise; warns
+/// about unknown and repeated keys.
+pub(crate) fn object<'d>(ctx: &mut Ctx, node: Node<'d>, spec: &'static Object) -> Option<Obj<'d>> {
+    let what = spec.subject;
+    let known = spec.fields;
     let Some(members) = node.members() else {
         wrong_type(ctx, node, &format!("{what} must be an object"));
         return None;
@@ -116,7 +181,7 @@ pub(crate) fn object<'d>(
     for member in members.clone() {
         match key_index(known, member.key, cursor) {
             None => {
-                let hint = did_you_mean(member.key, known.iter().copied());
+                let hint = did_you_mean(member.key, known.iter().map(|f| f.key));
                 let pointer = ctx.pointer(member.value);
                 ctx.report_at(
                     "unknown-key",
@@ -155,7 +220,7 @@ pub(crate) fn object<'d>(
     Some(Obj {
         node,
         members,
-        known,
+        spec,
         first,
         cursor: Cell::new(0),
     })
@@ -219,16 +284,16 @@ pub(crate) fn id<'d>(ctx: &mut Ctx, node: Node<'d>, what: &str) -> Option<&'d st
     Some(s)
 }
 
-/// A list of references to `target`, each item read with [`id`] and recorded for
-/// resolution; unreadable items are dropped.
+/// A list field of references, each item read with [`id`] and recorded for resolution;
+/// unreadable items are dropped.
 pub(crate) fn reference_list<'d>(
     ctx: &mut Ctx<'d>,
     node: Node<'d>,
-    what: &str,
-    empty_is_error: bool,
-    target: Target,
+    field: &Field,
 ) -> Option<Vec<String>> {
-    let items = array(ctx, node, what, empty_is_error)?;
+    let what = field.subject;
+    let target = target(field)?;
+    let items = list(ctx, node, field)?;
     let mut out = Vec::new();
     for item in items {
         let id = match item.as_str() {
@@ -243,22 +308,24 @@ pub(crate) fn reference_list<'d>(
     Some(out)
 }
 
-/// A number within `[min, max]` (with `min` excluded when `min_exclusive`).
-pub(crate) fn number(
-    ctx: &mut Ctx,
-    node: Node,
-    what: &str,
-    min: f64,
-    min_exclusive: bool,
-    max: f64,
-) -> Option<f64> {
+/// A number within `field`'s range (a number field of the table).
+pub(crate) fn number(ctx: &mut Ctx, node: Node, field: &Field) -> Option<f64> {
+    const ANY: Range = Range {
+        min: f64::NEG_INFINITY,
+        min_exclusive: false,
+        max: f64::INFINITY,
+    };
+    number_in(ctx, node, field.subject, field.range().unwrap_or(&ANY))
+}
+
+/// A number within `range`.
+pub(crate) fn number_in(ctx: &mut Ctx, node: Node, what: &str, range: &Range) -> Option<f64> {
     let Some(n) = node.number() else {
         wrong_type(ctx, node, &format!("{what} must be a number"));
         return None;
     };
-    let too_low = if min_exclusive { n <= min } else { n < min };
-    if !n.is_finite() || too_low || n > max {
-        let bound = if min_exclusive {
+    if !range.contains(n) {
+        let bound = if range.min_exclusive {
             "greater than"
         } else {
             "at least"
@@ -268,14 +335,37 @@ pub(crate) fn number(
             node,
             format!(
                 "{what} must be {bound} {} and at most {}, found {}",
-                decimal::show(min),
-                decimal::show(max),
+                decimal::show(range.min),
+                decimal::show(range.max),
                 node.number_text().unwrap_or_default()
             ),
         );
         return None;
     }
     Some(n)
+}
+
+/// A list field's items, with the table's rule for an empty list.
+pub(crate) fn list<'d>(ctx: &mut Ctx, node: Node<'d>, field: &Field) -> Option<Items<'d>> {
+    let empty_is_error = field.list().is_some_and(|l| l.empty == Empty::Error);
+    array(ctx, node, field.subject, empty_is_error)
+}
+
+/// The item subject of a list field ("a tag").
+pub(crate) fn item_subject(field: &Field) -> &'static str {
+    field.list().map_or("", |l| l.item_subject)
+}
+
+/// The target of a reference field, or of a list field's references.
+pub(crate) fn target(field: &Field) -> Option<super::Target> {
+    match &field.ty {
+        Type::Ref(target) => Some(*target),
+        Type::List(list) => match list.item {
+            Type::Ref(target) => Some(target),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 pub(crate) fn url(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
@@ -378,17 +468,6 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
     }
 }
 
-/// An optional member read with `read` when present.
-pub(crate) fn optional<'c, 'd, T>(
-    ctx: &mut Ctx<'c>,
-    obj: &Obj<'d>,
-    key: &str,
-    read: impl FnOnce(&mut Ctx<'c>, Node<'d>) -> Option<T>,
-) -> Option<T> {
-    let node = obj.get(key)?;
-    read(ctx, node)
-}
-
 /// A long value cut short for messages.
 pub(crate) fn shorten(s: &str) -> String {
     if s.chars().count() > 60 {
@@ -402,24 +481,25 @@ pub(crate) fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::credential::CREDENTIAL_KEYS;
-    use crate::validate::document::FEED_KEYS;
+    use crate::field_table::{CREDENTIAL, OBJECTS};
 
     #[test]
-    fn every_known_key_list_fits_the_lookup_table() {
+    fn every_object_of_the_table_fits_the_lookup_table() {
         // Keys past MAX_KEYS would still be found, but repeats of them would not be reported.
-        assert!(CREDENTIAL_KEYS.len() <= MAX_KEYS);
-        assert!(FEED_KEYS.len() <= MAX_KEYS);
+        for object in OBJECTS {
+            assert!(object.fields.len() <= MAX_KEYS, "{}", object.name);
+        }
     }
 
     #[test]
     fn key_lookup_wraps_around_from_the_cursor() {
-        let known = ["a", "bb", "c"];
-        assert_eq!(key_index(&known, "a", 0), Some(0));
-        assert_eq!(key_index(&known, "a", 2), Some(0));
-        assert_eq!(key_index(&known, "c", 1), Some(2));
-        assert_eq!(key_index(&known, "bb", 3), Some(1));
-        assert_eq!(key_index(&known, "b", 1), None);
+        let known = CREDENTIAL.fields;
+        assert_eq!(key_index(known, "id", 0), Some(0));
+        assert_eq!(key_index(known, "id", 2), Some(0));
+        assert_eq!(key_index(known, "title", 1), Some(2));
+        assert_eq!(key_index(known, "kind", 3), Some(1));
+        assert_eq!(key_index(known, "valid_years", 5), Some(known.len() - 1));
+        assert_eq!(key_index(known, "titl", 1), None);
         assert_eq!(key_index(&[], "b", 0), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Validation: a positioned JSON tree → the feed it could read, plus every diagnostic.
 //!
 //! One module per rule family. `fields` reads objects and scalars (types, required fields,
-//! unknown keys, numbers, URLs, dates, ids); `credential` and `document` build the typed feed and
+//! unknown keys, numbers, URLs, dates, ids) as the format's field table (`crate::field_table`)
+//! describes them; `credential` and `document` build the typed feed and
 //! record every reference they meet; `references` resolves those references and removes the
 //! dangling ones; `cycles` breaks cycles through `requires` and `prerequisites`; `credits` checks
 //! that each credits group can be satisfied. Later passes only see what earlier ones kept, so the
@@ -23,13 +24,8 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::feed::Feed;
 use crate::json::{Document, Node};
 
-/// What a reference points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    Credential,
-    Skill,
-    Institution,
-}
+/// What a reference points at (the field table says which fields hold references).
+pub(crate) use crate::field_table::Target;
 
 /// An id used somewhere in the feed, to be resolved once every list has been read.
 #[derive(Debug, Clone)]

@@ -24,7 +24,9 @@ pub use v1::*;
 /// One kind of JSON object of the format.
 #[derive(Debug)]
 pub struct Object {
-    /// Its name in the JSON Schema's `$defs` (`credential`, `cost`, `all-group`).
+    /// Its name in the JSON Schema's `$defs` (`credential`, `cost`, `all-group`); with the
+    /// words, since the validator (and so the widget) never needs it.
+    #[cfg(feature = "field-docs")]
     pub name: &'static str,
     /// How the validator's messages name one ("a credential", "`cost`", "the feed").
     pub subject: &'static str,
@@ -63,10 +65,11 @@ pub enum Type {
     Url,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
-    /// A number within a range.
-    Number(Range),
+    /// A number within a range (behind a reference, so that every field's entry stays small:
+    /// the widget carries the table).
+    Number(&'static Range),
     /// A whole number within a range.
-    Integer(Range),
+    Integer(&'static Range),
     /// One of the credential kinds (`feed::Kind`).
     Kind,
     /// One of the delivery modes (`feed::Delivery`).
@@ -215,7 +218,7 @@ impl Field {
     /// The number range, for a number field.
     pub fn range(&self) -> Option<&Range> {
         match &self.ty {
-            Type::Number(range) | Type::Integer(range) => Some(range),
+            Type::Number(range) | Type::Integer(range) => Some(*range),
             _ => None,
         }
     }
@@ -267,15 +270,18 @@ mod tests {
     fn every_object_is_listed_once_with_unique_keys() {
         for (i, object) in OBJECTS.iter().enumerate() {
             assert!(
-                OBJECTS.iter().skip(i + 1).all(|o| o.name != object.name),
+                OBJECTS
+                    .iter()
+                    .skip(i + 1)
+                    .all(|o| !std::ptr::eq(*o, *object)),
                 "{} twice",
-                object.name
+                object.subject
             );
             for (j, field) in object.fields.iter().enumerate() {
                 assert!(
                     object.fields.iter().skip(j + 1).all(|f| f.key != field.key),
                     "{}.{} twice",
-                    object.name,
+                    object.subject,
                     field.key
                 );
             }

@@ -58,6 +58,7 @@ pub static REQUIREMENT: Doc = words!(
 );
 
 pub static FEED: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "feed",
     subject: "the feed",
     doc: words!(
@@ -245,6 +246,7 @@ pub static FEED: Object = Object {
 };
 
 pub static INSTITUTION: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "institution",
     subject: "an institution",
     doc: words!(
@@ -284,6 +286,7 @@ pub static INSTITUTION: Object = Object {
 };
 
 pub static SKILL: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "skill",
     subject: "a skill",
     doc: words!(
@@ -340,6 +343,7 @@ pub static SKILL: Object = Object {
 };
 
 pub static CREDENTIAL: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "credential",
     subject: "a credential",
     doc: words!(
@@ -418,7 +422,7 @@ pub static CREDENTIAL: Object = Object {
         },
         Field {
             key: "hours",
-            ty: Type::Number(at_least(0.0, MAX_HOURS)),
+            ty: Type::Number(&at_least(0.0, MAX_HOURS)),
             required: false,
             subject: "`hours`",
             doc: words!(
@@ -430,7 +434,7 @@ pub static CREDENTIAL: Object = Object {
         },
         Field {
             key: "credits",
-            ty: Type::Number(at_least(0.0, MAX_CREDITS)),
+            ty: Type::Number(&at_least(0.0, MAX_CREDITS)),
             required: false,
             subject: "`credits`",
             doc: words!(
@@ -442,7 +446,7 @@ pub static CREDENTIAL: Object = Object {
         },
         Field {
             key: "weeks",
-            ty: Type::Number(at_least(0.0, MAX_WEEKS)),
+            ty: Type::Number(&at_least(0.0, MAX_WEEKS)),
             required: false,
             subject: "`weeks`",
             doc: words!(
@@ -606,7 +610,7 @@ pub static CREDENTIAL: Object = Object {
         },
         Field {
             key: "valid_years",
-            ty: Type::Number(above(0.0, MAX_YEARS)),
+            ty: Type::Number(&above(0.0, MAX_YEARS)),
             required: false,
             subject: "`valid_years`",
             doc: words!(
@@ -620,6 +624,7 @@ pub static CREDENTIAL: Object = Object {
 };
 
 pub static COST: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "cost",
     subject: "`cost`",
     doc: words!(
@@ -631,7 +636,7 @@ pub static COST: Object = Object {
     fields: &[
         Field {
             key: "amount",
-            ty: Type::Number(at_least(0.0, MAX_AMOUNT)),
+            ty: Type::Number(&at_least(0.0, MAX_AMOUNT)),
             required: true,
             subject: "the amount",
             doc: words!(
@@ -657,6 +662,7 @@ pub static COST: Object = Object {
 };
 
 pub static EMPLOYER: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "employer",
     subject: "an employer",
     doc: words!(
@@ -684,6 +690,7 @@ pub static EMPLOYER: Object = Object {
 };
 
 pub static BADGE: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "badge",
     subject: "`badge`",
     doc: words!(
@@ -743,6 +750,7 @@ static REQUIREMENT_LIST: List = List {
 };
 
 pub static ALL_GROUP: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "all-group",
     subject: "an `all` group",
     doc: words!("All of", "Tous", "Every item.", "Tous les éléments.",),
@@ -764,6 +772,7 @@ pub static ALL_GROUP: Object = Object {
 };
 
 pub static ANY_GROUP: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "any-group",
     subject: "an `any` group",
     doc: words!(
@@ -790,6 +799,7 @@ pub static ANY_GROUP: Object = Object {
 };
 
 pub static CHOOSE_GROUP: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "choose-group",
     subject: "a `choose` group",
     doc: words!(
@@ -801,7 +811,7 @@ pub static CHOOSE_GROUP: Object = Object {
     fields: &[
         Field {
             key: "choose",
-            ty: Type::Integer(at_least(1.0, u32::MAX as f64)),
+            ty: Type::Integer(&at_least(1.0, u32::MAX as f64)),
             required: true,
             subject: "`choose`",
             doc: words!(
@@ -828,6 +838,7 @@ pub static CHOOSE_GROUP: Object = Object {
 };
 
 pub static CREDITS_GROUP: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "credits-group",
     subject: "a `credits` group",
     doc: words!(
@@ -839,7 +850,7 @@ pub static CREDITS_GROUP: Object = Object {
     fields: &[
         Field {
             key: "credits",
-            ty: Type::Number(above(0.0, MAX_CREDITS)),
+            ty: Type::Number(&above(0.0, MAX_CREDITS)),
             required: true,
             subject: "`credits`",
             doc: words!(
@@ -871,6 +882,7 @@ pub static CREDITS_GROUP: Object = Object {
 };
 
 pub static EQUIVALENCE: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "equivalence",
     subject: "an equivalence",
     doc: words!(
@@ -942,6 +954,7 @@ pub static EQUIVALENCE: Object = Object {
 };
 
 pub static PATHWAY: Object = Object {
+    #[cfg(feature = "field-docs")]
     name: "pathway",
     subject: "a pathway",
     doc: words!(

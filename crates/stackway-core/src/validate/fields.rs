@@ -487,7 +487,7 @@ mod tests {
     fn every_object_of_the_table_fits_the_lookup_table() {
         // Keys past MAX_KEYS would still be found, but repeats of them would not be reported.
         for object in OBJECTS {
-            assert!(object.fields.len() <= MAX_KEYS, "{}", object.name);
+            assert!(object.fields.len() <= MAX_KEYS, "{}", object.subject);
         }
     }
 

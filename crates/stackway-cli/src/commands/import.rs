@@ -20,6 +20,9 @@ const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
 pub enum Format {
     /// A CTDL pathway (JSON-LD), as served by the Credential Registry.
     Ctdl,
+    /// A spreadsheet (XLSX, XLS, ODS, or a CSV of credentials) in Stackway's template
+    /// (docs/spreadsheet.md).
+    Sheet,
 }
 
 /// Arguments of `stackway import`.
@@ -33,10 +36,20 @@ pub struct Args {
     /// Write the feed to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// For `sheet`: a feed to import into (the sheets replace its lists); a CSV holds only
+    /// credentials, so the rest of the feed comes from here.
+    #[arg(long)]
+    pub into: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let Format::Ctdl = args.format;
+    if let Format::Sheet = args.format {
+        return super::import_sheet::run(
+            &args.source,
+            args.into.as_deref(),
+            args.output.as_deref(),
+        );
+    }
     let text = match read_source(&args.source) {
         Ok(text) => text,
         Err(message) => {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod import_sheet;
 pub mod keys;
 pub mod plan;
 pub mod platforms;

@@ -24,7 +24,10 @@ pub const GATE_BROTLI_BYTES: u64 = 160 * 1024;
 /// the size-first nightly build (99.8 KiB, 2026-11-29; 113.7 KiB when it was split out of the
 /// widget) plus 3 KiB, so that it does not grow unnoticed. It is downloaded only when a learner
 /// opens "Add my badges" or the feed is a CTDL document.
-pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 103 * 1024;
+///
+/// Raised to 104 KiB when it measured 103.1 KiB after the field table (b2cac78) landed
+/// (2026-12-03); issue 16 removes this module altogether.
+pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 104 * 1024;
 
 /// The ceiling of the widget's second module (the views after the first screen, fetched in the
 /// background once the first screen is up, or when one of those views is opened first): its size
@@ -34,8 +37,11 @@ pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 103 * 1024;
 /// moved here too (`locales/*/views.ftl`, 84.0 KiB), and to 97 KiB when the validator's
 /// findings list, `checkFeed`, the bridge to the interop module for CTDL feeds and the startable
 /// credentials moved here, and this module got its own copy of float formatting, which the first
-/// module no longer has (94.4 KiB; both modules together 271.3 → 244.2 KiB).
-pub const LATER_CEILING_BROTLI_BYTES: u64 = 97 * 1024;
+/// module no longer has (94.4 KiB; both modules together 271.3 → 244.2 KiB), and to 110 KiB
+/// when it measured 107.3 KiB after the second module became a value the state holds (c16f2fe)
+/// and the validator's field checks came to be built from the field table (b2cac78), on
+/// 2026-12-03; which of the two added what is not yet measured.
+pub const LATER_CEILING_BROTLI_BYTES: u64 = 110 * 1024;
 
 /// One file the widget ships.
 struct Asset {

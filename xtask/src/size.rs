@@ -25,8 +25,7 @@ pub const GATE_BROTLI_BYTES: u64 = 160 * 1024;
 /// widget) plus 3 KiB, so that it does not grow unnoticed. It is downloaded only when a learner
 /// opens "Add my badges" or the feed is a CTDL document.
 ///
-/// Raised to 104 KiB when it measured 103.1 KiB after the field table (b2cac78) landed
-/// (2026-12-03); issue 16 removes this module altogether.
+/// Raised to 104 KiB at 103.1 KiB (2026-12-03); issue 16 removes this module altogether.
 pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 104 * 1024;
 
 /// The ceiling of the widget's second module (the views after the first screen, fetched in the
@@ -38,9 +37,8 @@ pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 104 * 1024;
 /// findings list, `checkFeed`, the bridge to the interop module for CTDL feeds and the startable
 /// credentials moved here, and this module got its own copy of float formatting, which the first
 /// module no longer has (94.4 KiB; both modules together 271.3 → 244.2 KiB), and to 110 KiB
-/// when it measured 107.3 KiB after the second module became a value the state holds (c16f2fe)
-/// and the validator's field checks came to be built from the field table (b2cac78), on
-/// 2026-12-03; which of the two added what is not yet measured.
+/// when the map's new layout (left to right, orthogonal routing, title wrapping: 5300a3e) added
+/// about 12 KiB (107.3 KiB, 2026-12-03).
 pub const LATER_CEILING_BROTLI_BYTES: u64 = 110 * 1024;
 
 /// One file the widget ships.

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod health;
 mod logging;
 mod static_site;
 mod studio_server;

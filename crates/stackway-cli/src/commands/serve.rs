@@ -1,12 +1,13 @@
 //! `stackway serve`: serves the demo page, the widget's files and the feeds over HTTP; with
-//! `--config tool.toml` it is also the LTI 1.3 tool (routes from `stackway-lti`).
+//! `--config tool.toml` it is also the LTI 1.3 tool (routes from `stackway-lti`). `GET /healthz`
+//! answers load balancers (`health.rs`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::logging::{self, LogFormat};
-use crate::static_site;
+use crate::{health, static_site};
 
 /// Arguments of `stackway serve`.
 #[derive(clap::Args)]
@@ -21,6 +22,10 @@ pub struct Args {
     /// kept in memory, or in Redis when STACKWAY_REDIS_URL is set.
     #[arg(long, value_name = "tool.toml")]
     pub config: Option<PathBuf>,
+    /// How log lines on standard error are written: `text` for people, `json` for a log
+    /// collector (one JSON object per line). `RUST_LOG` filters them (default `info`).
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -58,9 +63,9 @@ async fn serve(args: Args) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     let root = args.dir.canonicalize().unwrap_or(args.dir);
-    let app = match &args.config {
+    logging::init(args.log_format);
+    let (app, lti) = match &args.config {
         Some(config) => {
-            logging::init(LogFormat::Text);
             let state = stackway_lti::AppState::from_config_file(config)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -72,10 +77,19 @@ async fn serve(args: Args) -> Result<(), String> {
                 state.config().base_url,
             );
             // The tool's routes first; everything else is the static site (widget, feeds).
-            stackway_lti::router(state).merge(static_site::router(root.clone()))
+            let app = stackway_lti::router(state.clone()).merge(static_site::router(root.clone()));
+            (app, Some(state))
         }
-        None => static_site::router(root.clone()),
+        None => (static_site::router(root.clone()), None),
     };
+    let app = app.merge(health::router(lti.clone()));
+    tracing::info!(
+        %address,
+        folder = %root.display(),
+        lti = lti.is_some(),
+        version = env!("CARGO_PKG_VERSION"),
+        "serving"
+    );
     println!(
         "Serving {} at http://{address}/ (press Ctrl-C to stop)",
         root.display()
@@ -84,6 +98,7 @@ async fn serve(args: Args) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("stopped");
     println!("Stopped.");
     Ok(())
 }

@@ -182,7 +182,7 @@ impl Plan {
         if self.goal.as_deref().is_some_and(|g| !known(g)) {
             self.goal = None;
         }
-        for date in self.held.values_mut() {
+        for (_, date) in self.held.iter_mut() {
             if date
                 .as_deref()
                 .is_some_and(|d| stackway_core::Date::parse(d).is_none())
@@ -393,7 +393,7 @@ impl Reducible for State {
                     }
                     next.plan.planned.remove(&credential.id);
                     let date = credential.earned;
-                    let entry = next.plan.held.get_or_insert_with(credential.id, || None);
+                    let entry = next.plan.held.entry(credential.id).or_insert(None);
                     let kept = entry.as_deref().and_then(Date::parse);
                     let earliest = match (kept, date) {
                         (Some(a), Some(b)) => Some(a.min(b)),

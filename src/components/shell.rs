@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::hooks::{load_plan, use_i18n, use_later_module, use_saved_plan, Loaded};
 use crate::i18n::{Arg, I18n, LANGUAGES};
 use crate::later_module::{FetchLater, LaterPage};
-use crate::state::{Action, Shared, State};
+use crate::state::{Action, IdMap, Shared, State};
 
 /// Today's date on the learner's clock (the core never reads a clock).
 fn today() -> Option<stackway_core::Date> {
@@ -57,10 +57,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         use_reducer(move || {
             let mut plan = load_plan(&feed.id);
             if let Some(held) = held {
-                plan.held = held
-                    .into_iter()
-                    .map(|h| (h.id, h.earned.map(|d| d.to_string())))
-                    .collect();
+                plan.held = IdMap::new();
+                for h in held {
+                    plan.held.insert(h.id, h.earned.map(|d| d.to_string()));
+                }
             }
             State::new(feed, view, plan, goal, today())
         })

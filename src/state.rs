@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use stackway_core::layout::MapGraph;
+use stackway_core::plan::Objective;
 use stackway_core::{Catalog, Date, Feed};
 use yew::Reducible;
 
@@ -69,38 +70,6 @@ impl<T> Derived<T> {
 impl<T> Default for Shared<OnceCell<T>> {
     fn default() -> Self {
         Shared(Rc::new(OnceCell::new()))
-    }
-}
-
-/// What the route planner minimises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Objective {
-    #[default]
-    Cost,
-    Weeks,
-    Hours,
-    Credits,
-}
-
-impl Objective {
-    pub const ALL: [Objective; 4] = [
-        Objective::Cost,
-        Objective::Weeks,
-        Objective::Hours,
-        Objective::Credits,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Objective::Cost => "cost",
-            Objective::Weeks => "weeks",
-            Objective::Hours => "hours",
-            Objective::Credits => "credits",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Objective> {
-        Objective::ALL.into_iter().find(|o| o.as_str() == s)
     }
 }
 

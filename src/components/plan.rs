@@ -2,6 +2,7 @@
 //! progress, and the best route to the goal by the learner's measure. Saved per feed; reset,
 //! export, import and print.
 
+use stackway_core::plan::Objective;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -9,7 +10,7 @@ use super::add_badges::AddBadges;
 use crate::format::money;
 use crate::hooks::use_ctx;
 use crate::i18n::Arg;
-use crate::state::{Action, Objective, Plan};
+use crate::state::{Action, Plan};
 
 fn download(name: &str, json: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

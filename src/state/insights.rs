@@ -15,7 +15,7 @@ use stackway_core::messages::{Message, MessageId};
 use stackway_core::plan::{self, Route, Unlocks};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
 
-use super::{IdSet, Objective, Plan};
+use super::{IdSet, Plan};
 use crate::later_module::Planner;
 
 /// Search node limit for the routes the widget computes. Routes are recomputed on every change
@@ -103,15 +103,6 @@ pub fn record(plan: &Plan, today: Option<Date>) -> Record {
             .collect(),
         planned: plan.planned.iter().cloned().collect(),
         as_of: today,
-    }
-}
-
-fn objective(o: Objective) -> plan::Objective {
-    match o {
-        Objective::Cost => plan::Objective::Cost,
-        Objective::Weeks => plan::Objective::Weeks,
-        Objective::Hours => plan::Objective::Hours,
-        Objective::Credits => plan::Objective::Credits,
     }
 }
 
@@ -207,8 +198,7 @@ impl Insights {
                 full.unwrap_or_else(|| overview_status(cat, s))
             })
             .collect();
-        let goal_route =
-            goal.and_then(|g| best_route(planner, cat, &record, g, objective(plan.minimize)));
+        let goal_route = goal.and_then(|g| best_route(planner, cat, &record, g, plan.minimize));
         let unlocks = step_unlocks(planner, cat, &record, goal_route.as_deref());
         Insights {
             programs,
@@ -294,8 +284,7 @@ impl Insights {
                 };
             }
         }
-        next.goal_route =
-            goal.and_then(|g| best_route(planner, cat, &record, g, objective(plan.minimize)));
+        next.goal_route = goal.and_then(|g| best_route(planner, cat, &record, g, plan.minimize));
         next.routes_pending |= planner.is_none();
         next.unlocks = step_unlocks(planner, cat, &record, next.goal_route.as_deref());
         next
@@ -312,8 +301,6 @@ impl Insights {
     }
 }
 
-/// For each step of a route, in order: the stackable credentials it completes and the
-/// credentials it opens, given the steps before it (planned as what-ifs).
 /// The stackable credentials `id` can count toward, directly or through a ladder, nearest
 /// first.
 pub fn counts_toward(cat: &Catalog, id: &str) -> Vec<String> {
@@ -485,7 +472,7 @@ mod tests {
         }
         let mut weeks = before.clone();
         weeks.goal = Some("s3".to_owned());
-        weeks.minimize = Objective::Weeks;
+        weeks.minimize = plan::Objective::Weeks;
         assert_eq!(
             insights.with_goal(&cat, &weeks, today, PLANNER),
             Insights::compute(&cat, &weeks, today, PAGE_SIZE, PLANNER)

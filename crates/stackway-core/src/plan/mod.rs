@@ -55,10 +55,13 @@ use goal::{Goal, Restr, Scratch};
 use prereq::Clause;
 use relax::{gcd128, relax_all};
 
-/// What to minimise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// What to minimise. The cost by default, as learners most often ask.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Objective {
+    #[default]
     Cost,
     Hours,
     Credits,

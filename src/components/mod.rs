@@ -5,19 +5,26 @@
 //! those views is.
 
 pub mod add_badges;
+pub mod badge_input;
+pub mod badge_results;
 pub mod detail;
 pub mod diagnostic_list;
 pub mod explore;
 pub mod filters;
+pub mod goal_controls;
+pub mod goal_progress;
 pub mod graph_list;
 pub mod later_pages;
 pub mod later_view;
 pub mod map;
 pub mod mark_control;
+pub mod marked_list;
 pub mod pathways;
 pub mod plan;
+pub mod plan_actions;
 pub mod program_card;
 pub mod programs;
 pub mod result_item;
+pub mod route_view;
 pub mod shell;
 pub mod status;

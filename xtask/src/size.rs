@@ -36,10 +36,12 @@ pub const INTEROP_CEILING_BROTLI_BYTES: u64 = 104 * 1024;
 /// moved here too (`locales/*/views.ftl`, 84.0 KiB), and to 97 KiB when the validator's
 /// findings list, `checkFeed`, the bridge to the interop module for CTDL feeds and the startable
 /// credentials moved here, and this module got its own copy of float formatting, which the first
-/// module no longer has (94.4 KiB; both modules together 271.3 → 244.2 KiB), and to 110 KiB
+/// module no longer has (94.4 KiB; both modules together 271.3 → 244.2 KiB), to 110 KiB
 /// when the map's new layout (left to right, orthogonal routing, title wrapping: 5300a3e) added
-/// about 12 KiB (107.3 KiB, 2026-12-03).
-pub const LATER_CEILING_BROTLI_BYTES: u64 = 110 * 1024;
+/// about 12 KiB (107.3 KiB, 2026-12-03), and to 113 KiB when the plan view and "Add my badges"
+/// were split into components of one job each (issue 15): Yew's code for each of the seven new
+/// components (its properties' comparison, its hooks' state) brought it to 110.1 KiB.
+pub const LATER_CEILING_BROTLI_BYTES: u64 = 113 * 1024;
 
 /// One file the widget ships.
 struct Asset {

@@ -30,7 +30,8 @@
 // Options:
 //   --feed URL          the feed (default www/feeds/sample.json): a path on the server (any file
 //                       under the repository; the page's CSP only lets it fetch its own origin)
-//   --page PATH         the page (default www/embed.html), given ?feed= (and ?view=, ?lang=)
+//   --page PATH         the page (default www/embed.html), given ?feed= (and ?view=, ?lang=);
+//                       tests/bench/element.html is the custom element as an LMS page embeds it
 //   --view NAME, --lang CODE   passed to the page
 //   --until SELECTOR    what counts as rendered (default .sw-card)
 //   --pairs N           loads per build (default 9); without --baseline, N loads of the current
@@ -79,8 +80,10 @@ const onServer = (path) => (/^https?:/.test(path) ? path : `/${path.replace(/^\.
 if (options['save-baseline']) {
   const dir = options['save-baseline'].replace(/\/+$/, '');
   rmSync(dir, { recursive: true, force: true });
-  for (const part of ['pkg', 'www']) cpSync(part, `${dir}/${part}`, { recursive: true, preserveTimestamps: true });
-  console.log(`saved this build's pkg/ and www/ in ${dir}/`);
+  for (const part of ['pkg', 'www', 'tests/bench/element.html', 'tests/bench/element.js']) {
+    cpSync(part, `${dir}/${part}`, { recursive: true, preserveTimestamps: true });
+  }
+  console.log(`saved this build's pkg/, www/ and the element page in ${dir}/`);
   process.exit(0);
 }
 

@@ -45,3 +45,37 @@ test('embed.html downloads each file of the first screen once', async ({ page })
   expect(warnings).toEqual([]);
   expect(await problems()).toEqual([]);
 });
+
+/** A page as an LMS course embeds the widget: the loader, then `body` (with the element). */
+function lmsPage(body) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
+    <script type="module" src="/www/stackway.js"></script></head><body>${body}</body></html>`;
+}
+const ELEMENT = '<stackway-pathways feed="/tests/fixtures/widget-feed.json" view="programs"></stackway-pathways>';
+
+test('an element on screen starts loading without waiting for the visibility observer', async ({ page }) => {
+  // An observer that never reports: the element must not need it when it is already on screen.
+  await page.addInitScript(() => {
+    window.IntersectionObserver = class { observe() {} disconnect() {} };
+  });
+  await page.route('**/course-on-screen.html', (route) => route.fulfill({ contentType: 'text/html', body: lmsPage(ELEMENT) }));
+  await page.goto('/course-on-screen.html');
+  await expect(page.locator('stackway-pathways .sw-card').first()).toBeVisible({ timeout: 20_000 });
+});
+
+test('an element far below the screen loads only when scrolled near', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('/pkg/stackway_bg.wasm')) wasm.push(request.url()); });
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.route('**/course-far-below.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: lmsPage(`<div style="height: 3000px">Course text</div>${ELEMENT}`),
+  }));
+  await page.goto('/course-far-below.html');
+  await page.waitForFunction(() => customElements.get('stackway-pathways'));
+  await page.waitForTimeout(1_000);
+  expect(wasm).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.locator('stackway-pathways .sw-card').first()).toBeVisible({ timeout: 20_000 });
+  expect(wasm).toHaveLength(1);
+});

@@ -12,8 +12,9 @@
 // The interop module (pkg/interop/: CTDL feeds and "Add my badges") is a separate WebAssembly
 // file that the widget imports on demand; a normal page load never downloads it.
 //
-// The WebAssembly is fetched once, lazily: when the first element scrolls near the viewport (or
-// on the first Stackway.mount call). Each instance lives in its own Shadow DOM with its own copy
+// The WebAssembly is fetched once, lazily: when the first element is on or near the screen (at
+// once if it already is when the loader runs, else when it scrolls near), or on the first
+// Stackway.mount call. Each instance lives in its own Shadow DOM with its own copy
 // of stackway.css, so page styles cannot break it and its styles cannot leak out. No inline
 // script or style is used anywhere, so it works under a strict Content-Security-Policy.
 
@@ -153,27 +154,53 @@ function languageOf(element) {
   return ancestor ? ancestor.getAttribute('lang') : '';
 }
 
+/** How far outside the screen an element starts loading (the observer's root margin). */
+const MARGIN = 200;
+
+/** Whether `element` is displayed and within MARGIN px of the viewport, as the observer would
+ *  report it (an empty element still counts: its box is a point). */
+function nearViewport(element) {
+  if (element.getClientRects().length === 0) return false; // display: none, or not rendered
+  const box = element.getBoundingClientRect();
+  return box.bottom >= -MARGIN && box.top <= window.innerHeight + MARGIN
+    && box.right >= -MARGIN && box.left <= window.innerWidth + MARGIN;
+}
+
 class StackwayPathways extends HTMLElement {
   static get observedAttributes() {
     return ATTRIBUTES;
   }
 
   connectedCallback() {
-    if (this.handle || this.observer) return;
+    if (this.handle || this.observer || this.waiting) return;
     if (!('IntersectionObserver' in window)) {
       this.start();
       return;
     }
     // Reserve the widget's height until it loads, then load only when it comes near the screen.
     container(shadowOf(this));
-    this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        this.observer.disconnect();
-        this.observer = null;
+    // Decide after the script that is running now: a page that sets the attributes right after
+    // importing the loader (as the demo does) then mounts the widget once, with all of them.
+    this.waiting = true;
+    queueMicrotask(() => {
+      this.waiting = false;
+      if (!this.isConnected || this.handle || this.observer) return;
+      // An element already near the screen starts now: the observer's first report comes with
+      // the next frame, about 60 ms later on a slow phone, and the download is what the learner
+      // waits for.
+      if (nearViewport(this)) {
         this.start();
+        return;
       }
-    }, { rootMargin: '200px' });
-    this.observer.observe(this);
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.observer.disconnect();
+          this.observer = null;
+          this.start();
+        }
+      }, { rootMargin: `${MARGIN}px` });
+      this.observer.observe(this);
+    });
   }
 
   disconnectedCallback() {
@@ -184,7 +211,13 @@ class StackwayPathways extends HTMLElement {
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (this.handle && oldValue !== newValue) this.handle.update(this.config());
+    if (!this.handle || oldValue === newValue || this.updating) return;
+    // Several attributes set by one script re-render the widget once, with all of them.
+    this.updating = true;
+    queueMicrotask(() => {
+      this.updating = false;
+      this.handle?.update(this.config());
+    });
   }
 
   config() {

@@ -174,12 +174,15 @@ function pageUrl(base, root) {
 
 function summary(runs) {
   const renders = runs.map((r) => r.firstRender);
-  const ready = runs.map((r) => r.marks['stackway:wasm-ready']).filter((x) => x !== undefined);
+  const mark = (name) => runs.map((r) => r.marks[name]).filter((x) => x !== undefined);
+  const ready = mark('stackway:wasm-ready');
+  const loadStart = mark('stackway:load-start');
   return {
     loads: runs.length,
     medianFirstRenderMs: round1(median(renders)),
     minMs: round1(Math.min(...renders)),
     maxMs: round1(Math.max(...renders)),
+    medianLoadStartMs: loadStart.length ? round1(median(loadStart)) : null,
     medianWasmReadyMs: ready.length ? round1(median(ready)) : null,
     medianTransferredKiB: round1(median(runs.map((r) => r.bytes)) / 1024),
     samplesMs: renders.map(Math.round),

@@ -36,6 +36,7 @@
 //   --until SELECTOR    what counts as rendered (default .sw-card)
 //   --pairs N           loads per build (default 9); without --baseline, N loads of the current
 //   --baseline DIR      a saved build to compare with (a directory under the repository)
+//   --baseline-page PATH  compare with another page instead (of the same build unless --baseline)
 //   --save-baseline DIR copy this worktree's pkg/ and www/ into DIR and exit
 //   --waterfall         print each request of the median load (start → end, ms)
 //   --no-throttle       no network/CPU emulation (to see the work alone)
@@ -66,6 +67,7 @@ const { values: options } = parseArgs({
     until: { type: 'string', default: '.sw-card' },
     pairs: { type: 'string', default: '9' },
     baseline: { type: 'string' },
+    'baseline-page': { type: 'string' },
     'save-baseline': { type: 'string' },
     waterfall: { type: 'boolean', default: false },
     'no-throttle': { type: 'boolean', default: false },
@@ -165,11 +167,11 @@ async function load(browser, url) {
   }
 }
 
-function pageUrl(base, root) {
+function pageUrl(base, root, page = options.page) {
   const params = new URLSearchParams({ feed: onServer(options.feed) });
   if (options.view) params.set('view', options.view);
   if (options.lang) params.set('lang', options.lang);
-  return `${base}${root}/${options.page}?${params}`;
+  return `${base}${root}/${page}?${params}`;
 }
 
 function summary(runs) {
@@ -209,28 +211,33 @@ try {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const pairs = Number(options.pairs);
   const builds = [];
-  if (options.baseline) builds.push({ name: 'baseline', root: onServer(options.baseline).replace(/\/+$/, ''), runs: [] });
-  builds.push({ name: 'current', root: '', runs: [] });
+  const compared = options.baseline || options['baseline-page'];
+  if (compared) {
+    const root = options.baseline ? onServer(options.baseline).replace(/\/+$/, '') : '';
+    builds.push({ name: 'baseline', root, page: options['baseline-page'] || options.page, runs: [] });
+  }
+  builds.push({ name: 'current', root: '', page: options.page, runs: [] });
   const loadBefore = loadavg();
   // One load of each build first, not counted: the server's file cache and Chromium's own
   // start-up are then warm for both.
-  for (const build of builds) await load(browser, pageUrl(server.base, build.root));
+  for (const build of builds) await load(browser, pageUrl(server.base, build.root, build.page));
   for (let i = 0; i < pairs; i++) {
     // Alternate which build goes first, so that neither always follows the other.
     const order = i % 2 === 0 ? builds : [...builds].reverse();
-    for (const build of order) build.runs.push(await load(browser, pageUrl(server.base, build.root)));
+    for (const build of order) build.runs.push(await load(browser, pageUrl(server.base, build.root, build.page)));
   }
   const loadAfter = loadavg();
   const results = {
     command: `node tests/bench/mobile-first-render.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     profile: options['no-throttle'] ? 'none' : MOBILE,
     page: options.page,
+    baselinePage: options['baseline-page'],
     feed: options.feed,
     until: options.until,
     loadAverage: { before: loadBefore.map(round1), after: loadAfter.map(round1) },
     builds: Object.fromEntries(builds.map((b) => [b.name, summary(b.runs)])),
   };
-  if (options.baseline) {
+  if (compared) {
     results.ratio = Number((results.builds.current.medianFirstRenderMs / results.builds.baseline.medianFirstRenderMs).toFixed(3));
   }
   mkdirSync('tests/artifacts/bench', { recursive: true });

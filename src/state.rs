@@ -161,6 +161,17 @@ impl Plan {
         }
         before - (self.held.len() + self.planned.len() + usize::from(self.goal.is_some()))
     }
+
+    /// The plan with its held credentials replaced by `held` (the learner's record an
+    /// institution supplied at an LTI launch), each date as the plan writes it.
+    pub fn with_held(mut self, held: Vec<stackway_core::HeldCredential>) -> Plan {
+        self.held = IdMap::new();
+        for credential in held {
+            let earned = credential.earned.map(|date| date.to_string());
+            self.held.insert(credential.id, earned);
+        }
+        self
+    }
 }
 
 /// How a credential stands in the learner's plan.
@@ -485,6 +496,27 @@ mod tests {
             id: id.into(),
             earned: earned.and_then(Date::parse),
         }
+    }
+
+    #[test]
+    fn a_supplied_record_replaces_the_saved_held_list_and_keeps_the_rest() {
+        let saved = Plan::from_json(
+            r#"{"held":{"a":"2024-01-02","b":null},"planned":["c"],"goal":"d","minimize":"hours"}"#,
+        )
+        .unwrap();
+        let plan = saved
+            .clone()
+            .with_held(vec![held("e", Some("2025-03-04")), held("b", None)]);
+        let listed: Vec<(&String, &Option<String>)> = plan.held.iter().collect();
+        assert_eq!(
+            listed,
+            [
+                (&"b".to_owned(), &None),
+                (&"e".to_owned(), &Some("2025-03-04".to_owned()))
+            ]
+        );
+        assert_eq!(plan.planned, saved.planned);
+        assert_eq!((plan.goal, plan.minimize), (saved.goal, saved.minimize));
     }
 
     #[test]

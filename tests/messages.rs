@@ -201,6 +201,8 @@ const FIRST_SCREEN_FILES: &[&str] = &[
     "src/hooks/use_record.rs",
     "src/components/mod.rs",
     "src/components/shell.rs",
+    "src/components/shell/language_switch.rs",
+    "src/components/shell/view_tabs.rs",
     "src/components/programs.rs",
     "src/components/program_card.rs",
     "src/components/status.rs",

@@ -15,6 +15,7 @@ const FRENCH = {
   'preview-title': 'Prévisualiser votre propre flux',
   'preview-help': 'Déposez un fichier de flux ici ou choisissez-en un : il est vérifié et affiché ci-dessous, et ne quitte jamais votre ordinateur.',
   'file-label': 'Fichier de flux (JSON)',
+  builder: 'L\'intégrer à votre cours : le générateur d\'intégration',
 };
 const words = {
   summary: (name, errors, warnings) => (lang === 'fr'
@@ -40,6 +41,10 @@ if (switcher) {
   switcher.hreflang = switcher.lang;
   switcher.textContent = lang === 'fr' ? 'In English' : 'En français';
 }
+
+// The builder opens in the demo's language.
+const builderLink = document.querySelector('[data-demo-builder]');
+if (builderLink && lang === 'fr') builderLink.href = 'www/builder.html?lang=fr';
 
 const element = document.getElementById('stackway');
 const feed = params.get('feed') || 'www/feeds/sample.json';

@@ -37,7 +37,8 @@ pub fn widget_with_setup(cx: &mut Context) -> anyhow::Result<()> {
 
 /// Builds the release widget into `pkg/` (once per run): the widget split in two modules (see
 /// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module into `pkg/interop/`
-/// (see [`interop_module`]).
+/// (see [`interop_module`]); last, the content-hashed copy of it all in `pkg/widget/` with
+/// `integrity.json` (see `fingerprint.rs`).
 pub fn widget(cx: &mut Context) -> anyhow::Result<()> {
     if cx.widget_built {
         return Ok(());
@@ -48,6 +49,15 @@ pub fn widget(cx: &mut Context) -> anyhow::Result<()> {
     optimise(cx, INTEROP_WASM)?;
     minify(cx)?;
     precompress(cx)?;
+    let loader = crate::fingerprint::write(&cx.root)?;
+    cx.progress(
+        "build",
+        &format!(
+            "content-hashed copy for static hosts: {}/{loader} and {}",
+            crate::fingerprint::OUT_DIR,
+            crate::fingerprint::INTEGRITY
+        ),
+    );
     cx.widget_built = true;
     Ok(())
 }

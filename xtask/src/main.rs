@@ -8,6 +8,8 @@ mod build;
 mod compress;
 mod context;
 mod count;
+mod dist;
+mod fingerprint;
 mod prereq;
 mod setup;
 mod size;
@@ -31,6 +33,8 @@ Commands:
                          start the studio on FEED (created on the first save if missing)
   size                   build the release widget and report raw, gzip and brotli sizes
   build                  build the release widget into pkg/ and Stackway Studio into pkg/studio/
+  dist                   build the one-file release: dist/stackway-VERSION-TARGET.tar.gz (the
+                         stackway command with the widget inside, widget/, integrity.json)
   setup                  only install what the demo and the tests need
 ";
 
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         "size" => size::run(&mut cx),
         "studio" => studio(&mut cx, rest),
         "build" => build::widget_with_setup(&mut cx).and_then(|()| build::studio(&mut cx)),
+        "dist" => dist::run(&mut cx).map(|_| ()),
         "setup" => setup::ensure_concurrently(&mut cx, &prereq::Prereq::EVERYTHING),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -29,32 +29,63 @@ use tower_http::services::ServeDir;
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                        style-src 'self'; img-src 'self' https: data:; connect-src 'self'";
 
+/// The policy of the pages whose job is to show a feed from anywhere: the iframe page
+/// (`www/embed.html?feed=URL`, what LMS pages embed) and the embed builder (which checks the
+/// feed a designer types). They may read feeds from any https origin, and over plain http from
+/// this machine (a feed being written); everything else is as strict as [`CSP`].
+pub const FEED_PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                                 style-src 'self'; img-src 'self' https: data:; \
+                                 connect-src 'self' https: http://localhost:* http://127.0.0.1:*";
+
+/// The pages served with [`FEED_PAGE_CSP`].
+const FEED_PAGES: [&str; 2] = ["/www/embed.html", "/www/builder.html"];
+
 /// For files whose name carries a content hash: they never change, so caches keep them a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// For everything else: caches must revalidate (with the ETag or Last-Modified) before reuse, so
 /// a rebuilt widget or an edited feed shows up at once.
 const REVALIDATE: &str = "no-cache";
 
-/// The static site rooted at `root`: `/` serves `root/index.html`.
+/// The static site rooted at `root`: `/` serves `root/index.html`. A path with no file under
+/// `root` is answered from the files built into the binary ([`embedded::BUILT_IN`], only in the
+/// release), so that a folder of feeds beside the release still has the widget.
 ///
 /// A file with a fresh `.br` or `.gz` sibling (written at maximum compression by
 /// `cargo xtask build`) is sent as that sibling to browsers that accept it; everything else is
 /// compressed on the fly.
 pub fn router(root: PathBuf) -> Router {
-    let files = ServeDir::new(&root)
-        .append_index_html_on_directories(true)
-        .precompressed_br()
-        .precompressed_gzip()
-        .not_found_service(axum::routing::any(not_found));
+    site(Some(root), embedded::BUILT_IN)
+}
+
+/// Only the files built into the binary, no folder: what the release serves without `--dir`.
+/// `None` when this binary has none (it was not built by `cargo xtask dist`).
+pub fn built_in() -> Option<Router> {
+    (!embedded::BUILT_IN.is_empty()).then(|| site(None, embedded::BUILT_IN))
+}
+
+/// The files of `root` (when given), then `files`, with the site's headers and compression.
+fn site(root: Option<PathBuf>, files: &'static [EmbeddedFile]) -> Router {
+    let built_in = axum::routing::any(move |request: Request| embedded::serve(files, request));
     // Layers run outside-in in the reverse order they are added: compression sees the final
     // response (and leaves precompressed ones alone), `site_headers` sees the length it derives
     // the ETag from, and `skip_stale_precompressed` runs just before the files are looked up.
-    Router::new()
-        .fallback_service(files)
-        .layer(middleware::from_fn_with_state(
-            Arc::new(root),
-            skip_stale_precompressed,
-        ))
+    let router = match root {
+        Some(root) => {
+            let on_disk = ServeDir::new(&root)
+                .append_index_html_on_directories(true)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(built_in);
+            Router::new()
+                .fallback_service(on_disk)
+                .layer(middleware::from_fn_with_state(
+                    Arc::new(root),
+                    skip_stale_precompressed,
+                ))
+        }
+        None => Router::new().fallback_service(built_in),
+    };
+    router
         .layer(middleware::from_fn(site_headers))
         .layer(CompressionLayer::new().gzip(true).br(true))
 }
@@ -154,7 +185,12 @@ async fn site_headers(request: Request, next: Next) -> Response {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
     if is_html(headers) {
-        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+        let policy = if FEED_PAGES.contains(&path.as_str()) {
+            FEED_PAGE_CSP
+        } else {
+            CSP
+        };
+        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     } else {
         // The widget is embedded in LMS pages on other origins: their module script, the
         // WebAssembly it fetches and the feeds are cross-origin requests. These files are
@@ -260,6 +296,9 @@ fn matches_etag(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
         .map(str::trim)
         .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == ours)
 }
+
+mod embedded;
+pub use embedded::EmbeddedFile;
 
 #[cfg(test)]
 mod tests;

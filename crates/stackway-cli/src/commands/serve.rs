@@ -12,9 +12,11 @@ use crate::{health, static_site};
 /// Arguments of `stackway serve`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder to serve; `/` is its `index.html` (the repository root serves the demo).
-    #[arg(long, default_value = ".")]
-    pub dir: PathBuf,
+    /// Folder to serve; `/` is its `index.html` (the repository root serves the demo). The
+    /// release has the widget, the demo and the builder inside it and serves only those when
+    /// this is not given; with it, files in the folder come first. Other builds serve `.`.
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
@@ -29,10 +31,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    if !args.dir.is_dir() {
+    if let Some(dir) = args.dir.as_ref().filter(|dir| !dir.is_dir()) {
         eprintln!(
             "stackway serve: {} is not a folder (use --dir to choose what to serve)",
-            args.dir.display()
+            dir.display()
         );
         return ExitCode::from(2);
     }
@@ -62,7 +64,24 @@ async fn serve(args: Args) -> Result<(), String> {
     let address = listener
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
-    let root = args.dir.canonicalize().unwrap_or(args.dir);
+    // The folder to serve, if any, and the site: the folder's files, then the built-in ones.
+    let (root, site) = match (&args.dir, static_site::built_in()) {
+        (None, Some(built_in)) => (None, built_in),
+        (dir, _) => {
+            let dir = dir.clone().unwrap_or_else(|| PathBuf::from("."));
+            let root = dir.canonicalize().unwrap_or(dir);
+            (Some(root.clone()), static_site::router(root))
+        }
+    };
+    let shown = root.as_ref().map_or_else(
+        || {
+            format!(
+                "the built-in site of stackway {}",
+                env!("CARGO_PKG_VERSION")
+            )
+        },
+        |root| root.display().to_string(),
+    );
     logging::init(args.log_format);
     let (app, lti) = match &args.config {
         Some(config) => {
@@ -77,23 +96,20 @@ async fn serve(args: Args) -> Result<(), String> {
                 state.config().base_url,
             );
             // The tool's routes first; everything else is the static site (widget, feeds).
-            let app = stackway_lti::router(state.clone()).merge(static_site::router(root.clone()));
+            let app = stackway_lti::router(state.clone()).merge(site);
             (app, Some(state))
         }
-        None => (static_site::router(root.clone()), None),
+        None => (site, None),
     };
     let app = app.merge(health::router(lti.clone()));
     tracing::info!(
         %address,
-        folder = %root.display(),
+        site = %shown,
         lti = lti.is_some(),
         version = env!("CARGO_PKG_VERSION"),
         "serving"
     );
-    println!(
-        "Serving {} at http://{address}/ (press Ctrl-C to stop)",
-        root.display()
-    );
+    println!("Serving {shown} at http://{address}/ (press Ctrl-C to stop)");
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

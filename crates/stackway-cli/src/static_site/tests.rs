@@ -391,3 +391,187 @@ fn if_none_match_lists_and_wildcards_match() {
     assert!(matches("*"));
     assert!(!matches("W/\"11-abc\""));
 }
+
+/// Files as `cargo xtask dist` compiles them in: sorted by path, a `.br` sibling for the
+/// WebAssembly.
+fn built_in_files() -> &'static [EmbeddedFile] {
+    let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+    let files = vec![
+        EmbeddedFile {
+            path: "index.html",
+            bytes: b"<!doctype html><title>Demo</title><p>built-in demo page",
+            etag: "\"00000000000000a1\"",
+        },
+        EmbeddedFile {
+            path: "pkg/stackway_bg.wasm",
+            bytes: WASM,
+            etag: "\"00000000000000b2\"",
+        },
+        EmbeddedFile {
+            path: "pkg/stackway_bg.wasm.br",
+            bytes: leak(brotli(WASM)),
+            etag: "\"00000000000000c3\"",
+        },
+        EmbeddedFile {
+            path: "pkg/widget/stackway.3f9a0c1d2e.js",
+            bytes: b"// the hashed loader",
+            etag: "\"00000000000000d4\"",
+        },
+        EmbeddedFile {
+            path: "www/builder.html",
+            bytes: b"<!doctype html><title>Builder</title>",
+            etag: "\"00000000000000e5\"",
+        },
+    ];
+    Box::leak(files.into_boxed_slice())
+}
+
+async fn get_from(
+    app: Router,
+    method: &str,
+    uri: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> Response {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    app.oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn built_in_files_are_served_with_the_site_headers_and_no_folder() {
+    let app = || site(None, built_in_files());
+    let page = get_from(app(), "GET", "/", &[]).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(header_str(&page, header::CONTENT_TYPE)
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(header_str(&page, header::CONTENT_SECURITY_POLICY).is_some());
+    assert!(String::from_utf8(body_bytes(page).await)
+        .unwrap()
+        .contains("built-in demo page"));
+
+    let wasm = get_from(
+        app(),
+        "GET",
+        "/pkg/stackway_bg.wasm",
+        &[(header::ACCEPT_ENCODING, "gzip, br")],
+    )
+    .await;
+    assert_eq!(
+        header_str(&wasm, header::CONTENT_TYPE),
+        Some("application/wasm")
+    );
+    assert_eq!(header_str(&wasm, header::CONTENT_ENCODING), Some("br"));
+    assert_eq!(
+        header_str(&wasm, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        Some("*")
+    );
+    assert_eq!(header_str(&wasm, header::CACHE_CONTROL), Some("no-cache"));
+    let etag = header_str(&wasm, header::ETAG).unwrap().to_owned();
+    assert_eq!(etag, "\"00000000000000b2-br\"");
+    assert_eq!(unbrotli(&body_bytes(wasm).await), WASM);
+
+    let refused = get_from(
+        app(),
+        "GET",
+        "/pkg/stackway_bg.wasm",
+        &[(header::ACCEPT_ENCODING, "br;q=0")],
+    )
+    .await;
+    assert_eq!(header_str(&refused, header::CONTENT_ENCODING), None);
+    assert_eq!(
+        header_str(&refused, header::ETAG),
+        Some("\"00000000000000b2\"")
+    );
+    assert_eq!(body_bytes(refused).await, WASM);
+
+    let again = get_from(
+        app(),
+        "GET",
+        "/pkg/stackway_bg.wasm",
+        &[
+            (header::ACCEPT_ENCODING, "br"),
+            (header::IF_NONE_MATCH, &etag),
+        ],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(body_bytes(again).await.is_empty());
+
+    let hashed = get_from(app(), "GET", "/pkg/widget/stackway.3f9a0c1d2e.js", &[]).await;
+    assert_eq!(
+        header_str(&hashed, header::CACHE_CONTROL),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(header_str(&hashed, header::CONTENT_TYPE)
+        .unwrap()
+        .starts_with("text/javascript"));
+
+    let head = get_from(app(), "HEAD", "/www/builder.html", &[]).await;
+    assert_eq!(head.status(), StatusCode::OK);
+    assert!(body_bytes(head).await.is_empty());
+    for uri in [
+        "/missing.html",
+        "/www/../index.html",
+        "/%69ndex.html",
+        "/.git/config",
+    ] {
+        let response = get_from(app(), "GET", uri, &[]).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    let post = get_from(app(), "POST", "/index.html", &[]).await;
+    assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn a_file_in_the_folder_wins_over_the_built_in_one_and_the_rest_comes_from_the_binary() {
+    let folder = Site::new();
+    let app = || site(Some(folder.path().to_owned()), built_in_files());
+    let page = get_from(app(), "GET", "/", &[]).await;
+    assert!(String::from_utf8(body_bytes(page).await)
+        .unwrap()
+        .contains("Stackway demo page"));
+    let builder = get_from(app(), "GET", "/www/builder.html", &[]).await;
+    assert_eq!(builder.status(), StatusCode::OK);
+    assert!(String::from_utf8(body_bytes(builder).await)
+        .unwrap()
+        .contains("Builder"));
+    let feed = get_from(app(), "GET", "/www/feeds/sample.json", &[]).await;
+    assert_eq!(body_bytes(feed).await, FEED.as_bytes());
+}
+
+#[test]
+fn a_binary_built_without_the_site_has_none() {
+    // Normal builds compile nothing in (the release's test unpacks and serves the real one).
+    assert_eq!(built_in().is_some(), !embedded::BUILT_IN.is_empty());
+    assert!(cfg!(feature = "embedded-site") || embedded::BUILT_IN.is_empty());
+}
+
+#[tokio::test]
+async fn the_iframe_page_and_the_builder_may_read_feeds_from_other_origins_and_the_demo_may_not() {
+    let app = || site(None, built_in_files());
+    for (uri, policy) in [("/www/builder.html", FEED_PAGE_CSP), ("/index.html", CSP)] {
+        let page = get_from(app(), "GET", uri, &[]).await;
+        assert_eq!(
+            header_str(&page, header::CONTENT_SECURITY_POLICY),
+            Some(policy),
+            "{uri}"
+        );
+    }
+    assert!(
+        FEED_PAGE_CSP.contains("connect-src 'self' https: http://localhost:* http://127.0.0.1:*")
+    );
+    // Apart from where feeds may come from, the feed pages are as strict as every other page.
+    let strip = |policy: &str| {
+        policy
+            .split("; ")
+            .filter(|d| !d.starts_with("connect-src"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    assert_eq!(strip(FEED_PAGE_CSP), strip(CSP));
+}

@@ -10,7 +10,10 @@ mod use_frame_resize;
 mod use_i18n;
 mod use_interop;
 mod use_later;
+mod use_pan_zoom;
 mod use_record;
+mod use_roving_focus;
+mod use_text_measure;
 
 pub use files::{download_json, use_read_text};
 pub use use_ctx::{use_ctx, use_dispatch};
@@ -19,4 +22,7 @@ pub use use_frame_resize::use_frame_resize;
 pub use use_i18n::{resolve_language, use_i18n};
 pub use use_interop::{use_interop, InteropLoad};
 pub use use_later::{use_later_module, LaterStatus};
+pub use use_pan_zoom::use_pan_zoom;
 pub use use_record::{load_plan, use_saved_plan};
+pub use use_roving_focus::{use_roving_focus, NextItem};
+pub use use_text_measure::{use_text_measure, TextMeasure};

@@ -3,6 +3,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { serveBadges } from './widget-helpers.mjs';
 
 // The demo's default feed, bundled with the project, and a tiny one to prove `?feed=` works.
 const feed = JSON.parse(readFileSync('www/feeds/sample.json', 'utf8'));
@@ -40,11 +41,13 @@ const titleOf = (page, credential, lang) =>
 for (const lang of ['en', 'fr']) {
   test(`the demo lists every credential of the sample feed in ${lang}`, async ({ page }) => {
     const problems = await watchForProblems(page);
+    // The map opens first and draws the sample feed's badge images.
+    await serveBadges(page);
     // The full widget lists every credential in the map's accessible list view.
     const response = await page.goto(lang === 'en' ? '/?view=map' : `/?lang=${lang}&view=map`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    await page.getByRole('button', { name: lang === 'en' ? 'Show as a list' : 'Afficher sous forme de liste' }).click();
+    await page.getByRole('button', { name: lang === 'en' ? 'View as list' : 'Voir en liste' }).click();
 
     expect(feed.credentials.length).toBeGreaterThan(30);
     for (const credential of feed.credentials) {

@@ -83,3 +83,20 @@ export async function expectNoAxeViolations(page, label, problems = null) {
 export async function shot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true, caret: 'initial' });
 }
+
+/** A 1×1 PNG standing in for the feeds' badge images (the tests run without a network). */
+const BADGE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Serves the badge images of the bundled feeds (https://badges.example.ca/…), which the map
+ *  draws on its boxes, and returns the list of URLs asked for. */
+export async function serveBadges(page) {
+  const requested = [];
+  await page.route('https://badges.example.ca/**', (route) => {
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: BADGE_PNG });
+  });
+  return requested;
+}

@@ -24,7 +24,7 @@ for (const lang of ['en', 'fr']) {
         await expect(root).toHaveAttribute('lang', lang);
         await expect(root.locator('.sw-view')).toHaveAttribute('data-view', view);
         if (view === 'map') {
-          // Node titles are shortened in the drawing; the full title is the accessible name.
+          // The full title is the accessible name of its box (or of its stop, on a phone).
           await expect(root.getByRole('button', { name: new RegExp(expected[lang]) })).toBeVisible();
         } else {
           await expect(root.getByText(expected[lang]).first()).toBeVisible();

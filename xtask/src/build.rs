@@ -305,11 +305,16 @@ const PRECOMPRESSED: [&str; 8] = [
 ];
 
 fn precompress(cx: &Context) -> anyhow::Result<()> {
+    precompress_files(cx, &PRECOMPRESSED)
+}
+
+/// Writes `FILE.br` (brotli 11) and `FILE.gz` (gzip 9) next to each file.
+fn precompress_files(cx: &Context, files: &[&str]) -> anyhow::Result<()> {
     cx.progress(
         "build",
         "precompressing pkg/ (brotli 11, gzip 9) for stackway serve",
     );
-    for file in PRECOMPRESSED {
+    for &file in files {
         let path = cx.root.join(file);
         let bytes = std::fs::read(&path).with_context(|| format!("cannot read {file}"))?;
         for (extension, compressed) in [
@@ -373,6 +378,8 @@ fn file_size(path: &std::path::Path) -> anyhow::Result<u64> {
 /// `pkg/` and `www/` publishes the studio too, and no learner page ever loads it.
 pub const STUDIO_CRATE: &str = "crates/stackway-studio";
 pub const STUDIO_DIR: &str = "pkg/studio";
+const STUDIO_WASM: &str = "pkg/studio/stackway_studio_bg.wasm";
+const STUDIO_JS: &str = "pkg/studio/stackway_studio.js";
 
 /// Builds the widget, then the studio into [`STUDIO_DIR`]: its WebAssembly on stable with the
 /// `studio` profile (speed first: it checks 10,000-credential feeds on every edit), the JS glue
@@ -406,11 +413,14 @@ pub fn studio(cx: &mut Context) -> anyhow::Result<()> {
         .arg(&out)
         .arg(&built);
     cx.run(command)?;
-    for file in ["index.html", "boot.js", "studio.css"] {
+    for file in ["index.html", "boot.js", "studio.css", "check-worker.js"] {
         let from = cx.root.join(STUDIO_CRATE).join("www").join(file);
         std::fs::copy(&from, out.join(file))
             .with_context(|| format!("cannot copy {} into {STUDIO_DIR}", from.display()))?;
     }
+    // The WebAssembly is megabytes: compressed once here, not by `stackway studio` on every
+    // page load (which took seconds of the studio's opening).
+    precompress_files(cx, &[STUDIO_WASM, STUDIO_JS])?;
     cx.progress("build", &format!("built: {STUDIO_DIR}/index.html"));
     Ok(())
 }

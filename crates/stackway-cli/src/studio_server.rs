@@ -219,41 +219,77 @@ fn no_store_json(status: StatusCode, body: serde_json::Value) -> Response {
         .into_response()
 }
 
-/// `GET /api/feed`: `{file, path, exists, text, version}`; `file` is null when the studio was
-/// started without one.
+/// `GET /api/feed`: the file's bytes as they are (a 10,000-credential feed is megabytes: no
+/// JSON wrapping to build and to undo), described by headers: [`FILE_STATE_HEADER`] (`exists`,
+/// `absent` for a file the first save creates, or `none` when the studio was started without
+/// one), [`VERSION_HEADER`], and the file's name and full path, percent-encoded.
 async fn read_feed(State(state): State<StudioState>) -> Response {
     let Some(path) = &state.0.feed else {
-        return no_store_json(StatusCode::OK, serde_json::json!({ "file": null }));
+        return feed_response("none", "", "", "", Vec::new());
     };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let full = path.display().to_string();
     match read_disk(path) {
-        Ok(None) => no_store_json(
-            StatusCode::OK,
-            serde_json::json!({ "file": name, "path": path.display().to_string(), "exists": false, "text": null, "version": ABSENT }),
+        Ok(None) => feed_response("absent", ABSENT, &name, &full, Vec::new()),
+        Ok(Some(bytes)) if std::str::from_utf8(&bytes).is_err() => refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-utf8",
+            "the file is not UTF-8 text, so the studio cannot edit it",
         ),
-        Ok(Some(bytes)) => match String::from_utf8(bytes) {
-            Ok(text) => {
-                let version = version_of(text.as_bytes());
-                no_store_json(
-                    StatusCode::OK,
-                    serde_json::json!({ "file": name, "path": path.display().to_string(), "exists": true, "text": text, "version": version }),
-                )
-            }
-            Err(_) => refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid-utf8",
-                "the file is not UTF-8 text, so the studio cannot edit it",
-            ),
-        },
+        Ok(Some(bytes)) => {
+            let version = version_of(&bytes);
+            feed_response("exists", &version, &name, &full, bytes)
+        }
         Err(e) => refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "read-failed",
             &format!("cannot read {}: {e}", path.display()),
         ),
     }
+}
+
+/// Whether the file exists (`exists`, `absent`, `none`), on a feed read.
+pub const FILE_STATE_HEADER: &str = "x-stackway-file-state";
+/// The file's version (what a save must name in `If-Match`).
+pub const VERSION_HEADER: &str = "x-stackway-version";
+/// The file's name and full path, percent-encoded (header values are ASCII).
+pub const FILE_NAME_HEADER: &str = "x-stackway-file-name";
+pub const FILE_PATH_HEADER: &str = "x-stackway-file-path";
+
+fn feed_response(state: &str, version: &str, name: &str, path: &str, body: Vec<u8>) -> Response {
+    let mut response = Response::new(axum::body::Body::from(body));
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    for (name, value) in [
+        (FILE_STATE_HEADER, state.to_owned()),
+        (VERSION_HEADER, version.to_owned()),
+        (FILE_NAME_HEADER, percent_encode(name)),
+        (FILE_PATH_HEADER, percent_encode(path)),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
+/// Every byte but ASCII letters, digits and `-._~/` as `%XX` (what `decodeURIComponent` reads).
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// `PUT /api/feed` with the new text and `If-Match: <the version it was loaded as>`: saves it

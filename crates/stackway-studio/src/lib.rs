@@ -15,17 +15,28 @@ pub mod doc;
 pub mod history;
 pub mod i18n;
 pub mod ids;
+pub mod incremental;
 mod perf;
 pub mod requirement;
 mod session;
 mod state;
+mod whole_check;
 
 pub use components::app::{new_feed, App};
 
 use wasm_bindgen::prelude::*;
 
-/// Starts the studio inside `element` (the page's `#studio`).
+/// Starts the studio inside `element` (the page's `#studio`). `feed`, when given, is the
+/// response of `GET /api/feed` the boot script already started fetching.
 #[wasm_bindgen]
-pub fn start(element: web_sys::Element) {
+pub fn start(element: web_sys::Element, feed: Option<js_sys::Promise>) {
+    session::prefetched(feed);
     yew::Renderer::<App>::with_root(element).render();
+}
+
+/// Checks feed text with the core validator and returns its diagnostics as JSON: the work of
+/// the studio's check worker (`www/check-worker.js`).
+#[wasm_bindgen(js_name = checkFeedText)]
+pub fn check_feed_text(text: &str) -> String {
+    serde_json::to_string(&check::check_text(text)).unwrap_or_else(|_| "[]".to_owned())
 }

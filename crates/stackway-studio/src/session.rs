@@ -111,29 +111,86 @@ fn field(json: &serde_json::Value, key: &str) -> String {
         .to_owned()
 }
 
-/// Reads the file the server was started on (`Ok(None)`: it was started without one).
+thread_local! {
+    /// The feed's response the page's boot script started fetching before the WebAssembly was
+    /// ready (a large feed takes as long to arrive as the studio takes to start).
+    static PREFETCHED: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the boot script's fetch of the feed for [`load`].
+pub fn prefetched(response: Option<js_sys::Promise>) {
+    PREFETCHED.with(|p| *p.borrow_mut() = response);
+}
+
+/// The response to `GET /api/feed`: the prefetched one, or a new request.
+async fn feed_response(token: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = match PREFETCHED.with(|p| p.borrow_mut().take()) {
+        Some(promise) => promise,
+        None => {
+            let init = web_sys::RequestInit::new();
+            let headers = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+            headers
+                .set(TOKEN_HEADER, token)
+                .map_err(|e| format!("{e:?}"))?;
+            init.set_headers(&headers);
+            window.fetch_with_str_and_init(API_FEED, &init)
+        }
+    };
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())
+}
+
+fn header(response: &web_sys::Response, name: &str) -> String {
+    let value = response
+        .headers()
+        .get(name)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    js_sys::decode_uri_component(&value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or(value)
+}
+
+/// Reads the file the server was started on (`Ok(None)`: it was started without one). The body
+/// is the file itself; headers say its name, path, version and whether it exists.
 pub async fn load(token: &str) -> Result<Option<ServerFile>, ServerError> {
-    let (status, body) = fetch("GET", token, None)
+    let response = feed_response(token)
         .await
         .map_err(ServerError::Unreachable)?;
-    let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-    match status {
-        200 if json.get("file").is_some_and(serde_json::Value::is_null) => Ok(None),
-        200 => Ok(Some(ServerFile {
-            file: field(&json, "file"),
-            path: field(&json, "path"),
-            text: json
-                .get("text")
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned),
-            version: field(&json, "version"),
-        })),
-        401 | 403 | 421 => Err(ServerError::Refused(field(&json, "message"))),
-        _ if json.get("message").is_some() => {
-            Err(ServerError::Unreachable(field(&json, "message")))
-        }
-        _ => Err(ServerError::Unreachable(format!("HTTP {status}"))),
+    let status = response.status();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if status != 200 {
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let message = field(&json, "message");
+        return Err(match status {
+            401 | 403 | 421 => ServerError::Refused(message),
+            _ if !message.is_empty() => ServerError::Unreachable(message),
+            _ => ServerError::Unreachable(format!("HTTP {status}")),
+        });
     }
+    let state = header(&response, "X-Stackway-File-State");
+    if state == "none" {
+        return Ok(None);
+    }
+    Ok(Some(ServerFile {
+        file: header(&response, "X-Stackway-File-Name"),
+        path: header(&response, "X-Stackway-File-Path"),
+        text: (state == "exists").then_some(text),
+        version: header(&response, "X-Stackway-Version"),
+    }))
 }
 
 /// What a save came to.

@@ -16,6 +16,7 @@ use crate::check::{Place, Section};
 use crate::doc::{self, Edit, Path};
 use crate::history::History;
 use crate::i18n::{I18n, Lang};
+use crate::incremental::{self, Scope};
 
 /// The version of a file that does not exist yet (the server's name for it).
 pub const ABSENT: &str = "absent";
@@ -53,10 +54,17 @@ pub struct State {
     pub doc: Rc<RefCell<Json>>,
     /// Bumped by every change to `doc`.
     pub revision: u64,
+    /// Bumped by every change to `doc` that other parts of the feed may depend on (ids, kinds,
+    /// credits, requirements, lists; see `incremental::Scope`): what is derived from the whole
+    /// feed (where an id is used, what counts toward what) is kept until it moves.
+    pub graph_revision: u64,
     pub history: Rc<RefCell<History>>,
     /// The diagnostics of the document as of `checked`.
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub checked: u64,
+    /// What the edits since the last check may have changed (see `incremental.rs`); taken by
+    /// the check that follows them.
+    pub pending: Rc<std::cell::Cell<Scope>>,
     /// What the editor shows.
     pub place: Place,
     /// A field to focus once it is on screen (after a jump from the problems list).
@@ -73,6 +81,7 @@ pub struct State {
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         self.revision == other.revision
+            && self.graph_revision == other.graph_revision
             && self.checked == other.checked
             && self.place == other.place
             && self.focus == other.focus
@@ -101,10 +110,12 @@ pub enum Action {
         source: Source,
         saved: bool,
     },
-    /// New diagnostics for the document at `revision`.
+    /// New diagnostics for the document at `revision`: a whole check's (dropped when the
+    /// document changed since, a newer one follows), or one credential's merged in.
     Checked {
         revision: u64,
         diagnostics: Vec<Diagnostic>,
+        whole: bool,
     },
     Navigate(Place),
     /// Shows the field at this path and focuses it.
@@ -126,9 +137,11 @@ impl State {
         State {
             doc: Rc::new(RefCell::new(Json::Null)),
             revision: 0,
+            graph_revision: 0,
             history: Rc::default(),
             diagnostics: Rc::default(),
             checked: u64::MAX,
+            pending: Rc::new(std::cell::Cell::new(Scope::None)),
             place: Place {
                 section: Section::Credentials,
                 item: None,
@@ -156,6 +169,11 @@ impl State {
     }
 
     fn apply(&mut self, edit: Edit) -> Option<Edit> {
+        let scope = incremental::scope(&edit);
+        self.pending.set(self.pending.get().and(scope));
+        if scope == Scope::Feed {
+            self.graph_revision += 1;
+        }
         let result = doc::apply(&mut self.doc.borrow_mut(), edit);
         match result {
             Ok(inverse) => {
@@ -185,6 +203,9 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Edit { .. } | Action::Undo | Action::Redo) {
+            crate::perf::edited();
+        }
         let mut next = (*self).clone();
         match action {
             Action::Edit { edit, group } => {
@@ -220,6 +241,8 @@ impl Reducible for State {
                     }
                 } else {
                     *next.doc.borrow_mut() = doc;
+                    next.pending.set(Scope::Feed);
+                    next.graph_revision += 1;
                     next.revision += 1;
                     next.ready = true;
                 }
@@ -255,10 +278,16 @@ impl Reducible for State {
             Action::Checked {
                 revision,
                 diagnostics,
+                whole,
             } => {
-                // A late answer for an older revision still beats none, but never replaces a
-                // newer one.
-                if self.checked != u64::MAX && revision < self.checked {
+                // A whole check of an older document is not merged with what changed since: a
+                // newer whole check follows.
+                let stale = if whole {
+                    revision != self.revision && self.checked != u64::MAX
+                } else {
+                    self.checked != u64::MAX && revision < self.checked
+                };
+                if stale {
                     return self;
                 }
                 next.diagnostics = Rc::new(diagnostics);

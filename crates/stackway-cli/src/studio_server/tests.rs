@@ -97,6 +97,7 @@ async fn json_of(response: Response) -> serde_json::Value {
     serde_json::from_slice(&bytes).unwrap()
 }
 
+/// What `GET /api/feed` says, as `{state, version, file, path, text}`.
 async fn read_api(router: Router) -> serde_json::Value {
     let response = send(
         router,
@@ -108,7 +109,24 @@ async fn read_api(router: Router) -> serde_json::Value {
     .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
-    json_of(response).await
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let (state, version, file, path) = (
+        header(FILE_STATE_HEADER),
+        header(VERSION_HEADER),
+        header(FILE_NAME_HEADER),
+        header(FILE_PATH_HEADER),
+    );
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    serde_json::json!({
+        "state": state, "version": version, "file": file, "path": path,
+        "text": String::from_utf8(bytes.to_vec()).unwrap(),
+    })
 }
 
 #[tokio::test]
@@ -173,9 +191,10 @@ async fn reading_the_feed_needs_the_token() {
     }
     let body = read_api(workspace.router()).await;
     assert_eq!(body["file"], "feed.json");
-    assert_eq!(body["exists"], true);
-    assert_eq!(body["text"], FEED);
+    assert_eq!(body["state"], "exists");
+    assert_eq!(body["text"], FEED, "the file's bytes as they are");
     assert_eq!(body["version"], version_of(FEED.as_bytes()));
+    assert!(body["path"].as_str().unwrap().ends_with("/feeds/feed.json"));
 }
 
 #[tokio::test]
@@ -315,8 +334,9 @@ async fn a_new_file_is_created_by_the_first_save_without_a_backup() {
     let workspace = Workspace::new();
     let new = workspace.0.join("feeds/new.json");
     let loaded = read_api(workspace.router_for(Some(new.clone()))).await;
-    assert_eq!(loaded["exists"], false);
+    assert_eq!(loaded["state"], "absent");
     assert_eq!(loaded["version"], ABSENT);
+    assert_eq!(loaded["text"], "");
     let response = send(
         workspace.router_for(Some(new.clone())),
         put("{\"id\": \"new\"}", ABSENT),
@@ -370,7 +390,7 @@ async fn only_the_opened_file_can_be_written() {
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(json_of(response).await["error"], "no-file");
     let body = read_api(workspace.router_for(None)).await;
-    assert_eq!(body["file"], serde_json::Value::Null);
+    assert_eq!(body["state"], "none");
 }
 
 #[test]
@@ -380,4 +400,16 @@ fn tokens_are_long_random_and_different() {
     assert_eq!(a.len(), 64);
     assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
     assert_ne!(a, b);
+}
+
+#[test]
+fn names_and_paths_travel_percent_encoded() {
+    assert_eq!(
+        percent_encode("/home/anne/feed.json"),
+        "/home/anne/feed.json"
+    );
+    assert_eq!(
+        percent_encode("/srv/Collège Nord/flux 1.json"),
+        "/srv/Coll%C3%A8ge%20Nord/flux%201.json"
+    );
 }

@@ -25,11 +25,16 @@ use crate::components::skills::Skills;
 use crate::components::welcome::Welcome;
 use crate::doc::Path;
 use crate::i18n::{Arg, Lang};
+use crate::incremental::{self, Scope};
 use crate::session::{self, Saved};
 use crate::state::{Action, Ctx, Notice, Source, State};
+use crate::whole_check::WholeCheck;
+use std::rc::Rc;
 
-/// How long after the last edit the feed is checked.
+/// How long after the last edit the whole feed is checked, after an edit that other parts of the
+/// feed depend on, and after an edit of one credential's own fields (already checked alone).
 const CHECK_DELAY_MS: u32 = 120;
+const WHOLE_CHECK_DELAY_MS: u32 = 600;
 /// How long after the last edit the draft is written to the browser's storage.
 const DRAFT_DELAY_MS: u32 = 1000;
 
@@ -85,7 +90,10 @@ pub fn read_document(text: &str) -> Result<Json, String> {
 
 /// Opens the text of a file, or reports why it cannot be edited.
 fn open_text(ctx: &Ctx, text: &str, source: Source, saved: bool) {
-    match read_document(text) {
+    let started = crate::perf::now();
+    let read = read_document(text);
+    crate::perf::record("read", crate::perf::now() - started);
+    match read {
         Ok(doc) => ctx.dispatch(Action::Load { doc, source, saved }),
         Err(error) => notice(ctx, "open-not-json", &[("error", Arg::from(error))], true),
     }
@@ -120,7 +128,10 @@ async fn start(ctx: Ctx) {
         }
         return;
     };
-    match session::load(&token).await {
+    crate::perf::mark("stackway-studio:started");
+    let loaded = session::load(&token).await;
+    crate::perf::mark("stackway-studio:fetched");
+    match loaded {
         Ok(Some(file)) => {
             let source = Source::Server {
                 file: file.file.clone(),
@@ -273,23 +284,67 @@ pub fn app() -> Html {
         let ctx = state.clone();
         use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(start(ctx)));
     }
-    // Check the feed a moment after each edit.
+    // Check after each edit: an edit of one credential's own fields at once, by checking that
+    // credential alone (`incremental.rs`); then, a moment after the last edit, the whole feed,
+    // in a worker (`whole_check.rs`).
+    let whole_check = {
+        let ctx = state.clone();
+        use_mut_ref(move || {
+            let ctx = ctx.clone();
+            WholeCheck::new(Rc::new(move |revision, diagnostics| {
+                ctx.dispatch(Action::Checked {
+                    revision,
+                    diagnostics,
+                    whole: true,
+                });
+            }))
+        })
+    };
     {
         let ctx = state.clone();
         use_effect_with((state.revision, state.ready), move |(revision, ready)| {
             let revision = *revision;
+            let mut delay = WHOLE_CHECK_DELAY_MS;
+            if let (true, Scope::Credential(index)) = (*ready, ctx.pending.replace(Scope::None)) {
+                if ctx.checked != u64::MAX {
+                    let started = crate::perf::now();
+                    let merged =
+                        incremental::recheck_credential(&ctx.doc.borrow(), index, &ctx.diagnostics);
+                    crate::perf::record("check", crate::perf::now() - started);
+                    if let Some(diagnostics) = merged {
+                        ctx.dispatch(Action::Checked {
+                            revision,
+                            diagnostics,
+                            whole: false,
+                        });
+                    }
+                }
+            } else if ctx.checked == u64::MAX {
+                // The feed was just opened: check it at once.
+                delay = 0;
+            } else {
+                delay = CHECK_DELAY_MS;
+            }
             let timeout = ready.then(|| {
-                gloo::timers::callback::Timeout::new(CHECK_DELAY_MS, move || {
-                    let started = js_sys::Date::now();
-                    let diagnostics = crate::check::check(&ctx.doc.borrow());
-                    crate::perf::record("check", js_sys::Date::now() - started);
-                    ctx.dispatch(Action::Checked {
-                        revision,
-                        diagnostics,
-                    });
+                gloo::timers::callback::Timeout::new(delay, move || {
+                    whole_check.borrow().run(revision, &ctx.doc.borrow());
                 })
             });
             move || drop(timeout)
+        });
+    }
+    // Timings for the benchmark: the first check on screen (the feed is open), and each edit's
+    // diagnostics on screen.
+    {
+        let opened = use_mut_ref(|| false);
+        use_effect_with(state.checked, move |checked| {
+            if *checked != u64::MAX {
+                if !*opened.borrow() {
+                    *opened.borrow_mut() = true;
+                    crate::perf::mark("stackway-studio:opened");
+                }
+                crate::perf::checked();
+            }
         });
     }
     // Keep a draft in the browser while there are unsaved changes.

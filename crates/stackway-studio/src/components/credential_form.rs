@@ -66,12 +66,82 @@ pub fn count_toward(doc: &Json, target: &Path, id: &str) -> Edit {
     }
 }
 
+/// The credentials linked to credential `index`: (index, id, title) of those whose requirement
+/// names it, of the stackable ones it could be added to, and how many places use its id.
+#[derive(PartialEq)]
+pub struct Linked {
+    pub counts_toward: Vec<(usize, String, String)>,
+    pub could_count_toward: Vec<(usize, String, String)>,
+    pub uses: usize,
+}
+
+fn linked_credentials(doc: &Json, index: usize, lang: &str) -> Linked {
+    let languages = feed_languages(doc);
+    let mut order = vec![lang.to_owned()];
+    order.extend(languages);
+    let credentials = doc::get_list(doc, &Path::root().key("credentials"));
+    let id = credentials
+        .get(index)
+        .and_then(|c| c.get("id"))
+        .and_then(Json::as_str)
+        .unwrap_or("");
+    let mut linked = Linked {
+        counts_toward: Vec::new(),
+        could_count_toward: Vec::new(),
+        uses: ids::references(doc, IdKind::Credential, id).len(),
+    };
+    for (i, other) in credentials.iter().enumerate() {
+        if i == index {
+            continue;
+        }
+        let uses = other
+            .get("requires")
+            .is_some_and(|r| ids::requirement_names(r, id));
+        let stackable_kind = other.get("kind").and_then(Json::as_str).is_some_and(|k| {
+            !matches!(
+                k,
+                "micro-credential" | "badge" | "course" | "prior-learning"
+            )
+        });
+        if !uses && other.get("requires").is_none() && !stackable_kind {
+            continue;
+        }
+        let entry = (
+            i,
+            other
+                .get("id")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            first_text(other.get("title"), &order),
+        );
+        if uses {
+            linked.counts_toward.push(entry);
+        } else {
+            linked.could_count_toward.push(entry);
+        }
+    }
+    linked
+}
+
 #[function_component(CredentialForm)]
 pub fn credential_form(props: &CredentialFormProps) -> Html {
     let ctx = use_ctx();
     let i18n = ctx.i18n.clone();
     let at = Path::root().key("credentials").index(props.index);
     let confirm_delete = use_state(|| false);
+    // What depends on the other credentials, kept until the feed's structure changes: scanning
+    // 10,000 credentials on every keystroke would slow typing.
+    let linked = {
+        let doc = ctx.doc.clone();
+        let index = props.index;
+        let lang = i18n.lang.tag().to_owned();
+        use_memo(
+            (ctx.graph_revision, index, lang),
+            move |(_, index, lang)| linked_credentials(&doc.borrow(), *index, lang),
+        )
+    };
+    let uses = linked.uses;
     let doc = ctx.doc.borrow();
     let Some(credential) = doc::get(&doc, &at).cloned() else {
         return html! { <p>{ i18n.t("credential-gone") }</p> };
@@ -109,36 +179,6 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
         }
         list
     };
-    // The stackable credentials this one could count toward, and those it counts toward.
-    let credentials = doc::get_list(&doc, &Path::root().key("credentials"));
-    let mut counts_toward = Vec::new();
-    let mut could_count_toward = Vec::new();
-    for (i, other) in credentials.iter().enumerate() {
-        if i == props.index {
-            continue;
-        }
-        let other_id = other
-            .get("id")
-            .and_then(Json::as_str)
-            .unwrap_or("")
-            .to_owned();
-        let other_title = first_text(other.get("title"), &order);
-        let uses = other
-            .get("requires")
-            .is_some_and(|r| ids::requirement_names(r, &id));
-        let stackable_kind = other.get("kind").and_then(Json::as_str).is_some_and(|k| {
-            !matches!(
-                k,
-                "micro-credential" | "badge" | "course" | "prior-learning"
-            )
-        });
-        if uses {
-            counts_toward.push((i, other_id, other_title));
-        } else if other.get("requires").is_some() || stackable_kind {
-            could_count_toward.push((i, other_id, other_title));
-        }
-    }
-    let uses = ids::references(&doc, IdKind::Credential, &id).len();
     drop(doc);
 
     let back = {
@@ -266,8 +306,8 @@ pub fn credential_form(props: &CredentialFormProps) -> Html {
                 <legend>{ i18n.t("group-stacking") }</legend>
                 <RequirementField path={f("requires")} label={w("requires").0} help={w("requires").1} short={i18n.t("req-name-requires")} />
                 <RequirementField path={f("prerequisites")} label={w("prerequisites").0} help={w("prerequisites").1} short={i18n.t("req-name-prerequisites")} />
-                <CountsToward index={props.index} id={id.clone()} counts={counts_toward}
-                              candidates={could_count_toward} />
+                <CountsToward index={props.index} id={id.clone()} counts={linked.counts_toward.clone()}
+                              candidates={linked.could_count_toward.clone()} />
             </fieldset>
         </section>
     }

@@ -80,18 +80,31 @@ pub fn id_field(props: &IdFieldProps) -> Html {
     let ctx = use_ctx();
     let i18n = ctx.i18n.clone();
     let id_path = props.item.key("id");
-    let (current, suggestion, uses) = {
-        let doc = ctx.doc.borrow();
-        let current = crate::components::text_input::shown(doc::get(&doc, &id_path));
-        let languages = crate::components::text_field::feed_languages(&doc);
-        let title = first_text(doc::get(&doc, &props.title), &languages);
-        let taken: Vec<&str> = ids::ids_of(&doc, props.kind)
-            .into_iter()
-            .filter(|id| *id != current)
-            .collect();
-        let suggestion = (!title.is_empty()).then(|| ids::suggest(&title, &taken));
-        let uses = ids::references(&doc, props.kind, &current).len();
-        (current, suggestion, uses)
+    let current = crate::components::text_input::shown(doc::get(&ctx.doc.borrow(), &id_path));
+    // Offered while the id is empty or breaks the rule (a new item, an import): a good id is
+    // the author's choice, and renaming it is a deliberate act.
+    let needs_id = current.is_empty() || !ids::is_valid(&current);
+    let suggestion = needs_id
+        .then(|| {
+            let doc = ctx.doc.borrow();
+            let languages = crate::components::text_field::feed_languages(&doc);
+            let title = first_text(doc::get(&doc, &props.title), &languages);
+            let taken: Vec<&str> = ids::ids_of(&doc, props.kind)
+                .into_iter()
+                .filter(|id| *id != current)
+                .collect();
+            (!title.is_empty()).then(|| ids::suggest(&title, &taken))
+        })
+        .flatten();
+    // Where the id is used only changes with the feed's structure (a scan of every credential
+    // is too much for each keystroke in a 10,000-credential feed).
+    let uses = {
+        let doc = ctx.doc.clone();
+        let kind = props.kind;
+        *use_memo(
+            (ctx.graph_revision, current.clone()),
+            move |(_, current)| ids::references(&doc.borrow(), kind, current).len(),
+        )
     };
     // What is being typed, until it is committed.
     let draft = use_state(|| None::<String>);
@@ -170,9 +183,6 @@ pub fn id_field(props: &IdFieldProps) -> Html {
             _ => {}
         })
     };
-    // Offered while the id is empty or breaks the rule (a new item, an import): a good id is
-    // the author's choice, and renaming it is a deliberate act.
-    let needs_id = current.is_empty() || !ids::is_valid(&current);
     let use_suggestion = suggestion.clone().filter(|s| needs_id && *s != current).map(|s| {
         let commit = commit.clone();
         let label = i18n.t_with("id-use-suggestion", &[("id", Arg::from(s.as_str()))]);

@@ -2,7 +2,7 @@
 // Chromium. Each test starts its own server on a free port with a feed in a temporary folder.
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { startStudio, waitForStudio, engineAnswers, shot } from './studio-helpers.mjs';
+import { startStudio, waitForStudio, engineAnswers, shot, ARTIFACTS } from './studio-helpers.mjs';
 import { watchForProblems, expectNoAxeViolations } from './widget-helpers.mjs';
 
 /** The DOM id of the field editing the value at a JSON Pointer (as `Path::dom_id` makes it). */
@@ -406,4 +406,113 @@ test('a CTDL pathway is imported and replaces the open feed, and Undo brings it 
   expect(imported).not.toBe(45);
   await page.keyboard.press('Control+z');
   await expect(page.locator('.rows li')).toHaveCount(45);
+});
+
+/** The import dialog's problems as [sheet, row, column, text] rows. */
+async function importProblems(page) {
+  return page.locator('.import-problems tbody tr').evaluateAll((rows) => rows.map((row) =>
+    [...row.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
+}
+
+/** Where stackway-sheet's fixtures with errors have them (crates/stackway-sheet/tests/import.rs):
+ *  [row, column letter and header, severity, words of the problem]. */
+const SHEET_ERRORS = [
+  ['2', 'I colour', 'Warning', 'unknown key `colour`'],
+  ['3', 'B kind', 'Error', 'unknown kind `module`'],
+  ['4', 'F hours', 'Error', 'ten'],
+  ['5', 'H requires', 'Error', 'mc-zz'],
+  ['6', 'H requires', 'Error', 'unexpected `mc-c`'],
+  ['7', 'A id', 'Error', ''],
+  ['8', 'E url', 'Error', 'javascript:alert(1)'],
+];
+
+for (const [file, sheet] of [['errors.csv', 'errors.csv'], ['errors.xlsx', 'credentials']]) {
+  test(`a spreadsheet with errors (${file.split('.')[1].toUpperCase()}): every problem at its sheet, row and column`, async ({ page }) => {
+    studio = await startStudio();
+    const problems = await watchForProblems(page);
+    await page.goto(studio.url);
+    await waitForStudio(page);
+    await page.locator('#import').click();
+    await page.locator('#import-file').setInputFiles(`crates/stackway-sheet/tests/data/${file}`);
+    await expect(page.locator('.import-result')).toContainText(/Found 7 credentials, with \d+ problems/);
+    const rows = await importProblems(page);
+    for (const [row, column, severity, words] of SHEET_ERRORS) {
+      const found = rows.find((r) => r[0] === sheet && r[1] === row && r[2] === column);
+      expect(found, `${sheet} row ${row} column ${column} in ${JSON.stringify(rows, null, 1)}`).toBeTruthy();
+      expect(found[3]).toContain(words);
+      expect(found[3].startsWith(`${severity}: `), found[3]).toBe(true);
+    }
+    await expectNoAxeViolations(page, `import ${file}`, problems);
+    await page.screenshot({ path: `${ARTIFACTS}/import-${file.replace('.', '-')}-1280.png` });
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.screenshot({ path: `${ARTIFACTS}/import-${file.replace('.', '-')}-768.png` });
+    // In French, the place keeps the spreadsheet's own letters and numbers.
+    if (file.endsWith('.xlsx')) {
+      // The dialog offers the templates, served next to the studio.
+      for (const [link, template] of [['#template-xlsx', 'stackway-feed.xlsx'], ['#template-csv', 'stackway-credentials.csv']]) {
+        const href = new URL(await page.locator(link).getAttribute('href'), page.url()).href;
+        const response = await page.request.get(href);
+        expect(response.status(), href).toBe(200);
+        expect(Buffer.compare(await response.body(), readFileSync(`www/templates/${template}`))).toBe(0);
+      }
+      await page.locator('#import-dialog button', { hasText: 'Cancel' }).click();
+      await page.locator('#ui-lang').selectOption('fr');
+      await page.locator('#import').click();
+      await page.locator('#import-file').setInputFiles(`crates/stackway-sheet/tests/data/${file}`);
+      await expect(page.locator('.import-problems thead')).toContainText('Feuille');
+      const fr = await importProblems(page);
+      expect(fr.find((r) => r[1] === '3' && r[2] === 'B kind')[3]).toContain("Ce n'est pas l'un des neuf types.");
+      expect(fr.find((r) => r[1] === '6')[3]).toContain("L'expression d'exigences est illisible");
+      await expectNoAxeViolations(page, `import ${file}`, problems);
+      await page.screenshot({ path: `${ARTIFACTS}/import-${file.replace('.', '-')}-768-fr.png` });
+    }
+    // Nothing is dropped: what could not be read is in the feed, where the editor shows it.
+    await page.locator('#import-apply').click();
+    await expect(page.locator('#import-dialog')).toBeHidden();
+    await expect(page.locator('.rows li')).toHaveCount(7);
+    await page.locator('#save').click();
+    await expect(page.locator('#save-status')).toHaveText(/Toutes les modifications|All changes saved/);
+    const saved = JSON.parse(studio.read());
+    expect(saved.credentials.find((c) => c.id === 'mc-c').hours).toBe('ten');
+    expect(saved.credentials.find((c) => c.id === 'mc-b').kind).toBe('module');
+    // The sample's provider (not in the spreadsheet) stays.
+    expect(saved.provider.id).toBe(JSON.parse(readFileSync('www/feeds/sample.json', 'utf8')).provider.id);
+    expect(await problems()).toEqual([]);
+  });
+}
+
+test("a workbook in the template builds a feed from nothing, and the saved file gives the sample's engine answers", async ({ page }) => {
+  studio = await startStudio(null);
+  const problems = await watchForProblems(page);
+  await page.goto(studio.url);
+  await waitForStudio(page);
+  await page.locator('#import').click();
+  await page.locator('#import-file').setInputFiles('crates/stackway-sheet/tests/data/valid.xlsx');
+  await expect(page.locator('.import-result')).toContainText('Found 8 credentials, with no problem.');
+  await page.locator('#import-apply').click();
+  await expect(page.locator('.notice')).toContainText('Imported 8 credentials from valid.xlsx');
+  await expect(page.locator('.rows li')).toHaveCount(8);
+  await expect(page.locator('.problem-summary')).toContainText(/No problems/);
+  await page.locator('#save').click();
+  await expect(page.locator('#save-status')).toHaveText('All changes saved');
+  // The workbook holds the sample's Certificate in Data Analytics: the same credentials, and the
+  // same engine answers as the sample reduced to them (its equivalences and other credentials
+  // would offer other routes).
+  const saved = JSON.parse(studio.read());
+  const ids = saved.credentials.map((c) => c.id);
+  const sampleFeed = JSON.parse(readFileSync('www/feeds/sample.json', 'utf8'));
+  expect(saved.credentials).toEqual(ids.map((id) => sampleFeed.credentials.find((c) => c.id === id)));
+  const reduced = { ...sampleFeed, credentials: saved.credentials };
+  delete reduced.equivalences;
+  delete reduced.pathways;
+  writeFileSync(`${studio.dir}/reduced-sample.json`, JSON.stringify(reduced));
+  for (const have of [[], ['data-foundations'], ['data-foundations', 'data-sql', 'data-python-1'],
+    ['data-foundations', 'data-spreadsheets', 'data-sql', 'data-statistics', 'data-visualization']]) {
+    expect(engineAnswers(studio.file, { goal: 'cert-data-analytics', have }), `holding ${have.join(', ') || 'nothing'}`)
+      .toEqual(engineAnswers(`${studio.dir}/reduced-sample.json`, { goal: 'cert-data-analytics', have }));
+  }
+  // The import is one step: Undo brings the empty feed back.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.rows li')).toHaveCount(0);
+  expect(await problems()).toEqual([]);
 });

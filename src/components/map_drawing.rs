@@ -19,7 +19,7 @@ use yew::prelude::*;
 use super::map_labels::{label_boxes, LabelText, NodeLabel};
 use super::map_node::{Emphasis, MapNode};
 use crate::context::Ctx;
-use crate::hooks::{use_ctx, use_pan_zoom, use_roving_focus, use_text_measure, NextItem};
+use crate::hooks::{use_ctx, use_pan_zoom, use_roving_focus, use_text_measure, NextItem, Rect};
 use crate::i18n::Arg;
 use crate::state::{Action, Mark};
 
@@ -183,8 +183,8 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
         let zoom = pan_zoom.zoom;
         use_effect_with(layout.as_ref().map(Rc::as_ptr), move |_| {
             if let Some(layout) = &layout {
-                if let Some(node) = centre.and_then(|c| layout.nodes.get(c)) {
-                    centre_on.emit((node.x + MARGIN, node.y + MARGIN, node.width, node.height));
+                if let Some(c) = centre {
+                    centre_on.emit(views_around(layout, c));
                 }
                 if reveal_badges(&frame, layout, zoom, &mut badges_seen.borrow_mut()) {
                     badges_version.set(*badges_version + 1);
@@ -390,6 +390,42 @@ fn edge_paths(graph: &MapGraph, layout: &Layout, active: Option<usize>) -> Html 
         html! { <circle class={dots_class} cx={format!("{:.1}", j.x)} cy={format!("{:.1}", j.y)} r="3" /> }
     });
     html! { <>{ for plain }{ for dots }{ for on }</> }
+}
+
+/// What to bring into view first around credential `centre`, best first: its box with the
+/// columns before and after it (what counts toward it, what it leads to), with the column
+/// before, and alone. So a wide frame opens on a readable piece of the route, not on boxes cut
+/// at the frame's edges.
+fn views_around(layout: &Layout, centre: usize) -> Vec<Rect> {
+    let Some(node) = layout.nodes.get(centre) else {
+        return Vec::new();
+    };
+    let column_span = |column: Option<usize>| {
+        let boxes = layout
+            .columns
+            .get(column?)?
+            .iter()
+            .filter_map(|&i| layout.nodes.get(i));
+        boxes.fold(None, |span: Option<(f64, f64)>, n| {
+            let (left, right) = span.unwrap_or((n.x, n.x + n.width));
+            Some((left.min(n.x), right.max(n.x + n.width)))
+        })
+    };
+    let alone = (node.x, node.x + node.width);
+    let before = column_span(node.column.checked_sub(1)).unwrap_or(alone);
+    let after = column_span(Some(node.column + 1)).unwrap_or(alone);
+    [(before.0, after.1), (before.0, alone.1), alone]
+        .iter()
+        // In drawing units: the margin is on both sides, so borders and rings show whole.
+        .map(|&(left, right)| {
+            (
+                left,
+                node.y + MARGIN,
+                right - left + 2.0 * MARGIN,
+                node.height,
+            )
+        })
+        .collect()
 }
 
 /// Adds to `seen` the credentials whose boxes are within [`BADGE_MARGIN`] of the frame's

@@ -22,7 +22,7 @@ pub use use_frame_resize::use_frame_resize;
 pub use use_i18n::{resolve_language, use_i18n};
 pub use use_interop::{use_interop, InteropLoad};
 pub use use_later::{use_later_module, LaterStatus};
-pub use use_pan_zoom::use_pan_zoom;
+pub use use_pan_zoom::{use_pan_zoom, Rect};
 pub use use_record::{load_plan, use_saved_plan};
 pub use use_roving_focus::{use_roving_focus, NextItem};
 pub use use_text_measure::{use_text_measure, TextMeasure};

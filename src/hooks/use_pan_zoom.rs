@@ -36,9 +36,11 @@ pub struct PanZoom {
     pub zoom_out: Callback<()>,
     /// Back to the natural size and the top-left corner.
     pub reset: Callback<()>,
-    /// Brings the middle of a rectangle of the drawing (x, y, width, height) to the middle of
-    /// the frame, as far as the drawing allows.
-    pub centre_on: Callback<(f64, f64, f64, f64)>,
+    /// Brings into view the first of some rectangles of the drawing, in order of preference,
+    /// that fits the frame's width (at its left edge), else the last (in the middle), as far as
+    /// the drawing allows: a box with its neighbours when the frame can show them. Vertically
+    /// the last rectangle is centred.
+    pub centre_on: Callback<Vec<Rect>>,
     /// Pointer handlers of the frame: dragging its background pans.
     pub onpointerdown: Callback<PointerEvent>,
     pub onpointermove: Callback<PointerEvent>,
@@ -46,6 +48,9 @@ pub struct PanZoom {
     /// Whether the last pointer gesture was a drag (a click ending it must not open a node).
     pub dragged: Rc<Cell<bool>>,
 }
+
+/// A rectangle of the drawing: left, top, width, height.
+pub type Rect = (f64, f64, f64, f64);
 
 fn frame_element(frame: &NodeRef) -> Option<web_sys::Element> {
     frame.cast::<web_sys::Element>()
@@ -114,9 +119,21 @@ pub fn use_pan_zoom() -> PanZoom {
     };
     let centre_on = {
         let frame = frame.clone();
-        Callback::from(move |(x, y, width, height): (f64, f64, f64, f64)| {
+        Callback::from(move |rects: Vec<Rect>| {
             if let Some(element) = frame_element(&frame) {
-                let left = (x + width / 2.0) * zoom - element.client_width() as f64 / 2.0;
+                let room = element.client_width() as f64;
+                // The map reads left to right: a rectangle that fits starts at the frame's left
+                // edge (what is further right is cut, and invites a pan); else the last one is
+                // centred.
+                let left = match rects.iter().find(|r| r.2 * zoom <= room) {
+                    Some(&(x, ..)) => x * zoom,
+                    None => rects
+                        .last()
+                        .map_or(0.0, |r| (r.0 + r.2 / 2.0) * zoom - room / 2.0),
+                };
+                let Some(&(_, y, _, height)) = rects.last() else {
+                    return;
+                };
                 let top = (y + height / 2.0) * zoom - element.client_height() as f64 / 2.0;
                 element.set_scroll_left(left.max(0.0) as i32);
                 element.set_scroll_top(top.max(0.0) as i32);

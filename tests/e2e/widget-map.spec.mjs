@@ -85,6 +85,22 @@ async function inFrame(page, id) {
   }, id);
 }
 
+/** The boxes the frame's left edge cuts through, and whether the map's tab stop (the program it
+ *  opens on) is wholly inside the frame. */
+async function opening(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('stackway-pathways').shadowRoot;
+    const frame = root.querySelector('.sw-map-frame').getBoundingClientRect();
+    const cut = [...root.querySelectorAll('.sw-node')].filter((node) => {
+      const box = node.getBoundingClientRect();
+      return box.left < frame.left - 1 && box.right > frame.left + 1 && box.bottom > frame.top && box.top < frame.bottom;
+    }).map((node) => node.getAttribute('data-id'));
+    const start = root.querySelector('.sw-node[tabindex="0"]').getBoundingClientRect();
+    const startInside = start.left >= frame.left - 1 && start.right <= frame.right + 1 && start.top >= frame.top - 1 && start.bottom <= frame.bottom + 1;
+    return { cut, startInside };
+  });
+}
+
 for (const [feedName, feed] of [['sample', SAMPLE], ['sixty', SIXTY]]) {
   for (const lang of ['en', 'fr']) {
     for (const width of WIDTHS) {
@@ -108,6 +124,13 @@ for (const [feedName, feed] of [['sample', SAMPLE], ['sixty', SIXTY]]) {
         expect(m.clipped, 'boxes outside the drawing').toEqual([]);
         expect(m.pageWidth, 'page wider than the screen').toBeLessThanOrEqual(width);
         expect(m.frame.right, 'frame wider than the screen').toBeLessThanOrEqual(width);
+        // It opens on the program with what counts toward it: read from the left, no box cut
+        // by the frame's left edge (where the frame is wide enough for a column or two).
+        if (width >= 768) {
+          const open = await opening(page);
+          expect(open.startInside, 'the program it opens on in view').toBe(true);
+          expect(open.cut, 'boxes cut by the frame\'s left edge').toEqual([]);
+        }
         // Nothing ringed or highlighted on load.
         expect(await root.locator('.sw-node:focus-visible, .sw-node-active, .sw-node-dim').count()).toBe(0);
         await expectNoAxeViolations(page, `${feedName} map ${lang} ${width}px`, problems);

@@ -20,9 +20,11 @@ use fluent_syntax::ast::{
 /// The shipped languages, English first (the fallback).
 const LANGUAGES: [&str; 2] = ["en", "fr"];
 /// The files of the first screen's words, in the first WebAssembly module.
-const FIRST_FILES: [&str; 2] = ["widget.ftl", "engine.ftl"];
-/// The files of the later views' words, which only the second module names.
-const LATER_FILES: [&str; 1] = ["views.ftl"];
+const FIRST_FILES: [&str; 1] = ["widget.ftl"];
+/// The files of the later views' words, which only the second module names, and of the
+/// engine's messages, which only those views show (the program cards word their groups from
+/// `widget.ftl`).
+const LATER_FILES: [&str; 2] = ["views.ftl", "engine.ftl"];
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");
@@ -34,9 +36,9 @@ fn main() {
     .unwrap();
     writeln!(out, "pub const LANGUAGES: [&str; 2] = {LANGUAGES:?};").unwrap();
     writeln!(out, "/// The Fluent files of the first screen's words.").unwrap();
-    writeln!(out, "pub const FIRST_FILES: [&str; 2] = {FIRST_FILES:?};").unwrap();
+    writeln!(out, "pub const FIRST_FILES: [&str; 1] = {FIRST_FILES:?};").unwrap();
     writeln!(out, "/// The Fluent files of the later views' words.").unwrap();
-    writeln!(out, "pub const LATER_FILES: [&str; 1] = {LATER_FILES:?};").unwrap();
+    writeln!(out, "pub const LATER_FILES: [&str; 2] = {LATER_FILES:?};").unwrap();
     for lang in LANGUAGES {
         for (part, files) in [("FIRST", &FIRST_FILES[..]), ("LATER", &LATER_FILES[..])] {
             let name = format!("{}_{part}", lang.to_ascii_uppercase());

@@ -46,11 +46,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let body = match (&config.error, &load) {
         (Some(error), _) => html! {
-            <ErrorState failure={Rc::new(Failure::NotConfigured(error.clone()))} on_retry={retry} fetch_later={later::FETCH} />
+            <ErrorState failure={Rc::new(Failure::NotConfigured(error.clone()))} on_retry={retry} fetch_later={later::FETCH} debug={config.debug} />
         },
         (None, FeedLoad::Loading) => html! { <Loading /> },
         (None, FeedLoad::Failed(failure)) => html! {
-            <ErrorState failure={failure.clone()} on_retry={retry} fetch_later={later::FETCH} />
+            <ErrorState failure={failure.clone()} on_retry={retry} fetch_later={later::FETCH} debug={config.debug} />
         },
         (None, FeedLoad::Ready(loaded)) => html! {
             <Shell
@@ -61,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
                 held={config.held.clone()}
                 interop={config.interop.clone().map(AttrValue::from)}
                 fetch_later={later::FETCH}
+                debug={config.debug}
                 {on_language}
             />
         },

@@ -61,6 +61,9 @@ pub struct Config {
     pub lang: Option<String>,
     /// Post the content height to the parent frame (LTI `frameResize`).
     pub frame_resize: bool,
+    /// Show the validator's findings open, for the institutions and designers who fix a feed
+    /// (the demo's `?debug=1`, the LTI designer's preview); learners see them collapsed.
+    pub debug: bool,
     /// The learner's record from the institution (an LTI launch's progress source), as
     /// `[{"id", "earned"}]`. When present it is the learner's held list; the plan saved in the
     /// browser keeps only its planned credentials and goal.
@@ -123,6 +126,7 @@ impl Config {
                 "lang" => config.lang = text(value)?,
                 "interop" => config.interop = text(value)?,
                 "frameResize" => config.frame_resize = json_text::boolean(value, key)?,
+                "debug" => config.debug = json_text::boolean(value, key)?,
                 "held" => config.held = read_held(value)?,
                 _ => {}
             }
@@ -147,11 +151,13 @@ mod tests {
     fn reads_every_key_and_tolerates_missing_ones() {
         let config = Config::from_json(
             r#"{"feed":"f.json","goal":"dip","view":"MAP","lang":"fr","frameResize":true,
-                "interop":"https://cdn.example.org/interop.js"}"#,
+                "interop":"https://cdn.example.org/interop.js","debug":true}"#,
         );
         assert_eq!(config.feed.as_deref(), Some("f.json"));
         assert_eq!(config.initial_view(), View::Map);
         assert!(config.frame_resize);
+        assert!(config.debug);
+        assert!(!Config::from_json("{}").debug);
         assert_eq!(
             config.interop.as_deref(),
             Some("https://cdn.example.org/interop.js")

@@ -72,6 +72,64 @@ pub fn money(amount: f64, currency: &str, lang: &str) -> String {
     }
 }
 
+/// What tells apart credentials whose titles are the same in `lang` (registry pathways often
+/// repeat "Elective" or a program's name), indexed like the feed's credentials: `None` for a
+/// title no other credential has; else its code (a CTDL `codedNotation`, kept as a `code:` tag),
+/// else the title of the first program that names it in its requirements, else its id, whichever
+/// first tells it from the others of its title.
+pub fn distinctions(
+    feed: &Feed,
+    catalog: &stackway_core::Catalog,
+    lang: &str,
+) -> Vec<Option<String>> {
+    use stackway_core::interop::ctdl::vocab::CODE_TAG;
+    let titles: Vec<String> = feed
+        .credentials
+        .iter()
+        .map(|c| text(feed, &c.title, lang))
+        .collect();
+    let mut order: Vec<usize> = (0..titles.len()).collect();
+    order.sort_unstable_by(|&a, &b| titles[a].cmp(&titles[b]).then(a.cmp(&b)));
+    let mut out = vec![None; titles.len()];
+    for same in order.chunk_by(|&a, &b| titles[a] == titles[b]) {
+        if same.len() < 2 {
+            continue;
+        }
+        // Ids are unique: past a few dozen alike, comparing codes or programs pairwise is not
+        // worth its time.
+        let ways = if same.len() > 64 { 2 } else { 0 };
+        let code = |i: usize| {
+            feed.credentials[i]
+                .tags
+                .iter()
+                .find_map(|t| t.strip_prefix(CODE_TAG))
+                .map(str::to_owned)
+        };
+        let program = |i: usize| {
+            let parent = *catalog.parents(i as u32).first()?;
+            let parent = catalog.credential(parent)?;
+            Some(text(feed, &parent.title, lang))
+        };
+        let id = |i: usize| Some(feed.credentials[i].id.clone());
+        let all: [&dyn Fn(usize) -> Option<String>; 3] = [&code, &program, &id];
+        for way in &all[ways..] {
+            let found: Vec<Option<String>> = same.iter().map(|&i| way(i)).collect();
+            // Every one has it, and no two share it.
+            let distinct = found
+                .iter()
+                .enumerate()
+                .all(|(k, a)| a.is_some() && found[..k].iter().all(|b| b != a));
+            if distinct {
+                for (&i, found) in same.iter().zip(found) {
+                    out[i] = found;
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Whether a URL from a feed may become a link: only absolute http(s) URLs.
 pub fn safe_url(url: &str) -> Option<&str> {
     let trimmed = url.trim();
@@ -92,6 +150,46 @@ mod tests {
         assert_eq!(money(1200.0, "CAD", "en"), "$1,200");
         assert_eq!(money(1200.0, "CAD", "fr"), "1\u{202f}200\u{a0}$");
         assert_eq!(money(10.0, "EUR", "en"), "10\u{a0}EUR");
+    }
+
+    /// Identical titles are told apart by code, else by the program that names them, else by
+    /// id; a title of its own needs nothing.
+    #[test]
+    fn identical_titles_are_told_apart() {
+        let feed = stackway_core::parse_feed(
+            r#"{"stackway": 1, "id": "f", "languages": ["en"],
+                "provider": {"id": "p", "name": "P"}, "credentials": [
+                  {"id": "a", "kind": "course", "title": "Elective", "tags": ["code:BUS-101"]},
+                  {"id": "b", "kind": "course", "title": "Elective", "tags": ["code:BUS-102"]},
+                  {"id": "c", "kind": "course", "title": "Capstone"},
+                  {"id": "d", "kind": "course", "title": "Capstone"},
+                  {"id": "e", "kind": "course", "title": "Ethics"},
+                  {"id": "f", "kind": "course", "title": "Intro"},
+                  {"id": "g", "kind": "course", "title": "Intro"},
+                  {"id": "cert", "kind": "certificate", "title": "Certificate", "requires": {"all": ["c", "f"]}},
+                  {"id": "dip", "kind": "diploma", "title": "Diploma", "requires": {"all": ["d", "f"]}}
+                ]}"#,
+        )
+        .feed
+        .expect("a readable feed");
+        let catalog = stackway_core::Catalog::new(&feed);
+        let found = distinctions(&feed, &catalog, "en");
+        let found: Vec<Option<&str>> = found.iter().map(Option::as_deref).collect();
+        assert_eq!(
+            found,
+            [
+                Some("BUS-101"),
+                Some("BUS-102"),
+                Some("Certificate"),
+                Some("Diploma"),
+                None,
+                // Both count toward the certificate first: their ids tell them apart.
+                Some("f"),
+                Some("g"),
+                None,
+                None
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The widget's own words and the choice of language. The words are in Project Fluent files
 //! (`locales/<lang>/*.ftl`), compiled at build time into static tables ([`catalog`], see
-//! `build.rs`). The first screen's words (`widget.ftl`, `engine.ftl`) are in the first module;
-//! the other views' words (`views.ftl`) travel in the second one ([`catalog::later`]), and an
+//! `build.rs`). The first screen's words (`widget.ftl`) are in the first module; the other
+//! views' words and the engine's messages (`views.ftl`, `engine.ftl`) travel in the second one
+//! ([`catalog::later`]), and an
 //! [`I18n`] holds them once it is given them ([`I18n::with_later`]), when that module arrives.
 //!
 //! Feed text is not here: it comes from the feed's own language maps (`Text::get` with the feed's

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use stackway_core::catalog::CredIx;
-use stackway_core::engine::EngineError;
+use stackway_core::engine::{self, CountsToward, EngineError};
 use stackway_core::plan::{self, Objective, Route, Unlocks};
 use stackway_core::{Catalog, Diagnostic, Record};
 use yew::{AttrValue, Html};
@@ -40,6 +40,9 @@ pub type RouteFn = fn(&Catalog, &Record, &str, Objective, u64) -> Result<Route, 
 /// The credentials a learner can start (see [`plan::startable`]).
 pub type StartableFn = fn(&Catalog, &[bool], Option<&[CredIx]>) -> Vec<String>;
 
+/// What a credential counts toward (see [`engine::counts_toward`]).
+pub type CountsTowardFn = fn(&Catalog, &str) -> Result<Vec<CountsToward>, EngineError>;
+
 /// The route planner, as the insights call it: the functions of stackway-core's planner that
 /// only the second module holds (they are named nowhere else, so `wasm-split-cli` moves them).
 #[derive(Clone, Copy)]
@@ -50,6 +53,9 @@ pub struct Planner {
     pub step_unlocks: fn(&Catalog, &Record, &Route) -> Vec<Unlocks>,
     /// The credentials the learner can start now (see [`plan::startable`]).
     pub startable: StartableFn,
+    /// What a credential counts toward, nearest first (see [`engine::counts_toward`]): the
+    /// program cards' ladders, which arrive with their routes.
+    pub counts_toward: CountsTowardFn,
 }
 
 impl Planner {
@@ -60,6 +66,7 @@ impl Planner {
         best_route: plan::best_route_within,
         step_unlocks: plan::step_unlocks,
         startable: plan::startable,
+        counts_toward: engine::counts_toward,
     };
 }
 

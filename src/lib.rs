@@ -14,6 +14,7 @@ mod app;
 mod components;
 mod config;
 mod context;
+mod engine_words;
 mod format;
 mod hooks;
 pub mod i18n;

@@ -205,6 +205,7 @@ const FIRST_SCREEN_FILES: &[&str] = &[
     "src/components/shell/view_tabs.rs",
     "src/components/programs.rs",
     "src/components/program_card.rs",
+    "src/components/requirement_groups.rs",
     "src/components/status.rs",
     "src/components/later_view.rs",
 ];

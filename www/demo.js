@@ -51,6 +51,9 @@ const feed = params.get('feed') || 'www/feeds/sample.json';
 for (const [name, value] of [['feed', feed], ['view', params.get('view')], ['goal', params.get('goal')], ['lang', lang]]) {
   if (value) element.setAttribute(name, value);
 }
+// ?debug=1: the validator's findings open, as institutions and designers need them (learners see
+// one short notice with the findings collapsed).
+if (params.get('debug') === '1') element.setAttribute('debug', '');
 
 const report = document.getElementById('feed-report');
 let preview = null;
@@ -83,7 +86,8 @@ async function showFile(file) {
     host.id = 'preview-host';
     element.after(host);
   }
-  preview = Stackway.mount(host, { feedText: text, lang });
+  // The preview is for whoever publishes the feed: its findings are shown open.
+  preview = Stackway.mount(host, { feedText: text, lang, debug: true });
 }
 
 document.getElementById('feed-file').addEventListener('change', (event) => {

@@ -11,4 +11,5 @@ Stackway.mount(document.getElementById('stackway'), {
   view: params.get('view') || '',
   lang,
   frameResize: window.parent !== window,
+  debug: params.get('debug') === '1',
 });

@@ -7,10 +7,6 @@
 delivery-online = Online
 delivery-in-person = In person
 delivery-hybrid = Hybrid
-count-credits = { $count ->
-    [one] { $count } credit
-   *[other] { $count } credits
-}
 mark-held = Held
 mark-planned = Planned
 mark-earned = Earned
@@ -47,6 +43,7 @@ detail-assessment = How it is assessed
 detail-employers = Employer partners
 detail-badge = Digital badge
 detail-badge-link = See the badge (opens in a new tab)
+detail-requirements = What it takes
 detail-prerequisites = Before you start
 detail-prerequisites-met = You meet the prerequisites.
 detail-prerequisites-unmet = You do not meet the prerequisites yet.
@@ -68,6 +65,11 @@ filter-max-cost = Maximum cost
 filter-max-weeks = Maximum weeks
 filter-any = Any
 filter-clear = Clear filters
+filters-toggle = { $count ->
+    [0] Filters
+    [one] Filters (1 active)
+   *[other] Filters ({ $count } active)
+}
 explore-count = { $count ->
     [0] No credential matches.
     [one] One credential matches.
@@ -181,10 +183,6 @@ badges-error = The badges could not be read.
 ## The validator's findings (the error screen and the partly-invalid notice ask for this
 ## module to list them)
 
-diagnostics-summary = { $count ->
-    [one] One finding
-   *[other] { $count } findings
-}
 diagnostic-place = line { $line }, column { $column }
 severity-error = Error
 severity-warning = Warning

@@ -18,9 +18,10 @@ error-help = Check your connection and try again. If the problem persists, tell 
 action-retry = Try again
 error-view = This view could not be loaded. Check your connection and try again.
 notice-offline = You are offline: this is the copy saved on { $when }.
-notice-partial = { $count ->
-    [one] Part of this list could not be read (one problem); everything else is shown.
-   *[other] Part of this list could not be read ({ $count } problems); everything else is shown.
+notice-partial = Some entries of this catalogue could not be shown.
+diagnostics-summary = { $count ->
+    [one] Details for the institution (one finding)
+   *[other] Details for the institution ({ $count } findings)
 }
 notice-empty = This institution has not published any credentials yet.
 announce-plan-reset = Your plan was cleared.
@@ -70,7 +71,9 @@ count-steps = { $count ->
    *[other] { $count } steps
 }
 action-details = Details
+action-details-label = Details: { $title }
 action-set-goal = Make it my goal
+action-set-goal-label = Make it my goal: { $title }
 
 ## Programs and progress
 
@@ -83,8 +86,57 @@ programs-more = { $count ->
 }
 progress-label = Progress toward { $title }
 progress-percent = { $percent }% complete
-program-missing = Still needed: { $names }
-program-missing-more = and { $count } more
+program-counts-toward = Counts toward: { $names }
 program-route = Cheapest way to finish:
 program-route-pending = being worked out…
 program-is-goal = Your goal
+program-held = You hold this program.
+
+## Requirement groups (program cards and details)
+
+count-credits = { $count ->
+    [one] { $count } credit
+   *[other] { $count } credits
+}
+# $kind: all, one (an "all of" with one member), any, choose, credits.
+group-name = { $has_label ->
+    [yes] { $kind ->
+        [all] { $label }: all of
+        [one] { $label }: required
+        [any] { $label }: one of
+        [choose] { $label }: choose { $need } of
+       *[credits] { $credits ->
+            [one] { $label }: { $credits } credit from
+           *[other] { $label }: { $credits } credits from
+        }
+    }
+   *[no] { $kind ->
+        [all] All of
+        [one] Required
+        [any] One of
+        [choose] Choose { $need } of
+       *[credits] { $credits ->
+            [one] { $credits } credit from
+           *[other] { $credits } credits from
+        }
+    }
+}
+group-complete = Complete
+group-still-needed = Still needed: { $count } more
+group-still-needed-credits = { $credits ->
+    [one] Still needed: { $credits } more credit
+   *[other] Still needed: { $credits } more credits
+}
+member-held = Held
+member-planned = Planned
+member-started = In progress
+member-missing = Still needed
+member-via = through { $names }
+members-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
+groups-more = { $count ->
+    [one] One more group is listed in the details.
+   *[other] { $count } more groups are listed in the details.
+}

@@ -7,10 +7,6 @@
 delivery-online = En ligne
 delivery-in-person = En personne
 delivery-hybrid = Hybride
-count-credits = { $count ->
-    [one] { $count } crédit
-   *[other] { $count } crédits
-}
 mark-held = Obtenu
 mark-planned = Prévu
 mark-earned = Acquis
@@ -47,6 +43,7 @@ detail-assessment = Mode d’évaluation
 detail-employers = Employeurs partenaires
 detail-badge = Badge numérique
 detail-badge-link = Voir le badge (s’ouvre dans un nouvel onglet)
+detail-requirements = Ce qu’il faut obtenir
 detail-prerequisites = Avant de commencer
 detail-prerequisites-met = Vous remplissez les préalables.
 detail-prerequisites-unmet = Vous ne remplissez pas encore les préalables.
@@ -68,6 +65,11 @@ filter-max-cost = Coût maximal
 filter-max-weeks = Durée maximale (semaines)
 filter-any = Indifférent
 filter-clear = Effacer les filtres
+filters-toggle = { $count ->
+    [0] Filtres
+    [one] Filtres (1 actif)
+   *[other] Filtres ({ $count } actifs)
+}
 explore-count = { $count ->
     [0] Aucun titre ne correspond.
     [one] Un titre correspond.
@@ -181,10 +183,6 @@ badges-error = Les badges n’ont pas pu être lus.
 ## Les constats du validateur (l’écran d’erreur et l’avis de flux en partie invalide demandent
 ## ce module pour les lister)
 
-diagnostics-summary = { $count ->
-    [one] { $count } constat
-   *[other] { $count } constats
-}
 diagnostic-place = ligne { $line }, colonne { $column }
 severity-error = Erreur
 severity-warning = Avertissement

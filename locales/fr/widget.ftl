@@ -18,9 +18,10 @@ error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, 
 action-retry = Réessayer
 error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
 notice-offline = Vous êtes hors ligne : voici la copie enregistrée le { $when }.
-notice-partial = { $count ->
-    [one] Une partie de cette liste n’a pas pu être lue (un problème) ; tout le reste est affiché.
-   *[other] Une partie de cette liste n’a pas pu être lue ({ $count } problèmes) ; tout le reste est affiché.
+notice-partial = Certaines entrées de ce catalogue n’ont pas pu être affichées.
+diagnostics-summary = { $count ->
+    [one] Détails pour l’établissement ({ $count } constat)
+   *[other] Détails pour l’établissement ({ $count } constats)
 }
 notice-empty = Cet établissement n’a encore publié aucun titre.
 announce-plan-reset = Votre plan a été effacé.
@@ -70,7 +71,9 @@ count-steps = { $count ->
    *[other] { $count } étapes
 }
 action-details = Détails
+action-details-label = Détails : { $title }
 action-set-goal = En faire mon objectif
+action-set-goal-label = En faire mon objectif : { $title }
 
 ## Programmes et progression
 
@@ -83,8 +86,57 @@ programs-more = { $count ->
 }
 progress-label = Progression vers { $title }
 progress-percent = { $percent } % terminé
-program-missing = Il manque encore : { $names }
-program-missing-more = et { $count } de plus
+program-counts-toward = Contribue à : { $names }
 program-route = Pour terminer au moindre coût :
 program-route-pending = en cours de calcul…
 program-is-goal = Votre objectif
+program-held = Vous avez obtenu ce programme.
+
+## Groupes d’exigences (cartes de programme et détails)
+
+count-credits = { $count ->
+    [one] { $count } crédit
+   *[other] { $count } crédits
+}
+# $kind : all, one (un « all » d’un seul élément), any, choose, credits.
+group-name = { $has_label ->
+    [yes] { $kind ->
+        [all] { $label } : tous ces titres
+        [one] { $label } : obligatoire
+        [any] { $label } : un au choix parmi
+        [choose] { $label } : { $need } au choix parmi
+       *[credits] { $credits ->
+            [one] { $label } : { $credits } crédit parmi
+           *[other] { $label } : { $credits } crédits parmi
+        }
+    }
+   *[no] { $kind ->
+        [all] Tous ces titres
+        [one] Obligatoire
+        [any] Un au choix parmi
+        [choose] { $need } au choix parmi
+       *[credits] { $credits ->
+            [one] { $credits } crédit parmi
+           *[other] { $credits } crédits parmi
+        }
+    }
+}
+group-complete = Rempli
+group-still-needed = À obtenir : encore { $count }
+group-still-needed-credits = { $credits ->
+    [one] À obtenir : encore { $credits } crédit
+   *[other] À obtenir : encore { $credits } crédits
+}
+member-held = Obtenu
+member-planned = Prévu
+member-started = En cours
+member-missing = À obtenir
+member-via = grâce à { $names }
+members-more = { $count ->
+    [one] et un autre
+   *[other] et { $count } autres
+}
+groups-more = { $count ->
+    [one] Un autre groupe figure dans les détails.
+   *[other] { $count } autres groupes figurent dans les détails.
+}

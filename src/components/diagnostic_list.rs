@@ -1,4 +1,5 @@
-//! The validator's findings as a list: severity, place and message of each.
+//! The validator's findings as a list: severity, place and message of each (shown under the
+//! first module's summary line, `status::Findings`).
 
 use stackway_core::{Diagnostic, Severity};
 use yew::prelude::*;
@@ -56,10 +57,5 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
             </li>
         }
     });
-    html! {
-        <details class="sw-diagnostics" open=true>
-            <summary>{ i18n.t_args("diagnostics-summary", &[("count", Arg::from(props.diagnostics.len()))]) }</summary>
-            <ul>{ for items }</ul>
-        </details>
-    }
+    html! { <ul class="sw-diagnostic-list">{ for items }</ul> }
 }

@@ -1,9 +1,14 @@
 //! Explore's filter form. Every change is applied at once (results update as one types).
+//!
+//! The search box is always shown. On narrow screens the other filters wait behind a "Filters"
+//! button that says how many are set, so that the first result is on the first screen of a
+//! phone; on wide screens (the stylesheet hides the button) they are always shown.
 
 use stackway_core::{Delivery, Kind};
 use yew::prelude::*;
 
 use crate::hooks::use_ctx;
+use crate::i18n::Arg;
 use crate::search::{tags, Filters as FilterValues};
 use crate::state::Action;
 
@@ -34,6 +39,22 @@ fn set(filters: &mut FilterValues, field: Field, value: String) {
     *slot = value;
 }
 
+/// How many filters other than the search text are set.
+fn active(filters: &FilterValues) -> usize {
+    [
+        &filters.skill,
+        &filters.tag,
+        &filters.delivery,
+        &filters.kind,
+        &filters.provider,
+        &filters.max_cost,
+        &filters.max_weeks,
+    ]
+    .into_iter()
+    .filter(|value| !value.trim().is_empty())
+    .count()
+}
+
 /// The search box and the filters.
 #[function_component]
 pub fn Filters() -> Html {
@@ -41,6 +62,12 @@ pub fn Filters() -> Html {
     let i18n = &ctx.i18n;
     let feed = &ctx.state.feed;
     let filters = &ctx.state.filters;
+    // Whether the filters are shown on a narrow screen (a wide one always shows them).
+    let expanded = use_state(|| false);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     let change = |field: Field| {
         let state = ctx.state.clone();
         Callback::from(move |value: String| {
@@ -134,6 +161,11 @@ pub fn Filters() -> Html {
                 <span>{ i18n.t("filter-query") }</span>
                 <input type="search" value={filters.query.clone()} oninput={on_input(Field::Query)} autocomplete="off" />
             </label>
+            <button type="button" class="sw-button sw-quiet sw-filters-toggle" aria-expanded={expanded.to_string()} onclick={toggle}>
+                { i18n.t_args("filters-toggle", &[("count", Arg::from(active(filters)))]) }
+                <span aria-hidden="true">{ if *expanded { "▴" } else { "▾" } }</span>
+            </button>
+            <div class={classes!("sw-filter-panel", (!*expanded).then_some("sw-collapsed"))}>
             { select(Field::Skill, i18n.t("filter-skill"), &filters.skill, skills) }
             { select(Field::Tag, i18n.t("filter-tag"), &filters.tag, tag_choices) }
             { select(Field::Delivery, i18n.t("filter-delivery"), &filters.delivery, deliveries) }
@@ -148,6 +180,7 @@ pub fn Filters() -> Html {
                 <input type="number" min="0" step="any" inputmode="decimal" value={filters.max_weeks.clone()} oninput={on_input(Field::MaxWeeks)} />
             </label>
             <button type="button" class="sw-button sw-quiet" onclick={clear}>{ i18n.t("filter-clear") }</button>
+            </div>
         </form>
     }
 }

@@ -1,10 +1,12 @@
-//! One stackable credential as a card: progress bar and words, what is missing, and what the
-//! cheapest route still costs.
+//! One stackable credential as a card: its progress bar, its requirement groups with each
+//! member's state (what it still needs, Degree Works' way), what it counts toward, what the
+//! cheapest route still costs, and its two actions, aligned along the card's bottom.
 
 use stackway_core::Feed;
 use yew::prelude::*;
 
-use crate::context::{message, title as title_of};
+use super::requirement_groups::RequirementGroups;
+use crate::context::title as title_of;
 use crate::format::{money, text_marked};
 use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
@@ -29,7 +31,15 @@ pub struct ProgramCardProps {
     /// "show more" revealed, where keyboard and screen-reader users continue).
     #[prop_or_default]
     pub focus: bool,
+    /// What tells it apart from another program of the same title (its code, or the program
+    /// it belongs to), shown after the title and part of its buttons' names.
+    #[prop_or_default]
+    pub distinction: Option<AttrValue>,
 }
+
+/// The card shows at most this many requirement groups, and this many members of each; the
+/// detail panel shows them all.
+const GROUPS_SHOWN: usize = 4;
 
 /// A program card.
 #[function_component]
@@ -54,6 +64,11 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         return html! {};
     };
     let (title, title_lang) = text_marked(feed, &credential.title, lang);
+    // The name its buttons carry: unique among the cards, as every repeated control's must be.
+    let name = match &props.distinction {
+        Some(distinction) => format!("{title} ({distinction})"),
+        None => title.clone(),
+    };
     // A whole number of percent (0 to 100), so that it shows without `f64` formatting.
     let percent = (status.fraction.clamp(0.0, 1.0) * 100.0).round() as u8;
     let id = status.id.clone();
@@ -65,10 +80,11 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
         .to_callback()
         .reform(move |_: MouseEvent| Action::SetGoal(Some(id.clone())));
     let is_goal = props.is_goal;
-    let summary: Vec<String> = status
-        .summary
+    let counts_toward: Vec<String> = status
+        .counts_toward
         .iter()
-        .map(|m| message(feed, &i18n, m))
+        .take(3)
+        .map(|id| title_of(feed, &i18n, id))
         .collect();
     let route = status
         .route
@@ -93,11 +109,16 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             parts.join(" · ")
         });
     html! {
-        <li class={classes!("sw-card", status.satisfied.then_some("sw-complete"))}>
-            <h3 class="sw-card-title" tabindex="-1" ref={heading} lang={title_lang}>{ title.clone() }</h3>
+        <li class={classes!("sw-card", "sw-program", status.satisfied.then_some("sw-complete"))}>
+            <h3 class="sw-card-title" tabindex="-1" ref={heading}>
+                <span lang={title_lang}>{ title.clone() }</span>
+                if let Some(distinction) = &props.distinction {
+                    { " " }<span class="sw-distinction">{ format!("({distinction})") }</span>
+                }
+            </h3>
             <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
             <div class="sw-progress-row">
-                <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(title.clone()))])}>
+                <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(name.clone()))])}>
                     { format!("{percent}%") }
                 </progress>
                 <span class="sw-percent">
@@ -105,14 +126,18 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
                     { i18n.t_args("progress-percent", &[("percent", Arg::from(usize::from(percent)))]) }
                 </span>
             </div>
-            if !summary.is_empty() {
-                <p class="sw-summary">{ summary.join(" · ") }</p>
+            // A complete program still lists its groups: what is only planned is not earned yet.
+            // One held itself has none to list.
+            if !status.groups.is_empty() {
+                <RequirementGroups feed={feed.clone()} groups={status.groups.clone()} limit={GROUPS_SHOWN} />
+            } else if status.satisfied {
+                <p class="sw-summary">{ i18n.t("program-held") }</p>
             }
-            if !status.missing.is_empty() && !status.satisfied {
-                <p class="sw-missing-list">
-                    { i18n.t_args("program-missing", &[("names", Arg::from(status.missing.iter().take(5).map(|id| title_of(feed, &i18n, id)).collect::<Vec<_>>().join(", ")))]) }
-                    if status.missing.len() > 5 {
-                        { " " }{ i18n.t_args("program-missing-more", &[("count", Arg::from(status.missing.len() - 5))]) }
+            if !counts_toward.is_empty() {
+                <p class="sw-ladder">
+                    { i18n.t_args("program-counts-toward", &[("names", Arg::from(counts_toward.join(", ")))]) }
+                    if status.counts_toward.len() > counts_toward.len() {
+                        { " " }{ i18n.t_args("members-more", &[("count", Arg::from(status.counts_toward.len() - counts_toward.len()))]) }
                     }
                 </p>
             }
@@ -124,11 +149,15 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
                 <p class="sw-route-summary sw-pending">{ i18n.t("program-route") }{ " " }{ i18n.t("program-route-pending") }</p>
             }
             <div class="sw-actions">
-                <button type="button" class="sw-button" onclick={open}>{ i18n.t("action-details") }</button>
+                <button type="button" class="sw-button" onclick={open} aria-label={i18n.t_args("action-details-label", &[("title", Arg::from(name.clone()))])}>
+                    { i18n.t("action-details") }
+                </button>
                 if is_goal {
                     <span class="sw-badge sw-badge-goal"><span aria-hidden="true">{ "★ " }</span>{ i18n.t("program-is-goal") }</span>
                 } else if !status.satisfied {
-                    <button type="button" class="sw-button sw-primary" onclick={set_goal}>{ i18n.t("action-set-goal") }</button>
+                    <button type="button" class="sw-button sw-primary" onclick={set_goal} aria-label={i18n.t_args("action-set-goal-label", &[("title", Arg::from(name))])}>
+                        { i18n.t("action-set-goal") }
+                    </button>
                 }
             </div>
         </li>

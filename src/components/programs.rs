@@ -1,7 +1,8 @@
 //! Programs: every stackable credential as a card, in the feed's order, shown a page at a time
 //! like Explore. The cards on the shown pages carry the engine's full report and cheapest route
 //! (see `state::insights`); "show more" computes the next page's and moves focus to its first
-//! card, so keyboard and screen-reader users continue where the new cards begin.
+//! card, so keyboard and screen-reader users continue where the new cards begin. Programs of the
+//! same title are told apart (`format::distinctions`).
 
 use yew::prelude::*;
 
@@ -19,6 +20,11 @@ pub fn Programs() -> Html {
     let programs = &state.insights.programs;
     let shown = state.programs_shown.min(programs.len());
     let goal = state.plan.goal.as_deref();
+    // Computed once per feed and language, not on every plan change.
+    let distinctions = use_memo(
+        (state.feed.clone(), state.catalog.clone(), i18n.lang()),
+        |(feed, catalog, lang)| crate::format::distinctions(feed, catalog, lang),
+    );
     // The index of the first card of the page "show more" asked for: that card focuses its
     // title when it is first drawn.
     let focus_from = use_mut_ref(|| None::<usize>);
@@ -46,15 +52,25 @@ pub fn Programs() -> Html {
                     </p>
                 }
                 <ul class="sw-cards">
-                    { for programs.iter().take(shown).enumerate().map(|(index, status)| html! {
-                        <ProgramCard
-                            key={status.id.clone()}
-                            feed={state.feed.clone()}
-                            status={status.clone()}
-                            is_goal={goal == Some(status.id.as_str())}
-                            route_pending={state.insights.routes_pending}
-                            focus={focused == Some(index)}
-                        />
+                    { for programs.iter().take(shown).enumerate().map(|(index, status)| {
+                        let distinction = state
+                            .catalog
+                            .index_of(&status.id)
+                            .and_then(|c| distinctions.get(c as usize))
+                            .cloned()
+                            .flatten()
+                            .map(AttrValue::from);
+                        html! {
+                            <ProgramCard
+                                key={status.id.clone()}
+                                feed={state.feed.clone()}
+                                status={status.clone()}
+                                is_goal={goal == Some(status.id.as_str())}
+                                route_pending={state.insights.routes_pending}
+                                focus={focused == Some(index)}
+                                {distinction}
+                            />
+                        }
                     }) }
                 </ul>
                 if remaining > 0 {

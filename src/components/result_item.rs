@@ -39,17 +39,20 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
             .to_callback()
             .reform(move |_: MouseEvent| Action::Open(id.clone()))
     };
+    // Facts that are zero say nothing ("$0 · 0 credits" on a badge): they are left out, like
+    // absent ones.
+    let given = |value: Option<f64>| value.filter(|v| *v > 0.0);
     let mut facts = vec![i18n.t(&format!("kind-{}", credential.kind.as_str()))];
-    if let Some(hours) = credential.hours {
+    if let Some(hours) = given(credential.hours) {
         facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
     }
-    if let Some(weeks) = credential.weeks {
+    if let Some(weeks) = given(credential.weeks) {
         facts.push(i18n.t_args("count-weeks", &[("count", Arg::from(weeks))]));
     }
-    if let Some(cost) = &credential.cost {
+    if let Some(cost) = credential.cost.as_ref().filter(|c| c.amount > 0.0) {
         facts.push(money(cost.amount, &cost.currency, lang));
     }
-    if let Some(credits) = credential.credits {
+    if let Some(credits) = given(credential.credits) {
         facts.push(i18n.t_args(
             "count-credits",
             &[

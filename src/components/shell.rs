@@ -55,6 +55,9 @@ pub struct ShellProps {
     pub fetch_later: FetchLater,
     /// Called with a language tag when the learner switches language.
     pub on_language: Callback<&'static str>,
+    /// Whether the validator's findings are shown open (for designers, see `Config::debug`).
+    #[prop_or_default]
+    pub debug: bool,
 }
 
 /// The widget for one loaded feed.
@@ -126,6 +129,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 diagnostics={props.loaded.diagnostics.clone()}
                 empty={feed.credentials.is_empty()}
                 fetch_later={props.fetch_later}
+                debug={props.debug}
             />
             { view_tabs(&i18n, state.view, &state.dispatcher().to_callback().reform(Action::Show)) }
             <p class="sw-visually-hidden" role="status" aria-live="polite">{ announcement }</p>

@@ -36,6 +36,9 @@ pub struct ErrorStateProps {
     pub on_retry: Callback<()>,
     /// How to fetch the widget's second module, which lists the findings.
     pub fetch_later: FetchLater,
+    /// Whether the validator's findings are shown open (see `Config::debug`).
+    #[prop_or_default]
+    pub debug: bool,
 }
 
 /// A friendly explanation of why the feed cannot be shown, its diagnostics, and a retry button.
@@ -65,7 +68,7 @@ pub fn ErrorState(props: &ErrorStateProps) -> Html {
             <p>{ i18n.t("error-help") }</p>
             <p class="sw-error-detail">{ detail }</p>
             if let Some(diagnostics) = diagnostics {
-                <Findings {diagnostics} fetch_later={props.fetch_later} />
+                <Findings {diagnostics} fetch_later={props.fetch_later} open={props.debug} />
             }
             <button type="button" class="sw-button sw-primary" onclick={retry}>
                 { i18n.t("action-retry") }
@@ -81,23 +84,32 @@ pub struct FindingsProps {
     pub diagnostics: Shared<Vec<Diagnostic>>,
     /// How to fetch the widget's second module, which lists them.
     pub fetch_later: FetchLater,
+    /// Whether they are shown open: for the institutions and designers who fix the feed
+    /// (`Config::debug`); a learner sees them behind their summary line.
+    pub open: bool,
 }
 
-/// The validator's findings, listed by the second module's `DiagnosticList` with that
-/// module's words: they are for whoever fixes the feed, so the first download does without
-/// their code and words. The list appears once that module is in; an error screen, which has
-/// no shell, fetches it here (under the shell the fetch answers with the module the shell
-/// fetched).
+/// The validator's findings behind a summary line ("Details for the institution (19
+/// findings)"), listed by the second module's `DiagnosticList` with that module's words: they
+/// are for whoever fixes the feed, so the first download does without their code and words.
+/// The list appears once that module is in; an error screen, which has no shell, fetches it
+/// here (under the shell the fetch answers with the module the shell fetched).
 #[function_component]
 fn Findings(props: &FindingsProps) -> Html {
     let i18n = use_i18n();
-    match use_later_module(None, Callback::noop(), props.fetch_later) {
-        LaterStatus::Ready(later) if !props.diagnostics.is_empty() => html! {
-            <ContextProvider<Rc<I18n>> context={Rc::new(i18n.with_later(later.messages))}>
-                { (later.diagnostics)(&props.diagnostics) }
-            </ContextProvider<Rc<I18n>>>
-        },
-        _ => html! {},
+    let later = use_later_module(None, Callback::noop(), props.fetch_later);
+    if props.diagnostics.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="sw-diagnostics" open={props.open}>
+            <summary>{ i18n.t_args("diagnostics-summary", &[("count", Arg::from(props.diagnostics.len()))]) }</summary>
+            if let LaterStatus::Ready(later) = later {
+                <ContextProvider<Rc<I18n>> context={Rc::new(i18n.with_later(later.messages))}>
+                    { (later.diagnostics)(&props.diagnostics) }
+                </ContextProvider<Rc<I18n>>>
+            }
+        </details>
     }
 }
 
@@ -112,9 +124,14 @@ pub struct NoticesProps {
     pub empty: bool,
     /// How to fetch the widget's second module, which lists the findings.
     pub fetch_later: FetchLater,
+    /// Whether the validator's findings are shown open (see `Config::debug`).
+    #[prop_or_default]
+    pub debug: bool,
 }
 
-/// Notices above a feed that can be shown: offline copy, partly invalid, empty.
+/// Notices above a feed that can be shown: offline copy, partly invalid, empty. A partly
+/// invalid feed gives learners one short line in their language, the validator's findings
+/// collapsed under it (open for designers).
 #[function_component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let i18n = use_i18n();
@@ -143,9 +160,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 <div class="sw-notice sw-notice-partial" role="status">
                     <p>
                         <span class="sw-icon" aria-hidden="true">{ "▲" }</span>
-                        { i18n.t_args("notice-partial", &[("count", Arg::from(errors))]) }
+                        { i18n.t("notice-partial") }
                     </p>
-                    <Findings diagnostics={props.diagnostics.clone()} fetch_later={props.fetch_later} />
+                    <Findings diagnostics={props.diagnostics.clone()} fetch_later={props.fetch_later} open={props.debug} />
                 </div>
             }
             if props.empty {

@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use stackway_core::engine::holdings::Holdings;
-use stackway_core::engine::{self, Progress, ProgressSummary};
+use stackway_core::engine::{self, Progress, ProgressSummary, RequirementGroup};
 use stackway_core::messages::{Message, MessageId};
 use stackway_core::plan::{self, Route, Unlocks};
 use stackway_core::{Catalog, Date, HeldCredential, Record};
@@ -33,8 +33,11 @@ pub struct ProgramStatus {
     pub fraction: f64,
     /// Plain-language summary parts ("2 of 3 electives", "4 more credits").
     pub summary: Vec<Message>,
-    /// Credentials that would fill an unmet group, in tree order, without duplicates.
-    pub missing: Vec<String>,
+    /// Its requirements as named groups, each member held, planned, started or missing
+    /// (shared, like the route: every card's properties hold a copy of the status).
+    pub groups: Rc<[RequirementGroup]>,
+    /// The stackable credentials it counts toward, nearest first (its ladder).
+    pub counts_toward: Vec<String>,
     /// Why held credentials do or do not count (expired, already used, not accepted).
     pub explanations: Vec<Message>,
     /// The cheapest route to it (shared: the state and each card's properties hold copies of
@@ -114,7 +117,8 @@ fn overview_status(cat: &Catalog, summary: &ProgressSummary) -> ProgramStatus {
         satisfied: summary.satisfied,
         fraction: summary.fraction,
         summary: Vec::new(),
-        missing: Vec::new(),
+        groups: Rc::new([]),
+        counts_toward: Vec::new(),
         explanations: Vec::new(),
         route: None,
     }
@@ -133,24 +137,31 @@ fn detailed_status(
     let route = (!progress.satisfied)
         .then(|| best_route(planner, cat, record, &progress.goal, plan::Objective::Cost))
         .flatten();
-    Some(status(progress, route))
+    Some(status(planner, cat, record, progress, route))
 }
 
-fn status(progress: Progress, route: Option<Rc<Route>>) -> ProgramStatus {
-    let mut missing = Vec::new();
-    for remaining in &progress.remaining {
-        for option in &remaining.options {
-            if !missing.contains(option) {
-                missing.push(option.clone());
-            }
-        }
-    }
+/// The full status of a program from its progress report: the report's words, its
+/// requirement groups and its ladder, with `route`.
+fn status(
+    planner: Option<&Planner>,
+    cat: &Catalog,
+    record: &Record,
+    progress: Progress,
+    route: Option<Rc<Route>>,
+) -> ProgramStatus {
+    let groups = engine::requirement_groups(cat, record, &progress).into();
+    // The ladder search lives in the second module, like the planner: it arrives with the routes.
+    let counts_toward = planner
+        .and_then(|planner| (planner.counts_toward)(cat, &progress.goal).ok())
+        .map(|list| list.into_iter().map(|c| c.goal).collect())
+        .unwrap_or_default();
     ProgramStatus {
         id: progress.goal,
         satisfied: progress.satisfied,
         fraction: progress.fraction,
         summary: progress.summary,
-        missing,
+        groups,
+        counts_toward,
         explanations: progress
             .explanations
             .into_iter()
@@ -191,7 +202,7 @@ impl Insights {
                 } else if goal == Some(id) {
                     engine::progress(cat, &record, id)
                         .ok()
-                        .map(|p| status(p, None))
+                        .map(|p| status(planner, cat, &record, p, None))
                 } else {
                     None
                 };
@@ -265,10 +276,10 @@ impl Insights {
             if goal == Some(card.id.as_str()) {
                 // Beyond the shown pages the goal has its report, without a route.
                 if let Ok(p) = engine::progress(cat, &record, &card.id) {
-                    *card = status(p, None);
+                    *card = status(planner, cat, &record, p, None);
                 }
             } else if !(card.summary.is_empty()
-                && card.missing.is_empty()
+                && card.groups.is_empty()
                 && card.explanations.is_empty()
                 && card.route.is_none())
             {
@@ -278,7 +289,8 @@ impl Insights {
                     satisfied: card.satisfied,
                     fraction: card.fraction,
                     summary: Vec::new(),
-                    missing: Vec::new(),
+                    groups: Rc::new([]),
+                    counts_toward: Vec::new(),
                     explanations: Vec::new(),
                     route: None,
                 };
@@ -307,6 +319,22 @@ pub fn counts_toward(cat: &Catalog, id: &str) -> Vec<String> {
     engine::counts_toward(cat, id)
         .map(|list| list.into_iter().map(|c| c.goal).collect())
         .unwrap_or_default()
+}
+
+/// The requirement groups of the program `id` for the state's plan: the ones its card already
+/// carries, else asked of the engine (a program beyond the Programs view's shown pages, opened
+/// from Explore or the map).
+pub fn requirement_groups(state: &super::State, id: &str) -> Rc<[RequirementGroup]> {
+    match state.insights.program(id) {
+        Some(card) if !card.groups.is_empty() => card.groups.clone(),
+        _ => {
+            let record = record(&state.plan, state.today);
+            engine::progress(&state.catalog, &record, id)
+                .map(|p| engine::requirement_groups(&state.catalog, &record, &p))
+                .unwrap_or_default()
+                .into()
+        }
+    }
 }
 
 /// Every message id the engine can produce (the Fluent files have `engine-<id>` for each).
@@ -360,14 +388,21 @@ mod tests {
             if index < PAGE_SIZE {
                 assert_eq!(card.summary, p.summary, "{}", p.goal);
                 assert!(!card.summary.is_empty(), "{}", p.goal);
-                assert!(!p.satisfied && !card.missing.is_empty(), "{}", p.goal);
+                assert_eq!(
+                    &*card.groups,
+                    engine::requirement_groups(&cat, &record, p).as_slice(),
+                    "{}",
+                    p.goal
+                );
+                assert!(!card.groups.is_empty(), "{}", p.goal);
+                assert!(!p.satisfied, "{}", p.goal);
                 assert_eq!(card.route.as_deref(), Some(&route(&cat, &record, &p.goal)));
                 if p.fraction == 0.0 {
                     unstarted_with_route += 1;
                 }
             } else {
                 assert!(
-                    card.summary.is_empty() && card.missing.is_empty(),
+                    card.summary.is_empty() && card.groups.is_empty(),
                     "{}",
                     p.goal
                 );
@@ -502,13 +537,27 @@ mod tests {
         assert!(planned.programs[..PAGE_SIZE]
             .iter()
             .all(|p| p.satisfied || p.route.is_some()));
-        // Only the routes differ: the words and numbers come from the engine either way.
+        // Only the routes and ladders differ: the words, numbers and requirement groups come
+        // from the engine either way; the ladders (what a program counts toward) arrive with
+        // the planner.
         for (a, b) in waiting.programs.iter().zip(&planned.programs) {
             assert_eq!(
-                (&a.id, a.fraction.to_bits(), &a.summary),
-                (&b.id, b.fraction.to_bits(), &b.summary)
+                (&a.id, a.fraction.to_bits(), &a.summary, &a.groups),
+                (&b.id, b.fraction.to_bits(), &b.summary, &b.groups)
+            );
+            assert!(a.counts_toward.is_empty());
+        }
+        for card in &planned.programs[..PAGE_SIZE] {
+            assert_eq!(
+                card.counts_toward,
+                counts_toward(&cat, &card.id),
+                "{}",
+                card.id
             );
         }
+        assert!(planned.programs[..PAGE_SIZE]
+            .iter()
+            .any(|p| !p.counts_toward.is_empty()));
 
         assert!(
             planned

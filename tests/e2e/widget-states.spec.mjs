@@ -28,6 +28,11 @@ test('an invalid feed shows the diagnostics in French', async ({ page }) => {
   await page.goto(demoUrl({ feed: 'broken-feed.json', lang: 'fr' }));
   const root = widget(page);
   await expect(root.getByRole('alert')).toContainText('comporte des problèmes', { timeout: 15_000 });
+  // The findings are for whoever fixes the feed: collapsed for the learner, a click away.
+  const findings = root.locator('.sw-diagnostics');
+  await expect(findings).not.toHaveAttribute('open', /.*/);
+  await expect(findings.locator('summary')).toContainText('Détails pour l’établissement');
+  await findings.locator('summary').click();
   await expect(root.locator('.sw-diag').first()).toBeVisible();
   await expect(root.locator('.sw-diag').first()).toContainText('ligne');
   await expectNoAxeViolations(page, 'invalid feed');

@@ -1,4 +1,4 @@
-// Every view of the widget renders the test feed in English and French, at phone and desktop
+// Every view of the widget renders the test feed in English and French, at phone, tablet and desktop
 // widths, with zero axe violations, no console error and no CSP violation; a screenshot of each
 // is saved under tests/artifacts/widget/.
 import { test, expect } from '@playwright/test';
@@ -14,7 +14,7 @@ const VIEWS = {
 
 for (const lang of ['en', 'fr']) {
   for (const [view, expected] of Object.entries(VIEWS)) {
-    for (const width of [320, 1280]) {
+    for (const width of [320, 768, 1280]) {
       test(`${view} view in ${lang} at ${width} px`, async ({ page }) => {
         const problems = await watchForProblems(page);
         await page.setViewportSize({ width, height: 900 });

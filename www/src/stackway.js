@@ -23,7 +23,7 @@ const WASM_URL = new URL('../pkg/stackway_bg.wasm', import.meta.url);
 // The stylesheet as the build minified it (its readable source, with the theming properties,
 // is www/stackway.css).
 const CSS_URL = new URL('../pkg/stackway.css', import.meta.url);
-const ATTRIBUTES = ['feed', 'goal', 'view', 'lang'];
+const ATTRIBUTES = ['feed', 'goal', 'view', 'lang', 'debug'];
 
 let wasm = null;
 
@@ -89,6 +89,8 @@ function normalise(config) {
   // unless the page says otherwise; it is only downloaded when needed.
   if (clean.interop) clean.interop = new URL(clean.interop, document.baseURI).href;
   clean.frameResize = Boolean(config?.frameResize);
+  // The validator's findings open, for whoever fixes the feed (learners see them collapsed).
+  clean.debug = Boolean(config?.debug);
   // The learner's record from an LTI launch: [{id, earned}], checked by the widget itself.
   if (Array.isArray(config?.held)) clean.held = config.held;
   return clean;
@@ -107,7 +109,8 @@ function prefetchFeed(config) {
 }
 
 /**
- * Mounts a widget into `element` with `config` ({feed, feedText, goal, view, lang, frameResize}).
+ * Mounts a widget into `element` with `config` ({feed, feedText, goal, view, lang, frameResize,
+ * debug}).
  * Returns a handle: `unmount()` removes it; `update(config)` re-renders with a new configuration.
  */
 export function mount(element, config = {}) {
@@ -226,6 +229,7 @@ class StackwayPathways extends HTMLElement {
       goal: this.getAttribute('goal') || '',
       view: this.getAttribute('view') || '',
       lang: languageOf(this),
+      debug: this.hasAttribute('debug') && this.getAttribute('debug') !== 'false',
       held: Array.isArray(this.held) ? this.held : null,
     };
   }

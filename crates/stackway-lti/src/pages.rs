@@ -321,7 +321,7 @@ pub fn designer_page(view: &DesignerView) -> Response {
          <p id=\"designer-error\" role=\"alert\" hidden></p>\
          <p><button type=\"submit\">{submit}</button></p></form>\
          <section aria-labelledby=\"preview-title\"><h2 id=\"preview-title\">{preview}</h2>\
-         <stackway-pathways id=\"preview\" feed=\"{default_feed}\" lang=\"{lang_code}\"></stackway-pathways></section></main></body></html>\n",
+         <stackway-pathways id=\"preview\" feed=\"{default_feed}\" lang=\"{lang_code}\" debug></stackway-pathways></section></main></body></html>\n",
         lang_code = lang.code(),
         title = t("Add Stackway to your course", "Ajouter Stackway à votre cours"),
         hosts_attr = escape_html(&view.feed_hosts.join(" ")),

@@ -67,6 +67,12 @@ async fn deep_linking_returns_a_signed_resource_link_with_the_designers_choices_
         page.body
     );
     assert!(page.body.contains("/lti/assets/designer.js"));
+    // The designer sees the feed's problems listed open, where learners see them collapsed.
+    assert!(
+        page.body.contains(" debug></stackway-pathways>"),
+        "{}",
+        page.body
+    );
     let ticket = attribute(&page.body, "name=\"ticket\" value").to_string();
 
     let reply = submit_designer(

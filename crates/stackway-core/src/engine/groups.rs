@@ -102,18 +102,23 @@ pub fn requirement_groups(
     );
     let reader = Reader { cat, held_only };
     match root.kind {
-        NodeKind::Credential => vec![reader.section(None, std::slice::from_ref(root))],
+        NodeKind::Credential => vec![reader.section(None, &[root])],
         NodeKind::All => {
-            let (credentials, groups): (Vec<&GroupProgress>, Vec<&GroupProgress>) = root
+            let credentials: Vec<&GroupProgress> = root
                 .children
                 .iter()
-                .partition(|c| c.kind == NodeKind::Credential);
+                .filter(|c| c.kind == NodeKind::Credential)
+                .collect();
             let mut sections = Vec::new();
             if !credentials.is_empty() {
-                let credentials: Vec<GroupProgress> = credentials.into_iter().cloned().collect();
                 sections.push(reader.section(root.label.clone(), &credentials));
             }
-            sections.extend(groups.into_iter().map(|g| reader.group(g)));
+            sections.extend(
+                root.children
+                    .iter()
+                    .filter(|c| c.kind != NodeKind::Credential)
+                    .map(|g| reader.group(g)),
+            );
             if sections.is_empty() {
                 // An empty "all of" is met; it still reads as one (empty) group.
                 sections.push(reader.group(root));
@@ -132,7 +137,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// "All of" the credentials `leaves` (the credentials of a root "all of", or a root that is
     /// one credential), labelled `label`.
-    fn section(&self, label: Option<Text>, leaves: &[GroupProgress]) -> RequirementGroup {
+    fn section(&self, label: Option<Text>, leaves: &[&GroupProgress]) -> RequirementGroup {
         let members: Vec<Member> = leaves.iter().map(|l| self.member(l, false)).collect();
         let met = leaves.iter().filter(|l| l.satisfied).count() as u32;
         let need = leaves.len() as u32;

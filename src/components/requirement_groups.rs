@@ -23,7 +23,10 @@ pub fn group_name(i18n: &I18n, feed: &Feed, group: &RequirementGroup) -> String 
     let kind = match group.kind {
         NodeKind::All if group.members.len() + group.groups.len() == 1 => "one",
         NodeKind::All | NodeKind::Credential => "all",
+        // "Choose 1 of" says less plainly what "One of" says (registry conditions often ask
+        // for one of a list).
         NodeKind::Any => "any",
+        NodeKind::Choose if group.need == 1 => "any",
         NodeKind::Choose => "choose",
         NodeKind::Credits => "credits",
     };
@@ -217,6 +220,7 @@ mod tests {
             group(NodeKind::All, 1, 1, label.clone()),
             group(NodeKind::Any, 1, 2, label.clone()),
             group(NodeKind::Choose, 2, 3, label.clone()),
+            group(NodeKind::Choose, 1, 3, label.clone()),
             group(NodeKind::Credits, 0, 3, label),
         ]
         .iter()
@@ -234,6 +238,7 @@ mod tests {
                 "Required",
                 "One of",
                 "Choose 2 of",
+                "One of",
                 "6 credits from"
             ]
         );
@@ -244,6 +249,7 @@ mod tests {
                 "Obligatoire",
                 "Un au choix parmi",
                 "2 au choix parmi",
+                "Un au choix parmi",
                 "6 crédits parmi"
             ]
         );
@@ -266,6 +272,7 @@ mod tests {
                 "Electives: required",
                 "Electives: one of",
                 "Electives: choose 2 of",
+                "Electives: one of",
                 "Electives: 6 credits from"
             ]
         );
@@ -276,6 +283,7 @@ mod tests {
                 "Cours au choix\u{a0}: obligatoire",
                 "Cours au choix\u{a0}: un au choix parmi",
                 "Cours au choix\u{a0}: 2 au choix parmi",
+                "Cours au choix\u{a0}: un au choix parmi",
                 "Cours au choix\u{a0}: 6 crédits parmi"
             ]
         );

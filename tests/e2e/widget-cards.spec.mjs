@@ -265,3 +265,93 @@ test('a registry pathway is headed by its owner and its conditions read as group
   await expect(card.locator('.sw-group-status').first()).toHaveText('Still needed: 2 more');
   expect(await problems()).toEqual([]);
 });
+
+// Pathways published to the Credential Registry, imported by the widget as a learner opens them.
+const REGISTRY = 'crates/stackway-core/tests/data/ctdl';
+const REGISTRY_FEEDS = [
+  {
+    file: `${REGISTRY}/registry-badge-pathway.json`,
+    owner: { en: 'Northern Lakes College', fr: 'Northern Lakes College' },
+    card: 'Digital Workplace Skills Master Badge',
+    groups: { en: ['All three tiers: all of', 'Capstone: required'], fr: ['All three tiers\u00a0: tous ces titres', 'Capstone\u00a0: obligatoire'] },
+  },
+  {
+    file: `${REGISTRY}/registry-career-pathway.json`,
+    owner: { en: 'Lakeshore Polytechnic', fr: 'Polytechnique Lakeshore' },
+    card: null,
+    groups: {
+      en: ['Entry-level certifications: choose 2 of', 'One specialist certification: one of', 'Advanced certification: one of'],
+      fr: ['Certifications de niveau débutant\u00a0: 2 au choix parmi', 'One specialist certification\u00a0: un au choix parmi', 'Advanced certification\u00a0: un au choix parmi'],
+    },
+  },
+];
+
+for (const lang of ['en', 'fr']) {
+  for (const registry of REGISTRY_FEEDS) {
+    const name = registry.file.split('/').pop();
+    test(`registry data reads well: ${name} headed by its owner, groups named, names unique (${lang})`, async ({ page }) => {
+      const problems = await watchForProblems(page);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(embedUrl({ lang, feed: registry.file, view: 'programs' }));
+      const root = await embedded(page);
+      // The pathway's owning organization, never the importer's "Unknown provider".
+      await expect(root.locator('.sw-heading')).toHaveText(registry.owner[lang]);
+      await expect(root).not.toContainText(/Unknown provider|Fournisseur inconnu/);
+      const card = registry.card
+        ? root.locator('.sw-program').filter({ has: page.getByRole('heading', { name: registry.card }) })
+        : root.locator('.sw-program').first();
+      await expect(card.locator(':scope > .sw-groups > .sw-group > .sw-group-head .sw-group-name')).toHaveText(registry.groups[lang]);
+      // Conditions read as groups, never as the registry's repeated "Requires 3 of 4 items".
+      await expect(root).not.toContainText(/Requires \d+ of \d+|\d+ (of|sur) \d+ (required|requis)/);
+      const names = await buttonNames(root);
+      expect(repeated(names)).toEqual([]);
+      // Nothing wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await expectNoAxeViolations(page, `registry ${name} ${lang}`, problems);
+      await shot(page, `registry-${name.replace('.json', '')}-${lang}-320`);
+      expect(await problems()).toEqual([]);
+    });
+  }
+
+  test(`programs of the same title are told apart by their code (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 768, height: 800 });
+    await page.goto(embedUrl({ lang, feed: 'tests/fixtures/same-titles-feed.json', view: 'programs' }));
+    const root = await embedded(page);
+    const title = lang === 'en' ? 'Certificate in Data Analysis' : 'Certificat en analyse de données';
+    await expect(root.locator('.sw-program .sw-card-title')).toHaveText([`${title} (DA-100)`, `${title} (DA-200)`]);
+    await expect(root.getByRole('button', { name: `${lang === 'en' ? 'Details: ' : 'Détails\u00a0: '}${title} (DA-200)`, exact: true })).toBeVisible();
+    expect(repeated(await buttonNames(root))).toEqual([]);
+  });
+
+  test(`a numbered step's number sits beside the first line of its wrapped title (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(embedUrl({ lang, view: 'pathways' }));
+    const root = await embedded(page);
+    await expect(root.locator('.sw-steps li').first()).toBeVisible();
+    // The test feed's titles fit a phone's line: the list is narrowed (through the CSSOM, which
+    // the page's CSP allows) to what a long registry title meets at 320 px.
+    await root.locator('.sw-steps').evaluate((ol) => { ol.style.maxWidth = '160px'; });
+    // A list item's number (its ::marker) sits on the baseline of the item's first line box; an
+    // empty inline probe put first in the item sits on that same line, so where the probe is,
+    // the number is.
+    const items = await root.locator('.sw-steps li, .sw-inline-list li').evaluateAll((lis) => lis
+      .filter((li) => li.firstElementChild?.classList.contains('sw-link'))
+      .map((li) => {
+        const button = li.firstElementChild;
+        const lineHeight = parseFloat(getComputedStyle(button).lineHeight);
+        const probe = document.createElement('span');
+        probe.textContent = '\u200b';
+        li.insertBefore(probe, button);
+        const marker = probe.getBoundingClientRect();
+        probe.remove();
+        const box = button.getBoundingClientRect();
+        return { title: button.textContent, lines: Math.round(box.height / lineHeight), offset: Math.round(marker.top - box.top), lineHeight };
+      }));
+    const wrapped = items.filter((i) => i.lines > 1);
+    expect(wrapped.length, JSON.stringify(items)).toBeGreaterThan(0);
+    for (const item of wrapped) {
+      expect(Math.abs(item.offset), JSON.stringify(item)).toBeLessThan(item.lineHeight / 2);
+    }
+    await shot(page, `pathways-${lang}-320`);
+  });
+}

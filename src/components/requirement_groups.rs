@@ -171,7 +171,9 @@ fn member(i18n: &I18n, feed: &Feed, member: &Member) -> Html {
                     { " " }<span class="sw-chip-detail">{ detail.join(" · ") }</span>
                 }
             </span>
-            <span class="sw-chip-state"><span aria-hidden="true">{ mark }</span>{ " " }{ word }</span>
+            // A space between title and state: invisible in the flex row, but text read as a
+            // whole (a screen reader's line, a copy) gets "Data Basics Held", not one word.
+            { " " }<span class="sw-chip-state"><span aria-hidden="true">{ mark }</span>{ " " }{ word }</span>
         </li>
     }
 }

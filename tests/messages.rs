@@ -373,3 +373,39 @@ fn compiled_messages_say_what_fluent_says() {
     // Every message at least once in each language, most many times (about 140,000 in all).
     assert!(compared > 10_000, "only {compared} comparisons");
 }
+
+/// French typography, as a French-Canadian reader expects it (OQLF): typographic apostrophes
+/// (“l’éditeur”, never “l'éditeur”), a no-break space before a colon and inside guillemets, and
+/// a narrow no-break space (or none) before “;”, “?” and “!”, so that no line of the widget
+/// starts with a stray colon or guillemet when it wraps on a phone.
+#[test]
+fn french_messages_use_french_typography() {
+    let mut faults = Vec::new();
+    for (file, text) in all_files().iter().zip(sources("fr", &all_files())) {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                let fault = match c {
+                    '\'' if before.is_some_and(char::is_alphabetic)
+                        && after.is_some_and(char::is_alphabetic) =>
+                    {
+                        Some("a straight apostrophe")
+                    }
+                    ':' | '»' if before == Some(' ') => Some("a breaking space before"),
+                    ';' | '?' | '!' if before == Some(' ') => Some("a breaking space before"),
+                    '«' if after == Some(' ') => Some("a breaking space after"),
+                    _ => None,
+                };
+                if let Some(fault) = fault {
+                    faults.push(format!("fr/{file}:{}: {fault} {c:?}: {line}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}

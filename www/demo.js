@@ -15,7 +15,7 @@ const FRENCH = {
   'preview-title': 'Prévisualiser votre propre flux',
   'preview-help': 'Déposez un fichier de flux ici ou choisissez-en un : il est vérifié et affiché ci-dessous, et ne quitte jamais votre ordinateur.',
   'file-label': 'Fichier de flux (JSON)',
-  builder: 'L\'intégrer à votre cours : le générateur d\'intégration',
+  builder: 'L’intégrer à votre cours : le générateur d’intégration',
 };
 const words = {
   summary: (name, errors, warnings) => (lang === 'fr'

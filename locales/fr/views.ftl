@@ -79,21 +79,21 @@ explore-more = Afficher { $count } autres
 
 ## Carte
 
-map-help = Entrez dans la carte avec Tab, puis utilisez les flèches : vers la droite pour ce à quoi un titre contribue, vers la gauche pour ce qui y contribue, en haut et en bas le long d’une colonne. Entrée ouvre les détails. Faites glisser ou défiler pour voir le reste ; + et − zooment.
+map-help = Entrez dans la carte avec Tab, puis utilisez les flèches : vers la droite pour ce à quoi un titre contribue, vers la gauche pour ce qui y contribue, en haut et en bas le long d’une colonne. Entrée ouvre les détails. Faites glisser ou défiler pour voir le reste ; + et − zooment.
 map-modes = Vue de la carte
 map-mode-goal = Autour de mon objectif
 map-mode-program = Autour d’un programme
 map-mode-whole = Carte complète
 map-show-list = Voir en liste
-map-too-large = { $count } titres, c’est trop pour les dessiner ; les voici sous forme de liste.
+map-too-large = { $count } titres, c’est trop pour les dessiner ; les voici sous forme de liste.
 map-zoom-label = Zoom
 map-zoom-in = Zoom avant
 map-zoom-out = Zoom arrière
 map-zoom-reset = Taille réelle
 map-legend = Légende
-map-edge-counts = Trait plein : compte pour
-map-edge-prerequisite = Pointillés : requis avant
-map-label = Carte des parcours : { $count } titres en { $levels } colonnes, des premiers pas à gauche jusqu’à ce à quoi ils mènent à droite. La vue en liste donne les mêmes informations en texte.
+map-edge-counts = Trait plein : compte pour
+map-edge-prerequisite = Pointillés : requis avant
+map-label = Carte des parcours : { $count } titres en { $levels } colonnes, des premiers pas à gauche jusqu’à ce à quoi ils mènent à droite. La vue en liste donne les mêmes informations en texte.
 map-node-label = { $title }, { $meta }
 map-focus-label = Carte autour de { $title }
 map-focus-before = Avant de commencer
@@ -101,20 +101,20 @@ map-focus-blocks = Éléments constitutifs
 map-focus-goal = Votre objectif
 map-focus-program = Programme
 map-focus-leads-to = Mène à
-map-focus-top = Rien ne s’appuie dessus : c’est le sommet de ce parcours.
+map-focus-top = Rien ne s’appuie dessus : c’est le sommet de ce parcours.
 map-group-all = Tous ceux-ci
 map-group-any = Un de ceux-ci
 map-group-choose = { $count } au choix parmi { $total }
 map-group-credits = { $credits } parmi ceux-ci
 list-level = Niveau { $level } ({ $count })
-list-counts-toward = Compte pour : { $names }
-list-opens = Requis avant : { $names }
-list-truncated = Seuls les { $count } premiers titres sont listés ; utilisez Explorer pour trouver les autres.
+list-counts-toward = Compte pour : { $names }
+list-opens = Requis avant : { $names }
+list-truncated = Seuls les { $count } premiers titres sont listés ; utilisez Explorer pour trouver les autres.
 
 ## Parcours
 
 pathways-none = Cet établissement n’a pas publié de parcours recommandés.
-pathway-goal = Mène à : { $title }
+pathway-goal = Mène à : { $title }
 pathway-done = { $done } sur { $count } obtenus
 
 ## Mon plan et badges
@@ -126,7 +126,7 @@ objective-cost = Coût le plus bas
 objective-weeks = Le moins de semaines
 objective-hours = Le moins d’heures
 objective-credits = Le moins de crédits
-plan-goal-heading = Objectif : { $title }
+plan-goal-heading = Objectif : { $title }
 plan-choose-goal = Choisissez un objectif pour voir votre progression et le meilleur parcours pour l’atteindre.
 plan-mine = Mes titres
 plan-empty = Indiquez les titres obtenus ou prévus dans Explorer, la carte ou les détails d’un programme.
@@ -140,9 +140,9 @@ plan-reset = Effacer mon plan
 route-heading = Meilleur parcours
 route-done = Vous avez tout ce qu’il faut pour cet objectif.
 route-infeasible = Aucun parcours ne permet d’atteindre cet objectif avec les titres offerts.
-route-completes = Permet d’obtenir : { $names }
-route-opens = Donne accès à : { $names }
-route-totals = Total : { $cost }, { $hours ->
+route-completes = Permet d’obtenir : { $names }
+route-opens = Donne accès à : { $names }
+route-totals = Total : { $cost }, { $hours ->
     [one] { $hours } heure
    *[other] { $hours } heures
 }, { $weeks ->
@@ -152,11 +152,11 @@ route-totals = Total : { $cost }, { $hours ->
     [one] { $credits } crédit
    *[other] { $credits } crédits
 }.
-route-not-proven = C’est le meilleur parcours trouvé dans le temps imparti ; il en existe peut-être un légèrement meilleur.
-route-unknown = Non compris dans les totaux (valeur inconnue) : { $names }
+route-not-proven = C’est le meilleur parcours trouvé dans le temps imparti ; il en existe peut-être un légèrement meilleur.
+route-unknown = Non compris dans les totaux (valeur inconnue) : { $names }
 badges-open = Ajouter mes badges
-badges-help = Choisissez ou déposez un fichier de votre portefeuille de badges, ou collez son texte : un titre Open Badges 3.0 (JSON ou JWT), un relevé d’apprentissage complet (CLR 2.0) ou des assertions Open Badges 2.0. Le fichier ne quitte pas votre ordinateur.
-badges-self-reported = Déclaré par vous, non vérifié : les signatures ne sont pas contrôlées.
+badges-help = Choisissez ou déposez un fichier de votre portefeuille de badges, ou collez son texte : un titre Open Badges 3.0 (JSON ou JWT), un relevé d’apprentissage complet (CLR 2.0) ou des assertions Open Badges 2.0. Le fichier ne quitte pas votre ordinateur.
+badges-self-reported = Déclaré par vous, non vérifié : les signatures ne sont pas contrôlées.
 badges-loading = Chargement du lecteur de badges…
 badges-load-error = Le lecteur de badges n’a pas pu être chargé.
 badges-choose = Choisir un fichier de badge
@@ -167,15 +167,15 @@ badges-added = { $count ->
     [one] 1 titre a été marqué comme obtenu grâce à vos badges.
    *[other] { $count } titres ont été marqués comme obtenus grâce à vos badges.
 }
-badges-matched-item = { $title } (d’après le badge « { $badge } »)
+badges-matched-item = { $title } (d’après le badge « { $badge } »)
 badges-unmatched = { $count ->
-    [one] 1 badge ne correspond à aucun titre offert ici :
-   *[other] { $count } badges ne correspondent à aucun titre offert ici :
+    [one] 1 badge ne correspond à aucun titre offert ici :
+   *[other] { $count } badges ne correspondent à aucun titre offert ici :
 }
 badges-earned = obtenu le { $date }
 badges-problems = { $count ->
-    [one] 1 partie du fichier n’a pas pu être lue :
-   *[other] { $count } parties du fichier n’ont pas pu être lues :
+    [one] 1 partie du fichier n’a pas pu être lue :
+   *[other] { $count } parties du fichier n’ont pas pu être lues :
 }
 badges-unreadable = Rien dans ce fichier n’a pu être lu comme un badge.
 badges-error = Les badges n’ont pas pu être lus.

@@ -8,16 +8,16 @@ status-loading = Chargement des titres…
 status-loading-view = Chargement de cette vue…
 error-config-title = Ce widget n’est pas configuré correctement
 error-fetch-title = La liste des titres n’a pas pu être chargée
-error-interop-title = Ce parcours (CTDL) n’a pas pu être lu : son convertisseur ne s’est pas chargé
+error-interop-title = Ce parcours (CTDL) n’a pas pu être lu : son convertisseur ne s’est pas chargé
 error-invalid-title = La liste des titres comporte des problèmes
 error-invalid-detail = { $count ->
     [one] Le flux de l’établissement comporte un problème qui empêche de l’afficher.
    *[other] Le flux de l’établissement comporte { $count } problèmes qui empêchent de l’afficher.
 }
-error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez la personne responsable de votre cours : les détails ci-dessous l’aideront.
+error-help = Vérifiez votre connexion et réessayez. Si le problème persiste, prévenez la personne responsable de votre cours : les détails ci-dessous l’aideront.
 action-retry = Réessayer
 error-view = Cette vue n’a pas pu être chargée. Vérifiez votre connexion et réessayez.
-notice-offline = Vous êtes hors ligne : voici la copie enregistrée le { $when }.
+notice-offline = Vous êtes hors ligne : voici la copie enregistrée le { $when }.
 notice-partial = Certaines entrées de ce catalogue n’ont pas pu être affichées.
 diagnostics-summary = { $count ->
     [one] Détails pour l’établissement ({ $count } constat)
@@ -27,8 +27,8 @@ notice-empty = Cet établissement n’a encore publié aucun titre.
 announce-plan-reset = Votre plan a été effacé.
 announce-plan-imported = { $count ->
     [0] Votre plan a été importé.
-    [one] Votre plan a été importé ; une entrée absente de cette liste a été écartée.
-   *[other] Votre plan a été importé ; { $count } entrées absentes de cette liste ont été écartées.
+    [one] Votre plan a été importé ; une entrée absente de cette liste a été écartée.
+   *[other] Votre plan a été importé ; { $count } entrées absentes de cette liste ont été écartées.
 }
 
 ## Navigation et langue
@@ -79,7 +79,7 @@ action-set-goal-label = En faire mon objectif : { $title }
 
 programs-help = Tous les programmes que vous pouvez obtenir en cumulant des titres, et où vous en êtes.
 programs-none = Cet établissement ne propose aucun programme qui s’obtient en cumulant des titres.
-programs-count = Programmes affichés : { $shown } sur { $total }.
+programs-count = Programmes affichés : { $shown } sur { $total }.
 programs-more = { $count ->
     [one] Afficher un programme de plus
    *[other] Afficher { $count } programmes de plus
@@ -87,7 +87,7 @@ programs-more = { $count ->
 progress-label = Progression vers { $title }
 progress-percent = { $percent } % terminé
 program-counts-toward = Contribue à : { $names }
-program-route = Pour terminer au moindre coût :
+program-route = Pour terminer au moindre coût :
 program-route-pending = en cours de calcul…
 program-is-goal = Votre objectif
 program-held = Vous avez obtenu ce programme.

@@ -6,7 +6,7 @@ const error = document.getElementById("designer-error");
 const hosts = (form.dataset.hosts || "").split(" ").filter(Boolean);
 const messages = {
   en: "The feed must be on one of these hosts: ",
-  fr: "Le flux doit se trouver sur l'un de ces hôtes : ",
+  fr: "Le flux doit se trouver sur l’un de ces hôtes : ",
 };
 
 // An entry is a host (the scheme's default port) or host:port, as `URL.host` writes them.

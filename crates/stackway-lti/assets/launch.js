@@ -29,7 +29,7 @@ import(config.widget_script)
     notice.className = "lti-notice";
     notice.setAttribute("role", "alert");
     notice.textContent = document.documentElement.lang === "fr"
-      ? "Le module Stackway n'a pas pu être chargé. Veuillez recharger la page ou réessayer plus tard."
+      ? "Le module Stackway n’a pas pu être chargé. Veuillez recharger la page ou réessayer plus tard."
       : "The Stackway widget could not be loaded. Please reload the page or try again later.";
     element.before(notice);
   });

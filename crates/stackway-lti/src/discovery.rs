@@ -183,7 +183,7 @@ pub fn registration_request(tool: &ToolDescription, platform: &PlatformConfigura
         "domain": domain,
         "target_link_uri": launch,
         "description": "Micro-credential pathways: what learners hold, what stacks toward what, and the best route to a goal.",
-        "description#fr": "Parcours de microcertifications : ce que l'apprenant détient, ce qui s'empile vers quoi, et le meilleur chemin vers un objectif.",
+        "description#fr": "Parcours de microcertifications\u{a0}: ce que l’apprenant détient, ce qui s’empile vers quoi, et le meilleur chemin vers un objectif.",
         "claims": ["iss", "sub"],
         "messages": messages,
     });

@@ -209,27 +209,27 @@ impl Reason {
         use Reason::*;
         match (lang, self) {
             (Lang::En, UnknownPlatform) => "This learning platform is not registered with Stackway.",
-            (Lang::Fr, UnknownPlatform) => "Cette plateforme d'apprentissage n'est pas inscrite auprès de Stackway.",
+            (Lang::Fr, UnknownPlatform) => "Cette plateforme d’apprentissage n’est pas inscrite auprès de Stackway.",
             (Lang::En, UnknownDeployment) => "This deployment of the tool is not registered.",
-            (Lang::Fr, UnknownDeployment) => "Ce déploiement de l'outil n'est pas inscrit.",
+            (Lang::Fr, UnknownDeployment) => "Ce déploiement de l’outil n’est pas inscrit.",
             (Lang::En, PlatformError) => "The learning platform refused to sign you in.",
-            (Lang::Fr, PlatformError) => "La plateforme d'apprentissage a refusé de vous connecter.",
+            (Lang::Fr, PlatformError) => "La plateforme d’apprentissage a refusé de vous connecter.",
             (Lang::En, StateUnknown | StateMismatch | NonceReplayed | NonceMismatch | TicketUnknown) => {
                 "This launch has expired or was already used. Please open the activity again from your course."
             }
             (Lang::Fr, StateUnknown | StateMismatch | NonceReplayed | NonceMismatch | TicketUnknown) => {
-                "Ce lancement a expiré ou a déjà été utilisé. Veuillez rouvrir l'activité à partir de votre cours."
+                "Ce lancement a expiré ou a déjà été utilisé. Veuillez rouvrir l’activité à partir de votre cours."
             }
             (Lang::En, TokenExpired | IssuedInFuture) => {
                 "The sign-in message is out of date. Please open the activity again; if this persists, the server clocks may disagree."
             }
             (Lang::Fr, TokenExpired | IssuedInFuture) => {
-                "Le message de connexion n'est plus valide. Veuillez rouvrir l'activité; si le problème persiste, les horloges des serveurs ne concordent peut-être pas."
+                "Le message de connexion n’est plus valide. Veuillez rouvrir l’activité\u{202f}; si le problème persiste, les horloges des serveurs ne concordent peut-être pas."
             }
             (Lang::En, FeedHostNotAllowed) => "The pathways feed configured for this activity is not on an allowed host.",
-            (Lang::Fr, FeedHostNotAllowed) => "Le flux de parcours configuré pour cette activité n'est pas sur un hôte autorisé.",
+            (Lang::Fr, FeedHostNotAllowed) => "Le flux de parcours configuré pour cette activité n’est pas sur un hôte autorisé.",
             (Lang::En, NoFeed) => "No pathways feed is configured for this activity.",
-            (Lang::Fr, NoFeed) => "Aucun flux de parcours n'est configuré pour cette activité.",
+            (Lang::Fr, NoFeed) => "Aucun flux de parcours n’est configuré pour cette activité.",
             (Lang::En, StoreUnavailable | KeySetUnavailable | Internal) => {
                 "Stackway is temporarily unavailable. Please try again in a moment."
             }
@@ -237,21 +237,21 @@ impl Reason {
                 "Stackway est temporairement indisponible. Veuillez réessayer dans un instant."
             }
             (Lang::En, RegistrationClosed) => "Registration is closed. Ask the Stackway operator for a registration link (stackway register-link).",
-            (Lang::Fr, RegistrationClosed) => "L'inscription est fermée. Demandez un lien d'inscription à l'exploitant de Stackway (stackway register-link).",
+            (Lang::Fr, RegistrationClosed) => "L’inscription est fermée. Demandez un lien d’inscription à l’exploitant de Stackway (stackway register-link).",
             (Lang::En, RegistrationLinkUnknown) => "This registration link is unknown, has expired or was already used. Ask the Stackway operator for a new one.",
-            (Lang::Fr, RegistrationLinkUnknown) => "Ce lien d'inscription est inconnu, a expiré ou a déjà servi. Demandez-en un nouveau à l'exploitant de Stackway.",
+            (Lang::Fr, RegistrationLinkUnknown) => "Ce lien d’inscription est inconnu, a expiré ou a déjà servi. Demandez-en un nouveau à l’exploitant de Stackway.",
             (Lang::En, PlatformConfigInvalid | PlatformConfigUnavailable) => {
                 "Stackway could not read your learning platform's configuration. Start the registration again from your platform."
             }
             (Lang::Fr, PlatformConfigInvalid | PlatformConfigUnavailable) => {
-                "Stackway n'a pas pu lire la configuration de votre plateforme d'apprentissage. Recommencez l'inscription à partir de votre plateforme."
+                "Stackway n’a pas pu lire la configuration de votre plateforme d’apprentissage. Recommencez l’inscription à partir de votre plateforme."
             }
             (Lang::En, RegistrationRefused) => "Your learning platform refused the registration. Start it again from your platform; the registration link still works.",
-            (Lang::Fr, RegistrationRefused) => "Votre plateforme d'apprentissage a refusé l'inscription. Recommencez à partir de votre plateforme; le lien d'inscription fonctionne encore.",
+            (Lang::Fr, RegistrationRefused) => "Votre plateforme d’apprentissage a refusé l’inscription. Recommencez à partir de votre plateforme\u{202f}; le lien d’inscription fonctionne encore.",
             (Lang::En, AlreadyRegistered) => "Stackway is already registered with this platform under this client ID.",
             (Lang::Fr, AlreadyRegistered) => "Stackway est déjà inscrit auprès de cette plateforme sous cet ID client.",
             (Lang::En, _) => "The sign-in message from the learning platform could not be accepted.",
-            (Lang::Fr, _) => "Le message de connexion de la plateforme d'apprentissage n'a pas pu être accepté.",
+            (Lang::Fr, _) => "Le message de connexion de la plateforme d’apprentissage n’a pas pu être accepté.",
         }
     }
 }
@@ -303,9 +303,9 @@ impl IntoResponse for LtiError {
         }
         let title = match (self.lang, self.reason.is_registration()) {
             (Lang::En, false) => "Stackway could not open",
-            (Lang::Fr, false) => "Stackway n'a pas pu s'ouvrir",
+            (Lang::Fr, false) => "Stackway n’a pas pu s’ouvrir",
             (Lang::En, true) => "Stackway could not be registered",
-            (Lang::Fr, true) => "Stackway n'a pas pu être inscrit",
+            (Lang::Fr, true) => "Stackway n’a pas pu être inscrit",
         };
         refusal_page(&RefusalView {
             lang: self.lang,

@@ -69,7 +69,7 @@ pub fn launch_page(view: &LaunchView) -> Response {
         Some(problem) => {
             let (sentence, code_label) = match lang {
                 Lang::En => ("Your progress could not be loaded right now; you can still explore and plan.", "Reason code:"),
-                Lang::Fr => ("Votre progression n'a pas pu être chargée pour le moment; vous pouvez tout de même explorer et planifier.", "Code de motif\u{a0}:"),
+                Lang::Fr => ("Votre progression n’a pas pu être chargée pour le moment\u{202f}; vous pouvez tout de même explorer et planifier.", "Code de motif\u{a0}:"),
             };
             format!(
                 "<p class=\"lti-notice\" role=\"status\">{sentence} <span class=\"lti-code\">{code_label} <code>{}</code></span></p>",
@@ -140,7 +140,7 @@ fn badges_notice(lang: Lang, summary: &BadgeSummary, held: usize) -> String {
     let verification = match lang {
         Lang::En => "Self-reported: the badges' signatures were not verified.",
         Lang::Fr => {
-            "Déclaré par l'apprenant\u{a0}: les signatures des badges n'ont pas été vérifiées."
+            "Déclaré par l’apprenant\u{a0}: les signatures des badges n’ont pas été vérifiées."
         }
     };
     let mut out = format!(
@@ -158,10 +158,10 @@ fn badges_notice(lang: Lang, summary: &BadgeSummary, held: usize) -> String {
                 format!("{n} parts of your record could not be read and were ignored.")
             }
             (Lang::Fr, false) => {
-                format!("{n} partie de votre dossier n'a pas pu être lue et a été ignorée.")
+                format!("{n} partie de votre dossier n’a pas pu être lue et a été ignorée.")
             }
             (Lang::Fr, true) => {
-                format!("{n} parties de votre dossier n'ont pas pu être lues et ont été ignorées.")
+                format!("{n} parties de votre dossier n’ont pas pu être lues et ont été ignorées.")
             }
         };
         out.push_str(&format!("<p>{}</p>", escape_html(&sentence)));
@@ -226,7 +226,7 @@ pub fn platform_storage_put_page(
 ) -> Response {
     let message = match lang {
         Lang::En => "Connecting to your learning platform…",
-        Lang::Fr => "Connexion à votre plateforme d'apprentissage…",
+        Lang::Fr => "Connexion à votre plateforme d’apprentissage…",
     };
     let body = format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>Stackway</title>\
@@ -258,8 +258,8 @@ pub fn platform_storage_get_page(
     let (message, failed) = match lang {
         Lang::En => ("Checking your sign-in with your learning platform…", "Your browser blocked the sign-in check. Please open the activity in a new window."),
         Lang::Fr => (
-            "Vérification de votre connexion auprès de votre plateforme d'apprentissage…",
-            "Votre navigateur a bloqué la vérification de connexion. Veuillez ouvrir l'activité dans une nouvelle fenêtre.",
+            "Vérification de votre connexion auprès de votre plateforme d’apprentissage…",
+            "Votre navigateur a bloqué la vérification de connexion. Veuillez ouvrir l’activité dans une nouvelle fenêtre.",
         ),
     };
     let body = format!(
@@ -329,7 +329,7 @@ pub fn designer_page(view: &DesignerView) -> Response {
         ticket = escape_html(view.ticket),
         feed_label = t("Feed URL", "URL du flux"),
         default_feed = escape_html(view.default_feed),
-        hosts_help = t("Allowed hosts:", "Hôtes autorisés :"),
+        hosts_help = t("Allowed hosts:", "Hôtes autorisés\u{a0}:"),
         hosts = escape_html(&view.feed_hosts.join(", ")),
         goal_label = t("Goal (credential id, optional)", "Objectif (identifiant de titre, facultatif)"),
         goal_help = t("For example: cert-data-analytics", "Par exemple : cert-data-analytics"),
@@ -493,16 +493,16 @@ pub fn registration_confirm_page(
     });
     let launches = if summary.deep_linking {
         t("Course links, and content selection so that designers choose the feed, goal, view and language.",
-          "Liens de cours, et sélection de contenu pour que les concepteurs choisissent le flux, l'objectif, la vue et la langue.")
+          "Liens de cours, et sélection de contenu pour que les concepteurs choisissent le flux, l’objectif, la vue et la langue.")
     } else {
         t(
             "Course links (this platform offers no content selection).",
-            "Liens de cours (cette plateforme n'offre pas la sélection de contenu).",
+            "Liens de cours (cette plateforme n’offre pas la sélection de contenu).",
         )
     };
     let mut data = t(
         "The learner's platform identifier and language only: no name, no email, no LTI services.",
-        "L'identifiant de l'apprenant sur la plateforme et sa langue seulement\u{a0}: ni nom, ni courriel, ni services LTI.",
+        "L’identifiant de l’apprenant sur la plateforme et sa langue seulement\u{a0}: ni nom, ni courriel, ni services LTI.",
     )
     .to_owned();
     if !summary.custom_parameters.is_empty() {
@@ -515,7 +515,7 @@ pub fn registration_confirm_page(
     let mut rows = vec![
         (t("Tool", "Outil"), summary.tool_name.clone()),
         (
-            t("Learning platform", "Plateforme d'apprentissage"),
+            t("Learning platform", "Plateforme d’apprentissage"),
             platform,
         ),
         (
@@ -526,11 +526,11 @@ pub fn registration_confirm_page(
         (t("Default feed", "Flux par défaut"), default_feed),
         (t("Launches", "Lancements"), launches.to_owned()),
         (
-            t("Data the tool receives", "Données reçues par l'outil"),
+            t("Data the tool receives", "Données reçues par l’outil"),
             data,
         ),
         (
-            t("Tool addresses", "Adresses de l'outil"),
+            t("Tool addresses", "Adresses de l’outil"),
             format!(
                 "{0}/lti/login, {0}/lti/launch, {0}/.well-known/jwks.json",
                 summary.base_url
@@ -540,7 +540,7 @@ pub fn registration_confirm_page(
     if summary.existing_registrations > 0 {
         rows.push((t("Already registered", "Déjà inscrite"), match lang {
             Lang::En => format!("{} registration(s) of this platform exist; registering again adds another.", summary.existing_registrations),
-            Lang::Fr => format!("{} inscription(s) de cette plateforme existent déjà; une nouvelle inscription s'y ajoute.", summary.existing_registrations),
+            Lang::Fr => format!("{} inscription(s) de cette plateforme existent déjà\u{202f}; une nouvelle inscription s’y ajoute.", summary.existing_registrations),
         }));
     }
     let rows = summary_list(&rows);
@@ -562,7 +562,7 @@ pub fn registration_confirm_page(
         .collect::<String>();
     let title = t(
         "Register Stackway with your learning platform",
-        "Inscrire Stackway auprès de votre plateforme d'apprentissage",
+        "Inscrire Stackway auprès de votre plateforme d’apprentissage",
     );
     let main = format!(
         "<p class=\"lti-lang\">{switch}</p><h1>{title}</h1><p>{intro}</p>\
@@ -572,7 +572,7 @@ pub fn registration_confirm_page(
         lang_code = lang.code(),
         intro = escape_html(t(
             "Your learning platform asks to register Stackway as an LTI 1.3 tool. Check what will be registered, then choose Register.",
-            "Votre plateforme d'apprentissage demande à inscrire Stackway comme outil LTI 1.3. Vérifiez ce qui sera inscrit, puis choisissez Inscrire.",
+            "Votre plateforme d’apprentissage demande à inscrire Stackway comme outil LTI 1.3. Vérifiez ce qui sera inscrit, puis choisissez Inscrire.",
         )),
         ticket = escape_html(ticket),
         register = t("Register", "Inscrire"),
@@ -589,13 +589,13 @@ pub fn registration_done_page(lang: Lang, summary: &RegistrationSummary) -> Resp
         Some(id) => id.clone(),
         None => t(
             "created by the platform when the tool is enabled",
-            "créé par la plateforme quand l'outil est activé",
+            "créé par la plateforme quand l’outil est activé",
         )
         .to_owned(),
     };
     let rows = [
         (
-            t("Learning platform", "Plateforme d'apprentissage"),
+            t("Learning platform", "Plateforme d’apprentissage"),
             summary.platform_name.clone(),
         ),
         (
@@ -611,7 +611,7 @@ pub fn registration_done_page(lang: Lang, summary: &RegistrationSummary) -> Resp
          <dl class=\"lti-summary\">{rows}</dl><p class=\"lti-actions\"><button type=\"button\" data-close>{close}</button></p>",
         done = escape_html(t(
             "Your learning platform accepted the registration. It may ask you to enable the tool before designers can add it to courses.",
-            "Votre plateforme d'apprentissage a accepté l'inscription. Elle peut vous demander d'activer l'outil avant que les concepteurs puissent l'ajouter aux cours.",
+            "Votre plateforme d’apprentissage a accepté l’inscription. Elle peut vous demander d’activer l’outil avant que les concepteurs puissent l’ajouter aux cours.",
         )),
         close = t("Close", "Fermer"),
     );

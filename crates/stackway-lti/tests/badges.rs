@@ -195,7 +195,7 @@ async fn badges_that_match_nothing_give_an_empty_record_and_are_listed_in_the_le
     );
     assert!(reply
         .body
-        .contains("les signatures des badges n&#39;ont pas été vérifiées"));
+        .contains("les signatures des badges n’ont pas été vérifiées"));
 }
 
 #[tokio::test]

@@ -432,7 +432,7 @@ async fn a_link_opened_in_a_browser_instead_of_the_lms_says_to_start_from_the_pl
         (StatusCode::BAD_REQUEST, "platform-configuration-invalid")
     );
     assert!(
-        reply.body.contains("n'a pas pu être inscrit")
+        reply.body.contains("n’a pas pu être inscrit")
             && reply.body.contains("à partir de votre plateforme"),
         "{}",
         reply.body

@@ -40,3 +40,14 @@ test('embed.html in a cross-origin iframe posts frameResize messages', async ({ 
   await expect(frame.locator('.sw-tabs')).toBeVisible();
   await expect(frame.getByText('Certificat en analyse de données').first()).toBeVisible();
 });
+
+// The iframe page is a document of its own, so it cannot inherit the course page's font: it must
+// not fall back to the browser's serif default, which no LMS uses for its text.
+test('embed.html sets the widget in the interface font, not the browser serif default', async ({ page }) => {
+  await page.goto('/www/embed.html?feed=/tests/fixtures/widget-feed.json&view=programs&lang=en');
+  const title = page.locator('.sw-card-title').first();
+  await expect(title).toBeVisible();
+  const family = await title.evaluate((element) => getComputedStyle(element).fontFamily);
+  // Without embed.css's font, Chromium gives its default, "Times New Roman".
+  expect(family).toMatch(/^system-ui,.*sans-serif$/);
+});

@@ -98,6 +98,29 @@ test('?feed= shows another feed instead of the sample', async ({ page }) => {
   expect(await problems()).toEqual([]);
 });
 
+test('?feed= reads a feed published on another https origin', async ({ page }) => {
+  // Regression: the demo's policy had `connect-src 'self'`, so the browser blocked the fetch
+  // before it left the page (the route below never saw it) and the widget said it could not load.
+  const problems = await watchForProblems(page);
+  const url = 'https://feeds.example.org/pathways/tiny.json';
+  let asked = 0;
+  await page.route(url, (route) => {
+    asked += 1;
+    return route.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: readFileSync(TINY_PATH, 'utf8'),
+    });
+  });
+  const response = await page.goto(`/?feed=${encodeURIComponent(url)}&view=explore`);
+  expect(response.headers()['content-security-policy']).toContain("connect-src 'self' https:");
+  for (const credential of tiny.credentials) {
+    await expect(titleOf(page, credential, 'en')).toBeVisible();
+  }
+  expect(asked).toBe(1);
+  expect(await problems()).toEqual([]);
+});
+
 test('a feed that cannot be loaded gives a plain message, not a blank widget', async ({ page }) => {
   await page.goto('/index.html?feed=www/feeds/does-not-exist.json');
   await expect(page.getByRole('alert')).toContainText('The list of credentials could not be loaded');

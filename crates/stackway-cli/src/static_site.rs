@@ -30,15 +30,16 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
                        style-src 'self'; img-src 'self' https: data:; connect-src 'self'";
 
 /// The policy of the pages whose job is to show a feed from anywhere: the iframe page
-/// (`www/embed.html?feed=URL`, what LMS pages embed) and the embed builder (which checks the
-/// feed a designer types). They may read feeds from any https origin, and over plain http from
-/// this machine (a feed being written); everything else is as strict as [`CSP`].
+/// (`www/embed.html?feed=URL`, what LMS pages embed), the embed builder (which checks the feed a
+/// designer types) and the demo (`/?feed=URL`, which its first lines offer to try). They may read
+/// feeds from any https origin, and over plain http from this machine (a feed being written);
+/// everything else is as strict as [`CSP`].
 pub const FEED_PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                                  style-src 'self'; img-src 'self' https: data:; \
                                  connect-src 'self' https: http://localhost:* http://127.0.0.1:*";
 
-/// The pages served with [`FEED_PAGE_CSP`].
-const FEED_PAGES: [&str; 2] = ["/www/embed.html", "/www/builder.html"];
+/// The pages served with [`FEED_PAGE_CSP`]: `/` is the demo, as `/index.html` is.
+const FEED_PAGES: [&str; 4] = ["/", "/index.html", "/www/embed.html", "/www/builder.html"];
 
 /// For files whose name carries a content hash: they never change, so caches keep them a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";

@@ -88,7 +88,7 @@ fn header_str(response: &Response, name: header::HeaderName) -> Option<&str> {
 }
 
 #[tokio::test]
-async fn the_root_serves_the_demo_page_with_the_strict_csp() {
+async fn the_root_serves_the_demo_page_with_the_feed_pages_csp() {
     let site = Site::new();
     let response = get(&site, "/", &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -99,7 +99,7 @@ async fn the_root_serves_the_demo_page_with_the_strict_csp() {
         header_str(&response, header::CONTENT_SECURITY_POLICY),
         Some(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self' https: data:; connect-src 'self'"
+             img-src 'self' https: data:; connect-src 'self' https: http://localhost:* http://127.0.0.1:*"
         )
     );
     assert_eq!(
@@ -552,9 +552,15 @@ fn a_binary_built_without_the_site_has_none() {
 }
 
 #[tokio::test]
-async fn the_iframe_page_and_the_builder_may_read_feeds_from_other_origins_and_the_demo_may_not() {
+async fn the_feed_pages_may_read_feeds_from_other_origins_and_other_pages_may_not() {
     let app = || site(None, built_in_files());
-    for (uri, policy) in [("/www/builder.html", FEED_PAGE_CSP), ("/index.html", CSP)] {
+    // Regression: the demo offers `?feed=URL` but had `connect-src 'self'`, so a feed from
+    // another origin was blocked in the browser.
+    for (uri, policy) in [
+        ("/www/builder.html", FEED_PAGE_CSP),
+        ("/index.html", FEED_PAGE_CSP),
+        ("/", FEED_PAGE_CSP),
+    ] {
         let page = get_from(app(), "GET", uri, &[]).await;
         assert_eq!(
             header_str(&page, header::CONTENT_SECURITY_POLICY),
@@ -565,6 +571,15 @@ async fn the_iframe_page_and_the_builder_may_read_feeds_from_other_origins_and_t
     assert!(
         FEED_PAGE_CSP.contains("connect-src 'self' https: http://localhost:* http://127.0.0.1:*")
     );
+    // Any other page keeps `connect-src 'self'`.
+    let folder = Site::new();
+    std::fs::write(folder.path().join("www/other.html"), "<!doctype html><p>x").unwrap();
+    let other = get(&folder, "/www/other.html", &[]).await;
+    assert_eq!(
+        header_str(&other, header::CONTENT_SECURITY_POLICY),
+        Some(CSP)
+    );
+    assert!(CSP.ends_with("connect-src 'self'"));
     // Apart from where feeds may come from, the feed pages are as strict as every other page.
     let strip = |policy: &str| {
         policy

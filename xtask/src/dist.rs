@@ -1,8 +1,8 @@
 //! `cargo xtask dist`: the one-file release, `dist/stackway-VERSION-TARGET.tar.gz`.
 //!
 //! The archive holds one folder, `stackway-VERSION-TARGET/`, with:
-//! - `stackway`, the command, built with the `native-release` profile and the CLI's
-//!   `embedded-site` feature: the widget, its loader, the demo, the iframe page, the embed
+//! - `stackway`, the command, built with the `native-release` profile (or, with
+//!   `--profile dev`, see [`Profile::Dev`]) and the CLI's `embedded-site` feature: the widget, its loader, the demo, the iframe page, the embed
 //!   builder and the sample feed are compiled into it (from the folder [`SITE_DIR`] staged
 //!   here), so `stackway serve` and the LTI tool serve them with no checkout beside them;
 //! - `widget/`, the widget's files with content-hashed names for a static host or a CDN, and
@@ -25,22 +25,73 @@ pub const SITE_DIR: &str = "dist-site";
 /// The environment variable that tells the CLI's build script which folder to compile in.
 const SITE_ENV: &str = "STACKWAY_SITE_DIR";
 
+/// Which build of the `stackway` command goes into the archive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// The `native-release` profile, symbols stripped: what is released. The default.
+    Release,
+    /// The debug build, with the same site compiled in, written under the target folder
+    /// instead of `dist/` so that it is never taken for a release. Its dependencies are those
+    /// `cargo xtask test` already compiled for its other steps, so only the command's own crate
+    /// is compiled again (about 20 s), where a first optimised build of the command takes about
+    /// 28 minutes on a loaded 2-core machine. Everything the archive holds (its layout,
+    /// INSTALL.md, the content-hashed widget, integrity.json, the serving code) is the
+    /// release's; only the compiler's optimisations differ. The release-archive test uses it.
+    /// It leaves `target/debug/stackway` with the site inside until the next plain build.
+    Dev,
+}
+
+impl Profile {
+    /// `cargo xtask dist [--profile release|dev]`.
+    pub fn from_args(args: &[String]) -> anyhow::Result<Profile> {
+        match args {
+            [] => Ok(Profile::Release),
+            [flag, profile] if flag == "--profile" => match profile.as_str() {
+                "release" | "native-release" => Ok(Profile::Release),
+                "dev" | "debug" => Ok(Profile::Dev),
+                other => Err(anyhow!(
+                    "unknown profile `{other}`; usage: cargo xtask dist [--profile release|dev]"
+                )),
+            },
+            _ => Err(anyhow!(
+                "unexpected arguments {args:?}; usage: cargo xtask dist [--profile release|dev]"
+            )),
+        }
+    }
+
+    /// The cargo profile and the folder under the target folder it builds into.
+    fn cargo_profile(self) -> (&'static str, &'static str) {
+        match self {
+            Profile::Release => ("native-release", "native-release"),
+            Profile::Dev => ("dev", "debug"),
+        }
+    }
+}
+
+/// Where a [`Profile::Dev`] archive is written, under the target folder.
+const DEV_DIST_DIR: &str = "dist-dev";
+
 /// Builds the widget (unless this run already did), the binary with the site inside it, and
 /// the archive; returns the archive's path.
-pub fn run(cx: &mut Context) -> anyhow::Result<PathBuf> {
+pub fn run(cx: &mut Context, profile: Profile) -> anyhow::Result<PathBuf> {
     build::widget_with_setup(cx)?;
     let site = cx.target_dir().join(SITE_DIR);
     stage_site(&cx.root, &site)?;
-    let binary = release_binary(cx, &site)?;
+    let binary = binary_with_site(cx, &site, profile)?;
+    let binary = shipped_binary(cx, &binary, profile)?;
     let target = host_target(cx)?;
     let name = format!("stackway-{}-{target}", env!("CARGO_PKG_VERSION"));
-    let archive = cx.root.join("dist").join(format!("{name}.tar.gz"));
+    let folder = match profile {
+        Profile::Release => cx.root.join("dist"),
+        Profile::Dev => cx.target_dir().join(DEV_DIST_DIR),
+    };
+    let archive = folder.join(format!("{name}.tar.gz"));
     cx.progress("dist", &format!("writing {}", archive.display()));
-    write_archive(&cx.root, &archive, &name, &binary)?;
+    write_archive(&cx.root, &archive, &name, &binary, profile)?;
     let size = std::fs::metadata(&archive).map(|m| m.len()).unwrap_or(0);
     cx.progress(
         "dist",
-        &format!("built: dist/{name}.tar.gz ({} KiB)", size / 1024),
+        &format!("built: {} ({} KiB)", archive.display(), size / 1024),
     );
     Ok(archive)
 }
@@ -99,17 +150,18 @@ fn stage_site(root: &Path, site: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `cargo build --profile native-release -p stackway-cli --features embedded-site`, symbols
-/// stripped, with the staged site compiled in.
-fn release_binary(cx: &mut Context, site: &Path) -> anyhow::Result<PathBuf> {
+/// `cargo build --profile PROFILE -p stackway-cli --features embedded-site`, with the staged
+/// site compiled in; release builds have their symbols stripped.
+fn binary_with_site(cx: &mut Context, site: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
+    let (cargo_profile, folder) = profile.cargo_profile();
     cx.progress(
         "dist",
-        "building the stackway command with the site inside: cargo build --profile native-release --features embedded-site",
+        &format!("building the stackway command with the site inside: cargo build --profile {cargo_profile} --features embedded-site"),
     );
     let mut command = cx.cargo([
         "build",
         "--profile",
-        "native-release",
+        cargo_profile,
         "-p",
         "stackway-cli",
         "--bin",
@@ -117,15 +169,16 @@ fn release_binary(cx: &mut Context, site: &Path) -> anyhow::Result<PathBuf> {
         "--features",
         "embedded-site",
     ]);
-    command
-        .env(SITE_ENV, site)
-        .env("CARGO_PROFILE_NATIVE_RELEASE_STRIP", "symbols");
+    command.env(SITE_ENV, site);
+    if profile == Profile::Release {
+        command.env("CARGO_PROFILE_NATIVE_RELEASE_STRIP", "symbols");
+    }
     // A first release build compiles every dependency with optimisations: on a loaded 2-core
     // machine that passed the 30 minutes of other commands, so it gets the installs' limit.
     cx.run_within(command, crate::context::INSTALL_TIMEOUT)?;
     let binary = cx
         .target_dir()
-        .join("native-release")
+        .join(folder)
         .join(format!("stackway{}", std::env::consts::EXE_SUFFIX));
     if binary.is_file() {
         Ok(binary)
@@ -134,6 +187,32 @@ fn release_binary(cx: &mut Context, site: &Path) -> anyhow::Result<PathBuf> {
             "built stackway-cli but {} is missing",
             binary.display()
         ))
+    }
+}
+
+/// The file the archive carries as `stackway`: the release binary as cargo built it (its
+/// symbols already stripped), or a copy of the debug binary without its debug information (183
+/// MB down to 33 MB, so the test's archive is written and unpacked in seconds). Where `strip` is
+/// missing, the debug binary goes in whole: larger, but the same program.
+fn shipped_binary(cx: &Context, binary: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
+    if profile == Profile::Release {
+        return Ok(binary.to_path_buf());
+    }
+    let folder = cx.target_dir().join(DEV_DIST_DIR);
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let stripped = folder.join(format!("stackway{}", std::env::consts::EXE_SUFFIX));
+    let mut command = cx.command("strip");
+    command.arg("-o").arg(&stripped).arg(binary);
+    match cx.run(command) {
+        Ok(()) => Ok(stripped),
+        Err(message) => {
+            cx.progress(
+                "dist",
+                &format!("{message:#}; the archive carries the debug binary unstripped"),
+            );
+            Ok(binary.to_path_buf())
+        }
     }
 }
 
@@ -148,17 +227,38 @@ fn host_target(cx: &Context) -> anyhow::Result<String> {
         .context("rustc -vV printed no host line")
 }
 
+/// One file of the archive: its path inside the archive's folder, its bytes, its mode.
+type Entry = (String, Vec<u8>, u32);
+
 /// The archive: `name/stackway`, `name/widget/…`, `name/integrity.json`, `name/LICENSE`,
 /// `name/INSTALL.md`.
-fn write_archive(root: &Path, archive: &Path, name: &str, binary: &Path) -> anyhow::Result<()> {
+fn write_archive(
+    root: &Path,
+    archive: &Path,
+    name: &str,
+    binary: &Path,
+    profile: Profile,
+) -> anyhow::Result<()> {
     if let Some(parent) = archive.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
+    let entries = archive_entries(root, name, binary)?;
+    // The test's archive is written on every run and never downloaded: its level only saves
+    // time.
+    let level = match profile {
+        Profile::Release => flate2::Compression::best(),
+        Profile::Dev => flate2::Compression::fast(),
+    };
+    write_tar_gz(archive, name, entries, level)
+}
+
+/// What [`write_archive`] puts in the archive, in order.
+fn archive_entries(root: &Path, name: &str, binary: &Path) -> anyhow::Result<Vec<Entry>> {
     let widget = root.join(fingerprint::OUT_DIR);
     let integrity = std::fs::read(widget.join(fingerprint::INTEGRITY))
         .context("the widget build wrote no integrity.json")?;
-    let mut entries: Vec<(String, Vec<u8>, u32)> = vec![
+    let mut entries: Vec<Entry> = vec![
         (
             format!("stackway{}", std::env::consts::EXE_SUFFIX),
             std::fs::read(binary).with_context(|| format!("cannot read {}", binary.display()))?,
@@ -187,10 +287,19 @@ fn write_archive(root: &Path, archive: &Path, name: &str, binary: &Path) -> anyh
             entries.push((format!("widget/{file_name}"), bytes, 0o644));
         }
     }
+    Ok(entries)
+}
+
+/// Writes `entries` under the folder `name` into the gzipped tar file `archive`.
+fn write_tar_gz(
+    archive: &Path,
+    name: &str,
+    entries: Vec<Entry>,
+    level: flate2::Compression,
+) -> anyhow::Result<()> {
     let file = std::fs::File::create(archive)
         .with_context(|| format!("cannot create {}", archive.display()))?;
-    let gzip = flate2::write::GzEncoder::new(file, flate2::Compression::best());
-    let mut tar = tar::Builder::new(gzip);
+    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(file, level));
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -33,8 +33,10 @@ Commands:
                          start the studio on FEED (created on the first save if missing)
   size                   build the release widget and report raw, gzip and brotli sizes
   build                  build the release widget into pkg/ and Stackway Studio into pkg/studio/
-  dist                   build the one-file release: dist/stackway-VERSION-TARGET.tar.gz (the
-                         stackway command with the widget inside, widget/, integrity.json)
+  dist [--profile dev]   build the one-file release: dist/stackway-VERSION-TARGET.tar.gz (the
+                         stackway command with the widget inside, widget/, integrity.json);
+                         with --profile dev, the same archive around the debug build, in
+                         target/dist-dev/, for tests (never for a release)
   setup                  only install what the demo and the tests need
 ";
 
@@ -51,7 +53,8 @@ fn main() -> ExitCode {
         "size" => size::run(&mut cx),
         "studio" => studio(&mut cx, rest),
         "build" => build::widget_with_setup(&mut cx).and_then(|()| build::studio(&mut cx)),
-        "dist" => dist::run(&mut cx).map(|_| ()),
+        "dist" => dist::Profile::from_args(rest)
+            .and_then(|profile| dist::run(&mut cx, profile).map(|_| ())),
         "setup" => setup::ensure_concurrently(&mut cx, &prereq::Prereq::EVERYTHING),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use crate::build;
 use crate::context::Context;
 use crate::count::{self, Counts};
+use crate::dist;
 use crate::prereq::Prereq;
 use crate::setup::{self, CHROMEDRIVER};
 use crate::size;
@@ -35,6 +36,7 @@ pub fn all(cx: &Context) -> Vec<Step> {
     let mut steps = static_checks();
     steps.extend(widget_steps());
     steps.extend(browser_steps());
+    steps.push(release_archive_step());
     if cx.root.join(LTI_E2E).is_file() {
         steps.push(lti_step());
     }
@@ -174,6 +176,33 @@ fn browser_steps() -> Vec<Step> {
         },
     ]
 }
+
+/// The one-file release, unpacked into an empty folder, started and loaded in Chromium.
+fn release_archive_step() -> Step {
+    Step {
+        name: "release archive (xtask dist --profile dev, unpacked alone, served, Chromium)",
+        needs: &[Prereq::NodePackages, Prereq::Chromium],
+        run: release_archive,
+    }
+}
+
+/// The archive around the debug build: the release's optimised build would take this machine
+/// about 28 minutes, and every file the archive holds is the release's (see
+/// [`dist::Profile::Dev`]). Then `tests/dist/release.test.mjs` on it.
+fn release_archive(cx: &mut Context) -> Counts {
+    let archive = match dist::run(cx, dist::Profile::Dev) {
+        Ok(archive) => archive,
+        Err(message) => return failure(cx, &message),
+    };
+    let mut command = cx.command("node");
+    command
+        .args(["--test", "--test-reporter=tap", RELEASE_TESTS])
+        .env("STACKWAY_ARCHIVE", archive);
+    counted(cx, command, count::node_tap)
+}
+
+/// The release archive's test.
+const RELEASE_TESTS: &str = "tests/dist/release.test.mjs";
 
 /// The LTI tool against an independent platform.
 fn lti_step() -> Step {
@@ -475,5 +504,6 @@ mod tests {
         assert!(position("native tests") < position("wasm-bindgen-test"));
         assert!(position("wasm-bindgen-test") < position("end-to-end"));
         assert!(position("end-to-end") < position("browser engines: Chromium"));
+        assert!(position("browser engines: WebKitGTK") < position("release archive"));
     }
 }

@@ -102,6 +102,7 @@ map-focus-goal = Your goal
 map-focus-program = Program
 map-focus-leads-to = Leads to
 map-focus-top = Nothing builds on it: it is the top of this ladder.
+map-group-one = Required
 map-group-all = All of these
 map-group-any = One of these
 map-group-choose = Choose { $count } of { $total }

@@ -102,6 +102,7 @@ map-focus-goal = Votre objectif
 map-focus-program = Programme
 map-focus-leads-to = Mène à
 map-focus-top = Rien ne s’appuie dessus : c’est le sommet de ce parcours.
+map-group-one = Obligatoire
 map-group-all = Tous ceux-ci
 map-group-any = Un de ceux-ci
 map-group-choose = { $count } au choix parmi { $total }

@@ -67,7 +67,11 @@ fn groups(ctx: &Ctx, requirement: &Requirement) -> Vec<Group> {
 fn rule(ctx: &Ctx, group: &Requirement) -> String {
     let i18n = &ctx.i18n;
     let words = match group {
-        Requirement::Credential(_) | Requirement::All { .. } => i18n.t("map-group-all"),
+        // One credential asked for is "Required", as on the program cards: "All of these" above
+        // a single stop reads as if something were missing.
+        Requirement::Credential(_) => i18n.t("map-group-one"),
+        Requirement::All { all, .. } if all.len() == 1 => i18n.t("map-group-one"),
+        Requirement::All { .. } => i18n.t("map-group-all"),
         Requirement::Any { .. } => i18n.t("map-group-any"),
         Requirement::Choose { choose, from, .. } => i18n.t_args(
             "map-group-choose",

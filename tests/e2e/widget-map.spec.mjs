@@ -252,6 +252,15 @@ for (const lang of ['en', 'fr']) {
   });
 }
 
+// A group that asks for one credential says "Required", as the program cards do: "All of these"
+// above a single stop reads as if something were missing. (The registry pathway's master badge
+// asks for its capstone in a group of its own.)
+test('a one-credential group around a program reads "Required"', async ({ page }) => {
+  const root = await openMap(page, { feed: 'crates/stackway-core/tests/data/ctdl/registry-badge-pathway.json', width: 320 });
+  const rules = root.locator('.sw-focus .sw-focus-group .sw-focus-rule');
+  await expect(rules).toHaveText(['All three tiers · All of these', 'Capstone · Required']);
+});
+
 for (const width of WIDTHS) {
   test(`a two-credential pathway fits its frame at ${width} px`, async ({ page }) => {
     const problems = await watchForProblems(page);

@@ -1,6 +1,7 @@
 //! The root component: chooses the language, loads the feed, and shows either a state (loading,
 //! error) or the widget's shell for the loaded feed. It is the one component that names the
-//! second module's split point: it hands how to fetch it (`later::FETCH`) to what it renders.
+//! split points: it hands how to fetch the second module (`later::FETCH`) and the interop module
+//! (`interop_split::FETCH`) to what it renders.
 
 use std::rc::Rc;
 
@@ -11,7 +12,7 @@ use crate::components::status::{ErrorState, Loading};
 use crate::config::Config;
 use crate::hooks::{resolve_language, use_feed, use_frame_resize, Failure, FeedLoad, Prefetched};
 use crate::i18n::I18n;
-use crate::later;
+use crate::{interop_split, later};
 
 /// Properties of the root component.
 #[derive(Properties, PartialEq)]
@@ -34,8 +35,7 @@ pub fn App(props: &AppProps) -> Html {
         config.feed.clone(),
         config.feed_text.clone(),
         props.prefetched.clone(),
-        config.interop.clone(),
-        later::FETCH,
+        interop_split::FETCH,
     );
     let root = use_node_ref();
     use_frame_resize(root.clone(), config.frame_resize);
@@ -59,7 +59,7 @@ pub fn App(props: &AppProps) -> Html {
                 initial_view={config.initial_view()}
                 goal={config.goal.clone()}
                 held={config.held.clone()}
-                interop={config.interop.clone().map(AttrValue::from)}
+                fetch_interop={interop_split::FETCH}
                 fetch_later={later::FETCH}
                 debug={config.debug}
                 {on_language}

@@ -68,9 +68,6 @@ pub struct Config {
     /// `[{"id", "earned"}]`. When present it is the learner's held list; the plan saved in the
     /// browser keeps only its planned credentials and goal.
     pub held: Option<Vec<stackway_core::HeldCredential>>,
-    /// URL of the interop module's script (CTDL feeds, "Add my badges"), loaded only when
-    /// needed; by default `pkg/interop/stackway_interop.js` next to the widget's own files.
-    pub interop: Option<String>,
     /// Where the configuration could not be read, why (shown as an error state).
     pub error: Option<String>,
 }
@@ -124,7 +121,6 @@ impl Config {
                 "goal" => config.goal = text(value)?,
                 "view" => config.view = text(value)?,
                 "lang" => config.lang = text(value)?,
-                "interop" => config.interop = text(value)?,
                 "frameResize" => config.frame_resize = json_text::boolean(value, key)?,
                 "debug" => config.debug = json_text::boolean(value, key)?,
                 "held" => config.held = read_held(value)?,
@@ -151,17 +147,13 @@ mod tests {
     fn reads_every_key_and_tolerates_missing_ones() {
         let config = Config::from_json(
             r#"{"feed":"f.json","goal":"dip","view":"MAP","lang":"fr","frameResize":true,
-                "interop":"https://cdn.example.org/interop.js","debug":true}"#,
+                "debug":true}"#,
         );
         assert_eq!(config.feed.as_deref(), Some("f.json"));
         assert_eq!(config.initial_view(), View::Map);
         assert!(config.frame_resize);
         assert!(config.debug);
         assert!(!Config::from_json("{}").debug);
-        assert_eq!(
-            config.interop.as_deref(),
-            Some("https://cdn.example.org/interop.js")
-        );
         assert_eq!(Config::from_json("{}").initial_view(), View::Programs);
         assert!(Config::from_json("{nope").error.is_some());
     }

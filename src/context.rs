@@ -8,8 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::interop::FetchInterop;
 use crate::later_module::FetchLater;
-use crate::state::{Shared, State};
+use crate::state::State;
 
 /// The shared context of the components under the shell.
 #[derive(Clone, PartialEq)]
@@ -17,10 +18,8 @@ pub struct Ctx {
     pub state: UseReducerHandle<State>,
     /// The language's messages, with the later views' words once the second module is in.
     pub i18n: Rc<I18n>,
-    /// The text the feed was read from, which the interop module reads badges against.
-    pub feed_text: Shared<String>,
-    /// Where the interop module is, when not at its default place.
-    pub interop: Option<AttrValue>,
+    /// How to fetch the interop module ("Add my badges" reads the learner's records with it).
+    pub fetch_interop: FetchInterop,
     /// How to fetch the second module (for a view opened before it has arrived).
     pub fetch_later: FetchLater,
 }

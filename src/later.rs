@@ -20,7 +20,6 @@ const LATER_MODULE: LaterModule = LaterModule {
     render: later_pages::render,
     planner: Planner::CORE,
     messages: crate::i18n::catalog::later,
-    convert_feed: crate::interop::convert,
     check_feed,
     diagnostics: diagnostic_list::render,
     layout_graph,

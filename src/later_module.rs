@@ -12,7 +12,6 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
 
 use stackway_core::catalog::CredIx;
 use stackway_core::engine::{self, CountsToward, EngineError};
@@ -21,7 +20,6 @@ use stackway_core::{Catalog, Diagnostic, Record};
 use yew::{AttrValue, Html};
 
 use crate::i18n::catalog::Messages;
-use crate::interop::ConvertFuture;
 
 /// A view that lives in the second module, as the shell asks for it.
 #[derive(Clone, PartialEq, Debug)]
@@ -79,8 +77,6 @@ pub struct LaterModule {
     pub planner: Planner,
     /// Its views' words in a language (`locales/*/views.ftl`), for the i18n.
     pub messages: fn(&str) -> Messages,
-    /// Converts CTDL feed text with the interop module (see [`crate::interop::convert`]).
-    pub convert_feed: fn(Rc<String>, Option<String>) -> ConvertFuture,
     /// A feed's diagnostics as JSON, for `checkFeed`.
     pub check_feed: fn(&str) -> String,
     /// Lists the validator's findings (the error screen's and the partly-invalid notice's).
@@ -135,7 +131,6 @@ impl LaterModule {
             render: |_| Html::default(),
             planner: Planner::CORE,
             messages: crate::i18n::catalog::later,
-            convert_feed: |_, _| Box::pin(async { Err("no interop module in tests".to_owned()) }),
             check_feed: |_| String::new(),
             diagnostics: |_| Html::default(),
             layout_graph: |_, _| Vec::new(),

@@ -19,6 +19,7 @@ mod format;
 mod hooks;
 pub mod i18n;
 mod interop;
+mod interop_split;
 mod json_text;
 mod later;
 mod later_module;

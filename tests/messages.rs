@@ -184,6 +184,7 @@ const FIRST_SCREEN_FILES: &[&str] = &[
     "src/format.rs",
     "src/i18n.rs",
     "src/interop.rs",
+    "src/interop_split.rs",
     "src/json_text.rs",
     "src/later.rs",
     "src/later_module.rs",

@@ -484,30 +484,17 @@ async fn unmount_removes_the_widget() {
     assert!(root.query_selector(".stackway").unwrap().is_none());
 }
 
-/// A stand-in for the interop module, as a `data:` URL the widget can `import()`: it checks that
-/// the widget passes the feed's text and the learner's text through, and answers like the real
-/// module (whose own answers are tested natively in `crates/stackway-interop-wasm` and end to end
-/// in `tests/e2e/widget-interop.spec.mjs`).
-fn fake_interop() -> String {
-    let feed = serde_json::to_string(TINY_FEED).unwrap();
-    let module = format!(
-        r#"export default async function init() {{}}
-export function convertFeed(text) {{
-  if (!text.includes('"@context"')) throw new Error('not the CTDL text');
-  return JSON.stringify({{ feed: {feed}, diagnostics: [
-    {{ code: 'ctdl-test-problem', severity: 'error', pointer: '/@graph/0', message: 'converted', line: null, column: null }}] }});
-}}
-export function readBadges(feed, badges) {{
-  if (!feed.includes('"tiny"') || badges !== 'MY-BADGES') throw new Error('unexpected input');
-  return JSON.stringify({{ verification: 'self-reported',
-    held: [{{ id: 'data-basics', earned: '2025-04-30' }}],
-    matched: [{{ credential: 'data-basics', achievement_name: 'Basics badge' }}],
-    unmatched: [{{ achievement_id: 'https://elsewhere.example.org/first-aid', achievement_name: 'First Aid', earned: '2022-03-01' }}],
-    diagnostics: [] }});
-}}"#
-    );
-    data_url_of("text/javascript", &module)
-}
+/// A learner's records as "Add my badges" reads them with stackway-core's reader: an Open
+/// Badges 3.0 credential aligned to the tiny feed's `data-basics` by its code, and one that
+/// matches nothing in the feed.
+const TWO_BADGES: &str = r#"[
+  {"type": ["VerifiableCredential", "OpenBadgeCredential"], "validFrom": "2025-04-30T10:00:00Z",
+   "credentialSubject": {"achievement": {"id": "https://badges.example.org/basics",
+     "name": "Basics badge", "alignment": [{"targetCode": "data-basics"}]}}},
+  {"type": ["VerifiableCredential", "OpenBadgeCredential"], "validFrom": "2022-03-01T00:00:00Z",
+   "credentialSubject": {"achievement": {"id": "https://elsewhere.example.org/first-aid",
+     "name": "First Aid"}}}
+]"#;
 
 fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
     let area = root
@@ -529,15 +516,14 @@ async fn added_badges_mark_credentials_held_and_list_the_unmatched() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("stackway:plan:tiny").unwrap();
     let (root, _handle) = mount(serde_json::json!({
-        "feedText": TINY_FEED, "lang": "en", "view": "plan", "goal": "data-certificate",
-        "interop": fake_interop()
+        "feedText": TINY_FEED, "lang": "en", "view": "plan", "goal": "data-certificate"
     }));
     wait_for(&root, |t| t.contains("Add my badges")).await;
     assert!(root.query_selector(".sw-badge-panel").unwrap().is_none());
     click(&root, ".sw-add-badges > button");
     let text = wait_for(&root, |t| t.contains("Add these badges")).await;
     assert!(text.contains("Self-reported, not verified"), "{text}");
-    type_into(&root, ".sw-badge-text", "MY-BADGES");
+    type_into(&root, ".sw-badge-text", TWO_BADGES);
     click(&root, ".sw-badge-panel > button");
     let text = wait_for(&root, |t| t.contains("marked as held")).await;
     let results = root.query_selector(".sw-badge-results").unwrap().unwrap();
@@ -562,49 +548,39 @@ async fn added_badges_mark_credentials_held_and_list_the_unmatched() {
     assert_eq!(date.value(), "2025-04-30");
 }
 
+/// A CTDL pathway (JSON-LD, as the Credential Registry serves it) whose destination has no
+/// condition: the importer's warning names it.
+const CTDL_PATHWAY: &str = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": [
+  {"@id": "_:p", "@type": "ceterms:Pathway", "ceterms:name": {"en-US": "Data pathway"},
+   "ceterms:ownedBy": ["_:org"], "ceterms:hasDestinationComponent": ["_:goal"],
+   "ceterms:hasChild": ["_:course"]},
+  {"@id": "_:org", "@type": "ceterms:CredentialOrganization", "ceterms:name": {"en-US": "Lakeview College"}},
+  {"@id": "_:goal", "@type": "ceterms:CredentialComponent", "ceterms:name": {"en-US": "Data Analysis Certificate"},
+   "ceterms:hasChild": ["_:course"]},
+  {"@id": "_:course", "@type": "ceterms:CourseComponent", "ceterms:name": {"en-US": "Statistics One"}}]}"#;
+
 #[wasm_bindgen_test]
-async fn a_badge_reader_that_cannot_load_shows_an_alert_with_a_retry() {
+async fn a_ctdl_feed_is_read_by_the_core_importer_with_its_warnings() {
+    // The widget's own stackway-core reads the JSON-LD (in the release build, from its interop
+    // module): the organization, the components and the importer's warnings all reach the page.
     let (root, _handle) = mount(serde_json::json!({
-        "feedText": TINY_FEED, "lang": "en", "view": "plan",
-        "interop": "/no-such-module/stackway_interop.js"
+        "feedText": CTDL_PATHWAY, "lang": "en", "debug": true
     }));
-    wait_for(&root, |t| t.contains("Add my badges")).await;
-    click(&root, ".sw-add-badges > button");
-    wait_for(&root, |t| t.contains("could not be loaded")).await;
-    let alert = root
-        .query_selector(".sw-add-badges [role=alert]")
-        .unwrap()
-        .expect("an alert");
-    let text = alert.text_content().unwrap_or_default();
-    assert!(
-        text.contains("The badge reader could not be loaded."),
-        "{text}"
-    );
-    assert!(text.contains("Try again"), "{text}");
+    let text = wait_for(&root, |t| t.contains("Lakeview College")).await;
+    assert!(text.contains("Data Analysis Certificate"), "{text}");
+    assert!(text.contains("ctdl-no-condition"), "{text}");
+    assert!(!text.contains("could not be read"), "{text}");
 }
 
 #[wasm_bindgen_test]
-async fn a_ctdl_feed_is_converted_by_the_interop_module_with_its_warnings() {
+async fn a_ctdl_document_without_a_pathway_shows_what_is_wrong_with_a_retry() {
     let ctdl = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#;
     let (root, _handle) = mount(serde_json::json!({
-        "feedText": ctdl, "lang": "en", "interop": fake_interop()
-    }));
-    let text = wait_for(&root, |t| t.contains("complete")).await;
-    assert!(text.contains("Harbour College"), "{text}");
-    assert!(text.contains("Certificate in Data Analysis"), "{text}");
-    // The converter's problems are shown with the feed's own (a partly readable feed).
-    assert!(text.contains("ctdl-test-problem"), "{text}");
-}
-
-#[wasm_bindgen_test]
-async fn a_ctdl_feed_without_its_converter_shows_an_error_with_a_retry() {
-    let ctdl = r#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#;
-    let (root, _handle) = mount(serde_json::json!({
-        "feedText": ctdl, "lang": "en", "interop": "/no-such-module/stackway_interop.js"
+        "feedText": ctdl, "lang": "en", "debug": true
     }));
     let text = wait_for(&root, |t| t.contains("Try again")).await;
     assert!(
-        text.contains("This pathway (CTDL) could not be read"),
+        text.contains("The list of credentials has problems"),
         "{text}"
     );
 }

@@ -179,7 +179,6 @@ badges-problems = { $count ->
    *[other] { $count } parts of the file could not be read:
 }
 badges-unreadable = Nothing in that file could be read as a badge.
-badges-error = The badges could not be read.
 
 ## The validator's findings (the error screen and the partly-invalid notice ask for this
 ## module to list them)

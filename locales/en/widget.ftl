@@ -8,7 +8,7 @@ status-loading = Loading the credentials…
 status-loading-view = Loading this view…
 error-config-title = This widget is not set up correctly
 error-fetch-title = The list of credentials could not be loaded
-error-interop-title = This pathway (CTDL) could not be read: its converter did not load
+error-interop-title = This pathway (CTDL) could not be read: the part of the widget that reads it did not load
 error-invalid-title = The list of credentials has problems
 error-invalid-detail = { $count ->
     [one] The institution's feed has one problem that stops it from being shown.

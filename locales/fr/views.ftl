@@ -179,7 +179,6 @@ badges-problems = { $count ->
    *[other] { $count } parties du fichier n’ont pas pu être lues :
 }
 badges-unreadable = Rien dans ce fichier n’a pu être lu comme un badge.
-badges-error = Les badges n’ont pas pu être lus.
 
 ## Les constats du validateur (l’écran d’erreur et l’avis de flux en partie invalide demandent
 ## ce module pour les lister)

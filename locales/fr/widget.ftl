@@ -8,7 +8,7 @@ status-loading = Chargement des titres…
 status-loading-view = Chargement de cette vue…
 error-config-title = Ce widget n’est pas configuré correctement
 error-fetch-title = La liste des titres n’a pas pu être chargée
-error-interop-title = Ce parcours (CTDL) n’a pas pu être lu : son convertisseur ne s’est pas chargé
+error-interop-title = Ce parcours (CTDL) n’a pas pu être lu : la partie du widget qui le lit ne s’est pas chargée
 error-invalid-title = La liste des titres comporte des problèmes
 error-invalid-detail = { $count ->
     [one] Le flux de l’établissement comporte un problème qui empêche de l’afficher.

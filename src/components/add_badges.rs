@@ -2,8 +2,9 @@
 //! credential as JSON or JWT, a CLR 2.0, Open Badges 2.0 assertions); the credentials they match
 //! become held (with the dates earned) and the badges that match nothing are listed plainly.
 //!
-//! Reading badges lives in the interop module, loaded on demand the first time the panel opens
-//! (`hooks::use_interop`); until then the widget pays nothing for it. This component holds the
+//! Reading badges is stackway-core's reader in the widget's interop module, fetched the first
+//! time the panel opens (`hooks::use_interop`); until then the widget pays nothing for it. The
+//! records are read against the feed the widget shows. This component holds the
 //! panel and what the last record gave; `BadgeInput` takes the records and `BadgeResults` shows
 //! what they gave.
 
@@ -31,8 +32,6 @@ enum Outcome {
     Nothing,
     /// What was read: matched and unmatched badges, and what could not be read.
     Read(Rc<BadgeReport>),
-    /// The module failed to answer.
-    Failed(String),
 }
 
 /// The "Add my badges" button and its panel.
@@ -41,12 +40,12 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
     let ctx = use_ctx();
     let i18n = &ctx.i18n;
     let open = use_state(|| false);
-    let (module, load) = use_interop(ctx.interop.clone());
+    let (module, load) = use_interop(ctx.fetch_interop);
     let outcome = use_state(|| Outcome::Nothing);
 
     let toggle = {
         let open = open.clone();
-        let idle = matches!(module, InteropLoad::Idle | InteropLoad::Failed(_));
+        let idle = matches!(module, InteropLoad::Idle | InteropLoad::Failed);
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {
             let opening = !*open;
@@ -61,20 +60,16 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
         let module = module.clone();
         let outcome = outcome.clone();
         let on_hold = props.on_hold.clone();
-        let feed_text = ctx.feed_text.clone();
+        let feed = ctx.state.feed.clone();
         Callback::from(move |text: String| {
             let InteropLoad::Ready(module) = &module else {
                 return;
             };
-            outcome.set(match module.read_badges(&feed_text, &text) {
-                Ok(report) => {
-                    if !report.held.is_empty() {
-                        on_hold.emit(report.held.clone());
-                    }
-                    Outcome::Read(Rc::new(report))
-                }
-                Err(reason) => Outcome::Failed(reason),
-            });
+            let report = (module.read_badges)(&feed, &text);
+            if !report.held.is_empty() {
+                on_hold.emit(report.held.clone());
+            }
+            outcome.set(Outcome::Read(Rc::new(report)));
         })
     };
     let read_file = use_read_text(submit.reform(Option::unwrap_or_default));
@@ -97,10 +92,9 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
         InteropLoad::Idle | InteropLoad::Loading => html! {
             <p class="sw-state" role="status" aria-busy="true">{ i18n.t("badges-loading") }</p>
         },
-        InteropLoad::Failed(reason) => html! {
+        InteropLoad::Failed => html! {
             <div class="sw-notice sw-missing" role="alert">
                 <p>{ i18n.t("badges-load-error") }</p>
-                <p class="sw-error-detail">{ reason.clone() }</p>
                 <button type="button" class="sw-button" onclick={load.reform(|_: MouseEvent| ())}>{ i18n.t("action-retry") }</button>
             </div>
         },
@@ -108,9 +102,6 @@ pub fn AddBadges(props: &AddBadgesProps) -> Html {
     };
     let result = match &*outcome {
         Outcome::Nothing => Html::default(),
-        Outcome::Failed(reason) => html! {
-            <p class="sw-notice sw-missing">{ i18n.t("badges-error") }{ " " }{ reason.clone() }</p>
-        },
         Outcome::Read(report) => html! { <BadgeResults report={report.clone()} /> },
     };
 

@@ -13,7 +13,7 @@ use crate::interop::BadgeReport;
 /// Properties of [`BadgeResults`].
 #[derive(Properties, PartialEq)]
 pub struct BadgeResultsProps {
-    /// What the interop module read from the records.
+    /// What stackway-core read from the records.
     pub report: Rc<BadgeReport>,
 }
 

@@ -24,6 +24,7 @@ use crate::config::View;
 use crate::context::Ctx;
 use crate::hooks::{load_plan, use_i18n, use_later_module, use_saved_plan, Loaded};
 use crate::i18n::{Arg, I18n};
+use crate::interop::FetchInterop;
 use crate::later_module::{FetchLater, LaterPage};
 use crate::state::{Action, Shared, State};
 
@@ -48,9 +49,8 @@ pub struct ShellProps {
     /// the plan saved in this browser.
     #[prop_or_default]
     pub held: Option<Vec<stackway_core::HeldCredential>>,
-    /// Where the interop module is, when not at its default place (see `Config::interop`).
-    #[prop_or_default]
-    pub interop: Option<AttrValue>,
+    /// How to fetch the interop module (for "Add my badges").
+    pub fetch_interop: FetchInterop,
     /// How to fetch the widget's second module.
     pub fetch_later: FetchLater,
     /// Called with a language tag when the learner switches language.
@@ -96,8 +96,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     let ctx = Ctx {
         state: state.clone(),
         i18n: i18n.clone(),
-        feed_text: Shared(props.loaded.text.clone()),
-        interop: props.interop.clone(),
+        fetch_interop: props.fetch_interop,
         fetch_later: props.fetch_later,
     };
     let feed = &state.feed;

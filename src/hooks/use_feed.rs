@@ -1,13 +1,14 @@
 //! Loading the feed: fetch it as text, read it with the core, keep the last good copy in
 //! localStorage and fall back to it when offline, and retry on demand. Text that looks like
-//! JSON-LD (a CTDL pathway) is first converted by the lazily loaded interop module, through the
-//! bridge in the widget's second module, which the caller says how to fetch ([`FetchLater`]).
+//! JSON-LD (a CTDL pathway) is read by stackway-core's CTDL importer, which lives in the
+//! widget's interop module; the caller says how to fetch it ([`FetchInterop`]). The importer
+//! hands over the feed model itself, with its warnings.
 
 use std::rc::Rc;
 
 use super::storage;
+use crate::interop::FetchInterop;
 use crate::json_text;
-use crate::later_module::FetchLater;
 use crate::state::Shared;
 use stackway_core::{parse_feed, Diagnostic, Feed};
 use yew::prelude::*;
@@ -22,8 +23,8 @@ pub struct Loaded {
     /// When the feed could not be fetched and the saved copy is shown: when it was saved
     /// (ISO 8601).
     pub offline_since: Option<String>,
-    /// The text the feed was read from (a Stackway feed or a CTDL document), for the interop
-    /// module, which reads the learner's badges against it.
+    /// The text the feed was read from (a Stackway feed or a CTDL document), kept as the
+    /// offline copy.
     pub text: Rc<String>,
 }
 
@@ -36,7 +37,7 @@ pub enum Failure {
     Fetch(String),
     /// The text was fetched but is not a usable feed (its diagnostics, compared by identity).
     Invalid(Shared<Vec<Diagnostic>>),
-    /// The text is JSON-LD (CTDL) and the interop module that converts it could not be loaded.
+    /// The text is JSON-LD (CTDL) and the interop module that reads it could not be fetched.
     Interop(String),
 }
 
@@ -134,36 +135,23 @@ fn loaded(
     }
 }
 
-/// Reads feed text of any kind: a Stackway feed directly, a JSON-LD (CTDL) document through the
-/// interop module, which returns a Stackway feed as JSON text plus its conversion warnings.
+/// Reads feed text of any kind: a Stackway feed directly, a JSON-LD (CTDL) document with the
+/// core's CTDL importer in the interop module, which gives the feed it imported and its
+/// warnings (the feed model itself: no JSON text in between).
 async fn read(
     text: String,
     offline_since: Option<String>,
-    interop: Option<String>,
-    later: FetchLater,
+    interop: FetchInterop,
 ) -> Result<Loaded, Failure> {
     let text = Rc::new(text);
     if !crate::interop::looks_like_json_ld(&text) {
         return read_feed(text, offline_since);
     }
-    // The bridge to the interop module is in the widget's second module.
-    let later = later.fetch().await.ok_or_else(|| {
-        Failure::Interop("the widget's second module could not be fetched".into())
+    let module = interop.fetch().await.ok_or_else(|| {
+        Failure::Interop("the widget's interop module could not be fetched".into())
     })?;
-    let converted = (later.convert_feed)(text.clone(), interop)
-        .await
-        .map_err(Failure::Interop)?;
-    let mut diagnostics = converted.diagnostics;
-    let feed = match converted.feed {
-        Some(feed_json) => {
-            // The conversion's warnings first, then what the feed reader found in its output.
-            let parsed = parse_feed(&feed_json);
-            diagnostics.extend(parsed.diagnostics);
-            parsed.feed
-        }
-        None => None,
-    };
-    loaded(feed, diagnostics, text, offline_since)
+    let parsed = (module.read_feed)(&text);
+    loaded(parsed.feed, parsed.diagnostics, text, offline_since)
 }
 
 async fn fetch(url: &str) -> Result<String, String> {
@@ -222,8 +210,7 @@ async fn after_paint() {
 async fn load(
     url: String,
     prefetched: Option<Prefetched>,
-    interop: Option<String>,
-    later: FetchLater,
+    interop: FetchInterop,
 ) -> (FeedLoad, Option<PendingSave>) {
     let text = match prefetched {
         Some(prefetched) => prefetched.text().await,
@@ -234,7 +221,7 @@ async fn load(
         None => fetch(&url).await,
     };
     match text {
-        Ok(text) => match read(text, None, interop, later).await {
+        Ok(text) => match read(text, None, interop).await {
             Ok(loaded) => {
                 let save = PendingSave {
                     saved_at: js_sys::Date::new_0().to_iso_string().into(),
@@ -248,7 +235,7 @@ async fn load(
         Err(reason) => {
             let saved = storage::get(&cache_key(&url)).and_then(|t| SavedFeed::from_json(&t));
             let loaded = match saved {
-                Some(s) => read(s.text, Some(s.saved_at), interop, later).await.ok(),
+                Some(s) => read(s.text, Some(s.saved_at), interop).await.ok(),
                 None => None,
             };
             let load = match loaded {
@@ -262,53 +249,47 @@ async fn load(
 
 /// Loads the feed given by URL or by text; returns where loading stands and a retry callback.
 /// The first attempt uses the loader's download of the URL when there is one; a retry fetches
-/// afresh. `interop` is where the interop module is, when not at its default place; `later`
-/// fetches the widget's second module, which converts CTDL feeds.
+/// afresh. `interop` fetches the widget's interop module, which reads CTDL feeds.
 #[hook]
 pub fn use_feed(
     url: Option<String>,
     text: Option<String>,
     prefetched: Option<Prefetched>,
-    interop: Option<String>,
-    later: FetchLater,
+    interop: FetchInterop,
 ) -> (FeedLoad, Callback<()>) {
     let state = use_state(|| FeedLoad::Loading);
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        use_effect_with(
-            (url, text, interop, *attempt),
-            move |(url, text, interop, attempt)| {
-                let prefetched = prefetched.filter(|_| *attempt == 0);
-                state.set(FeedLoad::Loading);
-                let interop = interop.clone();
-                if let Some(text) = text.clone() {
-                    if crate::interop::looks_like_json_ld(&text) {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            state.set(settle(read(text, None, interop, later).await));
-                        });
-                    } else {
-                        state.set(settle(read_feed(Rc::new(text), None)));
-                    }
-                } else if let Some(url) = url.clone() {
+        use_effect_with((url, text, *attempt), move |(url, text, attempt)| {
+            let prefetched = prefetched.filter(|_| *attempt == 0);
+            state.set(FeedLoad::Loading);
+            if let Some(text) = text.clone() {
+                if crate::interop::looks_like_json_ld(&text) {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let (load, save) = load(url, prefetched, interop, later).await;
-                        state.set(load);
-                        // Serialising and storing the offline copy (a string as large as the
-                        // feed) waits until the feed is painted, so it does not delay the
-                        // first render.
-                        if let Some(save) = save {
-                            after_paint().await;
-                            save.store();
-                        }
+                        state.set(settle(read(text, None, interop).await));
                     });
                 } else {
-                    state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(
-                        "no feed".into(),
-                    ))));
+                    state.set(settle(read_feed(Rc::new(text), None)));
                 }
-            },
-        );
+            } else if let Some(url) = url.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (load, save) = load(url, prefetched, interop).await;
+                    state.set(load);
+                    // Serialising and storing the offline copy (a string as large as the
+                    // feed) waits until the feed is painted, so it does not delay the
+                    // first render.
+                    if let Some(save) = save {
+                        after_paint().await;
+                        save.store();
+                    }
+                });
+            } else {
+                state.set(FeedLoad::Failed(Rc::new(Failure::NotConfigured(
+                    "no feed".into(),
+                ))));
+            }
+        });
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*state).clone(), retry)

@@ -1,9 +1,9 @@
-//! The interop module (CTDL feeds and learners' badges), loaded the first time a component asks
+//! The interop module (CTDL feeds and learners' badges), fetched the first time a component asks
 //! for it (see `crate::interop`).
 
 use yew::prelude::*;
 
-use crate::interop::{self, Interop};
+use crate::interop::{FetchInterop, Interop};
 
 /// Where loading the interop module stands.
 #[derive(Clone, Debug)]
@@ -12,25 +12,24 @@ pub enum InteropLoad {
     Idle,
     Loading,
     Ready(Interop),
-    /// It could not be loaded: the browser's reason.
-    Failed(String),
+    /// It could not be fetched (a retry fetches it again).
+    Failed,
 }
 
-/// The interop module at `url` (its default place when `None`), and a callback that starts
-/// loading it (again, after a failure).
+/// The interop module, fetched with `fetch`, and a callback that starts fetching it (again,
+/// after a failure).
 #[hook]
-pub fn use_interop(url: Option<AttrValue>) -> (InteropLoad, Callback<()>) {
+pub fn use_interop(fetch: FetchInterop) -> (InteropLoad, Callback<()>) {
     let module = use_state(|| InteropLoad::Idle);
     let load = {
         let module = module.clone();
         Callback::from(move |()| {
             module.set(InteropLoad::Loading);
             let module = module.clone();
-            let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                module.set(match interop::load(url.as_deref()).await {
-                    Ok(loaded) => InteropLoad::Ready(loaded),
-                    Err(reason) => InteropLoad::Failed(reason),
+                module.set(match fetch.fetch().await {
+                    Some(loaded) => InteropLoad::Ready(loaded),
+                    None => InteropLoad::Failed,
                 });
             });
         })

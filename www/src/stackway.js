@@ -9,8 +9,10 @@
 //
 //   const handle = Stackway.mount(element, { feed, goal, view, lang });  … handle.unmount();
 //
-// The interop module (pkg/interop/: CTDL feeds and "Add my badges") is a separate WebAssembly
-// file that the widget imports on demand; a normal page load never downloads it.
+// The interop module (pkg/split_interop.wasm: stackway-core's CTDL import and badge reader, a
+// split point of the widget) is fetched only for a JSON-LD feed or "Add my badges"; a normal
+// page load never downloads it. For a JSON-LD feed this loader starts that download as soon as
+// the feed's text is in, while the first module may still be downloading.
 //
 // The WebAssembly is fetched once, lazily: when the first element is on or near the screen (at
 // once if it already is when the loader runs, else when it scrolls near), or on the first
@@ -23,6 +25,13 @@ const WASM_URL = new URL('../pkg/stackway_bg.wasm', import.meta.url);
 // The stylesheet as the build minified it (its readable source, with the theming properties,
 // is www/stackway.css).
 const CSS_URL = new URL('../pkg/stackway.css', import.meta.url);
+// The interop module's files, as the split tool's link script fetches them (see preloadInterop):
+// its own, and the chunk of code it shares with the later views' module. `cargo xtask build`
+// fails when this list misses one of the files the build split out for it.
+const INTEROP_URLS = [
+  new URL('../pkg/split_interop.wasm', import.meta.url),
+  new URL('../pkg/chunk_interop_later.wasm', import.meta.url),
+];
 const ATTRIBUTES = ['feed', 'goal', 'view', 'lang', 'debug'];
 
 let wasm = null;
@@ -81,13 +90,10 @@ function container(root) {
 
 function normalise(config) {
   const clean = {};
-  for (const key of ['feed', 'feedText', 'goal', 'view', 'lang', 'interop']) {
+  for (const key of ['feed', 'feedText', 'goal', 'view', 'lang']) {
     if (typeof config?.[key] === 'string' && config[key] !== '') clean[key] = config[key];
   }
   if (clean.feed) clean.feed = new URL(clean.feed, document.baseURI).href;
-  // The interop module (CTDL feeds, "Add my badges") is found next to the widget's own files
-  // unless the page says otherwise; it is only downloaded when needed.
-  if (clean.interop) clean.interop = new URL(clean.interop, document.baseURI).href;
   clean.frameResize = Boolean(config?.frameResize);
   // The validator's findings open, for whoever fixes the feed (learners see them collapsed).
   clean.debug = Boolean(config?.debug);
@@ -102,10 +108,44 @@ function normalise(config) {
  * itself, so that it can explain the failure or fall back to its saved copy.
  */
 function prefetchFeed(config) {
-  if (!config.feed || config.feedText) return undefined;
+  if (config.feedText) {
+    if (looksLikeJsonLd(config.feedText)) preloadInterop();
+    return undefined;
+  }
+  if (!config.feed) return undefined;
   return fetch(config.feed)
     .then((response) => (response.ok ? response.text() : null))
+    .then((text) => {
+      if (text !== null && looksLikeJsonLd(text)) preloadInterop();
+      return text;
+    })
     .catch(() => null);
+}
+
+/** Whether feed text may be JSON-LD (a CTDL pathway): `"@context"` or `"@graph"` as a key, the
+ *  test the widget makes before it asks for its interop module. */
+function looksLikeJsonLd(text) {
+  return /"@(?:context|graph)"\s*:/.test(text);
+}
+
+let interopPreloaded = false;
+
+/**
+ * Starts downloading the interop module, which a JSON-LD feed needs before its first render:
+ * preloads of the URLs the split tool's link script fetches (with `fetch`, CORS, as here), so
+ * that its requests find these downloads instead of starting after the first module is in.
+ */
+function preloadInterop() {
+  if (interopPreloaded) return;
+  interopPreloaded = true;
+  for (const url of INTEROP_URLS) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = url.href;
+    document.head.append(link);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 //! Building the widget (cargo on the size-first nightly, wasm-split-cli, wasm-bindgen, then
-//! binaryen's wasm-opt), its on-demand interop module, and the `stackway` binary.
+//! binaryen's wasm-opt) and the `stackway` binary.
 
 use anyhow::{anyhow, Context as _};
 use std::path::{Path, PathBuf};
@@ -20,14 +20,6 @@ pub const WIDGET_NEEDS: &[Prereq] = &[
 /// The widget's WebAssembly after the build.
 pub const WASM: &str = "pkg/stackway_bg.wasm";
 
-/// The interop module (CTDL feeds, learners' badges), which the widget loads with a dynamic
-/// `import()` only when needed: its crate, and its WebAssembly and JS glue after the build.
-/// It lives under `pkg/` so that it ships wherever the widget's own files go; the snippet that
-/// loads it finds it at `../../interop/` from `pkg/snippets/<crate>/`.
-pub const INTEROP_PACKAGE: &str = "stackway-interop-wasm";
-pub const INTEROP_WASM: &str = "pkg/interop/stackway_interop_bg.wasm";
-pub const INTEROP_JS: &str = "pkg/interop/stackway_interop.js";
-
 /// Installs what is missing (at the same time, see [`setup::ensure_concurrently`]), then builds
 /// the widget.
 pub fn widget_with_setup(cx: &mut Context) -> anyhow::Result<()> {
@@ -35,18 +27,14 @@ pub fn widget_with_setup(cx: &mut Context) -> anyhow::Result<()> {
     widget(cx)
 }
 
-/// Builds the release widget into `pkg/` (once per run): the widget split in two modules (see
-/// [`split_widget`]), each through `wasm-opt -Oz`; then the interop module into `pkg/interop/`
-/// (see [`interop_module`]); last, the content-hashed copy of it all in `pkg/widget/` with
-/// `integrity.json` (see `fingerprint.rs`).
+/// Builds the release widget into `pkg/` (once per run): the widget split in three modules (see
+/// [`split_widget`]), each through `wasm-opt -Oz`; last, the content-hashed copy of it all in
+/// `pkg/widget/` with `integrity.json` (see `fingerprint.rs`).
 pub fn widget(cx: &mut Context) -> anyhow::Result<()> {
     if cx.widget_built {
         return Ok(());
     }
     split_widget(cx)?;
-    // After the widget, which starts from an empty `pkg/`; the module goes below it.
-    interop_module(cx)?;
-    optimise(cx, INTEROP_WASM)?;
     minify(cx)?;
     precompress(cx)?;
     let loader = crate::fingerprint::write(&cx.root)?;
@@ -70,13 +58,20 @@ pub const SPLIT_LINK_JS: &str = "pkg/__wasm_split.js";
 /// src/later.rs).
 pub const LATER_WASM: &str = "pkg/split_later.wasm";
 
-/// Builds the widget in two WebAssembly modules:
+/// The widget's interop module: stackway-core's CTDL import and badge reader, fetched only for
+/// a JSON-LD feed or "Add my badges" (its split point is in src/interop_split.rs; the embed
+/// loader starts fetching it when the feed's first bytes are JSON-LD).
+pub const INTEROP_WASM: &str = "pkg/split_interop.wasm";
+
+/// Builds the widget in three WebAssembly modules:
 /// 1. `cargo build --features split` on the size-first toolchain, with relocations kept
 ///    (`--emit-relocs`) so that the split tool can move code between modules;
 /// 2. `wasm-split-cli` cuts the module at the `#[wasm_split]` points: the first module, the
-///    second one ([`LATER_WASM`]) and the script that links them ([`SPLIT_LINK_JS`]);
+///    later views' ([`LATER_WASM`]), the interop module ([`INTEROP_WASM`]), a chunk for code
+///    that only several split points share (renamed after them, see [`name_chunks`]), and the
+///    script that links them ([`SPLIT_LINK_JS`]);
 /// 3. `wasm-bindgen --target web` makes the JS glue of the first module;
-/// 4. `wasm-opt -Oz` on both modules.
+/// 4. `wasm-opt -Oz` on every module.
 fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
     cx.progress(
         "build",
@@ -101,7 +96,7 @@ fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&split_dir);
     cx.progress(
         "build",
-        "splitting it: wasm-split-cli (first screen / later views)",
+        "splitting it: wasm-split-cli (first screen / later views / interop)",
     );
     let mut command = cx.command(setup::WASM_SPLIT_CLI);
     command
@@ -129,53 +124,108 @@ fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
         .arg(&pkg)
         .arg(split_dir.join("stackway.wasm"));
     cx.run(command)?;
-    for file in [SPLIT_LINK_JS, LATER_WASM] {
+    name_chunks(&split_dir)?;
+    for file in [SPLIT_LINK_JS, LATER_WASM, INTEROP_WASM] {
         let name = file.trim_start_matches("pkg/");
         std::fs::copy(split_dir.join(name), cx.root.join(file)).with_context(|| {
             format!("wasm-split-cli did not write {name} (is the split point still there?)")
         })?;
     }
+    let chunks = chunks_in(&split_dir)?;
+    for chunk in &chunks {
+        std::fs::copy(split_dir.join(chunk), cx.root.join("pkg").join(chunk))
+            .with_context(|| format!("cannot copy {chunk} into pkg/"))?;
+    }
+    check_interop_preloads(cx, &chunks)?;
     optimise(cx, WASM)?;
-    optimise(cx, LATER_WASM)
+    for file in [LATER_WASM, INTEROP_WASM] {
+        optimise(cx, file)?;
+    }
+    for chunk in &chunks {
+        optimise(cx, &format!("pkg/{chunk}"))?;
+    }
+    Ok(())
 }
 
-/// The interop module: `cargo build` of [`INTEROP_PACKAGE`] (`crates/stackway-interop-wasm`) on the size-first toolchain, then
-/// `wasm-bindgen --target web` into `pkg/interop/` (the same two steps wasm-pack would run, with
-/// one tool less to install).
-fn interop_module(cx: &mut Context) -> anyhow::Result<()> {
-    cx.progress(
-        "build",
-        &format!("building the on-demand interop module: cargo build -p {INTEROP_PACKAGE}"),
+/// Renames each shared chunk from wasm-split-cli's `chunk_N.wasm` (N is an index that changes
+/// whenever the modules do) to `chunk_` + the split points that share it (`chunk_interop_later.wasm`),
+/// in the link script too: the embed loader preloads the interop module's files by name (see
+/// [`check_interop_preloads`]). The link script names each chunk's split points in the comment
+/// before its loader (`/* interop, later */`).
+fn name_chunks(dir: &Path) -> anyhow::Result<()> {
+    let link = dir.join(SPLIT_LINK_JS.trim_start_matches("pkg/"));
+    let mut script = std::fs::read_to_string(&link)
+        .with_context(|| format!("cannot read {}", link.display()))?;
+    for chunk in chunks_in(dir)? {
+        let literal = format!("\"./{chunk}\"");
+        let at = script
+            .find(&literal)
+            .ok_or_else(|| anyhow!("the link script does not name {chunk}"))?;
+        let splits = script[..at]
+            .rfind("/* ")
+            .and_then(|start| {
+                let rest = &script[start + 3..at];
+                rest.find(" */").map(|end| &rest[..end])
+            })
+            .ok_or_else(|| {
+                anyhow!("the link script does not say which split points share {chunk}")
+            })?;
+        let mut names: Vec<&str> = splits.split(',').map(str::trim).collect();
+        names.sort_unstable();
+        let renamed = format!("chunk_{}.wasm", names.join("_"));
+        std::fs::rename(dir.join(&chunk), dir.join(&renamed))
+            .with_context(|| format!("cannot rename {chunk}"))?;
+        script = script.replace(&literal, &format!("\"./{renamed}\""));
+    }
+    std::fs::write(&link, script).with_context(|| format!("cannot write {}", link.display()))
+}
+
+/// Fails unless the embed loader ([`LOADER_SOURCE`]) preloads every file the interop module
+/// needs (it and each chunk it shares), as `new URL('../pkg/FILE', import.meta.url)`: a CTDL
+/// feed's first render waits for all of them, and a file the loader does not start early is
+/// fetched only after the first module is in, a round trip later.
+fn check_interop_preloads(cx: &Context, chunks: &[String]) -> anyhow::Result<()> {
+    let loader = std::fs::read_to_string(cx.root.join(LOADER_SOURCE))
+        .with_context(|| format!("cannot read {LOADER_SOURCE}"))?;
+    let needed = std::iter::once(INTEROP_WASM.trim_start_matches("pkg/")).chain(
+        chunks
+            .iter()
+            .map(String::as_str)
+            .filter(|chunk| chunk.contains("interop")),
     );
-    let mut command = size_first(cx, "cargo", "");
-    command.args([
-        "build",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        INTEROP_PACKAGE,
-    ]);
-    command.args(BUILD_STD_ARGS);
-    cx.run(command)?;
-    let built = cx.target_dir().join(format!(
-        "wasm32-unknown-unknown/release/{}.wasm",
-        INTEROP_PACKAGE.replace('-', "_")
-    ));
-    let mut command = cx.command("wasm-bindgen");
-    command
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "stackway_interop",
-        ])
-        .arg("--out-dir")
-        .arg(cx.root.join("pkg/interop"))
-        .arg(built);
-    cx.run(command)
+    let missing: Vec<&str> = needed
+        .filter(|file| !loader.contains(&format!("new URL('../pkg/{file}', import.meta.url)")))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "{LOADER_SOURCE} does not preload {} (the interop module's files as this build \
+             split them: add them to INTEROP_URLS)",
+            missing.join(", ")
+        ))
+    }
+}
+
+/// The shared chunks wasm-split-cli wrote (`chunk_N.wasm`: code that several split points
+/// reach and the first module does not), sorted.
+fn chunks_in(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut chunks: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("chunk_") && name.ends_with(".wasm"))
+        .collect();
+    chunks.sort();
+    Ok(chunks)
+}
+
+/// The shared chunks in `pkg/` after the build, as paths relative to the repository root.
+pub fn chunk_files(root: &Path) -> Vec<String> {
+    chunks_in(&root.join("pkg"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|chunk| format!("pkg/{chunk}"))
+        .collect()
 }
 
 /// Cargo options: the standard library is rebuilt
@@ -252,7 +302,7 @@ pub const LOADER: &str = "www/stackway.js";
 pub const LOADER_SOURCE: &str = "www/src/stackway.js";
 
 /// Minifies what the build generated in place (the JS glue of both modules, the split link
-/// script, the snippets, the interop module's glue), and writes [`STYLESHEET_SOURCE`] minified
+/// script, the snippets), and writes [`STYLESHEET_SOURCE`] minified
 /// to [`STYLESHEET`] and [`LOADER_SOURCE`] to [`LOADER`], with esbuild from `node_modules/`.
 /// About a third less to download for these files, half for the loader (see
 /// docs/benchmarks.md, "Bundle size"). The sources stay readable; the minified files are build
@@ -263,7 +313,7 @@ fn minify(cx: &mut Context) -> anyhow::Result<()> {
         "minifying the JS glue, the stylesheet and the loader: esbuild",
     );
     // Generated scripts are minified in place; the stylesheet and the loader from their sources.
-    let mut files: Vec<(PathBuf, PathBuf)> = ["pkg/stackway.js", SPLIT_LINK_JS, INTEROP_JS]
+    let mut files: Vec<(PathBuf, PathBuf)> = ["pkg/stackway.js", SPLIT_LINK_JS]
         .iter()
         .map(|file| (cx.root.join(file), cx.root.join(file)))
         .collect();
@@ -292,8 +342,9 @@ fn minify(cx: &mut Context) -> anyhow::Result<()> {
 }
 
 /// Files a page downloads (in `pkg/`, and the loader), precompressed so that `stackway serve`
-/// sends them at maximum compression (it only uses a `.br`/`.gz` newer than its file).
-const PRECOMPRESSED: [&str; 8] = [
+/// sends them at maximum compression (it only uses a `.br`/`.gz` newer than its file), with
+/// any shared chunk.
+const PRECOMPRESSED: [&str; 7] = [
     WASM,
     "pkg/stackway.js",
     STYLESHEET,
@@ -301,11 +352,13 @@ const PRECOMPRESSED: [&str; 8] = [
     SPLIT_LINK_JS,
     LATER_WASM,
     INTEROP_WASM,
-    INTEROP_JS,
 ];
 
 fn precompress(cx: &Context) -> anyhow::Result<()> {
-    precompress_files(cx, &PRECOMPRESSED)
+    let chunks = chunk_files(&cx.root);
+    let mut files: Vec<&str> = PRECOMPRESSED.to_vec();
+    files.extend(chunks.iter().map(String::as_str));
+    precompress_files(cx, &files)
 }
 
 /// Writes `FILE.br` (brotli 11) and `FILE.gz` (gzip 9) next to each file.

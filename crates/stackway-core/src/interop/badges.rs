@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use crate::feed::Feed;
-use crate::interop::{base64url, error, invalid_json, warning};
+use crate::interop::{base64url, error, warning};
+use crate::json::{self, Node, Value};
+use crate::parse::read_error_diagnostic;
 
 /// How deep records may nest (a CLR inside a presentation inside a JWT…).
 const MAX_DEPTH: usize = 8;
@@ -154,22 +155,27 @@ pub fn read_badges(feed: &Feed, text: &str) -> BadgeReport {
 }
 
 /// Reads every earned achievement in a learner's records, without matching.
+///
+/// The records are read with the core's own JSON reader (`crate::json`), as feeds and CTDL
+/// documents are, so that the widget's badge reader carries no second JSON parser.
 pub fn read_achievements(text: &str) -> (Vec<EarnedAchievement>, Vec<Diagnostic>) {
     let mut reader = Reader::default();
     let trimmed = text.trim();
+    let mut unreadable = false;
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        match serde_json::from_str::<Value>(trimmed) {
-            Ok(value) => reader.document(&value, "", false, 0),
-            Err(e) => reader.diagnostics.push(invalid_json(&e)),
+        match json::read(trimmed) {
+            Ok(doc) => reader.document(doc.root(), "", false, 0),
+            Err(e) => {
+                unreadable = true;
+                reader.diagnostics.push(read_error_diagnostic(e));
+            }
         }
     } else {
         for (i, token) in trimmed.split_whitespace().enumerate() {
             reader.jwt(token, &format!("/{i}"), false, 0);
         }
     }
-    if reader.achievements.is_empty()
-        && !reader.diagnostics.iter().any(|d| d.code == "invalid-json")
-    {
+    if reader.achievements.is_empty() && !unreadable {
         reader.diagnostics.push(error(
             "badge-none",
             "no Open Badges or CLR credential with an achievement was found".into(),
@@ -191,36 +197,38 @@ impl Reader {
             .nth(1)
             .filter(|_| token.split('.').count() == 3)
             .and_then(base64url::decode)
-            .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok());
-        match payload {
-            Some(payload) => {
-                let vc = payload.get("vc").unwrap_or(&payload);
-                let before = self.achievements.len();
-                self.document(vc, pointer, in_clr, depth + 1);
-                // Claims outside `vc` (nbf, iat) date the credential when `vc` does not.
-                let claim_date = ["nbf", "iat"]
-                    .iter()
-                    .find_map(|k| payload.get(*k).and_then(Value::as_i64))
-                    .map(|secs| Date::from_days(secs.div_euclid(86_400)));
-                for a in self.achievements.iter_mut().skip(before) {
-                    if a.format == BadgeFormat::OpenBadges3 {
-                        a.format = BadgeFormat::OpenBadges3Jwt;
-                    }
-                    if a.earned.is_none() {
-                        a.earned = claim_date;
-                    }
-                }
-            }
-            None => self.diagnostics.push(warning(
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        // The payload's text must outlive the document read from it.
+        let doc = payload.as_deref().and_then(|text| json::read(text).ok());
+        let Some(doc) = doc else {
+            self.diagnostics.push(warning(
                 "badge-unreadable",
                 pointer,
                 "this part is neither JSON nor a compact JWT whose payload is JSON; it is ignored"
                     .into(),
-            )),
+            ));
+            return;
+        };
+        let payload = doc.root();
+        let vc = get(payload, "vc").unwrap_or(payload);
+        let before = self.achievements.len();
+        self.document(vc, pointer, in_clr, depth + 1);
+        // Claims outside `vc` (nbf, iat) date the credential when `vc` does not.
+        let claim_date = ["nbf", "iat"]
+            .iter()
+            .find_map(|k| get(payload, k).and_then(whole_seconds))
+            .map(|secs| Date::from_days(secs.div_euclid(86_400)));
+        for a in self.achievements.iter_mut().skip(before) {
+            if a.format == BadgeFormat::OpenBadges3 {
+                a.format = BadgeFormat::OpenBadges3Jwt;
+            }
+            if a.earned.is_none() {
+                a.earned = claim_date;
+            }
         }
     }
 
-    fn document(&mut self, value: &Value, pointer: &str, in_clr: bool, depth: usize) {
+    fn document(&mut self, value: Node<'_>, pointer: &str, in_clr: bool, depth: usize) {
         if depth > MAX_DEPTH {
             self.diagnostics.push(warning(
                 "badge-too-deep",
@@ -229,83 +237,45 @@ impl Reader {
             ));
             return;
         }
-        match value {
+        match value.value() {
             Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
+                for (i, item) in items.enumerate() {
                     self.document(item, &format!("{pointer}/{i}"), in_clr, depth + 1);
                 }
             }
             Value::String(token) => self.jwt(token, pointer, in_clr, depth),
-            Value::Object(map) => self.object(map, pointer, in_clr, depth),
+            Value::Object(_) => self.object(value, pointer, in_clr, depth),
             _ => self.unrecognised(pointer),
         }
     }
 
-    fn object(&mut self, map: &Map<String, Value>, pointer: &str, in_clr: bool, depth: usize) {
+    fn object(&mut self, map: Node<'_>, pointer: &str, in_clr: bool, depth: usize) {
         let types = types_of(map);
         let has = |t: &str| types.contains(&t);
-        if let (Some(vc), false) = (map.get("vc"), map.contains_key("type")) {
+        if let (Some(vc), None) = (get(map, "vc"), get(map, "type")) {
             return self.document(vc, &format!("{pointer}/vc"), in_clr, depth + 1);
         }
         if has("ClrCredential") {
             for (i, subject) in subjects(map).into_iter().enumerate() {
-                if let Some(nested) = subject.get("verifiableCredential") {
+                if let Some(nested) = get(subject, "verifiableCredential") {
                     let p = format!("{pointer}/credentialSubject/{i}/verifiableCredential");
                     self.document(nested, &p, true, depth + 1);
                 }
             }
             return;
         }
-        if has("OpenBadgeCredential") || has("AchievementCredential") || has("VerifiableCredential")
+        if (has("OpenBadgeCredential")
+            || has("AchievementCredential")
+            || has("VerifiableCredential"))
+            && self.achievements_of(map, in_clr)
         {
-            let credential_date = ["awardedDate", "validFrom", "issuanceDate"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(date_of));
-            let before = self.achievements.len();
-            for subject in subjects(map) {
-                let Some(achievement) = subject.get("achievement").and_then(Value::as_object)
-                else {
-                    continue;
-                };
-                let earned = credential_date
-                    .or_else(|| subject.get("activityEndDate").and_then(date_of))
-                    .or_else(|| result_date(subject.get("result")));
-                self.achievements.push(EarnedAchievement {
-                    achievement_id: string_of(achievement.get("id")),
-                    achievement_name: string_of(achievement.get("name")),
-                    earned,
-                    alignments: alignments(achievement.get("alignment")),
-                    format: if in_clr {
-                        BadgeFormat::Clr
-                    } else {
-                        BadgeFormat::OpenBadges3
-                    },
-                });
-            }
-            if self.achievements.len() > before {
-                return;
-            }
-        }
-        if has("Assertion") || (map.contains_key("badge") && map.contains_key("recipient")) {
-            let (id, name, aligned) = match map.get("badge") {
-                Some(Value::String(id)) => (Some(id.clone()), None, Vec::new()),
-                Some(Value::Object(badge)) => (
-                    string_of(badge.get("id")),
-                    string_of(badge.get("name")),
-                    alignments(badge.get("alignment")),
-                ),
-                _ => (None, None, Vec::new()),
-            };
-            self.achievements.push(EarnedAchievement {
-                achievement_id: id,
-                achievement_name: name,
-                earned: map.get("issuedOn").and_then(date_of),
-                alignments: aligned,
-                format: BadgeFormat::OpenBadges2,
-            });
             return;
         }
-        if let Some(nested) = map.get("verifiableCredential") {
+        if has("Assertion") || (get(map, "badge").is_some() && get(map, "recipient").is_some()) {
+            self.assertion(map);
+            return;
+        }
+        if let Some(nested) = get(map, "verifiableCredential") {
             // A verifiable presentation wrapping credentials.
             return self.document(
                 nested,
@@ -315,6 +285,59 @@ impl Reader {
             );
         }
         self.unrecognised(pointer);
+    }
+
+    /// The achievements of an Open Badges 3.0 credential's subjects; whether there was one.
+    fn achievements_of(&mut self, map: Node<'_>, in_clr: bool) -> bool {
+        let credential_date = ["awardedDate", "validFrom", "issuanceDate"]
+            .iter()
+            .find_map(|k| get(map, k).and_then(date_of));
+        let before = self.achievements.len();
+        for subject in subjects(map) {
+            let Some(achievement) = get(subject, "achievement").filter(|a| a.members().is_some())
+            else {
+                continue;
+            };
+            let earned = credential_date
+                .or_else(|| get(subject, "activityEndDate").and_then(date_of))
+                .or_else(|| result_date(get(subject, "result")));
+            self.achievements.push(EarnedAchievement {
+                achievement_id: string_of(get(achievement, "id")),
+                achievement_name: string_of(get(achievement, "name")),
+                earned,
+                alignments: alignments(get(achievement, "alignment")),
+                format: if in_clr {
+                    BadgeFormat::Clr
+                } else {
+                    BadgeFormat::OpenBadges3
+                },
+            });
+        }
+        self.achievements.len() > before
+    }
+
+    /// An Open Badges 2.0 assertion: its badge class by id, or embedded.
+    fn assertion(&mut self, map: Node<'_>) {
+        let badge = get(map, "badge");
+        let (id, name, aligned) = match badge.map(Node::value) {
+            Some(Value::String(id)) => (Some(id.to_owned()), None, Vec::new()),
+            Some(Value::Object(_)) => {
+                let badge = badge.expect("matched above");
+                (
+                    string_of(get(badge, "id")),
+                    string_of(get(badge, "name")),
+                    alignments(get(badge, "alignment")),
+                )
+            }
+            _ => (None, None, Vec::new()),
+        };
+        self.achievements.push(EarnedAchievement {
+            achievement_id: id,
+            achievement_name: name,
+            earned: get(map, "issuedOn").and_then(date_of),
+            alignments: aligned,
+            format: BadgeFormat::OpenBadges2,
+        });
     }
 
     fn unrecognised(&mut self, pointer: &str) {
@@ -328,38 +351,59 @@ impl Reader {
     }
 }
 
-fn types_of(map: &Map<String, Value>) -> Vec<&str> {
-    match map.get("type").or_else(|| map.get("@type")) {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+/// The value of an object's member `key` (the last one when the key is written twice, as
+/// JSON readers that keep one value per key do); `None` when `node` is not an object.
+fn get<'d>(node: Node<'d>, key: &str) -> Option<Node<'d>> {
+    node.members()?
+        .filter(|m| m.key == key)
+        .last()
+        .map(|m| m.value)
+}
+
+/// A JWT claim's seconds since 1970, when it is a whole number.
+fn whole_seconds(node: Node<'_>) -> Option<i64> {
+    let n = node.number()?;
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
+fn types_of(map: Node<'_>) -> Vec<&str> {
+    let Some(types) = get(map, "type").or_else(|| get(map, "@type")) else {
+        return Vec::new();
+    };
+    match types.value() {
+        Value::String(s) => vec![s],
+        Value::Array(items) => items.filter_map(Node::as_str).collect(),
         _ => Vec::new(),
     }
 }
 
-fn subjects(map: &Map<String, Value>) -> Vec<&Map<String, Value>> {
-    match map.get("credentialSubject") {
-        Some(Value::Object(s)) => vec![s],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+fn subjects(map: Node<'_>) -> Vec<Node<'_>> {
+    let Some(subject) = get(map, "credentialSubject") else {
+        return Vec::new();
+    };
+    match subject.value() {
+        Value::Object(_) => vec![subject],
+        Value::Array(items) => items.filter(|s| s.members().is_some()).collect(),
         _ => Vec::new(),
     }
 }
 
 /// A string, or the first string of a language map or list (OB3 names may be either).
-fn string_of(value: Option<&Value>) -> Option<String> {
-    match value? {
+fn string_of(value: Option<Node<'_>>) -> Option<String> {
+    let value = value?;
+    match value.value() {
         Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        Value::Array(items) => items.iter().find_map(|v| string_of(Some(v))),
-        Value::Object(map) => map
-            .get("@value")
-            .or_else(|| map.values().next())
-            .and_then(|v| v.as_str())
+        Value::Array(mut items) => items.find_map(|v| string_of(Some(v))),
+        Value::Object(mut members) => get(value, "@value")
+            .or_else(|| members.next().map(|m| m.value))
+            .and_then(Node::as_str)
             .map(str::to_owned),
         _ => None,
     }
 }
 
 /// A date from `YYYY-MM-DD` or a date-time starting with it.
-fn date_of(value: &Value) -> Option<Date> {
+fn date_of(value: Node<'_>) -> Option<Date> {
     value
         .as_str()
         .and_then(|s| s.trim().get(..10))
@@ -367,29 +411,33 @@ fn date_of(value: &Value) -> Option<Date> {
 }
 
 /// The first date a result carries, for records whose credential has none.
-fn result_date(result: Option<&Value>) -> Option<Date> {
-    let items: Vec<&Value> = match result? {
-        Value::Array(items) => items.iter().collect(),
-        single => vec![single],
+fn result_date(result: Option<Node<'_>>) -> Option<Date> {
+    let result = result?;
+    let items: Vec<Node<'_>> = match result.items() {
+        Some(items) => items.collect(),
+        None => vec![result],
     };
     items.into_iter().find_map(|r| {
         ["awardedDate", "validFrom", "issuedOn", "date"]
             .iter()
-            .find_map(|k| r.get(*k).and_then(date_of))
+            .find_map(|k| get(r, k).and_then(date_of))
     })
 }
 
-fn alignments(value: Option<&Value>) -> Vec<Alignment> {
-    let items: Vec<&Value> = match value {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(single @ Value::Object(_)) => vec![single],
-        _ => Vec::new(),
+fn alignments(value: Option<Node<'_>>) -> Vec<Alignment> {
+    let items: Vec<Node<'_>> = match value {
+        Some(v) => match v.value() {
+            Value::Array(items) => items.collect(),
+            Value::Object(_) => vec![v],
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
     };
     items
         .into_iter()
         .map(|a| Alignment {
-            target_url: string_of(a.get("targetUrl")),
-            target_code: string_of(a.get("targetCode")),
+            target_url: string_of(get(a, "targetUrl")),
+            target_code: string_of(get(a, "targetCode")),
         })
         .filter(|a| a.target_url.is_some() || a.target_code.is_some())
         .collect()

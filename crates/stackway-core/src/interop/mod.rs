@@ -39,15 +39,3 @@ pub(crate) fn error(code: &str, message: String) -> Diagnostic {
         column: None,
     }
 }
-
-/// The diagnostic for text that is not JSON, with its line and column.
-pub(crate) fn invalid_json(e: &serde_json::Error) -> Diagnostic {
-    Diagnostic {
-        code: "invalid-json".into(),
-        severity: Severity::Error,
-        pointer: String::new(),
-        message: e.to_string(),
-        line: u32::try_from(e.line()).ok(),
-        column: u32::try_from(e.column()).ok(),
-    }
-}

@@ -99,7 +99,7 @@ pub fn quoted(value: &str) -> String {
 pub fn diagnostics(diagnostics: &[stackway_core::Diagnostic]) -> String {
     array(diagnostics.iter().map(|d| {
         ObjectWriter::new()
-            .string("code", &d.code)
+            .string("code", d.code.as_str())
             .string("severity", d.severity.as_str())
             .string("pointer", &d.pointer)
             .string("message", &d.message)

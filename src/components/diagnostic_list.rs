@@ -48,7 +48,7 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
             <li class={class}>
                 <span aria-hidden="true">{ icon }{ " " }</span>
                 <strong>{ severity }</strong>{ " " }
-                <code>{ d.code.clone() }</code>{ " " }
+                <code>{ d.code.as_str() }</code>{ " " }
                 { place }{ " " }
                 if !d.pointer.is_empty() { <code>{ d.pointer.clone() }</code>{ " " } }
                 // The validator writes its messages in English (stackway-core's diagnostics are

@@ -12,6 +12,7 @@
 //! The feed limits (size and nesting depth) are enforced before any recursion can grow the stack:
 //! the depth check happens on the way down, so a hostile `[[[[…` fails fast with a clear message.
 
+use crate::diagnostics::Code;
 use std::cell::OnceCell;
 
 /// Largest feed accepted, in bytes.
@@ -30,7 +31,7 @@ pub struct Pos {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// Stable diagnostic code: `invalid-json`, `input-too-large` or `nesting-too-deep`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub pos: Pos,
 }
@@ -540,7 +541,7 @@ impl<'d> Iterator for Members<'d> {
 pub fn read(text: &str) -> Result<Document<'_>, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError {
-            code: "input-too-large",
+            code: Code::InputTooLarge,
             message: format!(
                 "the feed is {} bytes; the limit is {} bytes (20 MiB)",
                 text.len(),
@@ -590,7 +591,7 @@ impl Reader<'_> {
 
     fn error(&self, message: impl Into<String>) -> ReadError {
         ReadError {
-            code: "invalid-json",
+            code: Code::InvalidJson,
             message: message.into(),
             pos: self.pos(),
         }
@@ -644,7 +645,7 @@ impl Reader<'_> {
     fn check_depth(&self, depth: usize) -> Result<(), ReadError> {
         if depth > MAX_DEPTH {
             Err(ReadError {
-                code: "nesting-too-deep",
+                code: Code::NestingTooDeep,
                 message: format!("arrays and objects are nested more than {MAX_DEPTH} levels deep"),
                 pos: self.pos(),
             })
@@ -955,18 +956,18 @@ mod tests {
     #[test]
     fn errors_carry_the_position() {
         let err = read("{\"a\": 1,\n \"b\" 2}").unwrap_err();
-        assert_eq!(err.code, "invalid-json");
+        assert_eq!(err.code, Code::InvalidJson);
         assert_eq!(err.pos, Pos { line: 2, column: 6 });
     }
 
     #[test]
     fn depth_is_limited_without_recursing_forever() {
         let deep = "[".repeat(100_000);
-        assert_eq!(read(&deep).unwrap_err().code, "nesting-too-deep");
+        assert_eq!(read(&deep).unwrap_err().code, Code::NestingTooDeep);
         let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
         assert!(read(&ok).is_ok());
         let too_deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
-        assert_eq!(read(&too_deep).unwrap_err().code, "nesting-too-deep");
+        assert_eq!(read(&too_deep).unwrap_err().code, Code::NestingTooDeep);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod schema;
 pub mod validate;
 
 pub use date::Date;
-pub use diagnostics::{Diagnostic, Severity};
+pub use diagnostics::{Code, Diagnostic, Severity};
 pub use feed::*;
 pub use parse::{parse_feed, parse_feed_bytes, Parsed};
 #[cfg(feature = "bench-support")]

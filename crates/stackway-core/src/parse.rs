@@ -1,5 +1,6 @@
 //! Feed text → the feed it could read plus every diagnostic. Never fails, never panics.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::feed::Feed;
 use crate::json;
@@ -42,7 +43,7 @@ pub fn parse_feed(text: &str) -> Parsed {
 /// The diagnostic for text the JSON reader refused.
 pub(crate) fn read_error_diagnostic(e: json::ReadError) -> Diagnostic {
     Diagnostic {
-        code: e.code.to_owned(),
+        code: e.code,
         severity: Severity::Error,
         pointer: String::new(),
         message: e.message,
@@ -69,7 +70,7 @@ pub fn parse_feed_bytes(bytes: &[u8]) -> Parsed {
             Parsed {
                 feed: None,
                 diagnostics: vec![Diagnostic {
-                    code: "invalid-utf8".to_owned(),
+                    code: Code::InvalidUtf8,
                     severity: Severity::Error,
                     pointer: String::new(),
                     message: "the feed is not valid UTF-8 text".to_owned(),
@@ -85,7 +86,7 @@ fn parse_feed_oversized(len: usize) -> Parsed {
     Parsed {
         feed: None,
         diagnostics: vec![Diagnostic {
-            code: "input-too-large".to_owned(),
+            code: Code::InputTooLarge,
             severity: Severity::Error,
             pointer: String::new(),
             message: format!(

@@ -187,7 +187,7 @@ fn unreadable_records_give_diagnostics_not_panics() {
         let (achievements, diagnostics) = read_achievements(text);
         assert!(achievements.is_empty(), "{text}");
         assert!(
-            diagnostics.iter().any(|d| d.code == code),
+            diagnostics.iter().any(|d| d.code.as_str() == code),
             "{text}: {diagnostics:?}"
         );
     }

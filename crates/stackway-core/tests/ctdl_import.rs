@@ -262,7 +262,7 @@ fn fixtures_import_every_node_with_the_expected_warnings() {
             assert!(
                 diagnostics
                     .iter()
-                    .any(|d| d.code == *code && d.message.contains(fragment)),
+                    .any(|d| d.code.as_str() == *code && d.message.contains(fragment)),
                 "{name}: expected a `{code}` warning mentioning {fragment}; got {diagnostics:#?}"
             );
         }

@@ -13,7 +13,7 @@ use stackway_core::field_table::{
     self, reference, Empty, Field, Object, Range, Type, OBJECTS, REQUIREMENT_GROUPS,
 };
 use stackway_core::schema::feed_schema;
-use stackway_core::{parse_feed, Diagnostic, Severity};
+use stackway_core::{parse_feed, Code, Diagnostic, Severity};
 
 const FEED_FORMAT_DOC: &str = include_str!("../../../docs/feed-format.md");
 
@@ -133,7 +133,7 @@ fn changed(object_at: &str, key: &str, value: Option<Value>) -> Value {
 fn has(diagnostics: &[Diagnostic], code: &str, pointer: &str, severity: Severity) -> bool {
     diagnostics
         .iter()
-        .any(|d| d.code == code && d.pointer == pointer && d.severity == severity)
+        .any(|d| d.code.as_str() == code && d.pointer == pointer && d.severity == severity)
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn numbers_are_held_to_the_tables_ranges_by_the_validator_and_the_schema() {
             // list cannot give), so only what the range decides is compared.
             let other_errors = diagnostics
                 .iter()
-                .any(|d| d.severity == Severity::Error && d.code != "number-out-of-range");
+                .any(|d| d.severity == Severity::Error && d.code != Code::NumberOutOfRange);
             if !other_errors || !inside {
                 assert_eq!(
                     checker.schema_accepts(&doc),
@@ -338,7 +338,7 @@ fn ids_urls_dates_codes_kinds_and_texts_are_checked_as_their_type_says() {
         assert!(
             diagnostics
                 .iter()
-                .any(|d| d.code == code && d.pointer.starts_with(&pointer)),
+                .any(|d| d.code.as_str() == code && d.pointer.starts_with(&pointer)),
             "{}.{} = {value}: expected {code}, got {diagnostics:?}",
             object.name,
             field.key

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
-use stackway_core::{parse_feed, parse_feed_bytes, Parsed, Severity};
+use stackway_core::{parse_feed, parse_feed_bytes, Code, Parsed, Severity};
 
 const SAMPLE: &str = include_str!("../../../www/feeds/sample.json");
 
@@ -86,8 +86,9 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
 fn check_answer(parsed: &Parsed) {
     for d in &parsed.diagnostics {
         assert!(
-            !d.code.is_empty()
+            !d.code.as_str().is_empty()
                 && d.code
+                    .as_str()
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "code {}",
@@ -144,11 +145,11 @@ fn oversized_input_is_a_clear_error() {
     let big = format!("[{}]", "0,".repeat(11 * 1024 * 1024));
     let parsed = parse_feed(&big);
     assert_eq!(parsed.diagnostics.len(), 1);
-    assert_eq!(parsed.diagnostics[0].code, "input-too-large");
+    assert_eq!(parsed.diagnostics[0].code, Code::InputTooLarge);
     assert!(parsed.diagnostics[0].message.contains("20 MiB"));
     assert_eq!(
         parse_feed_bytes(big.as_bytes()).diagnostics[0].code,
-        "input-too-large"
+        Code::InputTooLarge
     );
 }
 
@@ -157,7 +158,7 @@ fn very_deep_input_is_a_clear_error_not_a_stack_overflow() {
     for open in ["[", "{\"a\":"] {
         let deep = open.repeat(1_000_000);
         let parsed = parse_feed(&deep);
-        assert_eq!(parsed.diagnostics[0].code, "nesting-too-deep");
+        assert_eq!(parsed.diagnostics[0].code, Code::NestingTooDeep);
         assert!(parsed.feed.is_none());
     }
 }
@@ -165,7 +166,7 @@ fn very_deep_input_is_a_clear_error_not_a_stack_overflow() {
 #[test]
 fn invalid_utf8_reports_its_position() {
     let parsed = parse_feed_bytes(b"{\n  \"id\": \"caf\xff\"\n}");
-    assert_eq!(parsed.diagnostics[0].code, "invalid-utf8");
+    assert_eq!(parsed.diagnostics[0].code, Code::InvalidUtf8);
     assert_eq!(
         (parsed.diagnostics[0].line, parsed.diagnostics[0].column),
         (Some(2), Some(13))
@@ -176,10 +177,13 @@ fn invalid_utf8_reports_its_position() {
 fn every_problem_is_reported_not_just_the_first() {
     let text = r#"{"stackway": 1, "id": "f", "languages": ["en"], "provider": {"id": "p", "name": "P"},
       "credentials": [{"id": "a", "kind": "nope", "title": "A"}, {"id": "B", "kind": "course", "title": "B", "hours": -1}]}"#;
-    let codes: Vec<String> = parse_feed(text)
+    let codes: Vec<Code> = parse_feed(text)
         .diagnostics
         .into_iter()
         .map(|d| d.code)
         .collect();
-    assert_eq!(codes, ["unknown-kind", "invalid-id", "number-out-of-range"]);
+    assert_eq!(
+        codes,
+        [Code::UnknownKind, Code::InvalidId, Code::NumberOutOfRange]
+    );
 }

@@ -16,6 +16,7 @@
 
 use serde::Deserialize;
 use stackway_core::interop::badges::{read_badges, BadgeFormat, BadgeReport};
+use stackway_core::Code;
 
 use crate::claims::{is_feed_id, Launch};
 use crate::config::{Platform, ProgressIdentity};
@@ -41,11 +42,11 @@ const BADGE_TYPES: [&str; 5] = [
 ];
 
 /// Diagnostics of the core's badge reader that mean a part of the answer could not be read.
-const UNREADABLE: [&str; 4] = [
-    "invalid-json",
-    "badge-unrecognised",
-    "badge-unreadable",
-    "badge-too-deep",
+const UNREADABLE: [Code; 4] = [
+    Code::InvalidJson,
+    Code::BadgeUnrecognised,
+    Code::BadgeUnreadable,
+    Code::BadgeTooDeep,
 ];
 
 #[derive(Deserialize)]
@@ -225,11 +226,10 @@ fn clean(held: Vec<Held>) -> Vec<Held> {
 /// read as a badge record. An answer that is readable but holds no achievement (an empty CLR, `[]`)
 /// is an empty held list, not a failure.
 fn from_report(report: &BadgeReport) -> Option<(Vec<Held>, BadgeSummary)> {
-    let unreadable = |code: &str| UNREADABLE.contains(&code);
     let warnings = report
         .diagnostics
         .iter()
-        .filter(|d| unreadable(&d.code))
+        .filter(|d| UNREADABLE.contains(&d.code))
         .count();
     if report.matched.is_empty() && report.unmatched.is_empty() && warnings > 0 {
         return None;

@@ -3,7 +3,7 @@
 use stackway_core::canonical::{self, Json, Number};
 use stackway_core::field_table::{self as table, Field, Object, Type};
 use stackway_core::validate::values::is_language_tag;
-use stackway_core::{parse_feed, Severity};
+use stackway_core::{parse_feed, Code, Severity};
 
 use crate::expression;
 use crate::table::{column_letter, read_csv, read_workbook, Cell, Table};
@@ -595,7 +595,7 @@ impl State {
     /// The validator's findings on the written feed, each at the cell its pointer came from.
     fn validate(&mut self, text: &str) {
         for d in parse_feed(text).diagnostics {
-            if d.code == "missing-field" {
+            if d.code == Code::MissingField {
                 let key = d.message.rsplit('`').nth(1).unwrap_or("");
                 if self
                     .reported
@@ -625,7 +625,7 @@ impl State {
                 row,
                 column,
                 severity: d.severity,
-                code: d.code,
+                code: d.code.as_str().to_owned(),
                 message: d.message,
             });
         }

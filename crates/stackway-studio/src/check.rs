@@ -6,7 +6,7 @@
 //! [`locate`] says which section and item of the studio shows that field.
 
 use crate::doc::{Json, JsonExt};
-use stackway_core::{parse_feed, Diagnostic, Severity};
+use stackway_core::{parse_feed, Code, Diagnostic, Severity};
 
 use crate::doc::{Path, Step};
 
@@ -25,7 +25,7 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
 /// message names in backquotes.
 pub fn anchor(diagnostic: &Diagnostic) -> Path {
     let path = Path::parse(&diagnostic.pointer);
-    if diagnostic.code == "missing-field" {
+    if diagnostic.code == Code::MissingField {
         if let Some(key) = diagnostic.message.rsplit('`').nth(1) {
             return path.key(key);
         }
@@ -125,7 +125,7 @@ mod tests {
         let diagnostics = check(&doc);
         let missing = diagnostics
             .iter()
-            .find(|d| d.code == "missing-field")
+            .find(|d| d.code == Code::MissingField)
             .expect("the title is missing");
         assert_eq!(missing.pointer, "/credentials/0");
         assert_eq!(anchor(missing).pointer(), "/credentials/0/title");

@@ -169,7 +169,7 @@ mod tests {
     fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<(String, String, String)> {
         let mut keyed: Vec<(String, String, String)> = diagnostics
             .drain(..)
-            .map(|d| (d.pointer, d.code, d.message))
+            .map(|d| (d.pointer, d.code.as_str().to_owned(), d.message))
             .collect();
         keyed.sort();
         keyed

@@ -269,6 +269,7 @@ impl From<serde_json::Value> for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     #[test]
     fn numbers_keep_their_text_and_new_ones_are_shortest() {
@@ -307,7 +308,7 @@ mod tests {
         assert_eq!(doc.get("b"), Some(&Json::Number(Number("1.50".into()))));
         assert_eq!(doc.to_serde()["b"], serde_json::json!(1.5));
         let error = Json::parse("{\"a\": }").unwrap_err();
-        assert_eq!(error.code, "invalid-json");
+        assert_eq!(error.code, Code::InvalidJson);
         assert_eq!((error.line, error.column), (Some(1), Some(7)));
     }
 

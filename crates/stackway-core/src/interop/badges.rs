@@ -6,6 +6,7 @@
 //! [`MatchRule`]; an achievement that matches nothing is listed in
 //! [`BadgeReport::unmatched`], never dropped.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -177,7 +178,7 @@ pub fn read_achievements(text: &str) -> (Vec<EarnedAchievement>, Vec<Diagnostic>
     }
     if reader.achievements.is_empty() && !unreadable {
         reader.diagnostics.push(error(
-            "badge-none",
+            Code::BadgeNone,
             "no Open Badges or CLR credential with an achievement was found".into(),
         ));
     }
@@ -202,7 +203,7 @@ impl Reader {
         let doc = payload.as_deref().and_then(|text| json::read(text).ok());
         let Some(doc) = doc else {
             self.diagnostics.push(warning(
-                "badge-unreadable",
+                Code::BadgeUnreadable,
                 pointer,
                 "this part is neither JSON nor a compact JWT whose payload is JSON; it is ignored"
                     .into(),
@@ -231,7 +232,7 @@ impl Reader {
     fn document(&mut self, value: Node<'_>, pointer: &str, in_clr: bool, depth: usize) {
         if depth > MAX_DEPTH {
             self.diagnostics.push(warning(
-                "badge-too-deep",
+                Code::BadgeTooDeep,
                 pointer,
                 "records are nested too deeply; the inner ones are ignored".into(),
             ));
@@ -342,7 +343,7 @@ impl Reader {
 
     fn unrecognised(&mut self, pointer: &str) {
         self.diagnostics.push(warning(
-            "badge-unrecognised",
+            Code::BadgeUnrecognised,
             pointer,
             "this is not an Open Badges 3.0, CLR 2.0 or Open Badges 2.0 credential with an \
              achievement; it is ignored"

@@ -84,6 +84,7 @@ pub fn read_feed_text(text: &str) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     const FEED: &str = r#"{"stackway": 1, "id": "f", "languages": ["en"],
         "provider": {"id": "p", "name": "P"},
@@ -130,7 +131,7 @@ mod tests {
         assert!(parsed
             .diagnostics
             .iter()
-            .any(|d| d.code == "ctdl-no-condition"));
+            .any(|d| d.code == Code::CtdlNoCondition));
 
         let broken = read_feed_text("{\"@context\": ");
         assert!(broken.feed.is_none() && broken.has_errors());

@@ -14,12 +14,12 @@ mod base64url;
 pub mod ctdl;
 pub mod detect;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, Severity};
 
 /// A warning about a node of an imported document.
-pub(crate) fn warning(code: &str, pointer: &str, message: String) -> Diagnostic {
+pub(crate) fn warning(code: Code, pointer: &str, message: String) -> Diagnostic {
     Diagnostic {
-        code: code.to_owned(),
+        code,
         severity: Severity::Warning,
         pointer: pointer.to_owned(),
         message,
@@ -29,9 +29,9 @@ pub(crate) fn warning(code: &str, pointer: &str, message: String) -> Diagnostic 
 }
 
 /// An error about an imported document as a whole.
-pub(crate) fn error(code: &str, message: String) -> Diagnostic {
+pub(crate) fn error(code: Code, message: String) -> Diagnostic {
     Diagnostic {
-        code: code.to_owned(),
+        code,
         severity: Severity::Error,
         pointer: String::new(),
         message,

@@ -4,6 +4,7 @@ use super::document::reference;
 use super::fields::{self, object, Obj};
 use super::suggest::did_you_mean;
 use super::{CredentialSite, CreditsGroup, Ctx, Reference, Target};
+use crate::diagnostics::Code;
 use crate::feed::{Badge, Cost, Credential, Delivery, Employer, Kind, Requirement, Text};
 use crate::field_table as table;
 use crate::json::{Node, Value};
@@ -24,7 +25,7 @@ pub(crate) fn read_credential<'d>(
             let hint = did_you_mean(s, Kind::ALL.iter().map(|k| k.as_str()));
             let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             ctx.error(
-                "unknown-kind",
+                Code::UnknownKind,
                 n,
                 format!(
                     "unknown kind `{}`{hint}; expected one of {}",
@@ -120,7 +121,7 @@ fn read_cost(ctx: &mut Ctx, node: Node) -> Option<Cost> {
                 String::new()
             };
             ctx.error(
-                "invalid-currency",
+                Code::InvalidCurrency,
                 n,
                 format!(
                     "`{}` is not an active ISO 4217 currency code{hint}",
@@ -149,7 +150,7 @@ fn read_delivery(ctx: &mut Ctx, credential: &Obj) -> Option<Vec<Delivery>> {
             None => {
                 let hint = did_you_mean(s, Delivery::ALL.iter().map(|d| d.as_str()));
                 ctx.error(
-                    "unknown-delivery",
+                    Code::UnknownDelivery,
                     item,
                     format!(
                         "unknown delivery mode `{}`{hint}; expected online, in-person or hybrid",
@@ -257,7 +258,7 @@ fn read_requirement_node<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requir
                             names.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ")
                         )
                     };
-                    ctx.error("invalid-requirement", node, message);
+                    ctx.error(Code::InvalidRequirement, node, message);
                     None
                 }
             }
@@ -295,7 +296,7 @@ fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     let n = fields::number(ctx, n_node, n_field).and_then(|n| {
         if n.fract() != 0.0 {
             ctx.error(
-                "number-out-of-range",
+                Code::NumberOutOfRange,
                 n_node,
                 format!(
                     "`choose` must be a whole number, found {}",
@@ -317,7 +318,7 @@ fn read_choose<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     let n = n?;
     if from_len > 0 && n as usize > from_len {
         ctx.error(
-            "choose-too-large",
+            Code::ChooseTooLarge,
             n_node,
             format!("`choose` asks for {n} items but its list has only {from_len}: it can never be completed"),
         );
@@ -339,7 +340,7 @@ fn read_credits<'d>(ctx: &mut Ctx<'d>, node: Node<'d>) -> Option<Requirement> {
     for item in items {
         if let Value::Object(_) | Value::Array(_) = item.value() {
             ctx.error(
-                "nested-group-in-credits",
+                Code::NestedGroupInCredits,
                 item,
                 "a `credits` group lists credential ids only; nested groups are not allowed here (wrap the credits group in an `all` instead)",
             );

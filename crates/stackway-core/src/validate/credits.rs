@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use crate::decimal;
+use crate::diagnostics::Code;
 use crate::feed::Feed;
 
 pub(crate) fn check_credits_groups(ctx: &mut Ctx, feed: &Feed) {
@@ -38,6 +39,6 @@ pub(crate) fn check_credits_groups(ctx: &mut Ctx, feed: &Feed) {
         }
     }
     for (at, message) in found {
-        ctx.error("credits-unreachable", at, message);
+        ctx.error(Code::CreditsUnreachable, at, message);
     }
 }

@@ -3,6 +3,7 @@
 //! credential on it, and broken by removing the reference that closes it.
 
 use super::Ctx;
+use crate::diagnostics::Code;
 use crate::diagnostics::Severity;
 use crate::feed::ChooseShortfall;
 use crate::feed::{Feed, Requirement};
@@ -138,8 +139,8 @@ fn report_and_break(
     cycle: &[usize],
 ) {
     let (code, field) = match relation {
-        Relation::Requires => ("requires-cycle", "requires"),
-        Relation::Prerequisites => ("prerequisites-cycle", "prerequisites"),
+        Relation::Requires => (Code::RequiresCycle, "requires"),
+        Relation::Prerequisites => (Code::PrerequisitesCycle, "prerequisites"),
     };
     let mut names: Vec<&str> = cycle
         .iter()

@@ -1,6 +1,7 @@
 //! Reading the top level of a feed: version, languages, institutions, skills, credentials,
 //! equivalences and pathways. Duplicate ids are reported here and the later copies dropped.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::credential::read_credential;
@@ -18,7 +19,7 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
     let _ = obj.string(ctx, "$schema");
     match obj.get("stackway") {
         None => ctx.error(
-            "missing-version",
+            Code::MissingVersion,
             root,
             "the feed must declare its format version: add \"stackway\": 1",
         ),
@@ -30,7 +31,7 @@ pub(crate) fn read_feed<'d>(ctx: &mut Ctx<'d>, root: Node<'d>) -> Option<Feed> {
                     _ => n.type_name().to_owned(),
                 };
                 ctx.error(
-                    "unsupported-version",
+                    Code::UnsupportedVersion,
                     n,
                     format!("this validator reads format version {FORMAT_VERSION}, found {found}"),
                 );
@@ -142,11 +143,11 @@ fn report_duplicate(ctx: &mut Ctx, id: &str, item: Node, first: Node, what: &str
     let first = ctx.pointer(first);
     let message = format!("{what} id `{id}` is already used at {first}; this one is ignored");
     match id_node(item) {
-        Some(node) => ctx.error("duplicate-id", node, message),
+        Some(node) => ctx.error(Code::DuplicateId, node, message),
         None => {
             let pointer = super::child(&ctx.pointer(item), "id");
             ctx.report_at(
-                "duplicate-id",
+                Code::DuplicateId,
                 crate::diagnostics::Severity::Error,
                 pointer,
                 item.offset(),
@@ -182,7 +183,7 @@ fn read_languages(ctx: &mut Ctx, node: Node, field: &Field) -> Option<Vec<String
         };
         if !is_language_tag(tag) {
             ctx.error(
-                "invalid-language",
+                Code::InvalidLanguage,
                 item,
                 format!(
                     "`{}` is not a language tag such as `en` or `fr-CA`",
@@ -191,7 +192,7 @@ fn read_languages(ctx: &mut Ctx, node: Node, field: &Field) -> Option<Vec<String
             );
         } else if out.iter().any(|l| l.eq_ignore_ascii_case(tag)) {
             ctx.warning(
-                "duplicate-language",
+                Code::DuplicateLanguage,
                 item,
                 format!("language `{tag}` is declared twice"),
             );

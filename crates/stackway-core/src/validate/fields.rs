@@ -7,6 +7,7 @@
 //! (`crate::field_table`): an [`Obj`] knows its table entry, and its readers (`obj.text(ctx,
 //! "title")`, `obj.number(ctx, "hours")`) look the field up there.
 
+use crate::diagnostics::Code;
 use std::cell::Cell;
 
 use super::ids::{is_valid_id, ID_PATTERN};
@@ -112,7 +113,7 @@ impl<'d> Obj<'d> {
         let found = self.at(i);
         if found.is_none() && field.required {
             ctx.error(
-                "missing-field",
+                Code::MissingField,
                 self.node,
                 format!(
                     "{} is missing the required field `{key}`",
@@ -184,7 +185,7 @@ pub(crate) fn object<'d>(ctx: &mut Ctx, node: Node<'d>, spec: &'static Object) -
                 let hint = did_you_mean(member.key, known.iter().map(|f| f.key));
                 let pointer = ctx.pointer(member.value);
                 ctx.report_at(
-                    "unknown-key",
+                    Code::UnknownKey,
                     Severity::Warning,
                     pointer,
                     member.key_offset,
@@ -203,7 +204,7 @@ pub(crate) fn object<'d>(ctx: &mut Ctx, node: Node<'d>, spec: &'static Object) -
                     Some(_) => {
                         let pointer = ctx.pointer(member.value);
                         ctx.report_at(
-                            "duplicate-key",
+                            Code::DuplicateKey,
                             Severity::Warning,
                             pointer,
                             member.key_offset,
@@ -228,7 +229,7 @@ pub(crate) fn object<'d>(ctx: &mut Ctx, node: Node<'d>, spec: &'static Object) -
 
 pub(crate) fn wrong_type(ctx: &mut Ctx, node: Node, expectation: &str) {
     ctx.error(
-        "wrong-type",
+        Code::WrongType,
         node,
         format!("{expectation}, found {}", node.type_name()),
     );
@@ -256,9 +257,9 @@ pub(crate) fn array<'d>(
             if items.is_empty() {
                 let message = format!("{what} is an empty list");
                 if empty_is_error {
-                    ctx.error("empty-list", node, message);
+                    ctx.error(Code::EmptyList, node, message);
                 } else {
-                    ctx.warning("empty-list", node, format!("{message}; leave it out"));
+                    ctx.warning(Code::EmptyList, node, format!("{message}; leave it out"));
                 }
             }
             Some(items)
@@ -276,7 +277,7 @@ pub(crate) fn id<'d>(ctx: &mut Ctx, node: Node<'d>, what: &str) -> Option<&'d st
     let s = string(ctx, node, what)?;
     if !is_valid_id(s) {
         ctx.error(
-            "invalid-id",
+            Code::InvalidId,
             node,
             format!("{what} `{}` must match {ID_PATTERN} (lower-case letters, digits, `.`, `_`, `-`; at most 64 characters)", shorten(s)),
         );
@@ -331,7 +332,7 @@ pub(crate) fn number_in(ctx: &mut Ctx, node: Node, what: &str, range: &Range) ->
             "at least"
         };
         ctx.error(
-            "number-out-of-range",
+            Code::NumberOutOfRange,
             node,
             format!(
                 "{what} must be {bound} {} and at most {}, found {}",
@@ -372,7 +373,7 @@ pub(crate) fn url(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
     let s = string(ctx, node, what)?;
     if let Some(problem) = url_problem(s) {
         ctx.error(
-            "invalid-url",
+            Code::InvalidUrl,
             node,
             format!("{what} `{}` is not allowed: {problem}", shorten(s)),
         );
@@ -385,7 +386,7 @@ pub(crate) fn date(ctx: &mut Ctx, node: Node, what: &str) -> Option<String> {
     let s = string(ctx, node, what)?;
     if Date::parse(s).is_none() {
         ctx.error(
-            "invalid-date",
+            Code::InvalidDate,
             node,
             format!(
                 "{what} `{}` is not a real calendar date in the form YYYY-MM-DD",
@@ -432,7 +433,7 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
             }
             if map.is_empty() {
                 ctx.error(
-                    "empty-text",
+                    Code::EmptyText,
                     node,
                     format!("{what} has no text in any language"),
                 );
@@ -453,7 +454,7 @@ pub(crate) fn text(ctx: &mut Ctx, node: Node, what: &str) -> Option<Text> {
                     "{what} has no text in {}; the default language is shown instead",
                     missing.join(", ")
                 );
-                ctx.warning("missing-translation", node, message);
+                ctx.warning(Code::MissingTranslation, node, message);
             }
             Some(text)
         }

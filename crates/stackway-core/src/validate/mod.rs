@@ -20,7 +20,7 @@ pub mod values;
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::feed::Feed;
 use crate::json::{Document, Node};
 
@@ -120,7 +120,7 @@ impl<'d> Ctx<'d> {
     /// Records a diagnostic with `pointer` and the position of byte `offset`.
     pub fn report_at(
         &mut self,
-        code: &'static str,
+        code: Code,
         severity: Severity,
         pointer: String,
         offset: u32,
@@ -129,7 +129,7 @@ impl<'d> Ctx<'d> {
         self.found.push(Found {
             offset,
             diagnostic: Diagnostic {
-                code: code.to_owned(),
+                code,
                 severity,
                 pointer,
                 message: message.into(),
@@ -142,7 +142,7 @@ impl<'d> Ctx<'d> {
     /// Records a diagnostic about `node` (its pointer and position).
     pub fn report(
         &mut self,
-        code: &'static str,
+        code: Code,
         severity: Severity,
         node: Node,
         message: impl Into<String>,
@@ -151,11 +151,11 @@ impl<'d> Ctx<'d> {
         self.report_at(code, severity, pointer, node.offset(), message);
     }
 
-    pub fn error(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
+    pub fn error(&mut self, code: Code, node: Node, message: impl Into<String>) {
         self.report(code, Severity::Error, node, message);
     }
 
-    pub fn warning(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
+    pub fn warning(&mut self, code: Code, node: Node, message: impl Into<String>) {
         self.report(code, Severity::Warning, node, message);
     }
 

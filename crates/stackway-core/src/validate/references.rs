@@ -2,6 +2,7 @@
 //! equivalences and pathways must name something defined in the feed. Dangling references are
 //! reported and removed, so the returned feed only points at things that exist.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::suggest::did_you_mean;
@@ -44,9 +45,13 @@ pub(crate) fn resolve(ctx: &mut Ctx, feed: &mut Feed) {
             continue;
         }
         let (bad, code, what) = match reference.target {
-            Target::Credential => (&mut bad_credentials, "unknown-credential", "credential"),
-            Target::Skill => (&mut bad_skills, "unknown-skill", "skill"),
-            Target::Institution => (&mut bad_institutions, "unknown-institution", "institution"),
+            Target::Credential => (&mut bad_credentials, Code::UnknownCredential, "credential"),
+            Target::Skill => (&mut bad_skills, Code::UnknownSkill, "skill"),
+            Target::Institution => (
+                &mut bad_institutions,
+                Code::UnknownInstitution,
+                "institution",
+            ),
         };
         bad.insert(reference.id, 0);
         if reference.target == Target::Credential && dropped.contains_key(reference.id) {

@@ -61,7 +61,7 @@ pub fn field_shell(props: &FieldShellProps) -> Html {
     let about = html! {
         <div class="field-about" id={described_by(&props.path)}>
             if let Some(help) = &props.help { <p class="help">{ help.clone() }</p> }
-            { for props.diagnostics.iter().map(|d| html! { <DiagnosticLine diagnostic={d.clone()} /> }) }
+            { for props.diagnostics.iter().map(|d| html! { <DiagnosticLine ..DiagnosticLineProps::from(d) /> }) }
         </div>
     };
     if props.group {
@@ -79,9 +79,26 @@ pub fn field_shell(props: &FieldShellProps) -> Html {
     }
 }
 
+/// A problem to put in words: the validator's [`Diagnostic`]s, and the spreadsheet importer's
+/// problems, whose codes are its own as well as the validator's (so a plain text here, not
+/// core's `Code`).
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticLineProps {
-    pub diagnostic: Diagnostic,
+    pub severity: Severity,
+    /// The stable code, which names the explanation in the studio's words (`code-<code>`).
+    pub code: AttrValue,
+    /// The English message of the validator or importer.
+    pub message: AttrValue,
+}
+
+impl From<&Diagnostic> for DiagnosticLineProps {
+    fn from(d: &Diagnostic) -> Self {
+        DiagnosticLineProps {
+            severity: d.severity,
+            code: AttrValue::Static(d.code.as_str()),
+            message: AttrValue::from(d.message.clone()),
+        }
+    }
 }
 
 /// One diagnostic in words: in English the validator's own message; in French the code's
@@ -90,7 +107,7 @@ pub struct DiagnosticLineProps {
 pub fn diagnostic_line(props: &DiagnosticLineProps) -> Html {
     let ctx = use_ctx();
     let i18n = &ctx.i18n;
-    let d = &props.diagnostic;
+    let d = props;
     let (class, severity) = match d.severity {
         Severity::Error => ("diag diag-error", i18n.t("severity-error")),
         Severity::Warning => ("diag diag-warning", i18n.t("severity-warning")),

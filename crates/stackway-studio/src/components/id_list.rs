@@ -6,7 +6,9 @@ use crate::doc::Json;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::field_shell::{described_by, DiagnosticLine, FieldShell};
+use crate::components::field_shell::{
+    described_by, DiagnosticLine, DiagnosticLineProps, FieldShell,
+};
 use crate::components::id_field::Shown;
 use crate::doc::{self, Edit, Path};
 use crate::i18n::Arg;
@@ -149,7 +151,7 @@ pub fn id_list(props: &IdListProps) -> Html {
                                 <button type="button" class="icon danger" onclick={remove}
                                         aria-label={i18n.t_with("list-remove", &[("item", Arg::from(name.as_str()))])}
                                         title={i18n.t("req-remove-short")}>{"✕"}</button>
-                                { for item_diagnostics[i].iter().map(|d| html! { <DiagnosticLine diagnostic={d.clone()} /> }) }
+                                { for item_diagnostics[i].iter().map(|d| html! { <DiagnosticLine ..DiagnosticLineProps::from(d) /> }) }
                             </li>
                         }
                     }) }

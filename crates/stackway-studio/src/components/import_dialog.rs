@@ -10,7 +10,7 @@
 //! file never leaves the author's machine.
 
 use crate::doc::Json;
-use stackway_core::{Diagnostic, Severity};
+use stackway_core::Severity;
 use yew::prelude::*;
 
 use crate::components::field_shell::DiagnosticLine;
@@ -36,11 +36,16 @@ pub enum Place {
     Pointer(String),
 }
 
-/// One problem of an import, where it is.
+/// One problem of an import, where it is. Its own type rather than a core `Diagnostic`: a
+/// spreadsheet's problems have codes of the sheet importer's own (`unreadable-file`,
+/// `missing-value`, …) beside the validator's, so the code is kept as the text it was given.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportProblem {
     pub place: Place,
-    pub diagnostic: Diagnostic,
+    pub severity: Severity,
+    /// The stable code: a core `Code`'s text, or one of the sheet importer's.
+    pub code: AttrValue,
+    pub message: AttrValue,
 }
 
 /// What an import produced: the feed (when anything could be read) and the problems found.
@@ -63,8 +68,10 @@ pub fn import_ctdl(file: &str, text: &str) -> Imported {
             .diagnostics
             .into_iter()
             .map(|d| ImportProblem {
-                place: Place::Pointer(d.pointer.clone()),
-                diagnostic: d,
+                place: Place::Pointer(d.pointer),
+                severity: d.severity,
+                code: AttrValue::Static(d.code.as_str()),
+                message: d.message.into(),
             })
             .collect(),
         credentials,
@@ -118,14 +125,9 @@ pub fn import_sheets(files: Vec<(String, Vec<u8>)>, base: Option<&Json>) -> Impo
                     row: p.row,
                     column: p.column,
                 },
-                diagnostic: Diagnostic {
-                    code: p.code,
-                    severity: p.severity,
-                    pointer: String::new(),
-                    message: p.message,
-                    line: None,
-                    column: None,
-                },
+                severity: p.severity,
+                code: p.code.into(),
+                message: p.message.into(),
             })
             .collect(),
         credentials,
@@ -297,11 +299,11 @@ fn problem_table(props: &ProblemTableProps) -> Html {
             </> },
             Place::Pointer(pointer) => html! { <td><code>{ pointer.clone() }</code></td> },
         };
-        let class = match p.diagnostic.severity {
+        let class = match p.severity {
             Severity::Error => "problem-error",
             Severity::Warning => "problem-warning",
         };
-        html! { <tr class={class}>{ place }<td><DiagnosticLine diagnostic={p.diagnostic.clone()} /></td></tr> }
+        html! { <tr class={class}>{ place }<td><DiagnosticLine severity={p.severity} code={p.code.clone()} message={p.message.clone()} /></td></tr> }
     });
     html! {
         // A region the keyboard can scroll: a long list of problems scrolls inside the dialog.
@@ -347,7 +349,7 @@ mod tests {
         let kind = imported
             .problems
             .iter()
-            .find(|p| p.diagnostic.code == "unknown-kind")
+            .find(|p| p.code == "unknown-kind")
             .unwrap();
         assert_eq!(
             kind.place,
@@ -357,7 +359,7 @@ mod tests {
                 column: Some(("B".into(), "kind".into())),
             }
         );
-        assert_eq!(kind.diagnostic.severity, Severity::Error);
+        assert_eq!(kind.severity, Severity::Error);
     }
 
     #[test]
@@ -367,16 +369,13 @@ mod tests {
             None,
         );
         assert!(imported.feed.is_none());
-        assert!(imported
-            .problems
-            .iter()
-            .any(|p| p.diagnostic.code == "unreadable-file"
-                && p.place
-                    == Place::Cell {
-                        sheet: "notes.xlsx".into(),
-                        row: None,
-                        column: None
-                    }));
+        assert!(imported.problems.iter().any(|p| p.code == "unreadable-file"
+            && p.place
+                == Place::Cell {
+                    sheet: "notes.xlsx".into(),
+                    row: None,
+                    column: None
+                }));
         assert!(is_spreadsheet("Offer.ODS") && is_spreadsheet("c.csv"));
         assert!(!is_spreadsheet("pathway.jsonld") && !is_spreadsheet("p.JSON"));
     }

@@ -6,6 +6,7 @@ use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::check::Section;
+use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
 use crate::components::id_field::Shown;
 use crate::doc::{self, Edit, Path};
 use crate::i18n::Arg;
@@ -66,7 +67,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
                 <button type="button" class="primary" onclick={add.clone()} id={format!("add-{key}")}>{ i18n.t(&format!("{key}-add")) }</button>
             </div>
             if let Some(intro) = &props.intro { <p class="intro">{ intro.clone() }</p> }
-            { for section_diagnostics.into_iter().map(|d| html! { <crate::components::field_shell::DiagnosticLine diagnostic={d} /> }) }
+            { for section_diagnostics.into_iter().map(|d| html! { <DiagnosticLine ..DiagnosticLineProps::from(&d) /> }) }
             if len == 0 {
                 <p class="empty">{ i18n.t(&format!("{key}-none")) }</p>
             }

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use stackway_core::Code;
+
 use yew::prelude::*;
 
 use crate::check::{anchor, locate, Place, Section};
@@ -26,7 +28,7 @@ pub fn nav() -> Html {
     let missing = ctx
         .diagnostics
         .iter()
-        .filter(|d| d.code == "missing-translation")
+        .filter(|d| d.code == Code::MissingTranslation)
         .count();
     let doc = ctx.doc.borrow();
     let items: Vec<Html> = Section::ALL

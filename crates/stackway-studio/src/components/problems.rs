@@ -2,12 +2,12 @@
 //! to errors, warnings, or missing translations.
 
 use crate::doc::Json;
-use stackway_core::{Diagnostic, Severity};
+use stackway_core::{Code, Diagnostic, Severity};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::check::{anchor, locate, Section};
-use crate::components::field_shell::DiagnosticLine;
+use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
 use crate::components::id_field::first_text;
 use crate::components::text_field::feed_languages;
 use crate::doc::{self, Path, Step};
@@ -80,7 +80,7 @@ pub fn problems() -> Html {
     let keep = |d: &&Diagnostic| match filter.as_str() {
         "error" => d.severity == Severity::Error,
         "warning" => d.severity == Severity::Warning,
-        "translation" => d.code == "missing-translation",
+        "translation" => d.code == Code::MissingTranslation,
         _ => true,
     };
     let list: Vec<&Diagnostic> = ctx.diagnostics.iter().filter(keep).collect();
@@ -109,7 +109,7 @@ pub fn problems() -> Html {
             html! {
                 <li key={n} class={if d.severity == Severity::Error { "problem problem-error" } else { "problem problem-warning" }}>
                     <button type="button" class="link jump" onclick={jump}>{ place }</button>
-                    <DiagnosticLine diagnostic={(*d).clone()} />
+                    <DiagnosticLine ..DiagnosticLineProps::from(*d) />
                 </li>
             }
         })

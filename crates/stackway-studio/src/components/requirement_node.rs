@@ -7,7 +7,7 @@ use crate::doc::{Json, JsonExt};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::field_shell::DiagnosticLine;
+use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
 use crate::components::id_field::{shown_text, Shown};
 use crate::components::number_input::number_value;
 use crate::components::text_field::TextField;
@@ -320,7 +320,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
     html! {
         <div class="req-node" data-path={props.path.pointer()}>
             { body }
-            { for here.into_iter().map(|d| html! { <DiagnosticLine diagnostic={d} /> }) }
+            { for here.into_iter().map(|d| html! { <DiagnosticLine ..DiagnosticLineProps::from(&d) /> }) }
         </div>
     }
 }

@@ -10,6 +10,7 @@
 //! document with a count (a `ceasn:` prefix where CTDL defines `ceterms:`, a language map keyed
 //! with something that is not a language tag), so that the warnings that matter stand out.
 
+use crate::diagnostics::Code;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,7 +34,7 @@ pub(crate) struct CtdlNode<'d> {
 /// A warning about one value of the document, made into a [`Diagnostic`] at the end.
 #[derive(Debug, Clone)]
 pub(crate) struct Warning {
-    pub code: &'static str,
+    pub code: Code,
     /// The tape index of the value it is about.
     pub at: u32,
     pub message: String,
@@ -191,7 +192,7 @@ impl<'d> Graph<'d> {
     fn add(&mut self, id: &'d str, object: Json<'d>) {
         if let Some(&existing) = self.index.get(id) {
             self.warn(
-                "ctdl-duplicate-node",
+                Code::CtdlDuplicateNode,
                 object.index(),
                 format!(
                     "node `{id}` appears more than once; the first copy wins and the later copies \
@@ -211,7 +212,7 @@ impl<'d> Graph<'d> {
     }
 
     /// Records a warning about the value at tape index `at`.
-    pub fn warn(&mut self, code: &'static str, at: u32, message: String) {
+    pub fn warn(&mut self, code: Code, at: u32, message: String) {
         self.warnings.push(Warning { code, at, message });
     }
 
@@ -398,7 +399,7 @@ impl<'d> Graph<'d> {
         if items.next().is_some() {
             let id = self.id(node).to_owned();
             self.warn(
-                "ctdl-list-for-single",
+                Code::CtdlListForSingle,
                 value.index(),
                 format!(
                     "node `{id}` has a list for `{local}`, which takes one value; the first is used"
@@ -460,7 +461,7 @@ impl<'d> Graph<'d> {
             }
             (Some(id), _) => {
                 self.warn(
-                    "ctdl-missing-node",
+                    Code::CtdlMissingNode,
                     value.index(),
                     format!(
                         "node `{from_id}` refers through `{local}` to `{id}`, which is not in the \
@@ -471,7 +472,7 @@ impl<'d> Graph<'d> {
             }
             (None, None) => {
                 self.warn(
-                    "ctdl-bad-reference",
+                    Code::CtdlBadReference,
                     value.index(),
                     format!(
                         "node `{from_id}` has a `{local}` value that is not a reference; it is \
@@ -532,7 +533,7 @@ impl<'d> Graph<'d> {
                 if items.next().is_some() {
                     let id = self.id(node).to_owned();
                     self.warn(
-                        "ctdl-list-for-single",
+                        Code::CtdlListForSingle,
                         value.index(),
                         format!(
                             "node `{id}` has a list for `{local}`, which takes one text; the \
@@ -582,7 +583,7 @@ impl<'d> Graph<'d> {
                     if items.next().is_some() {
                         let id = self.id(node).to_owned();
                         self.warn(
-                            "ctdl-list-for-single",
+                            Code::CtdlListForSingle,
                             m.value.index(),
                             format!(
                                 "node `{id}` has a list of strings under `{local}`.`{}`; the first \
@@ -670,7 +671,7 @@ impl<'d> Graph<'d> {
             .into_iter()
             .zip(positions)
             .map(|(w, pos)| Diagnostic {
-                code: w.code.to_owned(),
+                code: w.code,
                 severity: Severity::Warning,
                 pointer: self.doc.pointer(w.at),
                 message: w.message,
@@ -690,7 +691,7 @@ impl<'d> Graph<'d> {
                 format!("`{written}` for `{expected}` ({})", t.count)
             }));
         self.warn(
-            "ctdl-prefix",
+            Code::CtdlPrefix,
             first,
             format!(
                 "{total} {} spelled with another prefix than CTDL's: {list}; each was read as \
@@ -715,7 +716,7 @@ impl<'d> Graph<'d> {
                 .map(|(tag, t)| format!("`{tag}` ({})", t.count)),
         );
         self.warn(
-            "ctdl-language-tag",
+            Code::CtdlLanguageTag,
             first,
             format!(
                 "{total} language-map {} not a language tag such as `en` or `fr-CA`: {list}; each \

@@ -8,6 +8,7 @@ use super::super::vocab::{
     CREDENTIAL_TYPE_TAG, CTDL_TYPE_TAG, LEVEL_TAG,
 };
 use super::{measures, Importer};
+use crate::diagnostics::Code;
 use crate::feed::{Credential, Kind, Text};
 use crate::validate::values::url_problem;
 
@@ -59,7 +60,7 @@ fn class_and_kind(importer: &mut Importer<'_>, node: NodeId) -> (String, Kind) {
         NodeClass::Learnable(class, Family::Component) if !COMPONENT_TYPES.contains(&class) => {
             let id = g.id(node).to_owned();
             g.warn(
-                "ctdl-unknown-type",
+                Code::CtdlUnknownType,
                 g.at(node),
                 format!(
                     "node `{id}` has the unknown component type `{class}`; read as a \
@@ -77,7 +78,7 @@ fn class_and_kind(importer: &mut Importer<'_>, node: NodeId) -> (String, Kind) {
                 format!("the type `{class}`, which is not a CTDL pathway node class")
             };
             g.warn(
-                "ctdl-unknown-type",
+                Code::CtdlUnknownType,
                 g.at(node),
                 format!("node `{id}` has {what}; read as a BasicComponent"),
             );
@@ -102,7 +103,7 @@ fn title(importer: &mut Importer<'_>, node: NodeId, codes: &[String], id: &str) 
     }
     let node_id = g.id(node).to_owned();
     g.warn(
-        "ctdl-missing-name",
+        Code::CtdlMissingName,
         g.at(node),
         format!("node `{node_id}` has no `ceterms:name`; its code or id is shown"),
     );
@@ -154,7 +155,7 @@ pub(super) fn url_of(importer: &mut Importer<'_>, node: NodeId) -> Option<String
             Some(problem) => {
                 let id = g.id(node).to_owned();
                 g.warn(
-                    "ctdl-bad-url",
+                    Code::CtdlBadUrl,
                     value.index(),
                     format!(
                         "node `{id}` has `{property}` `{url}`, which is not a usable link \

@@ -6,6 +6,7 @@
 //! `ceterms:name` (else its `description`) is the group's label, which the widget shows. A
 //! constraint "the targets' credit values add up to at least x" makes a `credits` group.
 
+use crate::diagnostics::Code;
 use std::collections::{HashMap, HashSet};
 
 use super::super::graph::{iri, local_name, mentions, number, NodeId};
@@ -59,7 +60,7 @@ fn condition(
     let at = importer.g.at(node);
     if depth > MAX_CONDITION_DEPTH {
         importer.g.warn(
-            "ctdl-too-deep",
+            Code::CtdlTooDeep,
             at,
             format!(
                 "condition `{id}` is nested more than {MAX_CONDITION_DEPTH} levels deep; it is \
@@ -70,7 +71,7 @@ fn condition(
     }
     if !visiting.insert(node) {
         importer.g.warn(
-            "ctdl-cycle",
+            Code::CtdlCycle,
             at,
             format!("condition `{id}` contains itself; the inner copy is ignored"),
         );
@@ -102,7 +103,7 @@ fn condition(
     items.extend(nested);
     if items.is_empty() {
         importer.g.warn(
-            "ctdl-empty-condition",
+            Code::CtdlEmptyCondition,
             at,
             format!("condition `{id}` has no usable target; it is ignored"),
         );
@@ -138,7 +139,7 @@ fn required_number(importer: &mut Importer<'_>, node: NodeId, len: usize) -> Opt
             let operator = g.single(node, "ceterms", "logicalOperator").and_then(is_or);
             if operator.is_none() {
                 g.warn(
-                    "ctdl-missing-required-number",
+                    Code::CtdlMissingRequiredNumber,
                     g.at(node),
                     format!(
                         "condition `{id}` has no `ceterms:requiredNumber`; all of its targets are \
@@ -150,7 +151,7 @@ fn required_number(importer: &mut Importer<'_>, node: NodeId, len: usize) -> Opt
         }
         Some(x) if x < 1.0 => {
             g.warn(
-                "ctdl-required-number",
+                Code::CtdlRequiredNumber,
                 required.map_or(g.at(node), |r| r.index()),
                 format!(
                     "condition `{id}` requires {} of its targets, which asks for nothing; it is \
@@ -162,7 +163,7 @@ fn required_number(importer: &mut Importer<'_>, node: NodeId, len: usize) -> Opt
         }
         Some(x) if x > len as f64 => {
             g.warn(
-                "ctdl-required-number",
+                Code::CtdlRequiredNumber,
                 required.map_or(g.at(node), |r| r.index()),
                 format!(
                     "condition `{id}` requires {} of its {len} targets; all of them are required",
@@ -201,7 +202,7 @@ fn credit_threshold(importer: &mut Importer<'_>, node: NodeId, unusable: bool) -
                 let g = &mut importer.g;
                 let constraint_id = g.id(constraint).to_owned();
                 g.warn(
-                    "ctdl-constraint",
+                    Code::CtdlConstraint,
                     g.at(constraint),
                     format!(
                         "constraint `{constraint_id}` of condition `{id}` cannot be represented \
@@ -250,7 +251,7 @@ pub(super) fn make_credit_groups_reachable(importer: &mut Importer<'_>) {
         let g = &mut importer.g;
         let id = g.id(node).to_owned();
         g.warn(
-            "ctdl-credits-unreachable",
+            Code::CtdlCreditsUnreachable,
             g.at(node),
             format!(
                 "a condition of node `{id}` asks for {} credits from components whose credit \

@@ -7,6 +7,7 @@
 //! semester hours to continuing-education units would mislead. Clock and contact hours are
 //! effort, not credit: they become `hours`.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::super::graph::{iri, local_name, mentions, number, NodeId};
@@ -86,7 +87,7 @@ fn credit_value(importer: &mut Importer<'_>, node: NodeId) -> (Option<CreditRead
                 let g = &mut importer.g;
                 let id = g.id(node).to_owned();
                 g.warn(
-                    "ctdl-bad-credit-value",
+                    Code::CtdlBadCreditValue,
                     value.index(),
                     format!(
                         "node `{id}` has a `ceterms:creditValue` without a usable value (a number \
@@ -201,7 +202,7 @@ fn warn_left_out(
     let at = importer.g.at(node);
     let count = left_out.len();
     importer.g.warn(
-        "ctdl-credit-unit",
+        Code::CtdlCreditUnit,
         at,
         format!(
             "{count} {} credits in {} while most of the pathway counts `{dominant}`; {} left out \
@@ -278,7 +279,7 @@ fn duration(importer: &mut Importer<'_>, node: NodeId) -> (Option<f64>, Option<f
             _ => {
                 let id = g.id(node).to_owned();
                 g.warn(
-                    "ctdl-bad-duration",
+                    Code::CtdlBadDuration,
                     written.index(),
                     format!(
                         "node `{id}` has the duration `{text}`, which is not a usable ISO 8601 \
@@ -380,7 +381,7 @@ fn cost(importer: &mut Importer<'_>, node: NodeId) -> Option<Cost> {
         else {
             let id = g.id(node).to_owned();
             g.warn(
-                "ctdl-bad-cost",
+                Code::CtdlBadCost,
                 value.index(),
                 format!(
                     "node `{id}` has an estimated cost without a usable price and ISO 4217 \

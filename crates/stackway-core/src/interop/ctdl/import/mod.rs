@@ -22,6 +22,7 @@ mod orgs;
 mod pathway;
 mod reach;
 
+use crate::diagnostics::Code;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::graph::{Graph, NodeId};
@@ -136,7 +137,7 @@ pub fn import_text(text: &str) -> Import {
     match json::read(text) {
         Ok(doc) => import_document(&doc),
         Err(e) => Import::nothing(vec![Diagnostic {
-            code: e.code.to_owned(),
+            code: e.code,
             severity: Severity::Error,
             pointer: String::new(),
             message: e.message,
@@ -155,7 +156,7 @@ pub fn import_document(doc: &Document<'_>) -> Import {
     let mut diagnostics = importer.g.into_diagnostics();
     let Some(feed) = feed else {
         diagnostics.push(Diagnostic {
-            code: "ctdl-empty".into(),
+            code: Code::CtdlEmpty,
             severity: Severity::Error,
             pointer: String::new(),
             message: "the document has no CTDL pathway or pathway component to import".into(),
@@ -311,7 +312,7 @@ impl<'d> Importer<'d> {
         };
         let at = self.g.at(first);
         self.g.warn(
-            "ctdl-no-condition",
+            Code::CtdlNoCondition,
             at,
             format!(
                 "{count} {} children but no `ceterms:hasCondition` ({named}); all of {} children \

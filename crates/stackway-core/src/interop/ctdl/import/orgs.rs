@@ -8,6 +8,7 @@
 //! destination's owner; the owner most nodes name; the first organisation in the document.
 //! Only when none of these names one is the provider unnamed, with a warning.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::super::graph::{iri, NodeId};
@@ -174,7 +175,7 @@ fn institution(importer: &mut Importer<'_>, org: NodeId, ids: &mut IdAllocator) 
 fn unnamed_provider(importer: &mut Importer<'_>, pathways: &[NodeId]) -> Institution {
     let at = pathways.first().map_or(0, |&p| importer.g.at(p));
     importer.g.warn(
-        "ctdl-no-provider",
+        Code::CtdlNoProvider,
         at,
         "no organisation that owns or offers the pathway is in the document (add it to the \
          graph, or describe it in `ceterms:ownedBy`); the provider is shown as unknown"

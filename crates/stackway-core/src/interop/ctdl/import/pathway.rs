@@ -1,6 +1,7 @@
 //! `ceterms:Pathway`s → curated pathways: the destination is the goal, the children (in
 //! document order) are the steps; and the cycles CTDL allows but feeds do not are broken.
 
+use crate::diagnostics::Code;
 use std::collections::{HashMap, HashSet};
 
 use super::super::graph::{iri, NodeId};
@@ -68,7 +69,7 @@ pub(super) fn read(
         let node_id = importer.g.id(node).to_owned();
         let at = importer.g.at(node);
         importer.g.warn(
-            "ctdl-missing-name",
+            Code::CtdlMissingName,
             at,
             format!("pathway `{node_id}` has no `ceterms:name`; its id is shown"),
         );
@@ -136,7 +137,7 @@ fn warn_multiple(importer: &mut Importer<'_>, node: NodeId, destinations: usize)
     if destinations > 1 {
         let (id, at) = (importer.g.id(node).to_owned(), importer.g.at(node));
         importer.g.warn(
-            "ctdl-multiple-destinations",
+            Code::CtdlMultipleDestinations,
             at,
             format!(
                 "pathway `{id}` has {destinations} destination components; the first is its goal \
@@ -158,7 +159,7 @@ fn goal_from_pathway(
 ) -> Option<usize> {
     let (id, at) = (importer.g.id(node).to_owned(), importer.g.at(node));
     importer.g.warn(
-        "ctdl-no-destination",
+        Code::CtdlNoDestination,
         at,
         format!(
             "pathway `{id}` has no destination component; a goal credential is made from the \
@@ -167,7 +168,7 @@ fn goal_from_pathway(
     );
     if children.is_empty() {
         importer.g.warn(
-            "ctdl-empty-pathway",
+            Code::CtdlEmptyPathway,
             at,
             format!("pathway `{id}` has no components; it is skipped"),
         );
@@ -197,7 +198,7 @@ fn require_other_members(
     if destinations.contains(&goal) {
         let (id, at) = (importer.g.id(node).to_owned(), importer.g.at(node));
         importer.g.warn(
-            "ctdl-destination-without-condition",
+            Code::CtdlDestinationWithoutCondition,
             at,
             format!(
                 "the destination of pathway `{id}` has no condition; it requires all of the \
@@ -302,7 +303,7 @@ pub(super) fn break_cycles(importer: &mut Importer<'_>) {
         }
         let (node_id, at) = (importer.g.id(node).to_owned(), importer.g.at(node));
         importer.g.warn(
-            "ctdl-cycle",
+            Code::CtdlCycle,
             at,
             format!(
                 "node `{node_id}` requires `{to_id}`, which already requires it (a cycle); that \

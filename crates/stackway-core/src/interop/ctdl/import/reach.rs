@@ -7,6 +7,7 @@
 //! a learner completes), or when it is a pathway component at all. Only a reference to a node
 //! the document does not contain is dropped, with a warning that names it.
 
+use crate::diagnostics::Code;
 use std::collections::{HashMap, HashSet};
 
 use super::super::graph::{iri, Graph, NodeId};
@@ -131,7 +132,7 @@ impl Walk<'_, '_> {
         };
         let (from_id, target_id) = (self.g.id(from).to_owned(), self.g.id(target).to_owned());
         self.g.warn(
-            "ctdl-not-a-component",
+            Code::CtdlNotAComponent,
             at,
             format!(
                 "node `{from_id}` refers through `{property}` to `{target_id}`, which is {what}, \

@@ -74,6 +74,19 @@ impl Prereq {
 /// What this run has already ensured, so that each prerequisite is checked once.
 #[derive(Default)]
 pub struct SetupState {
-    pub(crate) done: Vec<(Prereq, Result<(), String>)>,
+    pub(crate) done: Vec<(Prereq, Result<(), Failed>)>,
     pub(crate) apt_updated: bool,
 }
+
+/// Why a prerequisite could not be ensured, kept for every later caller: an `anyhow::Error` is
+/// not `Clone`, so the first error is shared and shown whole (with its context) each time.
+#[derive(Debug, Clone)]
+pub struct Failed(pub std::sync::Arc<anyhow::Error>);
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.0)
+    }
+}
+
+impl std::error::Error for Failed {}

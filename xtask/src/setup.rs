@@ -8,7 +8,7 @@ use anyhow::{anyhow, Context as _};
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
-use crate::prereq::Prereq;
+use crate::prereq::{Failed, Prereq};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -56,7 +56,7 @@ pub fn ensure_concurrently(cx: &mut Context, prereqs: &[Prereq]) -> anyhow::Resu
 /// Ensures one prerequisite (once per run; later calls repeat the first answer).
 pub fn ensure(cx: &mut Context, prereq: Prereq) -> anyhow::Result<()> {
     if let Some((_, result)) = cx.setup.done.iter().find(|(p, _)| *p == prereq) {
-        return result.clone().map_err(anyhow::Error::msg);
+        return result.clone().map_err(anyhow::Error::new);
     }
     let started = std::time::Instant::now();
     let result = match prereq {
@@ -80,10 +80,10 @@ pub fn ensure(cx: &mut Context, prereq: Prereq) -> anyhow::Result<()> {
         let took = started.elapsed().as_secs();
         cx.progress("setup", &format!("{prereq:?}: ready after {took} s"));
     }
-    // Kept as text: the answer is repeated to every later caller.
-    let kept = result.as_ref().map(|_| ()).map_err(|e| format!("{e:#}"));
-    cx.setup.done.push((prereq, kept));
-    result
+    // The answer is repeated to every later caller: a failure is kept, shared, and returned.
+    let result = result.map_err(|e| Failed(std::sync::Arc::new(e)));
+    cx.setup.done.push((prereq, result.clone()));
+    result.map_err(anyhow::Error::new)
 }
 
 fn rust_components(cx: &mut Context) -> anyhow::Result<()> {

@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use anyhow::{bail, Context as _};
 use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::StatusCode;
@@ -42,6 +43,7 @@ async fn healthz(State(lti): State<Option<AppState>>) -> Response {
             serde_json::json!({ "status": "ok", "version": version, "lti": lti.is_some() }),
         ),
         Err(detail) => {
+            let detail = format!("{detail:#}");
             tracing::warn!(%detail, "health check: a store of the LTI tool did not answer");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -68,20 +70,24 @@ async fn healthz(State(lti): State<Option<AppState>>) -> Response {
 
 /// Asks both stores one cheap question each (how many one-time values are held; the registered
 /// platforms), each within [`STORE_TIMEOUT`].
-async fn stores_answer(state: &AppState) -> Result<(), String> {
-    let one_time = tokio::time::timeout(STORE_TIMEOUT, state.store().entry_count());
-    match one_time.await {
-        Ok(Ok(_)) => {}
-        Ok(Err(e)) => return Err(format!("one-time store: {e}")),
-        Err(_) => return Err(format!("one-time store: no answer in {STORE_TIMEOUT:?}")),
-    }
-    let registrations = tokio::time::timeout(STORE_TIMEOUT, state.registrations().list());
-    match registrations.await {
-        Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(format!("registration store: {e}")),
-        Err(_) => Err(format!(
-            "registration store: no answer in {STORE_TIMEOUT:?}"
-        )),
+async fn stores_answer(state: &AppState) -> anyhow::Result<()> {
+    within("one-time store", state.store().entry_count()).await?;
+    within("registration store", state.registrations().list()).await?;
+    Ok(())
+}
+
+/// The answer of a store to `question`, or why there is none: its error, or no answer within
+/// [`STORE_TIMEOUT`].
+async fn within<T, E>(
+    store: &str,
+    question: impl std::future::Future<Output = Result<T, E>>,
+) -> anyhow::Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match tokio::time::timeout(STORE_TIMEOUT, question).await {
+        Ok(answer) => answer.with_context(|| store.to_owned()),
+        Err(_) => bail!("{store}: no answer in {STORE_TIMEOUT:?}"),
     }
 }
 

@@ -13,6 +13,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::anyhow;
 use serde::Serialize;
 use stackway_core::interop::ctdl::{import_document, Import};
 use stackway_core::interop::detect::{document_kind, DocumentKind};
@@ -70,8 +71,8 @@ pub fn run(args: Args) -> ExitCode {
     for feed in &args.feeds {
         let bytes = match read_input(feed) {
             Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("stackway check: cannot read {feed}: {message}");
+            Err(error) => {
+                eprintln!("stackway check: cannot read {feed}: {error:#}");
                 unreadable = true;
                 continue;
             }
@@ -168,7 +169,7 @@ fn in_ctdl_file(imported: &Import, doc: &json::Document<'_>, d: Diagnostic) -> D
 }
 
 /// Reads a file, or fetches an http(s) URL, refusing anything over the feed size limit.
-fn read_input(feed: &str) -> Result<Vec<u8>, String> {
+fn read_input(feed: &str) -> anyhow::Result<Vec<u8>> {
     let lower = feed.to_ascii_lowercase();
     let limit = MAX_BYTES as u64 + 1;
     let mut bytes = Vec::new();
@@ -179,20 +180,14 @@ fn read_input(feed: &str) -> Result<Vec<u8>, String> {
             .build();
         let response = agent.get(feed).call().map_err(|e| match e {
             ureq::Error::Status(code, response) => {
-                format!("the server answered HTTP {code} {}", response.status_text())
+                anyhow!("the server answered HTTP {code} {}", response.status_text())
             }
-            ureq::Error::Transport(t) => t.to_string(),
+            ureq::Error::Transport(t) => anyhow::Error::new(t),
         })?;
-        response
-            .into_reader()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
+        response.into_reader().take(limit).read_to_end(&mut bytes)?;
     } else {
-        let file = std::fs::File::open(feed).map_err(|e| e.to_string())?;
-        file.take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
+        let file = std::fs::File::open(feed)?;
+        file.take(limit).read_to_end(&mut bytes)?;
     }
     // Over the limit: let the core produce its `input-too-large` diagnostic.
     Ok(bytes)

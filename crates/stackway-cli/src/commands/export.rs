@@ -34,8 +34,8 @@ pub fn run(args: Args) -> ExitCode {
     let Format::Ctdl = args.format;
     let text = match super::import::read_source(&args.feed) {
         Ok(text) => text,
-        Err(message) => {
-            eprintln!("error: cannot read {}: {message}", args.feed);
+        Err(error) => {
+            eprintln!("error: cannot read {}: {error:#}", args.feed);
             return ExitCode::from(2);
         }
     };

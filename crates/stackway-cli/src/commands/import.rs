@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::{anyhow, bail};
+
 use stackway_core::interop::ctdl::{import_text, Import};
 use stackway_core::{parse_feed, Diagnostic, Severity};
 
@@ -52,8 +54,8 @@ pub fn run(args: Args) -> ExitCode {
     }
     let text = match read_source(&args.source) {
         Ok(text) => text,
-        Err(message) => {
-            eprintln!("error: cannot read {}: {message}", args.source);
+        Err(error) => {
+            eprintln!("error: cannot read {}: {error:#}", args.source);
             return ExitCode::from(2);
         }
     };
@@ -143,7 +145,7 @@ pub(crate) fn summary_line(imported: &Import) -> String {
 }
 
 /// Reads a file, or fetches an http(s) URL asking for JSON-LD.
-pub(crate) fn read_source(source: &str) -> Result<String, String> {
+pub(crate) fn read_source(source: &str) -> anyhow::Result<String> {
     let lower = source.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         let agent = ureq::AgentBuilder::new()
@@ -157,23 +159,22 @@ pub(crate) fn read_source(source: &str) -> Result<String, String> {
             )
             .call()
             .map_err(|e| match e {
-                ureq::Error::Status(code, _) => format!("the server answered HTTP {code}"),
-                ureq::Error::Transport(t) => t.to_string(),
+                ureq::Error::Status(code, _) => anyhow!("the server answered HTTP {code}"),
+                ureq::Error::Transport(t) => anyhow::Error::new(t),
             })?;
         let mut text = String::new();
         response
             .into_reader()
             .take(MAX_INPUT_BYTES + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
+            .read_to_string(&mut text)?;
         if text.len() as u64 > MAX_INPUT_BYTES {
-            return Err("the document is larger than 20 MB".into());
+            bail!("the document is larger than 20 MB");
         }
         return Ok(text);
     }
-    let metadata = std::fs::metadata(source).map_err(|e| e.to_string())?;
+    let metadata = std::fs::metadata(source)?;
     if metadata.len() > MAX_INPUT_BYTES {
-        return Err("the file is larger than 20 MB".into());
+        bail!("the file is larger than 20 MB");
     }
-    std::fs::read_to_string(source).map_err(|e| e.to_string())
+    Ok(std::fs::read_to_string(source)?)
 }

@@ -9,6 +9,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::bail;
+
 use stackway_core::canonical::Json;
 use stackway_sheet::{import, Source};
 
@@ -18,8 +20,8 @@ const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
 pub fn run(file: &str, into: Option<&Path>, output: Option<&Path>) -> ExitCode {
     let bytes = match read(Path::new(file)) {
         Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("error: cannot read {file}: {message}");
+        Err(error) => {
+            eprintln!("error: cannot read {file}: {error:#}");
             return ExitCode::from(2);
         }
     };
@@ -28,8 +30,8 @@ pub fn run(file: &str, into: Option<&Path>, output: Option<&Path>) -> ExitCode {
         Some(path) => {
             let text = match read(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
                 Ok(text) => text,
-                Err(message) => {
-                    eprintln!("error: cannot read {}: {message}", path.display());
+                Err(error) => {
+                    eprintln!("error: cannot read {}: {error:#}", path.display());
                     return ExitCode::from(2);
                 }
             };
@@ -73,10 +75,10 @@ pub fn run(file: &str, into: Option<&Path>, output: Option<&Path>) -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
     if metadata.len() > MAX_INPUT_BYTES {
-        return Err("the file is larger than 20 MB".into());
+        bail!("the file is larger than 20 MB");
     }
-    std::fs::read(path).map_err(|e| e.to_string())
+    Ok(std::fs::read(path)?)
 }

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::{bail, Context as _};
 use clap::Subcommand;
 use serde_json::json;
 use stackway_lti::config::{Platform, ProgressIdentity, ToolConfig};
@@ -52,8 +53,8 @@ struct Entry {
 pub fn run(args: Args) -> ExitCode {
     match block_on(platforms(args)) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("stackway platforms: {message}");
+        Err(error) => {
+            eprintln!("stackway platforms: {error:#}");
             ExitCode::FAILURE
         }
     }
@@ -61,21 +62,22 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Runs `future` on a small runtime (the stores are async; Redis needs a reactor).
 pub(crate) fn block_on<T>(
-    future: impl std::future::Future<Output = Result<T, String>>,
-) -> Result<T, String> {
+    future: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the async runtime: {e}"))?
+        .context("cannot start the async runtime")?
         .block_on(future)
 }
 
-async fn platforms(args: Args) -> Result<ExitCode, String> {
-    let config = ToolConfig::load_settings(&args.config).map_err(|e| e.to_string())?;
-    let store = stackway_lti::state::registration_store(&config)
+async fn platforms(args: Args) -> anyhow::Result<ExitCode> {
+    let config = ToolConfig::load_settings(&args.config)?;
+    let store = stackway_lti::state::registration_store(&config).await?;
+    let registered = store
+        .list()
         .await
-        .map_err(|e| e.to_string())?;
-    let registered = store.list().await.map_err(|e| e.to_string())?;
+        .context("cannot read the registered platforms")?;
     let mut entries: Vec<Entry> = config
         .platforms
         .iter()
@@ -90,7 +92,8 @@ async fn platforms(args: Args) -> Result<ExitCode, String> {
     for registration in registered {
         let platform = registration
             .platform(&config.registration)
-            .map_err(|e| format!("registration {}: {e}", registration.id))?;
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("registration {}", registration.id))?;
         entries.push(Entry {
             id: registration.id.clone(),
             source: "registered",
@@ -111,14 +114,18 @@ async fn platforms(args: Args) -> Result<ExitCode, String> {
         Action::Remove { id } => {
             let entry = find(&entries, &id)?;
             if entry.registration.is_none() {
-                return Err(format!(
+                bail!(
                     "{} ({}) is defined in {}: remove its [[platform]] block there",
                     entry.id,
                     entry.platform.name,
                     args.config.display()
-                ));
+                );
             }
-            match store.remove(&entry.id).await.map_err(|e| e.to_string())? {
+            let removed = store
+                .remove(&entry.id)
+                .await
+                .with_context(|| format!("cannot remove {}", entry.id))?;
+            match removed {
                 Some(removed) => {
                     println!(
                         "Removed {} ({}, client {}): its launches are refused from now on. Remove the tool in the LMS too.",
@@ -126,14 +133,14 @@ async fn platforms(args: Args) -> Result<ExitCode, String> {
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                None => Err(format!("{id} was removed meanwhile")),
+                None => bail!("{id} was removed meanwhile"),
             }
         }
     }
 }
 
 /// The entry with this id, or the only one with this client id.
-fn find<'a>(entries: &'a [Entry], id: &str) -> Result<&'a Entry, String> {
+fn find<'a>(entries: &'a [Entry], id: &str) -> anyhow::Result<&'a Entry> {
     if let Some(entry) = entries.iter().find(|e| e.id == id) {
         return Ok(entry);
     }
@@ -143,12 +150,10 @@ fn find<'a>(entries: &'a [Entry], id: &str) -> Result<&'a Entry, String> {
         .collect();
     match by_client.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "no platform {id:?}; `stackway platforms list` shows their ids"
-        )),
-        _ => Err(format!(
+        [] => bail!("no platform {id:?}; `stackway platforms list` shows their ids"),
+        _ => bail!(
             "several platforms have client id {id:?}; use the id from `stackway platforms list`"
-        )),
+        ),
     }
 }
 

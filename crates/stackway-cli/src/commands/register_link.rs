@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::{bail, Context as _};
+
 use stackway_lti::config::FeedHost;
 use stackway_lti::registrations::{unix_now, Invite};
 
@@ -30,21 +32,20 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     match super::platforms::block_on(link(args)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("stackway register-link: {message}");
+        Err(error) => {
+            eprintln!("stackway register-link: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn link(args: Args) -> Result<(), String> {
-    let config =
-        stackway_lti::ToolConfig::load_settings(&args.config).map_err(|e| e.to_string())?;
+async fn link(args: Args) -> anyhow::Result<()> {
+    let config = stackway_lti::ToolConfig::load_settings(&args.config)?;
     let mut feed_hosts = Vec::new();
     for entry in &args.feed_hosts {
-        let host = FeedHost::parse(entry).ok_or_else(|| {
-            format!("--feed-host {entry:?} must be a host such as feeds.example.edu, or host:port")
-        })?;
+        let Some(host) = FeedHost::parse(entry) else {
+            bail!("--feed-host {entry:?} must be a host such as feeds.example.edu, or host:port");
+        };
         feed_hosts.push(host.to_string());
     }
     let invite = Invite {
@@ -52,14 +53,12 @@ async fn link(args: Args) -> Result<(), String> {
         feed_hosts: (!feed_hosts.is_empty()).then_some(feed_hosts),
         expires_at: unix_now() + args.expires_in.as_secs(),
     };
-    let store = stackway_lti::state::registration_store(&config)
-        .await
-        .map_err(|e| e.to_string())?;
+    let store = stackway_lti::state::registration_store(&config).await?;
     let token = stackway_lti::form::random_token();
     store
         .add_invite(&token, &invite)
         .await
-        .map_err(|e| format!("cannot keep the link: {e}"))?;
+        .context("cannot keep the link")?;
     let hours = args.expires_in.as_secs() / 3600;
     eprintln!(
         "One-time registration link{} (it works once, for {}):",
@@ -82,7 +81,7 @@ async fn link(args: Args) -> Result<(), String> {
 }
 
 /// `30m`, `48h`, `7d` (a bare number is days).
-fn parse_duration(text: &str) -> Result<Duration, String> {
+fn parse_duration(text: &str) -> anyhow::Result<Duration> {
     let text = text.trim();
     let (number, unit) = match text.char_indices().last() {
         Some((i, c)) if c.is_ascii_alphabetic() => (&text[..i], c),
@@ -90,18 +89,16 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     };
     let number: u64 = number
         .parse()
-        .map_err(|_| format!("{text:?} is not a duration such as 30m, 48h or 7d"))?;
+        .with_context(|| format!("{text:?} is not a duration such as 30m, 48h or 7d"))?;
     let seconds = match unit {
         'm' => 60,
         'h' => 3600,
         'd' => 86_400,
-        _ => return Err(format!("{text:?}: the unit must be m, h or d")),
+        _ => bail!("{text:?}: the unit must be m, h or d"),
     };
     match number.checked_mul(seconds) {
-        Some(0) | None => Err(format!(
-            "{text:?} must be at least a minute and at most a few years"
-        )),
-        Some(total) if total > 366 * 86_400 => Err(format!("{text:?} is longer than a year")),
+        Some(0) | None => bail!("{text:?} must be at least a minute and at most a few years"),
+        Some(total) if total > 366 * 86_400 => bail!("{text:?} is longer than a year"),
         Some(total) => Ok(Duration::from_secs(total)),
     }
 }
@@ -112,10 +109,10 @@ mod tests {
 
     #[test]
     fn durations_read_minutes_hours_and_days() {
-        assert_eq!(parse_duration("30m"), Ok(Duration::from_secs(1800)));
-        assert_eq!(parse_duration("48h"), Ok(Duration::from_secs(172_800)));
-        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(604_800)));
-        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(172_800)));
+        assert_eq!(parse_duration("30m").unwrap(), Duration::from_secs(1800));
+        assert_eq!(parse_duration("48h").unwrap(), Duration::from_secs(172_800));
+        assert_eq!(parse_duration("7d").unwrap(), Duration::from_secs(604_800));
+        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(172_800));
         for bad in ["", "0m", "5w", "x", "400d"] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }

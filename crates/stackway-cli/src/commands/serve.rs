@@ -6,6 +6,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+
 use crate::logging::{self, LogFormat};
 use crate::{health, static_site};
 
@@ -50,20 +52,20 @@ pub fn run(args: Args) -> ExitCode {
     };
     match runtime.block_on(serve(args)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("stackway serve: {message}");
+        Err(error) => {
+            eprintln!("stackway serve: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn serve(args: Args) -> Result<(), String> {
+async fn serve(args: Args) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
     let address = listener
         .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+        .context("cannot read the listening address")?;
     // The folder to serve, if any, and the site: the folder's files, then the built-in ones.
     let (root, site) = match (&args.dir, static_site::built_in()) {
         (None, Some(built_in)) => (None, built_in),
@@ -85,9 +87,7 @@ async fn serve(args: Args) -> Result<(), String> {
     logging::init(args.log_format);
     let (app, lti) = match &args.config {
         Some(config) => {
-            let state = stackway_lti::AppState::from_config_file(config)
-                .await
-                .map_err(|e| e.to_string())?;
+            let state = stackway_lti::AppState::from_config_file(config).await?;
             println!(
                 "LTI 1.3 tool for {} platform(s); login {}/lti/login, launch {}, keys {}/.well-known/jwks.json",
                 state.config().platforms.len(),
@@ -113,7 +113,7 @@ async fn serve(args: Args) -> Result<(), String> {
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| format!("server error: {e}"))?;
+        .context("server error")?;
     tracing::info!("stopped");
     println!("Stopped.");
     Ok(())

@@ -9,6 +9,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{anyhow, bail, Context as _};
+
 use crate::studio_server::{self, StudioState};
 
 /// Arguments of `stackway studio`.
@@ -44,8 +46,8 @@ pub fn run(args: Args) -> ExitCode {
     }
     let feed = match args.feed.as_deref().map(feed_path).transpose() {
         Ok(feed) => feed,
-        Err(message) => {
-            eprintln!("stackway studio: {message}");
+        Err(error) => {
+            eprintln!("stackway studio: {error:#}");
             return ExitCode::from(2);
         }
     };
@@ -61,36 +63,33 @@ pub fn run(args: Args) -> ExitCode {
     };
     match runtime.block_on(serve(args.listen, assets, feed, !args.no_open)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("stackway studio: {message}");
+        Err(error) => {
+            eprintln!("stackway studio: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
 /// The absolute path of the feed to edit: an existing file, or a new one in an existing folder.
-fn feed_path(path: &Path) -> Result<PathBuf, String> {
+fn feed_path(path: &Path) -> anyhow::Result<PathBuf> {
     if path.is_dir() {
-        return Err(format!(
-            "{} is a folder; give the feed file to edit",
-            path.display()
-        ));
+        bail!("{} is a folder; give the feed file to edit", path.display());
     }
     if path.exists() {
         return path
             .canonicalize()
-            .map_err(|e| format!("{}: {e}", path.display()));
+            .with_context(|| path.display().to_string());
     }
     let name = path
         .file_name()
-        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
+        .with_context(|| format!("{} is not a file name", path.display()))?;
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let parent = parent.canonicalize().map_err(|e| {
+    let parent = parent.canonicalize().with_context(|| {
         format!(
-            "{}: the folder of the new feed does not exist ({e})",
+            "{}: the folder of the new feed does not exist",
             path.display()
         )
     })?;
@@ -102,14 +101,14 @@ async fn serve(
     assets: PathBuf,
     feed: Option<PathBuf>,
     open_browser: bool,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
-        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+        .with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener
         .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?;
-    let token = studio_server::new_token().map_err(|e| format!("no random token: {e}"))?;
+        .context("cannot read the listening address")?;
+    let token = studio_server::new_token().map_err(|e| anyhow!("no random token: {e}"))?;
     let url = format!("http://{address}/#token={token}");
     match &feed {
         Some(path) if path.exists() => println!("Stackway Studio: editing {}", path.display()),
@@ -134,7 +133,7 @@ async fn serve(
     axum::serve(listener, studio_server::router(state))
         .with_graceful_shutdown(crate::commands::serve::shutdown_signal())
         .await
-        .map_err(|e| format!("server error: {e}"))?;
+        .context("server error")?;
     println!("Stopped.");
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! Reading credentials and their requirement trees.
 
-use super::document::reference;
-use super::fields::{self, object, Obj};
+use super::fields::{self, object, reference, Obj};
 use super::suggest::did_you_mean;
 use super::{CredentialSite, CreditsGroup, Ctx, Reference, Target};
 use crate::diagnostics::Code;

@@ -5,9 +5,9 @@ use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::credential::read_credential;
-use super::fields::{self, object};
+use super::fields::{self, object, reference};
 use super::values::is_language_tag;
-use super::{Ctx, Reference};
+use super::Ctx;
 use crate::feed::{Equivalence, Feed, Institution, Pathway, Skill, Text, FORMAT_VERSION};
 use crate::field_table::{self as table, Field};
 use crate::json::{Node, Value};
@@ -241,16 +241,6 @@ fn read_skill<'d>(ctx: &mut Ctx<'d>, node: Node<'d>, ids: &mut IdRegistry<'d>) -
         framework,
         uri,
     })
-}
-
-/// A reference field (`counts_as`, `goal`, a credential's `provider`), recorded for resolution.
-pub(crate) fn reference<'d>(ctx: &mut Ctx<'d>, obj: &fields::Obj<'d>, key: &str) -> Option<String> {
-    let (node, field) = obj.member(ctx, key)?;
-    let id = fields::id(ctx, node, field.subject)?;
-    if let Some(target) = fields::target(field) {
-        ctx.references.push(Reference::new(target, id, node));
-    }
-    Some(id.to_owned())
 }
 
 /// A list field of references, recorded for resolution.

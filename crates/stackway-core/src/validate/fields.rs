@@ -479,6 +479,16 @@ pub(crate) fn shorten(s: &str) -> String {
     }
 }
 
+/// A reference field (`counts_as`, `goal`, a credential's `provider`), recorded for resolution.
+pub(crate) fn reference<'d>(ctx: &mut Ctx<'d>, obj: &Obj<'d>, key: &str) -> Option<String> {
+    let (node, field) = obj.member(ctx, key)?;
+    let id = id(ctx, node, field.subject)?;
+    if let Some(target) = target(field) {
+        ctx.references.push(Reference::new(target, id, node));
+    }
+    Some(id.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

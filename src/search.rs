@@ -163,7 +163,7 @@ pub fn tags(feed: &Feed) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use stackway_core::{Cost, Institution};
+    use stackway_core::Cost;
 
     fn feed() -> Feed {
         let mut a = Credential::new("a", Kind::MicroCredential, "Données et santé");
@@ -176,23 +176,7 @@ mod tests {
         a.delivery = vec![Delivery::Online];
         let mut b = Credential::new("b", Kind::Certificate, "Project management");
         b.weeks = Some(20.0);
-        Feed {
-            stackway: 1,
-            id: "f".into(),
-            updated: None,
-            languages: vec!["en".into()],
-            credit_label: None,
-            provider: Institution {
-                id: "p".into(),
-                name: Text::Plain("P".into()),
-                url: None,
-            },
-            institutions: vec![],
-            skills: vec![],
-            credentials: vec![a, b],
-            equivalences: vec![],
-            pathways: vec![],
-        }
+        stackway_core::bench_support::feed(vec![a, b])
     }
 
     #[test]

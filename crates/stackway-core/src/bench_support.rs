@@ -9,8 +9,9 @@ use std::fmt::Write;
 use crate::feed::{Cost, Credential, Feed, Institution, Kind, Requirement, Text};
 use crate::{Catalog, Record};
 
-/// A tiny deterministic generator (xorshift), so that a seed describes a whole feed: the one
-/// the benchmarks and the generated-feed tests share.
+/// A tiny deterministic generator (xorshift), so that a seed describes a whole feed or graph:
+/// the one the benchmarks and the generated-feed and generated-graph tests share. A seed of 0
+/// stays 0: start from any other.
 pub struct Rng(pub u64);
 impl Rng {
     /// The next number of the sequence.
@@ -29,6 +30,11 @@ impl Rng {
         } else {
             x % n
         }
+    }
+
+    /// An index into a list of `len` items (0 when it is empty): [`Rng::below`] for lengths.
+    pub fn index(&mut self, len: usize) -> usize {
+        self.below(len as u64) as usize
     }
 
     /// True `percent` times in a hundred.
@@ -424,25 +430,62 @@ const FIELDS: [Field; 4] = [
 /// The map's layout test and the end-to-end fixture `tests/fixtures/map-sixty-feed.json` (the
 /// same feed as JSON) draw it.
 pub fn map_feed() -> Feed {
-    let text = |(en, fr): (&str, &str)| {
-        Text::Localized(
-            [
-                ("en".to_owned(), en.to_owned()),
-                ("fr".to_owned(), fr.to_owned()),
-            ]
-            .into(),
-        )
+    let mut credentials = map_micro_credentials();
+    credentials.extend(map_certificates());
+    credentials.extend(map_diplomas());
+    credentials.extend(map_degrees());
+    credentials.push(map_graduate_certificate());
+    let mut out = feed(credentials);
+    out.id = "map-sixty".into();
+    out.languages = vec!["en".into(), "fr".into()];
+    out.provider = Institution {
+        id: "lakeshore".into(),
+        name: bilingual(("Lakeshore Polytechnic", "Polytechnique Lakeshore")),
+        url: None,
     };
-    let one = |id: String| Requirement::Credential(id);
-    let micro = |f: usize, i: usize| format!("{}-m{i}", FIELDS[f].key);
-    let cert = |f: usize, i: usize| format!("{}-cert{i}", FIELDS[f].key);
-    let diploma = |f: usize, i: usize| format!("{}-diploma{i}", FIELDS[f].key);
+    out
+}
+
+/// A text in English and French.
+fn bilingual((en, fr): (&str, &str)) -> Text {
+    Text::Localized(
+        [
+            ("en".to_owned(), en.to_owned()),
+            ("fr".to_owned(), fr.to_owned()),
+        ]
+        .into(),
+    )
+}
+
+/// A requirement of one credential.
+fn one(id: String) -> Requirement {
+    Requirement::Credential(id)
+}
+
+/// The id of micro-credential `i` of field `f` of [`map_feed`].
+fn micro_id(f: usize, i: usize) -> String {
+    format!("{}-m{i}", FIELDS[f].key)
+}
+
+/// The id of certificate `i` of field `f` of [`map_feed`].
+fn certificate_id(f: usize, i: usize) -> String {
+    format!("{}-cert{i}", FIELDS[f].key)
+}
+
+/// The id of diploma `i` of field `f` of [`map_feed`] (the second is the advanced diploma).
+fn diploma_id(f: usize, i: usize) -> String {
+    format!("{}-diploma{i}", FIELDS[f].key)
+}
+
+/// The nine micro-credentials of each field, one credit each, every other one with a badge;
+/// some build on earlier ones of their field.
+fn map_micro_credentials() -> Vec<Credential> {
     let mut credentials = Vec::new();
     for (f, field) in FIELDS.iter().enumerate() {
         for (i, &title) in field.micro.iter().enumerate() {
-            let id = micro(f, i);
+            let id = micro_id(f, i);
             let mut c = Credential::new(id.clone(), Kind::MicroCredential, "");
-            c.title = text(title);
+            c.title = bilingual(title);
             c.credits = Some(1.0);
             if i % 2 == 0 {
                 c.badge = Some(crate::feed::Badge {
@@ -452,28 +495,36 @@ pub fn map_feed() -> Feed {
             }
             // Prerequisites inside a field: the second and third build on the first and second.
             c.prerequisites = match (f, i) {
-                (_, 2) => Some(one(micro(f, 1))),
+                (_, 2) => Some(one(micro_id(f, 1))),
                 (1, 7) => Some(Requirement::All {
-                    all: vec![one(micro(f, 1)), one(micro(f, 2))],
+                    all: vec![one(micro_id(f, 1)), one(micro_id(f, 2))],
                     label: None,
                 }),
-                (2 | 3, 1) => Some(one(micro(f, 0))),
+                (2 | 3, 1) => Some(one(micro_id(f, 0))),
                 _ => None,
             };
             credentials.push(c);
         }
     }
+    credentials
+}
+
+/// The three certificates of each field: its first micro-credential and two of three electives.
+fn map_certificates() -> Vec<Credential> {
+    let mut credentials = Vec::new();
     for (f, field) in FIELDS.iter().enumerate() {
         for (j, &title) in field.certificates.iter().enumerate() {
-            let mut c = Credential::new(cert(f, j), Kind::Certificate, "");
-            c.title = text(title);
+            let mut c = Credential::new(certificate_id(f, j), Kind::Certificate, "");
+            c.title = bilingual(title);
             c.requires = Some(Requirement::All {
                 all: vec![
-                    one(micro(f, 0)),
+                    one(micro_id(f, 0)),
                     Requirement::Choose {
                         choose: 2,
-                        from: (0..3).map(|k| one(micro(f, 1 + (j * 2 + k) % 8))).collect(),
-                        label: Some(text(("Electives", "Cours au choix"))),
+                        from: (0..3)
+                            .map(|k| one(micro_id(f, 1 + (j * 2 + k) % 8)))
+                            .collect(),
+                        label: Some(bilingual(("Electives", "Cours au choix"))),
                     },
                 ],
                 label: None,
@@ -481,32 +532,48 @@ pub fn map_feed() -> Feed {
             credentials.push(c);
         }
     }
+    credentials
+}
+
+/// The diploma of each field (two certificates and breadth credits, one from the next field)
+/// and the advanced diploma built on it.
+fn map_diplomas() -> Vec<Credential> {
+    let mut credentials = Vec::new();
     for (f, field) in FIELDS.iter().enumerate() {
         let other = (f + 1) % FIELDS.len();
-        let mut first = Credential::new(diploma(f, 0), Kind::Diploma, "");
-        first.title = text(field.diplomas[0]);
+        let mut first = Credential::new(diploma_id(f, 0), Kind::Diploma, "");
+        first.title = bilingual(field.diplomas[0]);
         first.requires = Some(Requirement::All {
             all: vec![
-                one(cert(f, 0)),
-                one(cert(f, 1)),
-                one(micro(f, 7)),
+                one(certificate_id(f, 0)),
+                one(certificate_id(f, 1)),
+                one(micro_id(f, 7)),
                 Requirement::Credits {
                     credits: 2.0,
-                    from: vec![micro(f, 5), micro(f, 6), micro(other, 8)],
-                    label: Some(text(("Breadth", "Formation générale"))),
+                    from: vec![micro_id(f, 5), micro_id(f, 6), micro_id(other, 8)],
+                    label: Some(bilingual(("Breadth", "Formation générale"))),
                 },
             ],
             label: None,
         });
         credentials.push(first);
-        let mut second = Credential::new(diploma(f, 1), Kind::AdvancedDiploma, "");
-        second.title = text(field.diplomas[1]);
+        let mut second = Credential::new(diploma_id(f, 1), Kind::AdvancedDiploma, "");
+        second.title = bilingual(field.diplomas[1]);
         second.requires = Some(Requirement::All {
-            all: vec![one(diploma(f, 0)), one(cert(f, 2)), one(micro(f, 8))],
+            all: vec![
+                one(diploma_id(f, 0)),
+                one(certificate_id(f, 2)),
+                one(micro_id(f, 8)),
+            ],
             label: None,
         });
         credentials.push(second);
     }
+    credentials
+}
+
+/// The three degrees, each across fields.
+fn map_degrees() -> Vec<Credential> {
     let degrees = [
         (
             "degree-data-security",
@@ -515,14 +582,14 @@ pub fn map_feed() -> Feed {
                 "Baccalauréat en technologie appliquée en données et sécurité",
             ),
             vec![
-                one(diploma(0, 0)),
+                one(diploma_id(0, 0)),
                 Requirement::Any {
-                    any: vec![one(diploma(1, 0)), one(diploma(1, 1))],
-                    label: Some(text(("Security stream", "Volet sécurité"))),
+                    any: vec![one(diploma_id(1, 0)), one(diploma_id(1, 1))],
+                    label: Some(bilingual(("Security stream", "Volet sécurité"))),
                 },
                 Requirement::Credits {
                     credits: 2.0,
-                    from: vec![micro(0, 7), micro(1, 5), micro(1, 8)],
+                    from: vec![micro_id(0, 7), micro_id(1, 5), micro_id(1, 8)],
                     label: None,
                 },
             ],
@@ -533,7 +600,11 @@ pub fn map_feed() -> Feed {
                 "Bachelor of Health Information Science",
                 "Baccalauréat en sciences de l’information sur la santé",
             ),
-            vec![one(diploma(2, 0)), one(diploma(2, 1)), one(cert(0, 0))],
+            vec![
+                one(diploma_id(2, 0)),
+                one(diploma_id(2, 1)),
+                one(certificate_id(0, 0)),
+            ],
         ),
         (
             "degree-building-science",
@@ -541,22 +612,37 @@ pub fn map_feed() -> Feed {
                 "Bachelor of Building Science and Sustainability",
                 "Baccalauréat en science du bâtiment et développement durable",
             ),
-            vec![one(diploma(3, 0)), one(diploma(3, 1)), one(cert(3, 2))],
+            vec![
+                one(diploma_id(3, 0)),
+                one(diploma_id(3, 1)),
+                one(certificate_id(3, 2)),
+            ],
         ),
     ];
-    for (id, title, all) in degrees {
-        let mut c = Credential::new(id, Kind::Degree, "");
-        c.title = text(title);
-        c.requires = Some(Requirement::All { all, label: None });
-        credentials.push(c);
-    }
+    degrees
+        .into_iter()
+        .map(|(id, title, all)| {
+            let mut c = Credential::new(id, Kind::Degree, "");
+            c.title = bilingual(title);
+            c.requires = Some(Requirement::All { all, label: None });
+            c
+        })
+        .collect()
+}
+
+/// The graduate certificate: three micro-credentials from two fields, after a degree.
+fn map_graduate_certificate() -> Credential {
     let mut graduate = Credential::new("gc-health-data", Kind::GraduateCertificate, "");
-    graduate.title = text((
+    graduate.title = bilingual((
         "Graduate Certificate in Health Data Analytics",
         "Certificat d’études supérieures en analytique des données de santé",
     ));
     graduate.requires = Some(Requirement::All {
-        all: vec![one(micro(0, 3)), one(micro(0, 6)), one(micro(2, 6))],
+        all: vec![
+            one(micro_id(0, 3)),
+            one(micro_id(0, 6)),
+            one(micro_id(2, 6)),
+        ],
         label: None,
     });
     graduate.prerequisites = Some(Requirement::Any {
@@ -564,18 +650,9 @@ pub fn map_feed() -> Feed {
             one("degree-data-security".into()),
             one("degree-health-information".into()),
         ],
-        label: Some(text(("Admission", "Admission"))),
+        label: Some(bilingual(("Admission", "Admission"))),
     });
-    credentials.push(graduate);
-    let mut out = feed(credentials);
-    out.id = "map-sixty".into();
-    out.languages = vec!["en".into(), "fr".into()];
-    out.provider = Institution {
-        id: "lakeshore".into(),
-        name: text(("Lakeshore Polytechnic", "Polytechnique Lakeshore")),
-        url: None,
-    };
-    out
+    graduate
 }
 
 /// A feed with `micro` micro-credentials and `stackable` certificates, each certificate using

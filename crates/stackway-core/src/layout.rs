@@ -144,141 +144,51 @@ pub struct Layout {
 }
 
 /// Lays out a graph of `sizes.len()` nodes. Never panics; deterministic for a given input.
+///
+/// The phases of the module doc, in order: the edges that can be drawn, columns, dummies and
+/// order with places (band by band), routing, then the geometry across the drawing (columns
+/// and channels), the boxes and the lines.
 pub fn layout(sizes: &[Size], edges: &[Edge], options: &LayoutOptions) -> Layout {
     let options = sanitize_options(options);
     let sizes: Vec<Size> = sizes.iter().map(sanitize_size).collect();
     let n = sizes.len();
 
-    // Usable edges, each distinct (from, to, class) once; `canonical[i]` is input edge i's.
-    let mut distinct: BTreeMap<(usize, usize, u8), usize> = BTreeMap::new();
-    let mut usable: Vec<(usize, usize, u8)> = Vec::new();
-    let canonical: Vec<Option<usize>> = edges
-        .iter()
-        .map(|e| {
-            (e.from < n && e.to < n && e.from != e.to).then(|| {
-                let key = (e.from, e.to, e.class);
-                *distinct.entry(key).or_insert_with(|| {
-                    usable.push(key);
-                    usable.len() - 1
-                })
-            })
-        })
-        .collect();
-    let pairs: Vec<(usize, usize)> = usable.iter().map(|&(u, v, _)| (u, v)).collect();
-    let reversed = rank::back_edges(n, &pairs);
-    // Edges as laid out: acyclic, pointing to a column further right.
-    let dag: Vec<(usize, usize, u8)> = usable
-        .iter()
-        .zip(&reversed)
-        .map(|(&(u, v, c), &rev)| if rev { (v, u, c) } else { (u, v, c) })
-        .collect();
-    let dag_pairs: Vec<(usize, usize)> = dag.iter().map(|&(u, v, _)| (u, v)).collect();
-    let column = rank::columns(n, &dag_pairs);
-    let column_count = column.iter().max().map_or(0, |m| m + 1);
-
-    let (mut graph, chains) = ProperGraph::new(&column, &dag);
+    let usable = UsableEdges::of(edges, n);
+    let ranking = Ranking::of(n, &usable.distinct);
+    let (mut graph, chains) = ProperGraph::new(&ranking.column, &ranking.dag);
     let heights: Vec<f64> = (0..graph.len())
         .map(|v| sizes.get(v).map_or(0.0, |s| s.height))
         .collect();
-    let (y, order) = place_bands(&mut graph, &heights, column_count, &options);
+    let (y, order) = place_bands(&mut graph, &heights, ranking.column_count, &options);
     let routing = route::route(
         &graph,
         &y,
         &heights,
         options.line_gap,
-        column_count.saturating_sub(1),
+        ranking.column_count.saturating_sub(1),
     );
-
-    // Columns as wide as their widest box; channels as wide as their tracks need.
-    let mut column_width = vec![0.0f64; column_count];
-    for (v, size) in sizes.iter().enumerate() {
-        column_width[column[v]] = column_width[column[v]].max(size.width);
-    }
-    let mut column_left = Vec::with_capacity(column_count);
-    let mut cursor = 0.0;
-    for (c, width) in column_width.iter().enumerate() {
-        column_left.push(cursor);
-        cursor += width;
-        if let Some(&tracks) = routing.tracks.get(c) {
-            cursor +=
-                2.0 * options.channel_margin + options.track_gap * tracks.saturating_sub(1) as f64;
-        }
-    }
-    let width = cursor;
-    let track_x = |bus: &route::Bus, track: usize| {
-        column_left[bus.channel]
-            + column_width[bus.channel]
-            + options.channel_margin
-            + options.track_gap * track as f64
-    };
-
-    let nodes: Vec<NodePlacement> = (0..n)
-        .map(|v| {
-            let c = column[v];
-            let order_in_column = order[c]
-                .iter()
-                .filter(|&&w| w < n)
-                .position(|&w| w == v)
-                .unwrap_or(0);
-            NodePlacement {
-                column: c,
-                order: order_in_column,
-                x: column_left[c] + (column_width[c] - sizes[v].width) / 2.0,
-                y: y[v] - sizes[v].height / 2.0,
-                width: sizes[v].width,
-                height: sizes[v].height,
-            }
-        })
-        .collect();
+    let across = Across::measure(&sizes, &ranking, &routing.tracks, &options);
+    let nodes = node_placements(&sizes, &ranking.column, &order, &y, &across);
 
     let drawn: Vec<Vec<Point>> = chains
         .iter()
-        .zip(&dag)
-        .zip(&reversed)
-        .map(|((chain, &(_, _, class)), &rev)| {
-            let mut points = Vec::with_capacity(chain.len() * 2 + 2);
-            for (hop, pair) in chain.windows(2).enumerate() {
-                let Some(&b) = routing.bus_of.get(&(pair[0], pair[1], class)) else {
-                    continue;
-                };
-                let bus = &routing.buses[b];
-                let port = bus
-                    .inputs
-                    .iter()
-                    .find(|&&(s, _)| s == pair[0])
-                    .map_or(bus.out, |&(_, py)| py);
-                if hop == 0 {
-                    let from = &nodes[pair[0]];
-                    points.push(Point {
-                        x: from.x + from.width,
-                        y: port,
-                    });
-                }
-                if let Some(track) = bus.track {
-                    let x = track_x(bus, track);
-                    points.push(Point { x, y: port });
-                    points.push(Point { x, y: bus.out });
-                }
-                if hop + 2 == chain.len() {
-                    points.push(Point {
-                        x: nodes[pair[1]].x,
-                        y: bus.out,
-                    });
-                }
-            }
-            let mut points = simplify(points);
-            if rev {
+        .zip(&ranking.dag)
+        .zip(&ranking.reversed)
+        .map(|((chain, &(_, _, class)), &reversed)| {
+            let mut points = simplify(chain_points(chain, class, &routing, &nodes, &across));
+            if reversed {
                 points.reverse();
             }
             points
         })
         .collect();
-    let lines: Vec<Vec<Point>> = canonical
+    let lines: Vec<Vec<Point>> = usable
+        .canonical
         .iter()
         .map(|c| c.and_then(|i| drawn.get(i).cloned()).unwrap_or_default())
         .collect();
 
-    let junctions = junctions(&routing.buses, |bus, track| track_x(bus, track));
+    let junctions = junctions(&routing.buses, |bus, track| across.track_x(bus, track));
     let columns = order
         .iter()
         .map(|col| col.iter().copied().filter(|&v| v < n).collect())
@@ -293,10 +203,202 @@ pub fn layout(sizes: &[Size], edges: &[Edge], options: &LayoutOptions) -> Layout
         edges: lines,
         junctions,
         columns,
-        width,
+        width: across.width,
         height,
         crossings: routing.crossings,
     }
+}
+
+/// The edges of the input that can be drawn (both ends exist, not a self-loop), each distinct
+/// (from, to, class) once: two copies of one edge are drawn as one line.
+struct UsableEdges {
+    /// Each distinct usable edge as (from, to, class), in the order of its first copy.
+    distinct: Vec<(usize, usize, u8)>,
+    /// For each input edge, its index in `distinct`; `None` for an edge that cannot be drawn.
+    canonical: Vec<Option<usize>>,
+}
+
+impl UsableEdges {
+    fn of(edges: &[Edge], n: usize) -> Self {
+        let mut index: BTreeMap<(usize, usize, u8), usize> = BTreeMap::new();
+        let mut distinct: Vec<(usize, usize, u8)> = Vec::new();
+        let canonical = edges
+            .iter()
+            .map(|e| {
+                (e.from < n && e.to < n && e.from != e.to).then(|| {
+                    let key = (e.from, e.to, e.class);
+                    *index.entry(key).or_insert_with(|| {
+                        distinct.push(key);
+                        distinct.len() - 1
+                    })
+                })
+            })
+            .collect();
+        UsableEdges {
+            distinct,
+            canonical,
+        }
+    }
+}
+
+/// Phases 1 and 2: which edges are laid out reversed (to break cycles), and each node's column.
+struct Ranking {
+    /// For each distinct usable edge, whether it closes a cycle and is laid out reversed.
+    reversed: Vec<bool>,
+    /// The edges as laid out: acyclic, each pointing to a column further right.
+    dag: Vec<(usize, usize, u8)>,
+    /// Each node's column.
+    column: Vec<usize>,
+    /// How many columns there are.
+    column_count: usize,
+}
+
+impl Ranking {
+    fn of(n: usize, usable: &[(usize, usize, u8)]) -> Self {
+        let pairs: Vec<(usize, usize)> = usable.iter().map(|&(u, v, _)| (u, v)).collect();
+        let reversed = rank::back_edges(n, &pairs);
+        let dag: Vec<(usize, usize, u8)> = usable
+            .iter()
+            .zip(&reversed)
+            .map(|(&(u, v, c), &rev)| if rev { (v, u, c) } else { (u, v, c) })
+            .collect();
+        let dag_pairs: Vec<(usize, usize)> = dag.iter().map(|&(u, v, _)| (u, v)).collect();
+        let column = rank::columns(n, &dag_pairs);
+        let column_count = column.iter().max().map_or(0, |m| m + 1);
+        Ranking {
+            reversed,
+            dag,
+            column,
+            column_count,
+        }
+    }
+}
+
+/// The drawing across: columns as wide as their widest box, and after each but the last a
+/// channel as wide as its tracks need.
+struct Across {
+    /// Each column's left edge.
+    column_left: Vec<f64>,
+    /// Each column's width.
+    column_width: Vec<f64>,
+    /// The drawing's total width.
+    width: f64,
+    /// Space between a column's boxes and its channel's first track.
+    channel_margin: f64,
+    /// Space between two tracks of a channel.
+    track_gap: f64,
+}
+
+impl Across {
+    fn measure(
+        sizes: &[Size],
+        ranking: &Ranking,
+        tracks: &[usize],
+        options: &LayoutOptions,
+    ) -> Self {
+        let mut column_width = vec![0.0f64; ranking.column_count];
+        for (v, size) in sizes.iter().enumerate() {
+            let c = ranking.column[v];
+            column_width[c] = column_width[c].max(size.width);
+        }
+        let mut column_left = Vec::with_capacity(ranking.column_count);
+        let mut cursor = 0.0;
+        for (c, width) in column_width.iter().enumerate() {
+            column_left.push(cursor);
+            cursor += width;
+            if let Some(&tracks) = tracks.get(c) {
+                cursor += 2.0 * options.channel_margin
+                    + options.track_gap * tracks.saturating_sub(1) as f64;
+            }
+        }
+        Across {
+            column_left,
+            column_width,
+            width: cursor,
+            channel_margin: options.channel_margin,
+            track_gap: options.track_gap,
+        }
+    }
+
+    /// Where track `track` of `bus`'s channel runs.
+    fn track_x(&self, bus: &route::Bus, track: usize) -> f64 {
+        self.column_left[bus.channel]
+            + self.column_width[bus.channel]
+            + self.channel_margin
+            + self.track_gap * track as f64
+    }
+}
+
+/// Each real node's box: centred in its column, around its place `y`.
+fn node_placements(
+    sizes: &[Size],
+    column: &[usize],
+    order: &[Vec<usize>],
+    y: &[f64],
+    across: &Across,
+) -> Vec<NodePlacement> {
+    let n = sizes.len();
+    (0..n)
+        .map(|v| {
+            let c = column[v];
+            let order_in_column = order[c]
+                .iter()
+                .filter(|&&w| w < n)
+                .position(|&w| w == v)
+                .unwrap_or(0);
+            NodePlacement {
+                column: c,
+                order: order_in_column,
+                x: across.column_left[c] + (across.column_width[c] - sizes[v].width) / 2.0,
+                y: y[v] - sizes[v].height / 2.0,
+                width: sizes[v].width,
+                height: sizes[v].height,
+            }
+        })
+        .collect()
+}
+
+/// The points of one laid-out edge, from its source's box to its target's, through the
+/// dummies of `chain`: out of a port on the source's right side, along each channel's bus of
+/// its class, into the target's left side. Not yet simplified, and in laid-out direction.
+fn chain_points(
+    chain: &[usize],
+    class: u8,
+    routing: &route::Routing,
+    nodes: &[NodePlacement],
+    across: &Across,
+) -> Vec<Point> {
+    let mut points = Vec::with_capacity(chain.len() * 2 + 2);
+    for (hop, pair) in chain.windows(2).enumerate() {
+        let Some(&b) = routing.bus_of.get(&(pair[0], pair[1], class)) else {
+            continue;
+        };
+        let bus = &routing.buses[b];
+        let port = bus
+            .inputs
+            .iter()
+            .find(|&&(s, _)| s == pair[0])
+            .map_or(bus.out, |&(_, py)| py);
+        if hop == 0 {
+            let from = &nodes[pair[0]];
+            points.push(Point {
+                x: from.x + from.width,
+                y: port,
+            });
+        }
+        if let Some(track) = bus.track {
+            let x = across.track_x(bus, track);
+            points.push(Point { x, y: port });
+            points.push(Point { x, y: bus.out });
+        }
+        if hop + 2 == chain.len() {
+            points.push(Point {
+                x: nodes[pair[1]].x,
+                y: bus.out,
+            });
+        }
+    }
+    points
 }
 
 /// Orders and places each connected family on its own band, the bands stacked top to bottom

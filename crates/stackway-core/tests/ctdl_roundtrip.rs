@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use serde_json::Value;
+use stackway_core::bench_support;
 use stackway_core::feed::LangMap;
 use stackway_core::interop::badges::read_badges;
 use stackway_core::interop::ctdl::{export_pathway, import_text};
@@ -216,20 +217,12 @@ fn feed() -> impl Strategy<Value = Feed> {
             prop::sample::subsequence((0..n - 1).collect::<Vec<_>>(), 1..n),
         )
             .prop_map(move |(credentials, title, steps)| Feed {
-                stackway: 1,
                 id: "feed".into(),
-                updated: None,
-                languages: vec!["en".into()],
-                credit_label: None,
                 provider: Institution {
                     id: "college".into(),
                     name: Text::Plain("College".into()),
                     url: None,
                 },
-                institutions: Vec::new(),
-                skills: Vec::new(),
-                credentials,
-                equivalences: Vec::new(),
                 pathways: vec![Pathway {
                     id: "route".into(),
                     title,
@@ -237,6 +230,7 @@ fn feed() -> impl Strategy<Value = Feed> {
                     goal: format!("c{}", n - 1),
                     steps: steps.into_iter().map(|i| format!("c{i}")).collect(),
                 }],
+                ..bench_support::feed(credentials)
             })
     })
 }
@@ -377,23 +371,7 @@ fn minimal_feed() -> Feed {
         achievement: "https://b.example.org/a".into(),
         image: None,
     });
-    Feed {
-        stackway: 1,
-        id: "f".into(),
-        updated: None,
-        languages: vec!["en".into()],
-        credit_label: None,
-        provider: Institution {
-            id: "p".into(),
-            name: Text::Plain("P".into()),
-            url: None,
-        },
-        institutions: Vec::new(),
-        skills: Vec::new(),
-        credentials: vec![c],
-        equivalences: Vec::new(),
-        pathways: Vec::new(),
-    }
+    bench_support::feed(vec![c])
 }
 
 /// JSON built from the keys and values CTDL and badge documents use, so that the importers'

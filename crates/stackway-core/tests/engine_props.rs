@@ -27,60 +27,118 @@ struct Gen {
 /// A random small feed. `wild` adds cycles, dangling ids and odd numbers.
 fn generate(seed: u64, wild: bool) -> Gen {
     let mut r = Rng(seed | 1);
-    let n_base = 3 + r.below(4) as usize; // 3..=6
-    let n_derived = 1 + r.below(3) as usize; // 1..=3
-    let mut creds: Vec<Credential> = Vec::new();
-    for i in 0..n_base {
-        let mut c = Credential::new(format!("b{i}"), Kind::Course, format!("B{i}"));
-        if r.chance(80) {
-            c.cost = Some(Cost {
-                amount: (r.below(5) * 50) as f64,
-                currency: "CAD".into(),
-            });
-        }
-        if r.chance(70) {
-            c.hours = Some(r.below(4) as f64 * 10.0);
-        }
-        c.credits = Some(1.0 + r.below(3) as f64);
-        if r.chance(30) {
-            c.valid_years = Some(1.0 + r.below(3) as f64);
-        }
-        if wild && r.chance(10) {
-            c.credits = Some(if r.chance(50) { f64::NAN } else { -3.0 });
-        }
-        creds.push(c);
+    let n_base = 3 + r.index(4); // 3..=6
+    let n_derived = 1 + r.index(3); // 1..=3
+    let mut generator = Generator {
+        r,
+        wild,
+        base_ids: (0..n_base).map(|i| format!("b{i}")).collect(),
+        derived_ids: (0..n_derived).map(|i| format!("d{i}")).collect(),
+    };
+    // The order of these steps is the order of the draws: a seed describes the same feed as
+    // long as it is kept (proptest's saved regressions are seeds).
+    let mut creds = generator.base_credentials();
+    creds.extend(generator.derived_credentials());
+    generator.add_base_prerequisites(&mut creds);
+    let equivalences = generator.equivalences();
+    let record = generator.record();
+    Gen {
+        feed: Feed {
+            equivalences,
+            ..stackway_core::bench_support::feed(creds)
+        },
+        record,
+        goals: generator.derived_ids,
     }
-    let base_ids: Vec<String> = (0..n_base).map(|i| format!("b{i}")).collect();
-    let derived_ids: Vec<String> = (0..n_derived).map(|i| format!("d{i}")).collect();
-    let pick = |r: &mut Rng, i: usize, wild: bool| -> String {
-        if wild && r.chance(5) {
+}
+
+/// The state of [`generate`] while it draws one feed.
+struct Generator {
+    r: Rng,
+    /// Whether to add cycles, dangling ids and odd numbers.
+    wild: bool,
+    /// The base credentials (courses), `b0`, `b1`, …
+    base_ids: Vec<String>,
+    /// The derived credentials (certificates, the goals), `d0`, `d1`, …
+    derived_ids: Vec<String>,
+}
+
+impl Generator {
+    /// A base credential's id, drawn.
+    fn any_base(&mut self) -> String {
+        self.base_ids[self.r.index(self.base_ids.len())].clone()
+    }
+
+    /// A derived credential's id, drawn.
+    fn any_derived(&mut self) -> String {
+        self.derived_ids[self.r.index(self.derived_ids.len())].clone()
+    }
+
+    /// The base credentials, with random cost, hours, credits and validity.
+    fn base_credentials(&mut self) -> Vec<Credential> {
+        let r = &mut self.r;
+        let mut creds = Vec::new();
+        for i in 0..self.base_ids.len() {
+            let mut c = Credential::new(format!("b{i}"), Kind::Course, format!("B{i}"));
+            if r.chance(80) {
+                c.cost = Some(Cost {
+                    amount: (r.below(5) * 50) as f64,
+                    currency: "CAD".into(),
+                });
+            }
+            if r.chance(70) {
+                c.hours = Some(r.below(4) as f64 * 10.0);
+            }
+            c.credits = Some(1.0 + r.below(3) as f64);
+            if r.chance(30) {
+                c.valid_years = Some(1.0 + r.below(3) as f64);
+            }
+            if self.wild && r.chance(10) {
+                c.credits = Some(if r.chance(50) { f64::NAN } else { -3.0 });
+            }
+            creds.push(c);
+        }
+        creds
+    }
+
+    /// The derived credentials, each requiring a random tree over the others.
+    fn derived_credentials(&mut self) -> Vec<Credential> {
+        let mut creds = Vec::new();
+        for i in 0..self.derived_ids.len() {
+            let mut c = Credential::new(self.derived_ids[i].clone(), Kind::Certificate, "D");
+            c.requires = Some(self.requirement(0, i));
+            if self.wild && self.r.chance(10) {
+                c.prerequisites = Some(Requirement::Credential(self.derived_ids[0].clone()));
+            }
+            creds.push(c);
+        }
+        creds
+    }
+
+    /// A credential a requirement of derived credential `i` names.
+    fn pick(&mut self, i: usize) -> String {
+        if self.wild && self.r.chance(5) {
             return "ghost".into();
         }
         // Mostly base credentials; sometimes an earlier derived one (a ladder), and in wild
         // feeds any derived one (possibly a cycle).
-        if r.chance(20) && (i > 0 || wild) {
-            let lim = if wild { n_derived } else { i };
+        if self.r.chance(20) && (i > 0 || self.wild) {
+            let lim = if self.wild { self.derived_ids.len() } else { i };
             if lim > 0 {
-                return derived_ids[r.below(lim as u64) as usize].clone();
+                return self.derived_ids[self.r.index(lim)].clone();
             }
         }
-        base_ids[r.below(n_base as u64) as usize].clone()
-    };
-    fn requirement(
-        r: &mut Rng,
-        depth: u32,
-        i: usize,
-        wild: bool,
-        pick: &dyn Fn(&mut Rng, usize, bool) -> String,
-    ) -> Requirement {
-        if depth >= 2 || r.chance(25) {
-            return Requirement::Credential(pick(r, i, wild));
+        self.any_base()
+    }
+
+    /// A random requirement tree of derived credential `i`, at most two groups deep.
+    fn requirement(&mut self, depth: u32, i: usize) -> Requirement {
+        if depth >= 2 || self.r.chance(25) {
+            return Requirement::Credential(self.pick(i));
         }
-        let n = 1 + r.below(3) as usize;
-        let kids: Vec<Requirement> = (0..n)
-            .map(|_| requirement(r, depth + 1, i, wild, pick))
-            .collect();
-        match r.below(4) {
+        let n = 1 + self.r.index(3);
+        let kids: Vec<Requirement> = (0..n).map(|_| self.requirement(depth + 1, i)).collect();
+        match self.r.below(4) {
             0 => Requirement::All {
                 all: kids,
                 label: None,
@@ -90,41 +148,36 @@ fn generate(seed: u64, wild: bool) -> Gen {
                 label: None,
             },
             2 => Requirement::Choose {
-                choose: r.below(n as u64 + if wild { 2 } else { 1 }) as u32,
+                choose: self.r.below(n as u64 + if self.wild { 2 } else { 1 }) as u32,
                 from: kids,
                 label: Some(Text::from("group")),
             },
             _ => Requirement::Credits {
-                credits: 1.0 + r.below(4) as f64,
-                from: (0..n).map(|_| pick(r, i, wild)).collect(),
+                credits: 1.0 + self.r.below(4) as f64,
+                from: (0..n).map(|_| self.pick(i)).collect(),
                 label: None,
             },
         }
     }
-    for i in 0..n_derived {
-        let mut c = Credential::new(derived_ids[i].clone(), Kind::Certificate, "D");
-        c.requires = Some(requirement(&mut r, 0, i, wild, &pick));
-        if wild && r.chance(10) {
-            c.prerequisites = Some(Requirement::Credential(derived_ids[0].clone()));
-        }
-        creds.push(c);
-    }
-    // Prerequisites on some base credentials (over other base or derived credentials).
-    for i in 0..n_base {
-        if r.chance(25) {
-            let other = if r.chance(20) && n_derived > 0 {
-                derived_ids[r.below(n_derived as u64) as usize].clone()
+
+    /// Prerequisites on some base credentials (over other base or derived credentials);
+    /// `creds` starts with the base credentials.
+    fn add_base_prerequisites(&mut self, creds: &mut [Credential]) {
+        for c in creds.iter_mut().take(self.base_ids.len()) {
+            if !self.r.chance(25) {
+                continue;
+            }
+            let other = if self.r.chance(20) {
+                self.any_derived()
             } else {
-                base_ids[r.below(n_base as u64) as usize].clone()
+                self.any_base()
             };
-            if other != base_ids[i] || wild {
-                creds[i].prerequisites = Some(if r.chance(30) {
+            if other != c.id || self.wild {
+                c.prerequisites = Some(if self.r.chance(30) {
                     Requirement::Any {
                         any: vec![
                             Requirement::Credential(other),
-                            Requirement::Credential(
-                                base_ids[r.below(n_base as u64) as usize].clone(),
-                            ),
+                            Requirement::Credential(self.any_base()),
                         ],
                         label: None,
                     }
@@ -134,53 +187,53 @@ fn generate(seed: u64, wild: bool) -> Gen {
             }
         }
     }
-    let mut equivalences = Vec::new();
-    for _ in 0..r.below(3) {
-        let holding: Vec<String> = (0..1 + r.below(2))
-            .map(|_| base_ids[r.below(n_base as u64) as usize].clone())
-            .collect();
-        let counts_as = if wild && r.chance(10) {
-            "ghost".to_owned()
-        } else {
-            base_ids[r.below(n_base as u64) as usize].clone()
-        };
-        let toward = if r.chance(40) {
-            Some(vec![derived_ids[r.below(n_derived as u64) as usize].clone()])
-        } else {
-            None
-        };
-        equivalences.push(Equivalence {
-            holding,
-            counts_as,
-            toward,
-            note: None,
-        });
-    }
-    let as_of = Date::parse("2024-06-01");
-    let mut record = Record::new(as_of);
-    for id in &base_ids {
-        if r.chance(30) {
-            let earned = if r.chance(50) {
-                Date::parse(["2019-01-01", "2023-01-01", "2024-01-01"][r.below(3) as usize])
+
+    /// Up to two equivalences between base credentials, some only toward one goal.
+    fn equivalences(&mut self) -> Vec<Equivalence> {
+        let mut equivalences = Vec::new();
+        for _ in 0..self.r.below(3) {
+            let holding: Vec<String> = (0..1 + self.r.below(2)).map(|_| self.any_base()).collect();
+            let counts_as = if self.wild && self.r.chance(10) {
+                "ghost".to_owned()
+            } else {
+                self.any_base()
+            };
+            let toward = if self.r.chance(40) {
+                Some(vec![self.any_derived()])
             } else {
                 None
             };
-            record = record.with_held(id.clone(), earned);
+            equivalences.push(Equivalence {
+                holding,
+                counts_as,
+                toward,
+                note: None,
+            });
         }
+        equivalences
     }
-    if r.chance(15) {
-        record = record.with_held(derived_ids[0].clone(), None);
-    }
-    if wild && r.chance(20) {
-        record = record.with_held("nobody", None);
-    }
-    Gen {
-        feed: Feed {
-            equivalences,
-            ..stackway_core::bench_support::feed(creds)
-        },
-        record,
-        goals: derived_ids,
+
+    /// The learner's record: some base credentials held (some earned long ago, so expired).
+    fn record(&mut self) -> Record {
+        let as_of = Date::parse("2024-06-01");
+        let mut record = Record::new(as_of);
+        for i in 0..self.base_ids.len() {
+            if self.r.chance(30) {
+                let earned = if self.r.chance(50) {
+                    Date::parse(["2019-01-01", "2023-01-01", "2024-01-01"][self.r.index(3)])
+                } else {
+                    None
+                };
+                record = record.with_held(self.base_ids[i].clone(), earned);
+            }
+        }
+        if self.r.chance(15) {
+            record = record.with_held(self.derived_ids[0].clone(), None);
+        }
+        if self.wild && self.r.chance(20) {
+            record = record.with_held("nobody", None);
+        }
+        record
     }
 }
 

@@ -1,6 +1,8 @@
 //! The bundled sample feed (the demo's default) must be perfectly clean and complete.
 
-use stackway_core::{parse_feed, Kind, Requirement};
+use std::collections::BTreeSet;
+
+use stackway_core::{parse_feed, Credential, Feed, Kind, Requirement};
 
 const SAMPLE: &str = include_str!("../../../www/feeds/sample.json");
 
@@ -11,9 +13,24 @@ fn sample_feed_has_no_diagnostic_at_all() {
     assert!(parsed.feed.is_some());
 }
 
+// The content brief, one part per test.
+
+/// The sample feed, read.
+fn sample() -> Feed {
+    parse_feed(SAMPLE).feed.expect("sample feed reads")
+}
+
+/// The sample's stackable credentials.
+fn stackable(feed: &Feed) -> Vec<&Credential> {
+    feed.credentials
+        .iter()
+        .filter(|c| c.is_stackable())
+        .collect()
+}
+
 #[test]
-fn sample_feed_meets_the_content_brief() {
-    let feed = parse_feed(SAMPLE).feed.expect("sample feed reads");
+fn sample_feed_has_thirty_complete_bilingual_micro_credentials_in_three_fields() {
+    let feed = sample();
     assert_eq!(feed.languages, ["en", "fr"]);
     let micro: Vec<_> = feed
         .credentials
@@ -21,7 +38,7 @@ fn sample_feed_meets_the_content_brief() {
         .filter(|c| c.kind == Kind::MicroCredential)
         .collect();
     assert!(micro.len() >= 30, "{} micro-credentials", micro.len());
-    let fields: std::collections::BTreeSet<&str> = micro
+    let fields: BTreeSet<&str> = micro
         .iter()
         .flat_map(|c| c.tags.iter().map(String::as_str))
         .collect();
@@ -50,11 +67,12 @@ fn sample_feed_meets_the_content_brief() {
         );
         assert!(c.title.has_lang("en") && c.title.has_lang("fr"), "{}", c.id);
     }
-    let stackable: Vec<_> = feed
-        .credentials
-        .iter()
-        .filter(|c| c.is_stackable())
-        .collect();
+}
+
+#[test]
+fn sample_feed_has_every_kind_of_stackable_credential() {
+    let feed = sample();
+    let stackable = stackable(&feed);
     assert!(stackable.len() >= 6);
     for kind in [
         Kind::Certificate,
@@ -68,35 +86,38 @@ fn sample_feed_meets_the_content_brief() {
             "no stackable {kind:?}"
         );
     }
-    // Every requirement form, nesting, and a ladder (a stackable credential inside another).
-    let mut forms = std::collections::BTreeSet::new();
-    let mut nested = false;
-    fn walk(
-        r: &Requirement,
-        depth: usize,
-        forms: &mut std::collections::BTreeSet<&'static str>,
-        nested: &mut bool,
-    ) {
-        let name = match r {
-            Requirement::Credential(_) => "id",
-            Requirement::All { .. } => "all",
-            Requirement::Any { .. } => "any",
-            Requirement::Choose { .. } => "choose",
-            Requirement::Credits { .. } => "credits",
-        };
-        forms.insert(name);
-        if depth >= 2 && name != "id" {
-            *nested = true;
-        }
-        if let Requirement::All { all: c, .. }
-        | Requirement::Any { any: c, .. }
-        | Requirement::Choose { from: c, .. } = r
-        {
-            for child in c {
-                walk(child, depth + 1, forms, nested);
-            }
+}
+
+/// Adds to `forms` the form of `r` and of every requirement inside it, and sets `nested` when
+/// a group stands inside a group (`depth` counts from 1 at a credential's requirement).
+fn walk(r: &Requirement, depth: usize, forms: &mut BTreeSet<&'static str>, nested: &mut bool) {
+    let name = match r {
+        Requirement::Credential(_) => "id",
+        Requirement::All { .. } => "all",
+        Requirement::Any { .. } => "any",
+        Requirement::Choose { .. } => "choose",
+        Requirement::Credits { .. } => "credits",
+    };
+    forms.insert(name);
+    if depth >= 2 && name != "id" {
+        *nested = true;
+    }
+    if let Requirement::All { all: c, .. }
+    | Requirement::Any { any: c, .. }
+    | Requirement::Choose { from: c, .. } = r
+    {
+        for child in c {
+            walk(child, depth + 1, forms, nested);
         }
     }
+}
+
+#[test]
+fn sample_feed_uses_every_requirement_form_nesting_and_a_ladder() {
+    let feed = sample();
+    let stackable = stackable(&feed);
+    let mut forms = BTreeSet::new();
+    let mut nested = false;
     for c in &stackable {
         walk(c.requires.as_ref().unwrap(), 1, &mut forms, &mut nested);
     }
@@ -115,6 +136,11 @@ fn sample_feed_meets_the_content_brief() {
             && c.kind == Kind::Diploma
     });
     assert!(ladder, "a certificate that counts into a diploma");
+}
+
+#[test]
+fn sample_feed_has_prerequisites_prior_learning_partners_and_pathways() {
+    let feed = sample();
     assert!(feed.credentials.iter().any(|c| c.prerequisites.is_some()));
     assert!(feed
         .credentials
@@ -131,6 +157,10 @@ fn sample_feed_meets_the_content_brief() {
         "a credit-transfer equivalence from a partner institution"
     );
     assert!(feed.pathways.len() >= 3);
+}
+
+#[test]
+fn sample_feed_links_only_to_example_domains() {
     for url in SAMPLE.split('"').filter(|s| s.starts_with("http")) {
         let host = url.split('/').nth(2).unwrap_or("");
         assert!(

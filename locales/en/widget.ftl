@@ -54,6 +54,7 @@ kind-diploma = Diploma
 kind-advanced-diploma = Advanced diploma
 kind-degree = Degree
 kind-prior-learning = Prior learning
+kind-career = Career
 count-credentials = { $count ->
     [one] { $count } credential
    *[other] { $count } credentials

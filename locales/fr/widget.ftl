@@ -54,6 +54,7 @@ kind-diploma = Diplôme
 kind-advanced-diploma = Diplôme avancé
 kind-degree = Grade
 kind-prior-learning = Reconnaissance des acquis
+kind-career = Métier
 count-credentials = { $count ->
     [one] { $count } titre
    *[other] { $count } titres

@@ -240,11 +240,15 @@ pub enum Kind {
     AdvancedDiploma,
     Degree,
     PriorLearning,
+    /// An occupation or job the pathway leads to (a CTDL `ceterms:Job`, `Occupation`,
+    /// `WorkRole`, `Task` or `JobComponent`): not learning to be recognised, but where the
+    /// learning goes. It can have requirements like any stackable credential.
+    Career,
 }
 
 impl Kind {
     /// Every kind, in the order of the format's documentation.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::MicroCredential,
         Kind::Badge,
         Kind::Course,
@@ -254,6 +258,7 @@ impl Kind {
         Kind::AdvancedDiploma,
         Kind::Degree,
         Kind::PriorLearning,
+        Kind::Career,
     ];
 
     /// The kind's spelling in a feed.
@@ -268,6 +273,7 @@ impl Kind {
             Kind::AdvancedDiploma => "advanced-diploma",
             Kind::Degree => "degree",
             Kind::PriorLearning => "prior-learning",
+            Kind::Career => "career",
         }
     }
 

@@ -343,7 +343,7 @@ fn component_subtypes_map_to_fitting_kinds_and_nested_conditions_nest() {
     assert_eq!(kind("cocurricular"), Kind::Badge);
     assert_eq!(kind("extracurricular"), Kind::Badge);
     assert_eq!(kind("assessment"), Kind::PriorLearning);
-    assert_eq!(kind("job"), Kind::PriorLearning);
+    assert_eq!(kind("job"), Kind::Career);
     assert_eq!(kind("work"), Kind::PriorLearning);
     assert_eq!(kind("selection"), Kind::Certificate);
     let degree = feed.credential("degree").unwrap();
@@ -461,8 +461,13 @@ fn credential_classes_used_as_nodes_become_credentials() {
     let (feed, _) = import_fixture("registry-career-pathway");
     assert_eq!(feed.credentials.len(), 9);
     let goal = feed.credential(&feed.pathways[0].goal).unwrap();
-    assert_eq!(goal.kind, Kind::PriorLearning);
-    assert!(goal.tags.contains(&"ctdl:JobComponent".to_owned()));
+    // The destination is a job: a career, which exports as a `JobComponent` again without a tag.
+    assert_eq!(goal.kind, Kind::Career);
+    assert!(
+        !goal.tags.iter().any(|t| t.starts_with("ctdl:")),
+        "{:?}",
+        goal.tags
+    );
     let certifications: Vec<_> = feed
         .credentials
         .iter()
@@ -586,7 +591,7 @@ fn every_learnable_class_maps_to_a_fitting_kind_and_is_kept_for_export() {
         ("course-hi101", Kind::Course, "Course"),
         ("lop-privacy", Kind::Course, "LearningOpportunityProfile"),
         ("pla", Kind::PriorLearning, "AssessmentProfile"),
-        ("job-clinic", Kind::PriorLearning, "Job"),
+        ("job-clinic", Kind::Career, "Job"),
         ("competency-records", Kind::MicroCredential, "Competency"),
         ("micro-data", Kind::MicroCredential, "MicroCredential"),
         ("diploma", Kind::Diploma, "Diploma"),

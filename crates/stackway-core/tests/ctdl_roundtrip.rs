@@ -16,7 +16,7 @@ use stackway_core::{parse_feed, Credential, Feed, Institution, Kind, Pathway, Re
 
 /// Kinds that CTDL can say exactly (graduate certificates and advanced diplomas are exported as
 /// certificates and diplomas, a documented loss).
-const ROUND_TRIP_KINDS: [Kind; 7] = [
+const ROUND_TRIP_KINDS: [Kind; 8] = [
     Kind::MicroCredential,
     Kind::Badge,
     Kind::Course,
@@ -24,6 +24,7 @@ const ROUND_TRIP_KINDS: [Kind; 7] = [
     Kind::Diploma,
     Kind::Degree,
     Kind::PriorLearning,
+    Kind::Career,
 ];
 
 /// The CTDL classes a credential of each kind may have been imported from (kept in a `ctdl:`
@@ -59,13 +60,8 @@ fn classes(kind: Kind) -> Vec<Option<&'static str>> {
         ],
         Kind::Diploma => &["Diploma", "SecondarySchoolDiploma"],
         Kind::Degree => &["BachelorDegree", "MasterDegree", "Degree", "DoctoralDegree"],
-        Kind::PriorLearning => &[
-            "AssessmentProfile",
-            "Job",
-            "Occupation",
-            "JobComponent",
-            "WorkExperienceComponent",
-        ],
+        Kind::PriorLearning => &["AssessmentProfile", "WorkExperienceComponent"],
+        Kind::Career => &["Job", "Occupation", "WorkRole", "Task"],
         _ => &[],
     };
     std::iter::once(None)

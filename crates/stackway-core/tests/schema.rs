@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 use stackway_core::schema::{feed_schema, feed_schema_text};
+use stackway_core::{parse_feed, Kind};
 
 const SAMPLE: &str = include_str!("../../../www/feeds/sample.json");
 const COMMITTED: &str = include_str!("../../../docs/feed-v1.schema.json");
@@ -63,6 +64,25 @@ fn schema_rejects_what_the_format_forbids() {
         }
         assert!(!errors(&feed).is_empty(), "schema accepted {patch}");
     }
+}
+
+/// A career (the job a pathway leads to, issue 16 point 1) is a kind of its own: a feed that
+/// uses it, with requirements like any stackable credential, is clean for the validator and
+/// accepted by the schema.
+#[test]
+fn a_career_with_requirements_validates_and_the_schema_accepts_it() {
+    let feed = json!({"stackway": 1, "id": "f", "languages": ["en"], "provider": {"id": "p", "name": "P"},
+        "credentials": [
+            {"id": "network", "kind": "certificate", "title": "Network security"},
+            {"id": "analyst", "kind": "career", "title": "Cybersecurity analyst", "requires": {"all": ["network"]}}
+        ],
+        "pathways": [{"id": "to-analyst", "title": "To analyst", "goal": "analyst", "steps": ["network", "analyst"]}]});
+    assert_eq!(errors(&feed), Vec::<String>::new());
+    let parsed = parse_feed(&feed.to_string());
+    assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+    let analyst = parsed.feed.unwrap().credentials.remove(1);
+    assert_eq!(analyst.kind, Kind::Career);
+    assert!(analyst.requires.is_some());
 }
 
 /// The first ```json block of docs/feed-format.md that follows the "Complete example" heading.

@@ -143,7 +143,7 @@ fn every_problem_of_the_csv_is_reported_at_its_row_and_column() {
         assert!(imported.text.contains(kept), "{kept}");
     }
     let shown: Vec<String> = imported.problems.iter().map(Problem::to_string).collect();
-    assert!(shown.contains(&"errors.csv!B3 (kind): error[unknown-kind]: unknown kind `module`; expected one of micro-credential, badge, course, certificate, graduate-certificate, diploma, advanced-diploma, degree, prior-learning".to_owned()), "{shown:#?}");
+    assert!(shown.contains(&"errors.csv!B3 (kind): error[unknown-kind]: unknown kind `module`; expected one of micro-credential, badge, course, certificate, graduate-certificate, diploma, advanced-diploma, degree, prior-learning, career".to_owned()), "{shown:#?}");
 }
 
 #[test]

@@ -1028,7 +1028,7 @@ pub static PATHWAY: Object = Object {
 };
 
 /// The credential kinds (`feed::Kind::ALL`, in order), with their words.
-pub static KINDS: [Choice; 9] = [
+pub static KINDS: [Choice; 10] = [
     Choice {
         value: "micro-credential",
         doc: words!(
@@ -1098,6 +1098,15 @@ pub static KINDS: [Choice; 9] = [
             "Acquis reconnus",
             "Recognised prior learning or experience.",
             "Des acquis ou une expérience reconnus.",
+        ),
+    },
+    Choice {
+        value: "career",
+        doc: words!(
+            "Career",
+            "Métier",
+            "An occupation or job the pathway leads to.",
+            "Un métier ou un emploi auquel mène le parcours.",
         ),
     },
 ];

@@ -215,6 +215,7 @@ kind-diploma = Diploma
 kind-advanced-diploma = Advanced diploma
 kind-degree = Degree
 kind-prior-learning = Prior learning
+kind-career = Career
 
 ## Requirements
 req-start = Kind of requirement

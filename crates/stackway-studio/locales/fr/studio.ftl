@@ -215,6 +215,7 @@ kind-diploma = Diplôme
 kind-advanced-diploma = Diplôme avancé
 kind-degree = Grade
 kind-prior-learning = Acquis antérieurs
+kind-career = Métier
 
 ## Exigences
 req-start = Type d'exigence

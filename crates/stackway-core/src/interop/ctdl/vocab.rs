@@ -166,7 +166,10 @@ pub fn kind_of(class: &str, family: Family, credential_type: Option<&str>) -> Ki
         Family::Credential => kind_for_credential_type(class),
         Family::LearningOpportunity if class == "LearningProgram" => Kind::Certificate,
         Family::LearningOpportunity => Kind::Course,
-        Family::Assessment | Family::Work => Kind::PriorLearning,
+        Family::Assessment => Kind::PriorLearning,
+        // A job, occupation, work role or task is where the pathway leads, not learning to be
+        // recognised.
+        Family::Work => Kind::Career,
         Family::Competency => Kind::MicroCredential,
     }
 }
@@ -179,7 +182,8 @@ pub fn kind_for(component_type: &str, credential_type: Option<&str>) -> Kind {
             Kind::MicroCredential
         }
         "CocurricularComponent" | "ExtracurricularComponent" => Kind::Badge,
-        "AssessmentComponent" | "JobComponent" | "WorkExperienceComponent" => Kind::PriorLearning,
+        "AssessmentComponent" | "WorkExperienceComponent" => Kind::PriorLearning,
+        "JobComponent" => Kind::Career,
         "SelectionComponent" => Kind::Certificate,
         _ => credential_type.map_or(Kind::Certificate, kind_for_credential_type),
     }
@@ -207,6 +211,7 @@ pub fn ctdl_for(kind: Kind) -> (&'static str, Option<&'static str>) {
     match kind {
         Kind::Course => ("CourseComponent", None),
         Kind::PriorLearning => ("AssessmentComponent", None),
+        Kind::Career => ("JobComponent", None),
         Kind::MicroCredential => ("CredentialComponent", Some("MicroCredential")),
         Kind::Badge => ("CredentialComponent", Some("DigitalBadge")),
         Kind::Certificate | Kind::GraduateCertificate => {
@@ -266,7 +271,16 @@ mod tests {
         assert_eq!(kind(&["LearningProgram"]), Some(Kind::Certificate));
         assert_eq!(kind(&["AssessmentProfile"]), Some(Kind::PriorLearning));
         assert_eq!(kind(&["Competency"]), Some(Kind::MicroCredential));
-        assert_eq!(kind(&["Job"]), Some(Kind::PriorLearning));
+        assert_eq!(kind(&["Job"]), Some(Kind::Career));
+        assert_eq!(kind(&["Occupation"]), Some(Kind::Career));
+        assert_eq!(kind(&["WorkRole"]), Some(Kind::Career));
+        assert_eq!(kind(&["Task"]), Some(Kind::Career));
+        assert_eq!(kind(&["JobComponent"]), Some(Kind::Career));
+        assert_eq!(
+            kind(&["WorkExperienceComponent"]),
+            Some(Kind::PriorLearning)
+        );
+        assert_eq!(kind(&["AssessmentComponent"]), Some(Kind::PriorLearning));
         assert_eq!(kind(&["CollectionComponent"]), Some(Kind::Course));
         assert_eq!(kind(&["MultiComponent"]), Some(Kind::MicroCredential));
         // A component type wins over a credential class on the same node.

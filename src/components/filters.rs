@@ -2,42 +2,16 @@
 //!
 //! The search box is always shown. On narrow screens the other filters wait behind a "Filters"
 //! button that says how many are set, so that the first result is on the first screen of a
-//! phone; on wide screens (the stylesheet hides the button) they are always shown.
+//! phone; on wide screens (the stylesheet hides the button) they are always shown
+//! ([`FilterPanel`]).
 
-use stackway_core::{Delivery, Kind};
 use yew::prelude::*;
 
+use super::filter_panel::FilterPanel;
 use crate::hooks::use_ctx;
 use crate::i18n::Arg;
-use crate::search::{tags, Filters as FilterValues};
+use crate::search::Filters as FilterValues;
 use crate::state::Action;
-
-/// Which filter a control edits.
-#[derive(Clone, Copy)]
-enum Field {
-    Query,
-    Skill,
-    Tag,
-    Delivery,
-    Kind,
-    Provider,
-    MaxCost,
-    MaxWeeks,
-}
-
-fn set(filters: &mut FilterValues, field: Field, value: String) {
-    let slot = match field {
-        Field::Query => &mut filters.query,
-        Field::Skill => &mut filters.skill,
-        Field::Tag => &mut filters.tag,
-        Field::Delivery => &mut filters.delivery,
-        Field::Kind => &mut filters.kind,
-        Field::Provider => &mut filters.provider,
-        Field::MaxCost => &mut filters.max_cost,
-        Field::MaxWeeks => &mut filters.max_weeks,
-    };
-    *slot = value;
-}
 
 /// How many filters other than the search text are set.
 fn active(filters: &FilterValues) -> usize {
@@ -60,7 +34,6 @@ fn active(filters: &FilterValues) -> usize {
 pub fn Filters() -> Html {
     let ctx = use_ctx();
     let i18n = &ctx.i18n;
-    let feed = &ctx.state.feed;
     let filters = &ctx.state.filters;
     // Whether the filters are shown on a narrow screen (a wide one always shows them).
     let expanded = use_state(|| false);
@@ -68,119 +41,27 @@ pub fn Filters() -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
-    let change = |field: Field| {
+    let on_query = {
         let state = ctx.state.clone();
-        Callback::from(move |value: String| {
+        Callback::from(move |e: InputEvent| {
             let mut next = state.filters.clone();
-            set(&mut next, field, value);
+            next.query = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             state.dispatch(Action::Filter(next));
         })
-    };
-    let on_input = |field: Field| {
-        change(field).reform(|e: InputEvent| {
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value()
-        })
-    };
-    let on_select = |field: Field| {
-        change(field).reform(|e: Event| {
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value()
-        })
-    };
-    // Each choice is its value, its words, and the language to mark them with when they are feed
-    // text in another language than the widget's.
-    let select = |field: Field,
-                  label: String,
-                  current: &str,
-                  choices: Vec<(String, String, Option<AttrValue>)>| {
-        html! {
-            <label class="sw-field">
-                <span>{ label }</span>
-                <select onchange={on_select(field)}>
-                    <option value="" selected={current.is_empty()}>{ i18n.t("filter-any") }</option>
-                    { for choices.into_iter().map(|(value, text, lang)| html! {
-                        <option selected={value == current} value={value.clone()} {lang}>{ text }</option>
-                    }) }
-                </select>
-            </label>
-        }
-    };
-    let skills = feed
-        .skills
-        .iter()
-        .map(|s| {
-            let (name, lang) = ctx.text_marked(&s.name);
-            (s.id.clone(), name, lang)
-        })
-        .collect();
-    // The tags and kinds present are found by scanning every credential: once per feed, not on
-    // every keystroke (10,000 credentials take milliseconds to scan and sort).
-    let present = use_memo(ctx.state.feed.clone(), |feed| {
-        let kinds: Vec<Kind> = Kind::ALL
-            .iter()
-            .copied()
-            .filter(|k| feed.credentials.iter().any(|c| c.kind == *k))
-            .collect();
-        (tags(feed), kinds)
-    });
-    let tag_choices = present
-        .0
-        .iter()
-        .map(|t| (t.clone(), t.clone(), None))
-        .collect();
-    let deliveries = Delivery::ALL
-        .iter()
-        .map(|d| {
-            (
-                d.as_str().to_owned(),
-                i18n.t(&format!("delivery-{}", d.as_str())),
-                None,
-            )
-        })
-        .collect();
-    let kinds = present
-        .1
-        .iter()
-        .map(|k| (k.as_str().to_owned(), ctx.kind(*k), None))
-        .collect();
-    let providers = std::iter::once(&feed.provider)
-        .chain(&feed.institutions)
-        .map(|i| {
-            let (name, lang) = ctx.text_marked(&i.name);
-            (i.id.clone(), name, lang)
-        })
-        .collect();
-    let clear = {
-        let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Filter(FilterValues::default())))
     };
     html! {
         <form class="sw-filters" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <label class="sw-field sw-search">
                 <span>{ i18n.t("filter-query") }</span>
-                <input type="search" value={filters.query.clone()} oninput={on_input(Field::Query)} autocomplete="off" />
+                <input type="search" value={filters.query.clone()} oninput={on_query} autocomplete="off" />
             </label>
             <button type="button" class="sw-button sw-quiet sw-filters-toggle" aria-expanded={expanded.to_string()} onclick={toggle}>
                 { i18n.t_args("filters-toggle", &[("count", Arg::from(active(filters)))]) }
                 <span aria-hidden="true">{ if *expanded { "▴" } else { "▾" } }</span>
             </button>
-            <div class={classes!("sw-filter-panel", (!*expanded).then_some("sw-collapsed"))}>
-            { select(Field::Skill, i18n.t("filter-skill"), &filters.skill, skills) }
-            { select(Field::Tag, i18n.t("filter-tag"), &filters.tag, tag_choices) }
-            { select(Field::Delivery, i18n.t("filter-delivery"), &filters.delivery, deliveries) }
-            { select(Field::Kind, i18n.t("filter-kind"), &filters.kind, kinds) }
-            { select(Field::Provider, i18n.t("filter-provider"), &filters.provider, providers) }
-            <label class="sw-field">
-                <span>{ i18n.t("filter-max-cost") }</span>
-                <input type="number" min="0" step="any" inputmode="decimal" value={filters.max_cost.clone()} oninput={on_input(Field::MaxCost)} />
-            </label>
-            <label class="sw-field">
-                <span>{ i18n.t("filter-max-weeks") }</span>
-                <input type="number" min="0" step="any" inputmode="decimal" value={filters.max_weeks.clone()} oninput={on_input(Field::MaxWeeks)} />
-            </label>
-            <button type="button" class="sw-button sw-quiet" onclick={clear}>{ i18n.t("filter-clear") }</button>
-            </div>
+            <FilterPanel expanded={*expanded} />
         </form>
     }
 }

@@ -10,18 +10,23 @@
 //! move along the column, Home and End to its ends; Enter or Space opens the detail; `+` and `-`
 //! zoom, `0` goes back to the natural size.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use stackway_core::layout::{Layout, LayoutOptions, MapEdgeKind, MapGraph};
+use stackway_core::layout::{Layout, LayoutOptions, MapEdgeKind, MapGraph, Size};
+use stackway_core::Credential;
 use yew::prelude::*;
 
 use super::map_labels::{label_boxes, LabelText, NodeLabel};
 use super::map_node::{Emphasis, MapNode};
+use super::map_zoom_tools::MapZoomTools;
 use crate::context::Ctx;
-use crate::hooks::{use_ctx, use_pan_zoom, use_roving_focus, use_text_measure, NextItem, Rect};
+use crate::hooks::{
+    use_ctx, use_pan_zoom, use_roving_focus, use_text_measure, NextItem, PanZoom, Rect, RovingFocus,
+};
 use crate::i18n::Arg;
-use crate::state::{Action, Mark};
+use crate::state::{Action, Mark, Shared};
 
 /// Room around the drawing, so that focus rings and arrowheads at its edges are not cut.
 const MARGIN: f64 = 8.0;
@@ -66,6 +71,15 @@ fn next_node(graph: &MapGraph, layout: &Layout, from: usize, key: &str) -> Optio
     }
 }
 
+/// Where the navigation keys lead on the drawing (nowhere until it is laid out).
+fn next_item(graph: Shared<MapGraph>, layout: Option<Rc<Layout>>) -> NextItem {
+    Rc::new(move |from: usize, key: &str| {
+        layout
+            .as_ref()
+            .and_then(|layout| next_node(&graph, layout, from, key))
+    })
+}
+
 /// The status class, word and icon of a credential.
 fn status_of(ctx: &Ctx, id: &str) -> (Option<&'static str>, String, &'static str) {
     let state = &ctx.state;
@@ -93,30 +107,22 @@ fn badge_url(credential: &stackway_core::Credential) -> Option<&str> {
         .filter(|url| url.starts_with("https://"))
 }
 
-/// The map drawn whole, with pan, zoom and keyboard navigation.
-#[function_component]
-pub fn MapDrawing(props: &MapDrawingProps) -> Html {
-    let ctx = use_ctx();
-    let state = &ctx.state;
+/// The words of every box, and every status line a box may show, so marks never resize it.
+fn label_texts(ctx: &Ctx) -> Vec<LabelText> {
     let i18n = &ctx.i18n;
-    let graph = state.graph();
-    let svg_ref = use_node_ref();
-    let measure = use_text_measure(svg_ref.clone());
-
-    // The words of every box, and every status line a box may show, so marks never resize it.
     let statuses = [
         ("✓", i18n.t("mark-held")),
         ("◷", i18n.t("mark-planned")),
         ("✓", i18n.t("mark-earned")),
         ("→", i18n.t("mark-available")),
     ];
-    let texts: Vec<LabelText> = state
+    ctx.state
         .feed
         .credentials
         .iter()
         .map(|c| {
             let kind = ctx.kind(c.kind);
-            let (_, word, icon) = status_of(&ctx, &c.id);
+            let (_, word, icon) = status_of(ctx, &c.id);
             let meta = if word.is_empty() {
                 kind.clone()
             } else {
@@ -132,7 +138,23 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
                 has_badge: badge_url(c).is_some(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The map's boxes and its layout, once the page's font can be measured through `svg_ref`.
+struct LaidOut {
+    /// Each credential's wrapped words and its box's size.
+    boxes: Rc<Option<(Vec<NodeLabel>, Vec<Size>)>>,
+    /// The layout of those boxes.
+    layout: Rc<Option<Rc<Layout>>>,
+}
+
+/// Measures the words of every box in the page's font and lays the map out; both again only
+/// when the words, the language or the graph change.
+#[hook]
+fn use_laid_out(ctx: &Ctx, svg_ref: NodeRef, graph: Shared<MapGraph>) -> LaidOut {
+    let measure = use_text_measure(svg_ref);
+    let texts = label_texts(ctx);
     let boxes = use_memo(
         (
             measure.clone(),
@@ -140,13 +162,13 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
                 .iter()
                 .map(|t| (t.title.clone(), t.meta.clone(), t.has_badge))
                 .collect::<Vec<_>>(),
-            i18n.lang().to_owned(),
+            ctx.i18n.lang().to_owned(),
         ),
         move |(measure, _, _)| measure.as_ref().map(|m| label_boxes(&texts, m)),
     );
     let layout = use_memo(
         (
-            graph.clone(),
+            graph,
             boxes.as_ref().as_ref().map(|(_, sizes)| sizes.clone()),
         ),
         |(graph, sizes)| {
@@ -155,43 +177,147 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
                 .map(|sizes| Rc::new(graph.layout(sizes, &LayoutOptions::default())))
         },
     );
-    let pan_zoom = use_pan_zoom();
-    let next: NextItem = {
-        let graph = graph.clone();
-        let layout = (*layout).clone();
-        Rc::new(move |from: usize, key: &str| {
-            layout
-                .as_ref()
-                .and_then(|layout| next_node(&graph, layout, from, key))
-        })
-    };
-    let roving = use_roving_focus(svg_ref.clone(), props.start, next);
-    let hovered = use_state(|| None::<usize>);
-    // Badge images in view so far (they load lazily and stay once loaded); the counter
-    // re-renders when more come into view.
-    let badges_seen = use_mut_ref(BTreeSet::<usize>::new);
-    let badges_version = use_state(|| 0usize);
+    LaidOut { boxes, layout }
+}
 
-    // Once laid out: bring the credential asked for into view, and load the badges in view.
-    {
-        let layout = (*layout).clone();
-        let centre_on = pan_zoom.centre_on.clone();
-        let centre = props.centre;
+/// The credentials whose badge images may load (they load lazily and stay once loaded), and
+/// the frame's scroll handler that adds those coming into view. Once laid out, it also brings
+/// credential `centre` into view.
+#[hook]
+fn use_badges_in_view(
+    layout: Option<Rc<Layout>>,
+    centre: Option<usize>,
+    pan_zoom: &PanZoom,
+) -> (Rc<RefCell<BTreeSet<usize>>>, Callback<Event>) {
+    let badges_seen = use_mut_ref(BTreeSet::<usize>::new);
+    // Re-renders when more badges come into view.
+    let badges_version = use_state(|| 0usize);
+    let reveal = {
         let frame = pan_zoom.frame.clone();
-        let badges_seen = badges_seen.clone();
-        let badges_version = badges_version.clone();
         let zoom = pan_zoom.zoom;
+        let badges_seen = badges_seen.clone();
+        move |layout: &Layout| {
+            if reveal_badges(&frame, layout, zoom, &mut badges_seen.borrow_mut()) {
+                badges_version.set(*badges_version + 1);
+            }
+        }
+    };
+    {
+        let layout = layout.clone();
+        let centre_on = pan_zoom.centre_on.clone();
+        let reveal = reveal.clone();
         use_effect_with(layout.as_ref().map(Rc::as_ptr), move |_| {
             if let Some(layout) = &layout {
                 if let Some(c) = centre {
                     centre_on.emit(views_around(layout, c));
                 }
-                if reveal_badges(&frame, layout, zoom, &mut badges_seen.borrow_mut()) {
-                    badges_version.set(*badges_version + 1);
-                }
+                reveal(layout);
             }
         });
     }
+    let onscroll = Callback::from(move |_: Event| {
+        if let Some(layout) = &layout {
+            reveal(layout);
+        }
+    });
+    (badges_seen, onscroll)
+}
+
+/// The drawing's keys: Enter or Space opens the credential with the tab stop, `+`, `-` and `0`
+/// zoom, and the rest move the tab stop.
+fn key_handler(
+    roving: &RovingFocus,
+    ids: Vec<String>,
+    on_open: Callback<AttrValue>,
+    pan_zoom: &PanZoom,
+) -> Callback<KeyboardEvent> {
+    let on_key = roving.on_key.clone();
+    let current = roving.current;
+    let pan_zoom = pan_zoom.clone();
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Enter" | " " => {
+            if let Some(id) = ids.get(current) {
+                e.prevent_default();
+                on_open.emit(AttrValue::from(id.clone()));
+            }
+        }
+        "+" | "=" => pan_zoom.zoom_in.emit(()),
+        "-" => pan_zoom.zoom_out.emit(()),
+        "0" => pan_zoom.reset.emit(()),
+        _ => on_key.emit(e),
+    })
+}
+
+/// A box's status class, its accessible name (the whole title, the status and the kind), and
+/// its title's language when it is not the widget's.
+fn node_name(
+    ctx: &Ctx,
+    credential: &Credential,
+) -> (Option<&'static str>, String, Option<AttrValue>) {
+    let (title, title_lang) = ctx.text_marked(&credential.title);
+    let (status, word, _) = status_of(ctx, &credential.id);
+    let kind = ctx.kind(credential.kind);
+    let meta = if word.is_empty() {
+        kind
+    } else {
+        format!("{word} · {kind}")
+    };
+    let args = [("title", Arg::from(title)), ("meta", Arg::from(meta))];
+    (status, ctx.i18n.t_args("map-node-label", &args), title_lang)
+}
+
+/// The credential looked at (hovered, else focused) and those it is linked to.
+struct LookedAt {
+    active: Option<usize>,
+    related: BTreeSet<usize>,
+}
+
+impl LookedAt {
+    fn new(graph: &MapGraph, active: Option<usize>) -> Self {
+        let related =
+            active.map_or_else(BTreeSet::new, |a| graph.neighbours(a).into_iter().collect());
+        LookedAt { active, related }
+    }
+
+    /// How box `index` is drawn: plainly while nothing is looked at, else highlighted, related
+    /// or dimmed.
+    fn emphasis(&self, index: usize) -> Emphasis {
+        match self.active {
+            None => Emphasis::Plain,
+            Some(a) if a == index => Emphasis::Active,
+            Some(_) if self.related.contains(&index) => Emphasis::Related,
+            Some(_) => Emphasis::Dimmed,
+        }
+    }
+}
+
+/// The arrowheads of the lines: plain, highlighted and dimmed.
+fn arrow_markers() -> Html {
+    html! {
+        <defs>
+            { for ["sw-arrow", "sw-arrow-on", "sw-arrow-dim"].iter().map(|id| html! {
+                <marker id={*id} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
+                    <path d="M0 0 L10 5 L0 10 z" class={*id} />
+                </marker>
+            }) }
+        </defs>
+    }
+}
+
+/// The map drawn whole, with pan, zoom and keyboard navigation.
+#[function_component]
+pub fn MapDrawing(props: &MapDrawingProps) -> Html {
+    let ctx = use_ctx();
+    let state = &ctx.state;
+    let i18n = &ctx.i18n;
+    let graph = state.graph();
+    let svg_ref = use_node_ref();
+    let LaidOut { boxes, layout } = use_laid_out(&ctx, svg_ref.clone(), graph.clone());
+    let pan_zoom = use_pan_zoom();
+    let next = next_item(graph.clone(), (*layout).clone());
+    let roving = use_roving_focus(svg_ref.clone(), props.start, next);
+    let hovered = use_state(|| None::<usize>);
+    let (badges_seen, onscroll) = use_badges_in_view((*layout).clone(), props.centre, &pan_zoom);
 
     let Some(layout) = (*layout).clone() else {
         // The first render only measures the font (it needs the element in the page).
@@ -202,15 +328,8 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
     };
 
     let active = (*hovered).or(roving.focused.then_some(roving.current));
-    let related: BTreeSet<usize> =
-        active.map_or_else(BTreeSet::new, |a| graph.neighbours(a).into_iter().collect());
-    let emphasis = |index: usize| match active {
-        None => Emphasis::Plain,
-        Some(a) if a == index => Emphasis::Active,
-        Some(_) if related.contains(&index) => Emphasis::Related,
-        Some(_) => Emphasis::Dimmed,
-    };
-
+    let looked_at = LookedAt::new(&graph, active);
+    // A click that ends a drag of the background does not open the box under it.
     let on_open = {
         let dispatcher = state.dispatcher();
         let dragged = pan_zoom.dragged.clone();
@@ -224,51 +343,14 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |index: Option<usize>| hovered.set(index))
     };
-    let onkeydown = {
-        let on_key = roving.on_key.clone();
-        let current = roving.current;
-        let ids = graph.ids.clone();
-        let on_open = on_open.clone();
-        let pan_zoom = pan_zoom.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" | " " => {
-                if let Some(id) = ids.get(current) {
-                    e.prevent_default();
-                    on_open.emit(AttrValue::from(id.clone()));
-                }
-            }
-            "+" | "=" => pan_zoom.zoom_in.emit(()),
-            "-" => pan_zoom.zoom_out.emit(()),
-            "0" => pan_zoom.reset.emit(()),
-            _ => on_key.emit(e),
-        })
-    };
-    let onfocusout = {
-        let on_blur = roving.on_blur.clone();
-        Callback::from(move |_: FocusEvent| on_blur.emit(()))
-    };
-    let onscroll = {
-        let frame = pan_zoom.frame.clone();
-        let layout = layout.clone();
-        let badges_seen = badges_seen.clone();
-        let badges_version = badges_version.clone();
-        let zoom = pan_zoom.zoom;
-        Callback::from(move |_: Event| {
-            if reveal_badges(&frame, &layout, zoom, &mut badges_seen.borrow_mut()) {
-                badges_version.set(*badges_version + 1);
-            }
-        })
-    };
+    let onkeydown = key_handler(&roving, graph.ids.clone(), on_open.clone(), &pan_zoom);
+    let onfocusout = roving.on_blur.reform(|_: FocusEvent| ());
 
     let edges = edge_paths(&graph, &layout, active);
     let nodes = state.feed.credentials.iter().enumerate().filter_map(|(index, credential)| {
         let placement = layout.nodes.get(index)?;
         let label: NodeLabel = labels.get(index)?.clone();
-        let (title, title_lang) = ctx.text_marked(&credential.title);
-        let (status, word, _) = status_of(&ctx, &credential.id);
-        let kind = ctx.kind(credential.kind);
-        let meta = if word.is_empty() { kind } else { format!("{word} · {kind}") };
-        let name = i18n.t_args("map-node-label", &[("title", Arg::from(title)), ("meta", Arg::from(meta))]);
+        let (status, name, title_lang) = node_name(&ctx, credential);
         let badge = badges_seen
             .borrow()
             .contains(&index)
@@ -286,7 +368,7 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
                 {status}
                 {badge}
                 tab_stop={index == roving.current}
-                emphasis={emphasis(index)}
+                emphasis={looked_at.emphasis(index)}
                 on_open={on_open.clone()}
                 on_focus={roving.on_focus.clone()}
                 on_hover={on_hover.clone()}
@@ -303,16 +385,13 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
             ("levels", Arg::from(layout.columns.len())),
         ],
     );
-    let zoom_in = pan_zoom.zoom_in.reform(|_: MouseEvent| ());
-    let zoom_out = pan_zoom.zoom_out.reform(|_: MouseEvent| ());
-    let reset = pan_zoom.reset.reform(|_: MouseEvent| ());
     html! {
         <>
-        <div class="sw-map-tools" role="group" aria-label={i18n.t("map-zoom-label")}>
-            <button type="button" class="sw-button" onclick={zoom_in} aria-label={i18n.t("map-zoom-in")}>{ "+" }</button>
-            <button type="button" class="sw-button" onclick={zoom_out} aria-label={i18n.t("map-zoom-out")}>{ "−" }</button>
-            <button type="button" class="sw-button" onclick={reset}>{ i18n.t("map-zoom-reset") }</button>
-        </div>
+        <MapZoomTools
+            on_zoom_in={pan_zoom.zoom_in.clone()}
+            on_zoom_out={pan_zoom.zoom_out.clone()}
+            on_reset={pan_zoom.reset.clone()}
+        />
         <div
             ref={pan_zoom.frame.clone()}
             class="sw-map-frame"
@@ -333,13 +412,7 @@ pub fn MapDrawing(props: &MapDrawingProps) -> Html {
                 {onkeydown}
                 {onfocusout}
             >
-                <defs>
-                    { for ["sw-arrow", "sw-arrow-on", "sw-arrow-dim"].iter().map(|id| html! {
-                        <marker id={*id} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
-                            <path d="M0 0 L10 5 L0 10 z" class={*id} />
-                        </marker>
-                    }) }
-                </defs>
+                { arrow_markers() }
                 <g class="sw-edges" transform={format!("translate({MARGIN} {MARGIN})")} aria-hidden="true">{ edges }</g>
                 <g class="sw-nodes">{ for nodes }</g>
             </svg>

@@ -70,8 +70,7 @@ pub fn use_pan_zoom() -> PanZoom {
     let level = use_state(|| 0usize);
     // Where the middle of the view should be once the drawing has its new size.
     let pending_middle = use_mut_ref(|| None::<(f64, f64)>);
-    let drag = use_mut_ref(|| None::<Drag>);
-    let dragged = use_memo((), |_| Rc::new(Cell::new(false)));
+    let drag = use_drag_pan(frame.clone());
     let zoom = LEVELS[(*level).min(LEVELS.len() - 1)];
 
     {
@@ -90,7 +89,6 @@ pub fn use_pan_zoom() -> PanZoom {
     let step = {
         let frame = frame.clone();
         let level = level.clone();
-        let pending_middle = pending_middle.clone();
         move |delta: isize| {
             let next = (*level as isize + delta).clamp(0, LEVELS.len() as isize - 1) as usize;
             if next != *level {
@@ -108,7 +106,6 @@ pub fn use_pan_zoom() -> PanZoom {
     let zoom_out = Callback::from(move |()| step(-1));
     let reset = {
         let frame = frame.clone();
-        let level = level.clone();
         Callback::from(move |()| {
             level.set(0);
             if let Some(element) = frame_element(&frame) {
@@ -117,30 +114,60 @@ pub fn use_pan_zoom() -> PanZoom {
             }
         })
     };
-    let centre_on = {
-        let frame = frame.clone();
-        Callback::from(move |rects: Vec<Rect>| {
-            if let Some(element) = frame_element(&frame) {
-                let room = element.client_width() as f64;
-                // The map reads left to right: a rectangle that fits starts at the frame's left
-                // edge (what is further right is cut, and invites a pan); else the last one is
-                // centred.
-                let left = match rects.iter().find(|r| r.2 * zoom <= room) {
-                    Some(&(x, ..)) => x * zoom,
-                    None => rects
-                        .last()
-                        .map_or(0.0, |r| (r.0 + r.2 / 2.0) * zoom - room / 2.0),
-                };
-                let Some(&(_, y, _, height)) = rects.last() else {
-                    return;
-                };
-                let top = (y + height / 2.0) * zoom - element.client_height() as f64 / 2.0;
-                element.set_scroll_left(left.max(0.0) as i32);
-                element.set_scroll_top(top.max(0.0) as i32);
-            }
-        })
-    };
+    let centre_on = centre_on(frame.clone(), zoom);
 
+    PanZoom {
+        frame,
+        zoom,
+        zoom_in,
+        zoom_out,
+        reset,
+        centre_on,
+        onpointerdown: drag.onpointerdown,
+        onpointermove: drag.onpointermove,
+        onpointerup: drag.onpointerup,
+        dragged: drag.dragged,
+    }
+}
+
+/// [`PanZoom::centre_on`] over `frame` at zoom `zoom`.
+fn centre_on(frame: NodeRef, zoom: f64) -> Callback<Vec<Rect>> {
+    Callback::from(move |rects: Vec<Rect>| {
+        if let Some(element) = frame_element(&frame) {
+            let room = element.client_width() as f64;
+            // The map reads left to right: a rectangle that fits starts at the frame's left
+            // edge (what is further right is cut, and invites a pan); else the last one is
+            // centred.
+            let left = match rects.iter().find(|r| r.2 * zoom <= room) {
+                Some(&(x, ..)) => x * zoom,
+                None => rects
+                    .last()
+                    .map_or(0.0, |r| (r.0 + r.2 / 2.0) * zoom - room / 2.0),
+            };
+            let Some(&(_, y, _, height)) = rects.last() else {
+                return;
+            };
+            let top = (y + height / 2.0) * zoom - element.client_height() as f64 / 2.0;
+            element.set_scroll_left(left.max(0.0) as i32);
+            element.set_scroll_top(top.max(0.0) as i32);
+        }
+    })
+}
+
+/// What [`use_drag_pan`] gives [`use_pan_zoom`]: the frame's pointer handlers.
+struct DragPan {
+    onpointerdown: Callback<PointerEvent>,
+    onpointermove: Callback<PointerEvent>,
+    onpointerup: Callback<PointerEvent>,
+    /// Whether the last pointer gesture was a drag.
+    dragged: Rc<Cell<bool>>,
+}
+
+/// Dragging the background of `frame` with a mouse pans it (touch pans by scrolling natively).
+#[hook]
+fn use_drag_pan(frame: NodeRef) -> DragPan {
+    let drag = use_mut_ref(|| None::<Drag>);
+    let dragged = use_memo((), |_| Rc::new(Cell::new(false)));
     let onpointerdown = {
         let frame = frame.clone();
         let drag = drag.clone();
@@ -161,7 +188,6 @@ pub fn use_pan_zoom() -> PanZoom {
         })
     };
     let onpointermove = {
-        let frame = frame.clone();
         let drag = drag.clone();
         let dragged = (*dragged).clone();
         Callback::from(move |e: PointerEvent| {
@@ -180,18 +206,8 @@ pub fn use_pan_zoom() -> PanZoom {
             }
         })
     };
-    let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
-    };
-
-    PanZoom {
-        frame,
-        zoom,
-        zoom_in,
-        zoom_out,
-        reset,
-        centre_on,
+    let onpointerup = Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None);
+    DragPan {
         onpointerdown,
         onpointermove,
         onpointerup,

@@ -78,7 +78,7 @@ test("the sample's certificate built from an empty feed gives the sample's engin
     await field(page, `${at}/credits`).fill(c.credits);
     await field(page, `${at}/weeks`).fill(c.weeks);
     await field(page, `${at}/cost/amount`).fill(c.cost);
-    await field(page, `${at}/cost/currency`).fill('CAD');
+    await field(page, `${at}/cost/currency`).selectOption('CAD');
     if (c.prerequisite) {
       await page.locator(`#${fieldId(`${at}/prerequisites`)}-start`).selectOption('credential');
       await field(page, `${at}/prerequisites`).fill(c.prerequisite);
@@ -88,6 +88,9 @@ test("the sample's certificate built from an empty feed gives the sample's engin
 
   await addCredential(page, { id: 'cert-green-building', en: 'Certificate in Sustainable Building Retrofits', kind: 'certificate' });
   const req = '/credentials/4/requires';
+  // The form's words are the field table's (crates/stackway-core/src/field_table/v1.rs).
+  await expect(page.locator(`[data-path="${req}"] > legend`)).toHaveText('Earned by stacking');
+  await expect(page.locator(`[data-path="/credentials/4/hours"] .help`)).toHaveText('Learning hours. From 0 to 100,000.');
   await page.locator(`#${fieldId(req)}-start`).selectOption('all');
   await page.getByRole('button', { name: 'Add a credential to Requires' }).click();
   await field(page, `${req}/all/0`).fill('green-building-science');

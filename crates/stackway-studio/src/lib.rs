@@ -12,6 +12,7 @@
 pub mod check;
 mod components;
 pub mod doc;
+pub mod form;
 pub mod history;
 pub mod i18n;
 pub mod ids;

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use stackway_core::field_table;
+use stackway_studio::form::Input;
 use stackway_studio::i18n::{I18n, Lang};
 
 /// Message id → the variables its value uses.
@@ -79,8 +81,7 @@ fn english_and_french_have_the_same_messages_and_variables() {
     }
 }
 
-/// The message ids the source asks for by name: `t("id")`, `t_with("id", …)`, `notice(…, "id"`,
-/// and the labels of `words(&i18n, "object", key)` closures (`w("key")`).
+/// The message ids the source asks for by name: `t("id")`, `t_with("id", …)`, `notice(…, "id"`.
 fn ids_in_source() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     let mut files = Vec::new();
@@ -103,34 +104,8 @@ fn ids_in_source() -> BTreeSet<String> {
                 }
             }
         }
-        // `let w = |key: &str| words(&i18n, "credential", key);` then `w("title")`.
-        for line in text.lines() {
-            let Some((name, object)) = closure_binding(line) else {
-                continue;
-            };
-            let call = format!("{name}(\"");
-            for (at, _) in text.match_indices(&call) {
-                let before = text[..at].chars().last().unwrap_or(' ');
-                if before.is_alphanumeric() || before == '_' {
-                    continue;
-                }
-                let key: String = text[at + call.len()..]
-                    .chars()
-                    .take_while(|c| *c != '"')
-                    .collect();
-                ids.insert(format!("field-{object}-{key}"));
-            }
-        }
     }
     ids
-}
-
-fn closure_binding(line: &str) -> Option<(String, String)> {
-    let line = line.trim();
-    let rest = line.strip_prefix("let ")?;
-    let (name, rest) = rest.split_once(" = |key: &str| words(&i18n, \"")?;
-    let object = rest.split('"').next()?;
-    Some((name.to_owned(), object.to_owned()))
 }
 
 fn collect_rs(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -156,19 +131,27 @@ fn built_ids() -> Vec<String> {
             }
         }
     }
-    for kind in stackway_core::Kind::ALL {
-        ids.push(format!("kind-{}", kind.as_str()));
-    }
-    for mode in stackway_core::Delivery::ALL {
-        ids.push(format!("delivery-{}", mode.as_str()));
-    }
-    for kind in ["credential", "all", "any", "choose", "credits"] {
-        ids.push(format!("req-kind-{kind}"));
+    // The forms' headings, and the words of the fields' special editors (`table_field.rs`,
+    // `object_list.rs`): a requirement's short name, an item of a list.
+    let form = &stackway_studio::form::CREDENTIAL_GROUPS;
+    ids.extend(form.iter().map(|group| group.heading.to_owned()));
+    ids.push(stackway_studio::form::FEED_GROUP.heading.to_owned());
+    for object in field_table::OBJECTS {
+        for field in object.fields {
+            match stackway_studio::form::input(object, field) {
+                Input::Requirement => ids.push(format!("req-name-{}", field.key)),
+                Input::ObjectList(item) => ids.extend([
+                    format!("{}-item", item.0.name),
+                    format!("{}-add", item.0.name),
+                ]),
+                Input::TextList => ids.extend(["outcome-item".into(), "outcome-add".into()]),
+                _ => {}
+            }
+        }
     }
     for view in ["programs", "map", "explore", "plan", "pathways"] {
         ids.push(format!("preview-view-{view}"));
     }
-    ids.extend(["req-choose-count".into(), "req-credits-count".into()]);
     ids
 }
 
@@ -180,10 +163,7 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
         "the scan found only {} ids",
         wanted.len()
     );
-    assert!(
-        wanted.contains("field-credential-title"),
-        "labels are scanned"
-    );
+    assert!(wanted.contains("req-name-requires"), "built ids are listed");
     for lang in Lang::ALL {
         let i18n = I18n::new(lang);
         let missing: Vec<&String> = wanted.iter().filter(|id| !i18n.has(id)).collect();
@@ -232,4 +212,23 @@ fn variables_are_filled_in() {
         I18n::new(Lang::En).t_with("id-taken", &[("id", "sql".into())]),
         "The id “sql” is already used."
     );
+}
+
+/// The fields' labels and help texts, and the names of kinds and delivery modes, are the field
+/// table's (`stackway_core::field_table`, feature `field-docs`): the studio's files hold none
+/// of them, so there is one place to change a field's words.
+#[test]
+fn the_studio_has_no_words_of_its_own_for_the_fields_of_the_format() {
+    for lang in Lang::ALL {
+        let own: Vec<String> = messages(lang)
+            .into_keys()
+            .filter(|id| {
+                ["field-", "help-", "kind-", "delivery-"]
+                    .iter()
+                    .any(|prefix| id.starts_with(prefix))
+                    && id != "field-required"
+            })
+            .collect();
+        assert!(own.is_empty(), "{lang:?}: {own:?}");
+    }
 }

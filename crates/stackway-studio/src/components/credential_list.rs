@@ -121,7 +121,7 @@ pub fn credential_list() -> Html {
             let id = c.get("id").and_then(Json::as_str).unwrap_or("").to_owned();
             let title = shown_text(c.get("title"), &ui_lang, &languages);
             let kind_slug = c.get("kind").and_then(Json::as_str).unwrap_or("").to_owned();
-            let kind_label = if i18n.has(&format!("kind-{kind_slug}")) { i18n.t(&format!("kind-{kind_slug}")) } else { kind_slug.clone() };
+            let kind_label = crate::form::kind_label(&kind_slug, i18n.lang);
             let open = {
                 let ctx = ctx.clone();
                 Callback::from(move |_| ctx.dispatch(Action::Navigate(Place { section: Section::Credentials, item: Some(i) })))
@@ -197,7 +197,7 @@ pub fn credential_list() -> Html {
                     <select id="credential-kind" onchange={on_kind}>
                         <option value="" selected={kind.is_empty()}>{ i18n.t("filter-any-kind") }</option>
                         { for stackway_core::Kind::ALL.iter().map(|k| html! {
-                            <option value={k.as_str()} selected={*kind == k.as_str()}>{ i18n.t(&format!("kind-{}", k.as_str())) }</option>
+                            <option value={k.as_str()} selected={*kind == k.as_str()}>{ crate::form::kind_label(k.as_str(), i18n.lang) }</option>
                         }) }
                     </select>
                 </div>
@@ -339,15 +339,15 @@ pub fn add_credential(props: &AddCredentialProps) -> Html {
                 <input id="new-credential-title" ref={title_ref} type="text" value={(*title).clone()} oninput={on_title} required=true />
             </div>
             <div class="field">
-                <label class="field-label" for="new-credential-kind">{ i18n.t("field-credential-kind") }</label>
+                <label class="field-label" for="new-credential-kind">{ crate::form::words(crate::form::field(&stackway_core::field_table::CREDENTIAL, "kind"), i18n.lang).0 }</label>
                 <select id="new-credential-kind" onchange={on_kind}>
                     { for stackway_core::Kind::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={*kind == k.as_str()}>{ i18n.t(&format!("kind-{}", k.as_str())) }</option>
+                        <option value={k.as_str()} selected={*kind == k.as_str()}>{ crate::form::kind_label(k.as_str(), i18n.lang) }</option>
                     }) }
                 </select>
             </div>
             <div class="field">
-                <label class="field-label" for="new-credential-id">{ i18n.t("field-id") }</label>
+                <label class="field-label" for="new-credential-id">{ crate::form::words(crate::form::field(&stackway_core::field_table::CREDENTIAL, "id"), i18n.lang).0 }</label>
                 <p class="help" id="new-credential-id-help">{ i18n.t("id-suggested-help") }</p>
                 <input id="new-credential-id" type="text" class="id-input" value={chosen_id} oninput={on_id}
                        spellcheck="false" autocomplete="off" aria-describedby="new-credential-id-help new-credential-id-problem"

@@ -5,6 +5,7 @@ use stackway_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use crate::doc::Path;
+use crate::form::{self, Span};
 use crate::i18n::Arg;
 use crate::state::use_ctx;
 
@@ -27,6 +28,18 @@ pub struct FieldShellProps {
     pub group: bool,
     /// The control(s).
     pub children: Html,
+}
+
+/// A help text of the field table, whose Markdown `code` and *emphasis* become `<code>` and
+/// `<em>` (the studio's own help has neither, and reads as it is).
+pub fn rich_text(text: &str) -> Html {
+    html! { <>
+        { for form::spans(text).into_iter().map(|span| match span {
+            Span::Plain(text) => html! { { text.to_owned() } },
+            Span::Code(text) => html! { <code>{ text.to_owned() }</code> },
+            Span::Emphasis(text) => html! { <em>{ text.to_owned() }</em> },
+        }) }
+    </> }
 }
 
 /// The id of the element that describes the field at `path` (help and diagnostics).
@@ -60,7 +73,7 @@ pub fn field_shell(props: &FieldShellProps) -> Html {
     );
     let about = html! {
         <div class="field-about" id={described_by(&props.path)}>
-            if let Some(help) = &props.help { <p class="help">{ help.clone() }</p> }
+            if let Some(help) = &props.help { <p class="help">{ rich_text(help) }</p> }
             { for props.diagnostics.iter().map(|d| html! { <DiagnosticLine ..DiagnosticLineProps::from(d) /> }) }
         </div>
     };

@@ -1,4 +1,4 @@
-//! The page's lists of credential and skill ids with their titles, which id inputs offer as
+//! The page's lists of credential and skill ids with their titles (and of language tags), which id inputs offer as
 //! suggestions (`<input list>`): drawn once for the page, and brought up to date a moment after
 //! edits stop, so that typing in a 10,000-credential feed does not redraw 10,000 options per
 //! keystroke (nor delay the feed's first screen).
@@ -10,8 +10,10 @@ use yew::prelude::*;
 
 use crate::components::id_field::first_text;
 use crate::components::requirement_node::CREDENTIAL_IDS;
-use crate::components::text_field::feed_languages;
+use crate::components::table_field::SKILL_IDS;
+use crate::components::text_field::{feed_languages, language_name};
 use crate::doc::Path;
+use crate::form;
 use crate::state::use_ctx;
 
 /// Ids and their titles, for one list.
@@ -48,9 +50,17 @@ pub fn id_datalists() -> Html {
             move || drop(timeout)
         });
     }
+    // Language tags offered for the feed's languages, with their names in the interface's.
+    let languages = Rc::new(
+        form::LANGUAGE_SUGGESTIONS
+            .iter()
+            .map(|tag| ((*tag).to_owned(), language_name(&ctx.i18n, tag)))
+            .collect::<Vec<_>>(),
+    );
     html! { <>
         <Datalist id={CREDENTIAL_IDS} options={lists.0.clone()} />
-        <Datalist id="skill-ids" options={lists.1.clone()} />
+        <Datalist id={SKILL_IDS} options={lists.1.clone()} />
+        <Datalist id={form::LANGUAGE_TAGS} options={languages} />
     </> }
 }
 

@@ -1,7 +1,9 @@
 //! The studio's components, one per file (see ARCHITECTURE.md, "crates/stackway-studio").
 
 pub mod app;
+pub mod checks_field;
 pub mod conflict_dialog;
+pub mod counts_toward;
 pub mod credential_form;
 pub mod credential_list;
 pub mod equivalences;
@@ -24,6 +26,7 @@ pub mod requirement_field;
 pub mod requirement_node;
 pub mod select_field;
 pub mod skills;
+pub mod table_field;
 pub mod text_field;
 pub mod text_input;
 pub mod welcome;

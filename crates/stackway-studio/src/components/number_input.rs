@@ -9,7 +9,9 @@ use yew::prelude::*;
 use crate::components::field_shell::{described_by, FieldShell};
 use crate::components::text_input::shown;
 use crate::doc::{self, Edit, Path};
+use crate::form;
 use crate::state::{use_ctx, Action};
+use stackway_core::field_table::Range;
 
 #[derive(Properties, PartialEq)]
 pub struct NumberInputProps {
@@ -22,6 +24,10 @@ pub struct NumberInputProps {
     /// A whole number (`choose`), or any decimal.
     #[prop_or_default]
     pub integer: bool,
+    /// The values the field table allows, said in words after the help (the input stays a text
+    /// input, so that what is typed is kept even when it is out of range or not a number).
+    #[prop_or_default]
+    pub range: Option<Range>,
 }
 
 /// Typed text as a JSON value: a number when it reads as one, else the text itself.
@@ -63,8 +69,16 @@ pub fn number_input(props: &NumberInputProps) -> Html {
     let invalid = diagnostics
         .iter()
         .any(|d| d.severity == stackway_core::Severity::Error);
+    let limits = props
+        .range
+        .map(|range| form::limits(&range, props.integer, ctx.i18n.lang));
+    let help = match (&props.help, limits) {
+        (Some(help), Some(limits)) => Some(AttrValue::from(format!("{help} {limits}"))),
+        (None, Some(limits)) => Some(AttrValue::from(limits)),
+        (help, None) => help.clone(),
+    };
     html! {
-        <FieldShell path={props.path.clone()} label={props.label.clone()} help={props.help.clone()}
+        <FieldShell path={props.path.clone()} label={props.label.clone()} help={help}
                     required={props.required} diagnostics={diagnostics}>
             <input id={props.path.dom_id()} class="number" type="text"
                    inputmode={if props.integer { "numeric" } else { "decimal" }}

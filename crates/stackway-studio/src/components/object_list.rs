@@ -1,32 +1,47 @@
-//! A list of small objects inside a credential: its learning outcomes (each a Text) and its
-//! employer partners (a name and a web site). Items are added, removed and reordered.
+//! A list of small things inside a credential: its learning outcomes (each a Text) and its
+//! employer partners (objects of the field table, each drawn with its fields). Items are added,
+//! removed and reordered.
 
 use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::components::field_shell::FieldShell;
+use crate::components::table_field::FormFields;
 use crate::components::text_field::TextField;
-use crate::components::text_input::TextInput;
 use crate::doc::{self, Edit, Path};
+use crate::form::ObjectRef;
 use crate::i18n::Arg;
 use crate::state::{use_ctx, Action};
-
-/// What the list holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ObjectKind {
-    /// Learning outcomes: Texts.
-    Outcome,
-    /// Employer partners: `{name, url}`.
-    Employer,
-}
+use stackway_core::field_table::Type;
 
 #[derive(Properties, PartialEq)]
 pub struct ObjectListProps {
+    /// The list's path.
     pub path: Path,
+    /// The list's label.
     pub label: AttrValue,
+    /// Help under the label, if any.
     #[prop_or_default]
     pub help: Option<AttrValue>,
-    pub kind: ObjectKind,
+    /// The object each item is (an employer); `None` for a list of texts (outcomes).
+    #[prop_or_default]
+    pub item: Option<ObjectRef>,
+}
+
+/// A new item: an object with an empty text for each of its required texts, or an empty text.
+fn new_item(item: Option<ObjectRef>) -> Json {
+    let members = item
+        .map(|object| {
+            object
+                .0
+                .fields
+                .iter()
+                .filter(|f| f.required && matches!(f.ty, Type::Text))
+                .map(|f| (f.key.to_owned(), Json::Object(Vec::new())))
+                .collect()
+        })
+        .unwrap_or_default();
+    Json::Object(members)
 }
 
 #[function_component(ObjectList)]
@@ -39,14 +54,9 @@ pub fn object_list(props: &ObjectListProps) -> Html {
     let add = {
         let ctx = ctx.clone();
         let path = props.path.clone();
-        let kind = props.kind;
+        let item = props.item;
         Callback::from(move |_| {
-            let value = match kind {
-                ObjectKind::Outcome => Json::Object(Vec::new()),
-                ObjectKind::Employer => {
-                    Json::Object(vec![("name".into(), Json::Object(Vec::new()))])
-                }
-            };
+            let value = new_item(item);
             let edit = if len == 0 {
                 Edit::Set {
                     at: path.clone(),
@@ -60,24 +70,24 @@ pub fn object_list(props: &ObjectListProps) -> Html {
                 }
             };
             ctx.dispatch(Action::Edit { edit, group: None });
-            let focus = match kind {
-                ObjectKind::Outcome => path.index(len),
-                ObjectKind::Employer => path.index(len).key("name"),
+            let focus = match item.and_then(|object| object.0.fields.first()) {
+                Some(first) => path.index(len).key(first.key),
+                None => path.index(len),
             };
             ctx.dispatch(Action::Jump(focus));
         })
     };
-    let (item_word, add_word) = match props.kind {
-        ObjectKind::Outcome => ("outcome-item", "outcome-add"),
-        ObjectKind::Employer => ("employer-item", "employer-add"),
-    };
+    // The studio's words for one item and for adding one: `outcome-…` for texts, else named
+    // after the object (`employer-…`).
+    let word = props.item.map_or("outcome", |object| object.0.name);
+    let (item_word, add_word) = (format!("{word}-item"), format!("{word}-add"));
     html! {
         <FieldShell path={props.path.clone()} label={props.label.clone()} help={props.help.clone()}
                     diagnostics={diagnostics} group=true>
             <ol class="object-list">
                 { for (0..len).map(|i| {
                     let at = props.path.index(i);
-                    let name = i18n.t_with(item_word, &[("number", Arg::from(i + 1))]);
+                    let name = i18n.t_with(&item_word, &[("number", Arg::from(i + 1))]);
                     let remove = {
                         let ctx = ctx.clone();
                         let path = props.path.clone();
@@ -93,12 +103,11 @@ pub fn object_list(props: &ObjectListProps) -> Html {
                     };
                     html! {
                         <li key={i}>
-                            { match props.kind {
-                                ObjectKind::Outcome => html! { <TextField path={at.clone()} label={name.clone()} multiline=true /> },
-                                ObjectKind::Employer => html! { <>
-                                    <TextField path={at.key("name")} label={i18n.t_with("employer-name", &[("item", Arg::from(name.as_str()))])} required=true />
-                                    <TextInput path={at.key("url")} label={i18n.t_with("employer-url", &[("item", Arg::from(name.as_str()))])} kind="url" />
-                                </> },
+                            { match props.item {
+                                None => html! { <TextField path={at.clone()} label={name.clone()} multiline=true /> },
+                                Some(object) => html! {
+                                    <FormFields {object} at={at.clone()} item={Some(AttrValue::from(name.clone()))} />
+                                },
                             } }
                             <div class="item-controls">
                                 <button type="button" class="icon" disabled={i == 0} onclick={mover(i.saturating_sub(1))}
@@ -112,7 +121,7 @@ pub fn object_list(props: &ObjectListProps) -> Html {
                     }
                 }) }
             </ol>
-            <button type="button" onclick={add}>{ i18n.t(add_word) }</button>
+            <button type="button" onclick={add}>{ i18n.t(&add_word) }</button>
         </FieldShell>
     }
 }

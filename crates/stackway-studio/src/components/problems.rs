@@ -2,6 +2,7 @@
 //! to errors, warnings, or missing translations.
 
 use crate::doc::Json;
+use stackway_core::field_table;
 use stackway_core::{Code, Diagnostic, Severity};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
 use crate::components::id_field::first_text;
 use crate::components::text_field::feed_languages;
 use crate::doc::{self, Path, Step};
+use crate::form;
 use crate::i18n::{Arg, I18n};
 use crate::state::{use_ctx, Action};
 
@@ -42,28 +44,26 @@ pub fn place_name(i18n: &I18n, doc: &Json, path: &Path) -> String {
         Step::Key(k) => Some(k.clone()),
         Step::Index(_) => None,
     });
+    // The field's label, from the field table (the key itself for one it does not know).
     let object = match place.section {
         Section::Feed => match path.0.first() {
-            Some(Step::Key(k)) if k == "provider" => "provider",
-            _ => "feed",
+            Some(Step::Key(k)) if k == "provider" => &field_table::INSTITUTION,
+            _ => &field_table::FEED,
         },
-        Section::Institutions => "institution",
-        Section::Skills => "skill",
-        Section::Credentials => "credential",
-        Section::Equivalences => "equivalence",
-        Section::Pathways => "pathway",
+        Section::Institutions => &field_table::INSTITUTION,
+        Section::Skills => &field_table::SKILL,
+        Section::Credentials => &field_table::CREDENTIAL,
+        Section::Equivalences => &field_table::EQUIVALENCE,
+        Section::Pathways => &field_table::PATHWAY,
     };
-    let field = match (object, path.0.get(depth), path.0.get(1)) {
-        ("provider", _, Some(Step::Key(k))) => Some(i18n.t(&format!("field-provider-{k}"))),
-        _ => field.map(|k| {
-            let id = format!("field-{object}-{k}");
-            if i18n.has(&id) {
-                i18n.t(&id)
-            } else {
-                k
-            }
-        }),
+    let key = match (path.0.first(), path.0.get(1)) {
+        (Some(Step::Key(first)), Some(Step::Key(k))) if first == "provider" => Some(k.clone()),
+        _ => field,
     };
+    let field = key.map(|k| match object.field(&k) {
+        Some(field) => form::words(field, i18n.lang).0.to_owned(),
+        None => k,
+    });
     [Some(section), item, field]
         .into_iter()
         .flatten()

@@ -10,11 +10,13 @@ use yew::prelude::*;
 use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
 use crate::components::id_field::{shown_text, Shown};
 use crate::components::number_input::number_value;
-use crate::components::text_field::TextField;
+use crate::components::table_field::TableField;
 use crate::doc::{self, Edit, Path};
+use crate::form::{self, ObjectRef};
 use crate::i18n::{Arg, I18n};
 use crate::requirement::{children, convert, new_group, only_ids, NodeKind};
 use crate::state::{use_ctx, Action, Ctx};
+use stackway_core::field_table;
 
 /// The id of the page's list of credential ids and titles, which id inputs offer.
 pub const CREDENTIAL_IDS: &str = "credential-ids";
@@ -50,9 +52,18 @@ pub fn kind_options(i18n: &I18n, with_credential: bool, allow_groups_in: bool) -
         .into_iter()
         .filter(|k| with_credential || *k != NodeKind::Credential)
         .map(|k| html! {
-            <option value={k.slug()} disabled={!allow_groups_in && k == NodeKind::Credits}>{ i18n.t(&format!("req-kind-{}", k.slug())) }</option>
+            <option value={k.slug()} disabled={!allow_groups_in && k == NodeKind::Credits}>{ kind_name(i18n, k) }</option>
         });
     options.collect::<Html>()
+}
+
+/// A node kind's name: a group's from the field table ("All of", "Credits from"), a single
+/// credential's from the studio's words (the table has no object for it).
+pub fn kind_name(i18n: &I18n, kind: NodeKind) -> String {
+    match field_table::group_by_key(kind.slug()) {
+        Some(group) => group.doc.label.get(i18n.lang.tag()).to_owned(),
+        None => i18n.t("req-kind-credential"),
+    }
 }
 
 fn edit(ctx: &Ctx, edit: Edit) {
@@ -230,9 +241,14 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                             });
                         })
                     };
+                    let group = field_table::group_by_key(key).expect("a group of the table");
+                    let (field, _) = form::words(form::field(group, key), i18n.lang);
                     let label = i18n.t_with(
-                        &format!("req-{key}-count"),
-                        &[("item", Arg::from(name.as_str()))],
+                        "req-count-of",
+                        &[
+                            ("field", Arg::from(field)),
+                            ("item", Arg::from(name.as_str())),
+                        ],
                     );
                     html! { <input id={at.dom_id()} class="number short" type="text" inputmode="decimal"
                     value={shown} {oninput} aria-label={label} /> }
@@ -285,7 +301,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                             { for [NodeKind::All, NodeKind::Any, NodeKind::Choose, NodeKind::Credits].into_iter().map(|k| {
                                 let disabled = k == NodeKind::Credits && !only_ids(&items);
                                 html! { <option value={k.slug()} selected={k == group_kind} disabled={disabled}>
-                                    { i18n.t(&format!("req-kind-{}", k.slug())) }</option> }
+                                    { kind_name(&i18n, k) }</option> }
                             }) }
                         </select>
                         { count }
@@ -311,7 +327,8 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                     </div>
                     <details class="req-label" open={value.get("label").is_some()}>
                         <summary>{ i18n.t_with("req-label-of", &[("item", Arg::from(name.as_str()))]) }</summary>
-                        <TextField path={props.path.key("label")} label={i18n.t("req-label")} help={i18n.t("req-label-help")} />
+                        <TableField object={ObjectRef(field_table::group_by_key(group_kind.slug()).unwrap_or(&field_table::ALL_GROUP))}
+                                    name="label" at={props.path.clone()} />
                     </details>
                 </div>
             }

@@ -24,7 +24,8 @@ pub struct TextInputProps {
     /// `inputmode` and `autocomplete` hints.
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
-    /// Whether an empty field keeps `""` (a required value) rather than removing the member.
+    /// Whether an empty field keeps `""` (a required value of an object that is always there)
+    /// rather than removing the member.
     #[prop_or_default]
     pub keep_empty: bool,
     /// The id of a `<datalist>` of values to offer (credential ids).
@@ -50,7 +51,7 @@ pub fn text_input(props: &TextInputProps) -> Html {
     let oninput = {
         let ctx = ctx.clone();
         let path = props.path.clone();
-        let keep_empty = props.keep_empty || props.required;
+        let keep_empty = props.keep_empty;
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             let value = if text.is_empty() && !keep_empty {

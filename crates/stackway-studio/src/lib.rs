@@ -9,9 +9,11 @@
 //! `history.rs`) → components (`components/`). The core validator checks the document after
 //! each edit (`check.rs`), and its JSON Pointers place each diagnostic at its field.
 
+mod app_hooks;
 pub mod check;
 mod components;
 pub mod doc;
+mod file_actions;
 pub mod form;
 pub mod history;
 pub mod i18n;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::app::{download, save};
+use crate::file_actions::{download, read_document, save};
 use crate::session;
 use crate::state::{use_ctx, Action, Source};
 
@@ -37,7 +37,7 @@ pub fn conflict_dialog() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(Some(file)) = session::load(&token).await {
                     let text = file.text.unwrap_or_default();
-                    if let Ok(doc) = crate::components::app::read_document(&text) {
+                    if let Ok(doc) = read_document(&text) {
                         let source = Source::Server {
                             file: file.file,
                             path: file.path,

@@ -5,9 +5,37 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::check::{Place, Section};
-use crate::components::credential_form::count_toward;
-use crate::doc::Path;
+use crate::doc::{self, Edit, Json, Path};
+use crate::requirement::{children, NodeKind};
 use crate::state::{use_ctx, Action};
+
+/// The edit that adds credential `id` to the requirement `requires` of credential `target`:
+/// appended to its top group (wrapped in an `all` group when it is a single credential, or
+/// made the whole requirement when there is none).
+pub fn count_toward(doc: &Json, target: &Path, id: &str) -> Edit {
+    let requires = target.key("requires");
+    let leaf = Json::String(id.to_owned());
+    match doc::get(doc, &requires) {
+        None => Edit::Set {
+            at: requires,
+            value: Some(Json::Object(vec![("all".into(), Json::Array(vec![leaf]))])),
+        },
+        Some(value) => match NodeKind::of(value).list_key() {
+            Some(key) => Edit::Insert {
+                list: requires.key(key),
+                index: children(value).len(),
+                value: leaf,
+            },
+            None => Edit::Set {
+                at: requires,
+                value: Some(Json::Object(vec![(
+                    "all".into(),
+                    Json::Array(vec![value.clone(), leaf]),
+                )])),
+            },
+        },
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CountsTowardProps {
@@ -81,5 +109,42 @@ pub fn counts_toward(props: &CountsTowardProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(text: &str) -> Json {
+        Json::parse(text).unwrap()
+    }
+
+    #[test]
+    fn counting_toward_appends_to_the_top_group_or_creates_one() {
+        let target = Path::parse("/credentials/0");
+        let cases = [
+            (
+                json(r#"{"credentials": [{"id": "c"}]}"#),
+                json(r#"{"all": ["x"]}"#),
+            ),
+            (
+                json(r#"{"credentials": [{"id": "c", "requires": "a"}]}"#),
+                json(r#"{"all": ["a", "x"]}"#),
+            ),
+            (
+                json(r#"{"credentials": [{"id": "c", "requires": {"choose": 1, "from": ["a"]}}]}"#),
+                json(r#"{"choose": 1, "from": ["a", "x"]}"#),
+            ),
+            (
+                json(r#"{"credentials": [{"id": "c", "requires": {"all": ["a"], "label": "L"}}]}"#),
+                json(r#"{"all": ["a", "x"], "label": "L"}"#),
+            ),
+        ];
+        for (mut doc, expected) in cases {
+            let edit = count_toward(&doc, &target, "x");
+            doc::apply(&mut doc, edit).unwrap();
+            assert_eq!(doc.pointer("/credentials/0/requires"), Some(&expected));
+        }
     }
 }

@@ -9,12 +9,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::check::{locate, Place, Section};
+use crate::components::add_credential::AddCredential;
 use crate::components::id_field::shown_text;
 use crate::components::text_field::feed_languages;
-use crate::doc::{Edit, Path};
+use crate::doc::Path;
 use crate::i18n::Arg;
-use crate::ids::{self, IdKind};
-use crate::state::{use_ctx, Action};
+use crate::state::{use_ctx, Action, Ctx};
 
 /// How many rows are shown at first, and added by "show more".
 const PAGE: usize = 50;
@@ -78,6 +78,47 @@ fn problems_by_item(diagnostics: &[stackway_core::Diagnostic]) -> HashMap<usize,
     counts
 }
 
+/// One row of the list: a credential's title, id, kind, whether it is stackable and how many
+/// problems it has; choosing it opens its form.
+fn credential_row(
+    ctx: &Ctx,
+    i: usize,
+    c: &Json,
+    languages: &[String],
+    problems: Option<&(usize, usize)>,
+) -> Html {
+    let i18n = &ctx.i18n;
+    let id = c.get("id").and_then(Json::as_str).unwrap_or("").to_owned();
+    let title = shown_text(c.get("title"), i18n.lang.tag(), languages);
+    let kind_slug = c.get("kind").and_then(Json::as_str).unwrap_or("");
+    let kind_label = crate::form::kind_label(kind_slug, i18n.lang);
+    let open = {
+        let ctx = ctx.clone();
+        let place = Place {
+            section: Section::Credentials,
+            item: Some(i),
+        };
+        Callback::from(move |_| ctx.dispatch(Action::Navigate(place)))
+    };
+    let badge = problems.map(|(errors, warnings)| {
+        if *errors > 0 {
+            html! { <span class="badge badge-error">{ i18n.t_with("count-errors", &[("count", Arg::from(*errors))]) }</span> }
+        } else {
+            html! { <span class="badge badge-warning">{ i18n.t_with("count-warnings", &[("count", Arg::from(*warnings))]) }</span> }
+        }
+    });
+    html! {
+        <li key={i}>
+            <button type="button" class="row" onclick={open} id={format!("credential-row-{i}")}>
+                <span class="row-title" lang={title.lang}>{ if title.text.is_empty() { i18n.t("untitled") } else { title.text } }</span>
+                <span class="row-meta"><code>{ id }</code>{ " · " }{ kind_label }
+                    if c.get("requires").is_some() { { " · " }{ i18n.t("stackable") } }</span>
+                { badge }
+            </button>
+        </li>
+    }
+}
+
 #[function_component(CredentialList)]
 pub fn credential_list() -> Html {
     let ctx = use_ctx();
@@ -95,7 +136,6 @@ pub fn credential_list() -> Html {
 
     let doc = ctx.doc.borrow();
     let languages = feed_languages(&doc);
-    let ui_lang = ctx.i18n.lang.tag().to_owned();
     let credentials = crate::doc::get_list(&doc, &Path::root().key("credentials"));
     let words: Vec<String> = fold(&query).split_whitespace().map(str::to_owned).collect();
     let matching: Vec<usize> = credentials
@@ -116,34 +156,7 @@ pub fn credential_list() -> Html {
     let rows: Vec<Html> = matching
         .iter()
         .take(*shown)
-        .map(|&i| {
-            let c = &credentials[i];
-            let id = c.get("id").and_then(Json::as_str).unwrap_or("").to_owned();
-            let title = shown_text(c.get("title"), &ui_lang, &languages);
-            let kind_slug = c.get("kind").and_then(Json::as_str).unwrap_or("").to_owned();
-            let kind_label = crate::form::kind_label(&kind_slug, i18n.lang);
-            let open = {
-                let ctx = ctx.clone();
-                Callback::from(move |_| ctx.dispatch(Action::Navigate(Place { section: Section::Credentials, item: Some(i) })))
-            };
-            let badge = problems.get(&i).map(|(errors, warnings)| {
-                if *errors > 0 {
-                    html! { <span class="badge badge-error">{ i18n.t_with("count-errors", &[("count", Arg::from(*errors))]) }</span> }
-                } else {
-                    html! { <span class="badge badge-warning">{ i18n.t_with("count-warnings", &[("count", Arg::from(*warnings))]) }</span> }
-                }
-            });
-            html! {
-                <li key={i}>
-                    <button type="button" class="row" onclick={open} id={format!("credential-row-{i}")}>
-                        <span class="row-title" lang={title.lang}>{ if title.text.is_empty() { i18n.t("untitled") } else { title.text } }</span>
-                        <span class="row-meta"><code>{ id }</code>{ " · " }{ kind_label }
-                            if c.get("requires").is_some() { { " · " }{ i18n.t("stackable") } }</span>
-                        { badge }
-                    </button>
-                </li>
-            }
-        })
+        .map(|&i| credential_row(&ctx, i, &credentials[i], &languages, problems.get(&i)))
         .collect();
     drop(doc);
 
@@ -216,148 +229,5 @@ pub fn credential_list() -> Html {
                 <button type="button" onclick={more}>{ i18n.t_with("show-more", &[("count", Arg::from(PAGE.min(matching.len() - *shown)))]) }</button>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AddCredentialProps {
-    /// Closes the form (after adding, or on cancel).
-    pub on_close: Callback<()>,
-}
-
-/// Adding a credential: its title and kind, and the id suggested from the title.
-#[function_component(AddCredential)]
-pub fn add_credential(props: &AddCredentialProps) -> Html {
-    let ctx = use_ctx();
-    let i18n = ctx.i18n.clone();
-    let title = use_state(String::new);
-    let kind = use_state(|| "micro-credential".to_owned());
-    let id = use_state(|| None::<String>);
-    let title_ref = use_node_ref();
-    {
-        let title_ref = title_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = title_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
-    let (language, suggestion, taken) = {
-        let doc = ctx.doc.borrow();
-        let language = feed_languages(&doc).remove(0);
-        let taken: Vec<String> = ids::ids_of(&doc, IdKind::Credential)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        (language, ids::suggest(&title, &refs), taken)
-    };
-    let chosen_id = (*id).clone().unwrap_or(suggestion.clone());
-    let problem = if taken.contains(&chosen_id) {
-        Some(i18n.t_with("id-taken", &[("id", Arg::from(chosen_id.as_str()))]))
-    } else if !ids::is_valid(&chosen_id) {
-        Some(i18n.t("id-rule"))
-    } else {
-        None
-    };
-    let submit = {
-        let ctx = ctx.clone();
-        let title = title.clone();
-        let kind = kind.clone();
-        let chosen_id = chosen_id.clone();
-        let blocked = problem.is_some() || title.trim().is_empty();
-        let on_close = props.on_close.clone();
-        let language = language.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if blocked {
-                return;
-            }
-            let index =
-                crate::doc::get_list(&ctx.doc.borrow(), &Path::root().key("credentials")).len();
-            let credential = Json::Object(vec![
-                ("id".into(), Json::String(chosen_id.clone())),
-                ("kind".into(), Json::String((*kind).clone())),
-                (
-                    "title".into(),
-                    Json::Object(vec![(
-                        language.clone(),
-                        Json::String(title.trim().to_owned()),
-                    )]),
-                ),
-            ]);
-            ctx.dispatch(Action::Edit {
-                edit: Edit::Insert {
-                    list: Path::root().key("credentials"),
-                    index,
-                    value: credential,
-                },
-                group: None,
-            });
-            ctx.dispatch(Action::Jump(
-                Path::root().key("credentials").index(index).key("title"),
-            ));
-            on_close.emit(());
-        })
-    };
-    let cancel = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_| on_close.emit(()))
-    };
-    let on_title = {
-        let title = title.clone();
-        Callback::from(move |e: InputEvent| {
-            title.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let on_id = {
-        let id = id.clone();
-        Callback::from(move |e: InputEvent| {
-            id.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()))
-        })
-    };
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |e: Event| {
-            kind.set(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
-    };
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
-    let language_name = crate::components::text_field::language_name(&i18n, &language);
-    html! {
-        <form class="add-form" onsubmit={submit} {onkeydown} aria-labelledby="add-credential-heading">
-            <h3 id="add-credential-heading">{ i18n.t("credential-add") }</h3>
-            <div class="field">
-                <label class="field-label" for="new-credential-title">{ i18n.t_with("new-title-in", &[("language", Arg::from(language_name))]) }</label>
-                <input id="new-credential-title" ref={title_ref} type="text" value={(*title).clone()} oninput={on_title} required=true />
-            </div>
-            <div class="field">
-                <label class="field-label" for="new-credential-kind">{ crate::form::words(crate::form::field(&stackway_core::field_table::CREDENTIAL, "kind"), i18n.lang).0 }</label>
-                <select id="new-credential-kind" onchange={on_kind}>
-                    { for stackway_core::Kind::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={*kind == k.as_str()}>{ crate::form::kind_label(k.as_str(), i18n.lang) }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label class="field-label" for="new-credential-id">{ crate::form::words(crate::form::field(&stackway_core::field_table::CREDENTIAL, "id"), i18n.lang).0 }</label>
-                <p class="help" id="new-credential-id-help">{ i18n.t("id-suggested-help") }</p>
-                <input id="new-credential-id" type="text" class="id-input" value={chosen_id} oninput={on_id}
-                       spellcheck="false" autocomplete="off" aria-describedby="new-credential-id-help new-credential-id-problem"
-                       aria-invalid={problem.is_some().then_some("true")} />
-                <p id="new-credential-id-problem" class="diag diag-error">{ problem.clone().unwrap_or_default() }</p>
-            </div>
-            <div class="actions">
-                <button type="submit" class="primary" id="add-credential-submit">{ i18n.t("credential-add-submit") }</button>
-                <button type="button" onclick={cancel}>{ i18n.t("cancel") }</button>
-            </div>
-        </form>
     }
 }

@@ -9,12 +9,16 @@ use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::components::id_field::first_text;
-use crate::components::requirement_node::CREDENTIAL_IDS;
-use crate::components::table_field::SKILL_IDS;
 use crate::components::text_field::{feed_languages, language_name};
 use crate::doc::Path;
 use crate::form;
 use crate::state::use_ctx;
+
+/// The id of the page's list of credential ids and titles, which id inputs offer.
+pub const CREDENTIAL_IDS: &str = "credential-ids";
+
+/// The id of the page's list of skill ids and names.
+pub const SKILL_IDS: &str = "skill-ids";
 
 /// Ids and their titles, for one list.
 fn options(doc: &Json, list: &str, title: &str) -> Vec<(String, String)> {

@@ -10,7 +10,7 @@ use crate::components::field_shell::{described_by, FieldShell};
 use crate::doc::{self, Path};
 use crate::i18n::Arg;
 use crate::ids::{self, IdKind};
-use crate::state::{use_ctx, Action};
+use crate::state::{use_ctx, Action, Ctx};
 
 #[derive(Properties, PartialEq)]
 pub struct IdFieldProps {
@@ -75,6 +75,47 @@ pub fn shown_text(value: Option<&Json>, ui: &str, languages: &[String]) -> Shown
     }
 }
 
+/// Commits a new id: renames it everywhere it is used, or says why it cannot be used (empty,
+/// taken, or breaking the id rule) and keeps it in the input.
+fn on_commit(
+    ctx: &Ctx,
+    item: &Path,
+    kind: IdKind,
+    current: &str,
+    draft: &UseStateHandle<Option<String>>,
+    problem: &UseStateHandle<Option<String>>,
+) -> Callback<String> {
+    let ctx = ctx.clone();
+    let item = item.clone();
+    let current = current.to_owned();
+    let (draft, problem) = (draft.clone(), problem.clone());
+    Callback::from(move |new: String| {
+        let new = new.trim().to_owned();
+        if new == current {
+            draft.set(None);
+            problem.set(None);
+            return;
+        }
+        let i18n = ctx.i18n.clone();
+        let taken = ids::ids_of(&ctx.doc.borrow(), kind).contains(&new.as_str());
+        if new.is_empty() || taken || !ids::is_valid(&new) {
+            let message = if new.is_empty() {
+                i18n.t("id-empty")
+            } else if taken {
+                i18n.t_with("id-taken", &[("id", Arg::from(new.as_str()))])
+            } else {
+                i18n.t("id-rule")
+            };
+            problem.set(Some(message));
+            return;
+        }
+        let edit = ids::rename(&ctx.doc.borrow(), kind, &item.key("id"), &current, &new);
+        ctx.dispatch(Action::Edit { edit, group: None });
+        draft.set(None);
+        problem.set(None);
+    })
+}
+
 #[function_component(IdField)]
 pub fn id_field(props: &IdFieldProps) -> Html {
     let ctx = use_ctx();
@@ -119,39 +160,7 @@ pub fn id_field(props: &IdFieldProps) -> Html {
         });
     }
 
-    let commit = {
-        let ctx = ctx.clone();
-        let draft = draft.clone();
-        let problem = problem.clone();
-        let item = props.item.clone();
-        let kind = props.kind;
-        let current = current.clone();
-        Callback::from(move |new: String| {
-            let new = new.trim().to_owned();
-            if new == current {
-                draft.set(None);
-                problem.set(None);
-                return;
-            }
-            let i18n = ctx.i18n.clone();
-            let taken = ids::ids_of(&ctx.doc.borrow(), kind).contains(&new.as_str());
-            if new.is_empty() || taken || !ids::is_valid(&new) {
-                let message = if new.is_empty() {
-                    i18n.t("id-empty")
-                } else if taken {
-                    i18n.t_with("id-taken", &[("id", Arg::from(new.as_str()))])
-                } else {
-                    i18n.t("id-rule")
-                };
-                problem.set(Some(message));
-                return;
-            }
-            let edit = ids::rename(&ctx.doc.borrow(), kind, &item.key("id"), &current, &new);
-            ctx.dispatch(Action::Edit { edit, group: None });
-            draft.set(None);
-            problem.set(None);
-        })
-    };
+    let commit = on_commit(&ctx, &props.item, props.kind, &current, &draft, &problem);
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {

@@ -37,6 +37,81 @@ fn dispatch(ctx: &Ctx, edit: Edit) {
     ctx.dispatch(Action::Edit { edit, group: None });
 }
 
+/// Adds a typed value at the end of the list (creating the list when it is absent), then
+/// empties the input.
+fn on_add(
+    ctx: &Ctx,
+    path: &Path,
+    len: usize,
+    new_item: UseStateHandle<String>,
+) -> Callback<String> {
+    let ctx = ctx.clone();
+    let path = path.clone();
+    Callback::from(move |value: String| {
+        let value = value.trim().to_owned();
+        if value.is_empty() {
+            return;
+        }
+        let edit = if len == 0 {
+            Edit::Set {
+                at: path.clone(),
+                value: Some(Json::Array(vec![Json::String(value)])),
+            }
+        } else {
+            Edit::Insert {
+                list: path.clone(),
+                index: len,
+                value: Json::String(value),
+            }
+        };
+        dispatch(&ctx, edit);
+        new_item.set(String::new());
+    })
+}
+
+/// Removes item `i` (the whole list with its last item) and focuses the item now in its place.
+fn on_remove(ctx: &Ctx, path: &Path, i: usize, len: usize) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    let path = path.clone();
+    Callback::from(move |_| {
+        let edit = if len == 1 {
+            Edit::Set {
+                at: path.clone(),
+                value: None,
+            }
+        } else {
+            Edit::Remove {
+                list: path.clone(),
+                index: i,
+            }
+        };
+        dispatch(&ctx, edit);
+        let focus = if len > 1 {
+            path.index(i.min(len - 2))
+        } else {
+            path.clone()
+        };
+        ctx.dispatch(Action::Jump(focus));
+    })
+}
+
+/// Moves item `from` to `to` and keeps the focus on it.
+fn on_move(ctx: &Ctx, path: &Path, from: usize, to: usize) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    let path = path.clone();
+    Callback::from(move |_| {
+        dispatch(
+            &ctx,
+            Edit::Move {
+                list: path.clone(),
+                from,
+                to,
+            },
+        );
+        ctx.dispatch(Action::Jump(path.index(to)));
+    })
+}
+
 #[function_component(IdList)]
 pub fn id_list(props: &IdListProps) -> Html {
     let ctx = use_ctx();
@@ -59,31 +134,7 @@ pub fn id_list(props: &IdListProps) -> Html {
     let path = props.path.clone();
     let len = items.len();
     let new_item = use_state(String::new);
-    let add = {
-        let ctx = ctx.clone();
-        let path = path.clone();
-        let new_item = new_item.clone();
-        Callback::from(move |value: String| {
-            let value = value.trim().to_owned();
-            if value.is_empty() {
-                return;
-            }
-            let edit = if len == 0 {
-                Edit::Set {
-                    at: path.clone(),
-                    value: Some(Json::Array(vec![Json::String(value)])),
-                }
-            } else {
-                Edit::Insert {
-                    list: path.clone(),
-                    index: len,
-                    value: Json::String(value),
-                }
-            };
-            dispatch(&ctx, edit);
-            new_item.set(String::new());
-        })
-    };
+    let add = on_add(&ctx, &path, len, new_item.clone());
     let add_input_id = format!("{}-new", path.dom_id());
     let onkeydown = {
         let add = add.clone();
@@ -113,28 +164,8 @@ pub fn id_list(props: &IdListProps) -> Html {
                     { for items.iter().enumerate().map(|(i, item)| {
                         let text = crate::components::text_input::shown(Some(item));
                         let name = format!("{} ({})", text, i + 1);
-                        let remove = {
-                            let ctx = ctx.clone();
-                            let path = path.clone();
-                            Callback::from(move |_| {
-                                let edit = if len == 1 {
-                                    Edit::Set { at: path.clone(), value: None }
-                                } else {
-                                    Edit::Remove { list: path.clone(), index: i }
-                                };
-                                dispatch(&ctx, edit);
-                                let focus = if len > 1 { path.index(i.min(len - 2)) } else { path.clone() };
-                                ctx.dispatch(Action::Jump(focus));
-                            })
-                        };
-                        let mover = |to: usize| {
-                            let ctx = ctx.clone();
-                            let path = path.clone();
-                            Callback::from(move |_| {
-                                dispatch(&ctx, Edit::Move { list: path.clone(), from: i, to });
-                                ctx.dispatch(Action::Jump(path.index(to)));
-                            })
-                        };
+                        let remove = on_remove(&ctx, &path, i, len);
+                        let mover = |to: usize| on_move(&ctx, &path, i, to);
                         let description = props.describe.as_ref().and_then(|d| d.emit(text.clone()));
                         html! {
                             <li key={i} id={path.index(i).dom_id()} tabindex="-1">

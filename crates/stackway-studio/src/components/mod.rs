@@ -1,5 +1,6 @@
 //! The studio's components, one per file (see ARCHITECTURE.md, "crates/stackway-studio").
 
+pub mod add_credential;
 pub mod app;
 pub mod checks_field;
 pub mod conflict_dialog;
@@ -17,14 +18,18 @@ pub mod import_dialog;
 pub mod institutions;
 pub mod items_section;
 pub mod nav;
+pub mod notice_line;
 pub mod number_input;
 pub mod object_list;
 pub mod pathways;
 pub mod preview;
 pub mod problems;
+pub mod requirement_controls;
 pub mod requirement_field;
+pub mod requirement_leaf;
 pub mod requirement_node;
 pub mod select_field;
+pub mod side_panel;
 pub mod skills;
 pub mod table_field;
 pub mod text_field;

@@ -6,13 +6,15 @@ use crate::doc::Json;
 use yew::prelude::*;
 
 use crate::components::field_shell::FieldShell;
-use crate::components::table_field::FormFields;
 use crate::components::text_field::TextField;
 use crate::doc::{self, Edit, Path};
 use crate::form::ObjectRef;
 use crate::i18n::Arg;
 use crate::state::{use_ctx, Action};
 use stackway_core::field_table::Type;
+
+/// Draws the fields of one item, given its path and its name ("Employer 2").
+pub type ItemFields = Callback<(Path, AttrValue), Html>;
 
 #[derive(Properties, PartialEq)]
 pub struct ObjectListProps {
@@ -23,9 +25,10 @@ pub struct ObjectListProps {
     /// Help under the label, if any.
     #[prop_or_default]
     pub help: Option<AttrValue>,
-    /// The object each item is (an employer); `None` for a list of texts (outcomes).
+    /// The object each item is (an employer) and what draws an item's fields (given its path
+    /// and its name, "Employer 2"); `None` for a list of texts (outcomes).
     #[prop_or_default]
-    pub item: Option<ObjectRef>,
+    pub item: Option<(ObjectRef, ItemFields)>,
 }
 
 /// A new item: an object with an empty text for each of its required texts, or an empty text.
@@ -54,7 +57,7 @@ pub fn object_list(props: &ObjectListProps) -> Html {
     let add = {
         let ctx = ctx.clone();
         let path = props.path.clone();
-        let item = props.item;
+        let item = props.item.as_ref().map(|(object, _)| *object);
         Callback::from(move |_| {
             let value = new_item(item);
             let edit = if len == 0 {
@@ -79,7 +82,10 @@ pub fn object_list(props: &ObjectListProps) -> Html {
     };
     // The studio's words for one item and for adding one: `outcome-…` for texts, else named
     // after the object (`employer-…`).
-    let word = props.item.map_or("outcome", |object| object.0.name);
+    let word = props
+        .item
+        .as_ref()
+        .map_or("outcome", |(object, _)| object.0.name);
     let (item_word, add_word) = (format!("{word}-item"), format!("{word}-add"));
     html! {
         <FieldShell path={props.path.clone()} label={props.label.clone()} help={props.help.clone()}
@@ -103,11 +109,9 @@ pub fn object_list(props: &ObjectListProps) -> Html {
                     };
                     html! {
                         <li key={i}>
-                            { match props.item {
+                            { match &props.item {
                                 None => html! { <TextField path={at.clone()} label={name.clone()} multiline=true /> },
-                                Some(object) => html! {
-                                    <FormFields {object} at={at.clone()} item={Some(AttrValue::from(name.clone()))} />
-                                },
+                                Some((_, fields)) => fields.emit((at.clone(), AttrValue::from(name.clone()))),
                             } }
                             <div class="item-controls">
                                 <button type="button" class="icon" disabled={i == 0} onclick={mover(i.saturating_sub(1))}

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::requirement_node::CREDENTIAL_IDS;
+use crate::components::id_datalists::CREDENTIAL_IDS;
 use crate::i18n::Arg;
 use crate::state::use_ctx;
 
@@ -41,16 +41,11 @@ pub struct PreviewProps {
     pub visible: bool,
 }
 
-#[function_component(Preview)]
-pub fn preview(props: &PreviewProps) -> Html {
+/// Mounts the widget in `host` with the document, and redraws it a moment after each edit or
+/// toggle while it is `visible`; unmounts it when the preview goes.
+#[hook]
+fn use_widget(host: NodeRef, lang: String, view: String, held: Vec<String>, visible: bool) {
     let ctx = use_ctx();
-    let i18n = ctx.i18n.clone();
-    let lang = use_state(|| ctx.i18n.lang.tag().to_owned());
-    let phone = use_state(|| true);
-    let view = use_state(|| "programs".to_owned());
-    let held = use_state(Vec::<String>::new);
-    let new_mark = use_state(String::new);
-    let host = use_node_ref();
     let handle: Rc<RefCell<Option<JsValue>>> = use_mut_ref(|| None);
     let mounting = use_mut_ref(|| false);
 
@@ -59,13 +54,7 @@ pub fn preview(props: &PreviewProps) -> Html {
         let handle = handle.clone();
         let mounting = mounting.clone();
         let doc = ctx.doc.clone();
-        let deps = (
-            ctx.revision,
-            (*lang).clone(),
-            (*view).clone(),
-            (*held).clone(),
-            props.visible,
-        );
+        let deps = (ctx.revision, lang, view, held, visible);
         use_effect_with(deps, move |(_, lang, view, held, visible)| {
             let timeout = visible.then(|| {
                 let lang = lang.clone();
@@ -105,6 +94,25 @@ pub fn preview(props: &PreviewProps) -> Html {
             }
         });
     }
+}
+
+#[function_component(Preview)]
+pub fn preview(props: &PreviewProps) -> Html {
+    let ctx = use_ctx();
+    let i18n = ctx.i18n.clone();
+    let lang = use_state(|| ctx.i18n.lang.tag().to_owned());
+    let phone = use_state(|| true);
+    let view = use_state(|| "programs".to_owned());
+    let held = use_state(Vec::<String>::new);
+    let new_mark = use_state(String::new);
+    let host = use_node_ref();
+    use_widget(
+        host.clone(),
+        (*lang).clone(),
+        (*view).clone(),
+        (*held).clone(),
+        props.visible,
+    );
 
     let toggle = |state: &UseStateHandle<String>, value: &'static str| {
         let state = state.clone();

@@ -3,23 +3,21 @@
 //! control is a native button, input or select, so the whole tree works from the keyboard;
 //! each carries the node's outline number ("2.1") in its accessible name.
 
-use crate::doc::{Json, JsonExt};
+use crate::doc::Json;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::field_shell::{DiagnosticLine, DiagnosticLineProps};
-use crate::components::id_field::{shown_text, Shown};
 use crate::components::number_input::number_value;
-use crate::components::table_field::TableField;
+use crate::components::requirement_controls::RequirementControls;
+use crate::components::requirement_leaf::RequirementLeaf;
+use crate::components::text_field::TextField;
 use crate::doc::{self, Edit, Path};
-use crate::form::{self, ObjectRef};
+use crate::form;
 use crate::i18n::{Arg, I18n};
 use crate::requirement::{children, convert, new_group, only_ids, NodeKind};
 use crate::state::{use_ctx, Action, Ctx};
 use stackway_core::field_table;
-
-/// The id of the page's list of credential ids and titles, which id inputs offer.
-pub const CREDENTIAL_IDS: &str = "credential-ids";
 
 #[derive(Properties, PartialEq)]
 pub struct RequirementNodeProps {
@@ -70,14 +68,53 @@ fn edit(ctx: &Ctx, edit: Edit) {
     ctx.dispatch(Action::Edit { edit, group: None });
 }
 
-/// The title of the credential `id`, to show beside it.
-pub fn credential_title(doc: &Json, id: &str, ui: &str) -> Option<Shown> {
-    let languages = crate::components::text_field::feed_languages(doc);
-    doc.get("credentials")?
-        .as_array()?
-        .iter()
-        .find(|c| c.get("id").and_then(Json::as_str) == Some(id))
-        .map(|c| shown_text(c.get("title"), ui, &languages))
+/// Adds `value` at the end of a group's list and focuses it.
+fn on_add(ctx: &Ctx, list: &Path, at: usize, value: Json) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    let list = list.clone();
+    Callback::from(move |_| {
+        let insert = Edit::Insert {
+            list: list.clone(),
+            index: at,
+            value: value.clone(),
+        };
+        edit(&ctx, insert);
+        ctx.dispatch(Action::Jump(list.index(at)));
+    })
+}
+
+/// The number a `choose` or `credits` group asks for, in its head; nothing for other groups.
+fn count_input(ctx: &Ctx, path: &Path, value: &Json, group_kind: NodeKind, name: &str) -> Html {
+    let key = match group_kind {
+        NodeKind::Choose => "choose",
+        NodeKind::Credits => "credits",
+        _ => return Html::default(),
+    };
+    let i18n = &ctx.i18n;
+    let at = path.key(key);
+    let shown = crate::components::text_input::shown(value.get(key));
+    let oninput = {
+        let ctx = ctx.clone();
+        let at = at.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            let value = number_value(&text).unwrap_or(Json::String(String::new()));
+            let edit = Edit::Set {
+                at: at.clone(),
+                value: Some(value),
+            };
+            let group = Some(at.pointer());
+            ctx.dispatch(Action::Edit { edit, group });
+        })
+    };
+    let group = field_table::group_by_key(key).expect("a group of the table");
+    let (field, _) = form::words(form::field(group, key), i18n.lang);
+    let label = i18n.t_with(
+        "req-count-of",
+        &[("field", Arg::from(field)), ("item", Arg::from(name))],
+    );
+    html! { <input id={at.dom_id()} class="number short" type="text" inputmode="decimal"
+    value={shown} {oninput} aria-label={label} /> }
 }
 
 #[function_component(RequirementNode)]
@@ -109,91 +146,14 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
         .collect();
 
     let controls = props.item.as_ref().map(|(list, index, len)| {
-        let (list, index, len) = (list.clone(), *index, *len);
-        let mover = |to: usize| {
-            let ctx = ctx.clone();
-            let list = list.clone();
-            Callback::from(move |_| {
-                edit(&ctx, Edit::Move { list: list.clone(), from: index, to });
-                ctx.dispatch(Action::Jump(list.index(to)));
-            })
-        };
-        let remove = {
-            let ctx = ctx.clone();
-            let list = list.clone();
-            Callback::from(move |_| {
-                edit(&ctx, Edit::Remove { list: list.clone(), index });
-                let focus = if len > 1 { list.index(index.min(len - 2)) } else { list.clone() };
-                ctx.dispatch(Action::Jump(focus));
-            })
-        };
-        html! {
-            <span class="req-controls">
-                <button type="button" class="icon" disabled={index == 0} onclick={mover(index.saturating_sub(1))}
-                        aria-label={i18n.t_with("req-move-up", &[("item", Arg::from(name.as_str()))])}
-                        title={i18n.t("req-move-up-short")}>{"↑"}</button>
-                <button type="button" class="icon" disabled={index + 1 >= len} onclick={mover((index + 1).min(len.saturating_sub(1)))}
-                        aria-label={i18n.t_with("req-move-down", &[("item", Arg::from(name.as_str()))])}
-                        title={i18n.t("req-move-down-short")}>{"↓"}</button>
-                <button type="button" class="icon danger" onclick={remove}
-                        aria-label={i18n.t_with("req-remove", &[("item", Arg::from(name.as_str()))])}
-                        title={i18n.t("req-remove-short")}>{"✕"}</button>
-            </span>
-        }
+        html! { <RequirementControls list={list.clone()} index={*index} len={*len} name={name.clone()} /> }
     });
 
     let body = match kind {
-        NodeKind::Credential | NodeKind::Other => {
-            let id = value
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| value.to_text());
-            let title = credential_title(&ctx.doc.borrow(), &id, i18n.lang.tag());
-            let oninput = {
-                // Every keystroke is an edit (merged into one undo step), so the field and the
-                // document never disagree, and the check says at once whether the id exists.
-                let ctx = ctx.clone();
-                let path = props.path.clone();
-                Callback::from(move |e: InputEvent| {
-                    let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                    ctx.dispatch(Action::Edit {
-                        edit: Edit::Set {
-                            at: path.clone(),
-                            value: Some(Json::String(text.trim().to_owned())),
-                        },
-                        group: Some(path.pointer()),
-                    });
-                })
-            };
-            let to_group = (!props.in_credits).then(|| {
-                let ctx = ctx.clone();
-                let path = props.path.clone();
-                let value = value.clone();
-                let onclick = Callback::from(move |_| {
-                    if let Some(group) = convert(&value, NodeKind::All) {
-                        edit(&ctx, Edit::Set { at: path.clone(), value: Some(group) });
-                    }
-                });
-                html! { <button type="button" class="link" {onclick}
-                    aria-label={i18n.t_with("req-make-group-of", &[("item", Arg::from(name.as_str()))])}>{ i18n.t("req-make-group") }</button> }
-            });
-            html! {
-                <div class="req-leaf">
-                    <div class="req-row">
-                        <input id={props.path.dom_id()} type="text" class="id-input" list={CREDENTIAL_IDS}
-                               value={id} {oninput} spellcheck="false" autocomplete="off"
-                               aria-label={i18n.t_with("req-credential-of", &[("item", Arg::from(name.as_str()))])}
-                               aria-describedby={format!("{}-title", props.path.dom_id())} />
-                        { controls.clone() }
-                        { to_group }
-                    </div>
-                    { match title {
-                        Some(title) => html! { <span class="req-title" id={format!("{}-title", props.path.dom_id())} lang={title.lang}>{ title.text }</span> },
-                        None => html! { <span class="req-title" id={format!("{}-title", props.path.dom_id())}>{ i18n.t("req-unknown") }</span> },
-                    } }
-                </div>
-            }
-        }
+        NodeKind::Credential | NodeKind::Other => html! {
+            <RequirementLeaf path={props.path.clone()} value={value.clone()} name={name.clone()}
+                             in_credits={props.in_credits} controls={controls.clone()} />
+        },
         group_kind => {
             let items = children(&value).to_vec();
             let list = props.path.key(group_kind.list_key().unwrap_or("all"));
@@ -216,83 +176,21 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                     }
                 })
             };
-            let count = match group_kind {
-                NodeKind::Choose | NodeKind::Credits => {
-                    let key = if group_kind == NodeKind::Choose {
-                        "choose"
-                    } else {
-                        "credits"
-                    };
-                    let at = props.path.key(key);
-                    let shown = crate::components::text_input::shown(value.get(key));
-                    let ctx = ctx.clone();
-                    let oninput = {
-                        let at = at.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                            ctx.dispatch(Action::Edit {
-                                edit: Edit::Set {
-                                    at: at.clone(),
-                                    value: Some(
-                                        number_value(&text).unwrap_or(Json::String(String::new())),
-                                    ),
-                                },
-                                group: Some(at.pointer()),
-                            });
-                        })
-                    };
-                    let group = field_table::group_by_key(key).expect("a group of the table");
-                    let (field, _) = form::words(form::field(group, key), i18n.lang);
-                    let label = i18n.t_with(
-                        "req-count-of",
-                        &[
-                            ("field", Arg::from(field)),
-                            ("item", Arg::from(name.as_str())),
-                        ],
-                    );
-                    html! { <input id={at.dom_id()} class="number short" type="text" inputmode="decimal"
-                    value={shown} {oninput} aria-label={label} /> }
-                }
-                _ => html! {},
-            };
-            let add_credential = {
-                let ctx = ctx.clone();
-                let list = list.clone();
-                let at = items.len();
-                Callback::from(move |_| {
-                    edit(
-                        &ctx,
-                        Edit::Insert {
-                            list: list.clone(),
-                            index: at,
-                            value: Json::String(String::new()),
-                        },
-                    );
-                    ctx.dispatch(Action::Jump(list.index(at)));
-                })
-            };
-            let add_group = {
-                let ctx = ctx.clone();
-                let list = list.clone();
-                let at = items.len();
-                Callback::from(move |_| {
-                    edit(
-                        &ctx,
-                        Edit::Insert {
-                            list: list.clone(),
-                            index: at,
-                            value: new_group(NodeKind::All),
-                        },
-                    );
-                    ctx.dispatch(Action::Jump(list.index(at)));
-                })
-            };
+            let count = count_input(&ctx, &props.path, &value, group_kind, &name);
+            let add_credential = on_add(&ctx, &list, items.len(), Json::String(String::new()));
+            let add_group = on_add(&ctx, &list, items.len(), new_group(NodeKind::All));
             let is_credits = group_kind == NodeKind::Credits;
             let prefix = if number.is_empty() {
                 String::new()
             } else {
                 format!("{number}.")
             };
+            // A group's label, in the field table's words (the same field in every group).
+            let label_words = form::words(form::field(&field_table::ALL_GROUP, "label"), i18n.lang);
+            let label_words = (
+                AttrValue::Static(label_words.0),
+                label_words.1.map(AttrValue::Static),
+            );
             let select_label = i18n.t_with("req-kind-of", &[("item", Arg::from(name.as_str()))]);
             html! {
                 <div class={classes!("req-group", format!("req-{}", group_kind.slug()))}>
@@ -327,8 +225,7 @@ pub fn requirement_node(props: &RequirementNodeProps) -> Html {
                     </div>
                     <details class="req-label" open={value.get("label").is_some()}>
                         <summary>{ i18n.t_with("req-label-of", &[("item", Arg::from(name.as_str()))]) }</summary>
-                        <TableField object={ObjectRef(field_table::group_by_key(group_kind.slug()).unwrap_or(&field_table::ALL_GROUP))}
-                                    name="label" at={props.path.clone()} />
+                        <TextField path={props.path.key("label")} label={label_words.0} help={label_words.1} />
                     </details>
                 </div>
             }

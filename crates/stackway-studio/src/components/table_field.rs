@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use crate::components::checks_field::ChecksField;
 use crate::components::field_shell::FieldShell;
+use crate::components::id_datalists::{CREDENTIAL_IDS, SKILL_IDS};
 use crate::components::id_field::{first_text, shown_text, IdField, Shown};
 use crate::components::id_list::IdList;
 use crate::components::number_input::NumberInput;
 use crate::components::object_list::ObjectList;
 use crate::components::requirement_field::RequirementField;
-use crate::components::requirement_node::CREDENTIAL_IDS;
 use crate::components::select_field::SelectField;
 use crate::components::text_field::{feed_languages, TextField};
 use crate::components::text_input::TextInput;
@@ -19,10 +19,7 @@ use crate::doc::{self, Json, Path};
 use crate::form::{self, Input, ListItem, ObjectRef};
 use crate::i18n::Arg;
 use crate::state::{use_ctx, Ctx};
-use stackway_core::field_table::Target;
-
-/// The id of the page's `<datalist>` of skill ids (`id_datalists.rs`).
-pub const SKILL_IDS: &str = "skill-ids";
+use stackway_core::field_table::{Target, Type};
 
 #[derive(Properties, PartialEq)]
 pub struct FormFieldsProps {
@@ -195,7 +192,8 @@ pub fn table_field(props: &TableFieldProps) -> Html {
                 .iter()
                 .map(|v| ((*v).to_owned(), form::choice_label(&field.ty, v, lang)))
                 .collect();
-            let empty = (!required).then(|| AttrValue::from(i18n.t("choose-one")));
+            // "Choose one…" rather than a blank line while nothing is chosen.
+            let empty = Some(AttrValue::from(i18n.t("choose-one")));
             html! { <SelectField {path} {label} {help} {required} {options} {empty} /> }
         }
         Input::Checks(values) => {
@@ -222,14 +220,28 @@ pub fn table_field(props: &TableFieldProps) -> Html {
             html! { <IdList {path} {label} {help} {required} {ordered} {options} {describe} /> }
         }
         Input::TextList => html! { <ObjectList {path} {label} {help} /> },
-        Input::ObjectList(item) => html! { <ObjectList {path} {label} {help} item={Some(item)} /> },
+        Input::ObjectList(item) => {
+            // Each item's fields are drawn here, so that the list needs no import of this
+            // module (which imports it).
+            let item_fields = Callback::from(move |(at, name): (Path, AttrValue)| {
+                html! { <FormFields object={item} {at} item={Some(name)} /> }
+            });
+            html! { <ObjectList {path} {label} {help} item={Some((item, item_fields))} /> }
+        }
         Input::Object(inner) => {
             let mut diagnostics = ctx.diagnostics_at(&path);
             // Problems of its fields are shown at those fields.
             diagnostics.retain(|d| crate::check::anchor(d) == path);
+            // Short fields side by side (a cost's amount and currency, a badge's two addresses);
+            // texts and ids (the provider's name in each language) need the width.
+            let row = inner
+                .0
+                .fields
+                .iter()
+                .all(|f| !matches!(f.ty, Type::Text | Type::Id));
             html! {
                 <FieldShell path={path.clone()} {label} {help} {required} {diagnostics} group=true>
-                    <FormFields object={inner} at={path} optional={!keep_empty} row=true />
+                    <FormFields object={inner} at={path} optional={!keep_empty} {row} />
                 </FieldShell>
             }
         }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::components::field_shell::{described_by, FieldShell};
 use crate::doc::{self, Edit, Path};
 use crate::i18n::I18n;
-use crate::state::{use_ctx, Action};
+use crate::state::{use_ctx, Action, Ctx};
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -100,6 +100,38 @@ fn set_language(current: Option<&Json>, path: &Path, tag: &str, text: String) ->
     }
 }
 
+/// Typing in a plain text: it stays one string for every language (removed when emptied).
+fn on_plain_input(ctx: &Ctx, path: &Path) -> Callback<String> {
+    let ctx = ctx.clone();
+    let path = path.clone();
+    Callback::from(move |text: String| {
+        let value = (!text.is_empty()).then_some(Json::String(text));
+        let edit = Edit::Set {
+            at: path.clone(),
+            value,
+        };
+        let group = Some(path.pointer());
+        ctx.dispatch(Action::Edit { edit, group });
+    })
+}
+
+/// "Give each language its own text": the plain text becomes the text of each language.
+fn on_translate(ctx: &Ctx, path: &Path, languages: &[String], plain: &str) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    let path = path.clone();
+    let map: Vec<(String, Json)> = languages
+        .iter()
+        .map(|l| (l.clone(), Json::String(plain.to_owned())))
+        .collect();
+    Callback::from(move |_| {
+        let edit = Edit::Set {
+            at: path.clone(),
+            value: Some(Json::Object(map.clone())),
+        };
+        ctx.dispatch(Action::Edit { edit, group: None });
+    })
+}
+
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let ctx = use_ctx();
@@ -136,39 +168,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 
     let body = match &current {
         Some(Json::String(plain)) => {
-            let oninput = {
-                let ctx = ctx.clone();
-                let path = path.clone();
-                Callback::from(move |text: String| {
-                    let value = (!text.is_empty()).then_some(Json::String(text));
-                    ctx.dispatch(Action::Edit {
-                        edit: Edit::Set {
-                            at: path.clone(),
-                            value,
-                        },
-                        group: Some(path.pointer()),
-                    });
-                })
-            };
-            let translate = {
-                let ctx = ctx.clone();
-                let path = path.clone();
-                let languages = languages.clone();
-                let plain = plain.clone();
-                Callback::from(move |_| {
-                    let map: Vec<(String, Json)> = languages
-                        .iter()
-                        .map(|l| (l.clone(), Json::String(plain.clone())))
-                        .collect();
-                    ctx.dispatch(Action::Edit {
-                        edit: Edit::Set {
-                            at: path.clone(),
-                            value: Some(Json::Object(map)),
-                        },
-                        group: None,
-                    });
-                })
-            };
+            let oninput = on_plain_input(&ctx, &path);
+            let translate = on_translate(&ctx, &path, &languages, plain);
             html! {
                 <div class="text-plain">
                     <span class="lang-badge">{ i18n.t("text-all-languages") }</span>

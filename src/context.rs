@@ -53,9 +53,16 @@ impl Ctx {
 
     /// The localised name of a kind.
     pub fn kind(&self, kind: stackway_core::Kind) -> String {
-        self.i18n.t(&format!("kind-{}", kind.as_str()))
+        kind_name(&self.i18n, kind)
     }
 }
+
+/// The localised name of a kind. Every view words a kind through this one function, so that
+/// the widget builds `kind-…` message ids in one place.
+pub fn kind_name(i18n: &I18n, kind: stackway_core::Kind) -> String {
+    i18n.t(&format!("kind-{}", kind.as_str()))
+}
+
 /// The title of the credential `id` in the language of `i18n`, or the id itself when the feed
 /// does not have it.
 pub fn title(feed: &stackway_core::Feed, i18n: &I18n, id: &str) -> String {

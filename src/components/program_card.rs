@@ -6,7 +6,7 @@ use stackway_core::Feed;
 use yew::prelude::*;
 
 use super::requirement_groups::RequirementGroups;
-use crate::context::title as title_of;
+use crate::context::{kind_name, title as title_of};
 use crate::format::{money, text_marked};
 use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
@@ -116,7 +116,7 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
                     { " " }<span class="sw-distinction">{ format!("({distinction})") }</span>
                 }
             </h3>
-            <p class="sw-meta">{ i18n.t(&format!("kind-{}", credential.kind.as_str())) }</p>
+            <p class="sw-meta">{ kind_name(&i18n, credential.kind) }</p>
             <div class="sw-progress-row">
                 <progress max="100" value={percent.to_string()} aria-label={i18n.t_args("progress-label", &[("title", Arg::from(name.clone()))])}>
                     { format!("{percent}%") }

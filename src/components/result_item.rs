@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::mark_control::MarkControl;
+use crate::context::kind_name;
 use crate::format::{money, number, text_marked};
 use crate::hooks::use_dispatch;
 use crate::hooks::use_i18n;
@@ -42,7 +43,7 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
     // Facts that are zero say nothing ("$0 · 0 credits" on a badge): they are left out, like
     // absent ones.
     let given = |value: Option<f64>| value.filter(|v| *v > 0.0);
-    let mut facts = vec![i18n.t(&format!("kind-{}", credential.kind.as_str()))];
+    let mut facts = vec![kind_name(&i18n, credential.kind)];
     if let Some(hours) = given(credential.hours) {
         facts.push(i18n.t_args("count-hours", &[("count", Arg::from(hours))]));
     }

@@ -2,7 +2,8 @@
 // Chromium. Each test starts its own server on a free port with a feed in a temporary folder.
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { startStudio, waitForStudio, engineAnswers, shot, ARTIFACTS } from './studio-helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { startStudio, waitForStudio, engineAnswers, shot, ARTIFACTS, STACKWAY } from './studio-helpers.mjs';
 import { watchForProblems, expectNoAxeViolations } from './widget-helpers.mjs';
 
 /** The DOM id of the field editing the value at a JSON Pointer (as `Path::dom_id` makes it). */
@@ -33,6 +34,16 @@ test('a feed opens, every section shows, and nothing breaks the page policy', as
   await expect(page.locator('.rows li')).toHaveCount(1);
   await page.locator('.rows li button').first().click();
   await expect(field(page, '/credentials/39/title/en').or(page.locator('#credential-heading'))).toBeVisible();
+  // The credential form has a field for every property the field table gives a credential
+  // (read from `stackway schema`, which is built from the same table): a field added to the
+  // table shows up in the form or fails here.
+  const schema = JSON.parse(execFileSync(STACKWAY, ['schema'], { encoding: 'utf8' }));
+  const keys = Object.keys(schema.$defs.credential.properties);
+  expect(keys.length).toBeGreaterThan(15);
+  const at = (await page.locator('.credential-form [data-path$="/title"]').first().getAttribute('data-path')).replace(/\/title$/, '');
+  for (const key of keys) {
+    await expect(page.locator(`.credential-form [data-path="${at}/${key}"]`), key).toHaveCount(1);
+  }
   expect(await problems()).toEqual([]);
 });
 

@@ -126,6 +126,26 @@ fn institution_options(ctx: &Ctx) -> Vec<(String, String)> {
         .collect()
 }
 
+/// What a list of strings offers as it is typed into (a `<datalist>`), and what shows beside
+/// each item (the title of the credential, the name of the skill).
+fn list_suggestions(
+    ctx: &Ctx,
+    item: ListItem,
+) -> (Option<AttrValue>, Option<Callback<String, Option<Shown>>>) {
+    match item {
+        ListItem::Tag | ListItem::Reference(Target::Institution) => (None, None),
+        ListItem::Language => (Some(AttrValue::Static(form::LANGUAGE_TAGS)), None),
+        ListItem::Reference(Target::Skill) => (
+            Some(AttrValue::Static(SKILL_IDS)),
+            Some(describe(ctx, "skills", "name")),
+        ),
+        ListItem::Reference(Target::Credential) => (
+            Some(AttrValue::Static(CREDENTIAL_IDS)),
+            Some(describe(ctx, "credentials", "title")),
+        ),
+    }
+}
+
 #[function_component(TableField)]
 pub fn table_field(props: &TableFieldProps) -> Html {
     let ctx = use_ctx();
@@ -204,19 +224,7 @@ pub fn table_field(props: &TableFieldProps) -> Html {
             html! { <ChecksField {path} {label} {help} {options} /> }
         }
         Input::StringList { item, ordered } => {
-            let (options, describe) = match item {
-                ListItem::Tag => (None, None),
-                ListItem::Language => (Some(AttrValue::Static(form::LANGUAGE_TAGS)), None),
-                ListItem::Reference(Target::Skill) => (
-                    Some(AttrValue::Static(SKILL_IDS)),
-                    Some(describe(&ctx, "skills", "name")),
-                ),
-                ListItem::Reference(Target::Institution) => (None, None),
-                ListItem::Reference(Target::Credential) => (
-                    Some(AttrValue::Static(CREDENTIAL_IDS)),
-                    Some(describe(&ctx, "credentials", "title")),
-                ),
-            };
+            let (options, describe) = list_suggestions(&ctx, item);
             html! { <IdList {path} {label} {help} {required} {ordered} {options} {describe} /> }
         }
         Input::TextList => html! { <ObjectList {path} {label} {help} /> },

@@ -380,18 +380,6 @@ fn move_dummy(
     let (Some(&before), Some(&after)) = (into.get(&dummy), out_of.get(&dummy)) else {
         return false;
     };
-    let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
-    for &w in columns.get(graph.column[dummy]).into_iter().flatten() {
-        if w == dummy {
-            continue;
-        }
-        let room = heights[w] / 2.0 + line_gap.max(LEVEL);
-        if level[w] <= level[dummy] {
-            lo = lo.max(level[w] + room);
-        } else {
-            hi = hi.min(level[w] - room);
-        }
-    }
     // As the output of `before`: clear of the inputs in its channel; as an input of `after`:
     // clear of the outputs in its channel.
     let mut avoid: Vec<f64> = Vec::new();
@@ -417,7 +405,17 @@ fn move_dummy(
             avoid.push(buses[m].out);
         }
     }
-    let Some(place) = free_place(level[dummy], lo, hi, &avoid) else {
+    // Lines between packed dummies keep the usual gap when they can. When they cannot, two
+    // long lines that swap rows in a channel would run on top of each other whichever bus goes
+    // left, so the line moves closer to its neighbours (never closer than two LEVELs).
+    let usual = line_gap.max(LEVEL);
+    let Some(place) = [usual, (2.0 * LEVEL).min(usual)]
+        .into_iter()
+        .find_map(|gap| {
+            let (lo, hi) = dummy_room(graph, level, heights, columns, dummy, gap);
+            free_place(level[dummy], lo, hi, &avoid)
+        })
+    else {
         return false;
     };
     level[dummy] = place;
@@ -428,6 +426,31 @@ fn move_dummy(
         }
     }
     true
+}
+
+/// The band a dummy's line may move in: `gap` clear of the other lines through its column and
+/// `gap` clear of the boxes there.
+fn dummy_room(
+    graph: &ProperGraph,
+    level: &[f64],
+    heights: &[f64],
+    columns: &[Vec<usize>],
+    dummy: usize,
+    gap: f64,
+) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
+    for &w in columns.get(graph.column[dummy]).into_iter().flatten() {
+        if w == dummy {
+            continue;
+        }
+        let room = heights[w] / 2.0 + gap;
+        if level[w] <= level[dummy] {
+            lo = lo.max(level[w] + room);
+        } else {
+            hi = hi.min(level[w] - room);
+        }
+    }
+    (lo, hi)
 }
 
 /// Orders the buses of one channel and gives each a track. Returns the number of tracks.

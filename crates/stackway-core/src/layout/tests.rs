@@ -358,3 +358,49 @@ proptest! {
         prop_assert!(result.nodes.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
     }
 }
+
+/// Regression: two long lines swapped rows in a channel between dummies packed at the usual
+/// line gap, so neither could move and one ran on top of the other for a track's width
+/// (found by `never_panics_and_always_draws_soundly`).
+#[test]
+fn long_lines_swapping_rows_between_packed_dummies_do_not_overlap() {
+    let raw = [
+        (1, 6, 0),
+        (1, 2, 0),
+        (4, 8, 0),
+        (1, 7, 0),
+        (1, 8, 1),
+        (3, 7, 0),
+        (6, 7, 0),
+        (3, 5, 1),
+        (2, 4, 1),
+        (3, 7, 1),
+        (0, 3, 0),
+        (1, 2, 0),
+        (5, 8, 1),
+        (1, 8, 0),
+        (6, 8, 1),
+        (0, 3, 0),
+        (5, 7, 0),
+        (0, 8, 0),
+        (2, 8, 1),
+    ];
+    let edges: Vec<Edge> = raw
+        .iter()
+        .map(|&(from, to, class)| Edge { from, to, class })
+        .collect();
+    let heights = [50.0, 20.0, 20.0, 20.0, 55.0, 20.0, 20.0, 20.0, 20.0, 20.0];
+    let sizes: Vec<Size> = heights
+        .iter()
+        .map(|&height| Size {
+            width: 160.0,
+            height,
+        })
+        .collect();
+    let options = LayoutOptions {
+        sweeps: 3,
+        ..LayoutOptions::default()
+    };
+    let result = layout(&sizes, &edges, &options);
+    assert_drawing_is_sound(&result, &edges, &options);
+}

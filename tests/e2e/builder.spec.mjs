@@ -29,7 +29,7 @@ const goal = sample.credentials.find((c) => c.id === GOAL);
 
 const WORDS = {
   en: { valid: 'The feed is valid', goal: 'Goal shown first', view: 'View', lang: 'Language of the widget', height: 'Height in pixels (iframe)', copy: 'Copy the Moodle snippet', errors: /error\(s\)/ },
-  fr: { valid: 'Le flux est valide', goal: 'Objectif affiché d\'abord', view: 'Vue', lang: 'Langue du widget', height: 'Hauteur en pixels (iframe)', copy: 'Copier l\'extrait Moodle', errors: /erreur\(s\)/ },
+  fr: { valid: 'Le flux est valide', goal: 'Objectif affiché d’abord', view: 'Vue', lang: 'Langue du widget', height: 'Hauteur en pixels (iframe)', copy: 'Copier l’extrait Moodle', errors: /erreur\(s\)/ },
 };
 
 /** Console errors, uncaught exceptions and CSP violations of the page and its frames. */

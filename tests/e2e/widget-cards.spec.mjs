@@ -313,6 +313,18 @@ for (const lang of ['en', 'fr']) {
     });
   }
 
+  test(`a job in a registry career pathway is named as a career, not a credential (${lang})`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    await page.setViewportSize({ width: 768, height: 800 });
+    await page.goto(embedUrl({ lang, feed: `${REGISTRY}/registry-career-pathway.json`, view: 'explore' }));
+    const root = await embedded(page);
+    // The pathway's destination is a ceterms:JobComponent: the importer makes it kind `career`.
+    const job = lang === 'en' ? 'Cybersecurity Analyst' : 'Analyste en cybersécurité';
+    const result = root.locator('.sw-result').filter({ has: page.getByRole('heading', { name: job, exact: true }) });
+    await expect(result.locator('.sw-meta')).toHaveText(new RegExp(`^${lang === 'en' ? 'Career' : 'Métier'}\\b`));
+    expect(await problems()).toEqual([]);
+  });
+
   test(`programs of the same title are told apart by their code (${lang})`, async ({ page }) => {
     await page.setViewportSize({ width: 768, height: 800 });
     await page.goto(embedUrl({ lang, feed: 'tests/fixtures/same-titles-feed.json', view: 'programs' }));

@@ -21,9 +21,19 @@ pub const WIDGET_NEEDS: &[Prereq] = &[
 pub const WASM: &str = "pkg/stackway_bg.wasm";
 
 /// Installs what is missing (at the same time, see [`setup::ensure_concurrently`]), then builds
-/// the widget.
+/// the widget. The compilers come first (about a minute with rustup); the widget then compiles
+/// while the tools that only process its output (the split tool, wasm-bindgen, wasm-opt) are
+/// still installing, so that on a fresh machine the two longest waits overlap.
 pub fn widget_with_setup(cx: &mut Context) -> anyhow::Result<()> {
-    setup::ensure_concurrently(cx, WIDGET_NEEDS)?;
+    let (compilers, tools): (Vec<Prereq>, Vec<Prereq>) = WIDGET_NEEDS
+        .iter()
+        .copied()
+        .partition(|prereq| matches!(prereq, Prereq::WasmTarget | Prereq::SizeToolchain));
+    setup::ensure_concurrently(cx, &compilers)?;
+    cx.concurrently(vec![
+        Box::new(compile_widget),
+        Box::new(move |cx| setup::ensure_concurrently(cx, &tools)),
+    ])?;
     widget(cx)
 }
 
@@ -73,22 +83,8 @@ pub const INTEROP_WASM: &str = "pkg/split_interop.wasm";
 /// 3. `wasm-bindgen --target web` makes the JS glue of the first module;
 /// 4. `wasm-opt -Oz` on every module.
 fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
-    cx.progress(
-        "build",
-        "building the widget: cargo build --release --features split (size-first nightly)",
-    );
-    let mut command = size_first(cx, "cargo", "-Clink-args=--emit-relocs");
-    command.args([
-        "build",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--features",
-        "split",
-    ]);
-    command.args(BUILD_STD_ARGS);
-    cx.run(command)?;
+    // Already done by `widget_with_setup` when it ran; cargo then finds it up to date.
+    compile_widget(cx)?;
     let built = cx
         .target_dir()
         .join("wasm32-unknown-unknown/release/stackway.wasm");
@@ -137,14 +133,36 @@ fn split_widget(cx: &mut Context) -> anyhow::Result<()> {
             .with_context(|| format!("cannot copy {chunk} into pkg/"))?;
     }
     check_interop_preloads(cx, &chunks)?;
-    optimise(cx, WASM)?;
-    for file in [LATER_WASM, INTEROP_WASM] {
-        optimise(cx, file)?;
-    }
-    for chunk in &chunks {
-        optimise(cx, &format!("pkg/{chunk}"))?;
-    }
-    Ok(())
+    // wasm-opt is single-threaded: the first module on one core, the others on the second.
+    let others: Vec<String> = [LATER_WASM, INTEROP_WASM]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(chunks.iter().map(|chunk| format!("pkg/{chunk}")))
+        .collect();
+    cx.concurrently(vec![
+        Box::new(|cx| optimise(cx, WASM)),
+        Box::new(move |cx| others.iter().try_for_each(|file| optimise(cx, file))),
+    ])
+}
+
+/// `cargo build` of the widget for wasm32 on the size-first nightly, with the split points.
+fn compile_widget(cx: &mut Context) -> anyhow::Result<()> {
+    cx.progress(
+        "build",
+        "building the widget: cargo build --release --features split (size-first nightly)",
+    );
+    let mut command = size_first(cx, "cargo", "-Clink-args=--emit-relocs");
+    command.args([
+        "build",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "split",
+    ]);
+    command.args(BUILD_STD_ARGS);
+    cx.run(command)
 }
 
 /// Renames each shared chunk from wasm-split-cli's `chunk_N.wasm` (N is an index that changes

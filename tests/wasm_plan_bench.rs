@@ -1,5 +1,5 @@
 //! The optimal-route planner timed in wasm32 in headless Chromium, on the same generated goals
-//! as the native benchmark (`crates/stackway-core/benches/engine.rs`, generators in
+//! as the native benchmark (`crates/stackway-engine/benches/engine.rs`, generators in
 //! `stackway_core::bench_support`): a goal whose expanded tree references 300 credentials in
 //! `choose 3 of 10` groups with 0 and 30 % of the options shared, a credits group and
 //! prerequisites.

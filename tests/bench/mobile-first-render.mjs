@@ -25,7 +25,7 @@
 //   cargo xtask build && cargo build -p stackway-cli
 //   node tests/bench/mobile-first-render.mjs --save-baseline target/bench-baseline   # once, on the old build
 //   node tests/bench/mobile-first-render.mjs --baseline target/bench-baseline --pairs 9
-//   node tests/bench/mobile-first-render.mjs --feed crates/stackway-core/tests/data/ctdl/registry-badge-pathway.json
+//   node tests/bench/mobile-first-render.mjs --feed crates/stackway-interop/tests/data/ctdl/registry-badge-pathway.json
 //
 // Options:
 //   --feed URL          the feed (default www/feeds/sample.json): a path on the server (any file

@@ -99,7 +99,7 @@ test("the sample's certificate built from an empty feed gives the sample's engin
 
   await addCredential(page, { id: 'cert-green-building', en: 'Certificate in Sustainable Building Retrofits', kind: 'certificate' });
   const req = '/credentials/4/requires';
-  // The form's words are the field table's (crates/stackway-core/src/field_table/v1.rs).
+  // The form's words are the field table's (crates/stackway-feed/src/field_table/v1.rs).
   await expect(page.locator(`[data-path="${req}"] > legend`)).toHaveText('Earned by stacking');
   await expect(page.locator(`[data-path="/credentials/4/hours"] .help`)).toHaveText('Learning hours. From 0 to 100,000.');
   await page.locator(`#${fieldId(req)}-start`).selectOption('all');

@@ -267,7 +267,7 @@ test('a registry pathway is headed by its owner and its conditions read as group
 });
 
 // Pathways published to the Credential Registry, imported by the widget as a learner opens them.
-const REGISTRY = 'crates/stackway-core/tests/data/ctdl';
+const REGISTRY = 'crates/stackway-interop/tests/data/ctdl';
 const REGISTRY_FEEDS = [
   {
     file: `${REGISTRY}/registry-badge-pathway.json`,

@@ -12,7 +12,7 @@ const CTDL_FEED = 'tests/fixtures/ctdl-pathway.json';
 const INTEROP = /\/split_interop(\.[0-9a-f]+)?\.wasm/;
 // The separate interop package the widget used to load (its own copy of the core and serde_json).
 const OLD_INTEROP = /\/pkg\/interop\//;
-const REGISTRY_PATHWAY = 'crates/stackway-core/tests/data/ctdl/registry-badge-pathway.json';
+const REGISTRY_PATHWAY = 'crates/stackway-interop/tests/data/ctdl/registry-badge-pathway.json';
 
 /** Every URL the page requests, for the whole test. */
 function watchRequests(page) {

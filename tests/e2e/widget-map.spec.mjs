@@ -256,7 +256,7 @@ for (const lang of ['en', 'fr']) {
 // above a single stop reads as if something were missing. (The registry pathway's master badge
 // asks for its capstone in a group of its own.)
 test('a one-credential group around a program reads "Required"', async ({ page }) => {
-  const root = await openMap(page, { feed: 'crates/stackway-core/tests/data/ctdl/registry-badge-pathway.json', width: 320 });
+  const root = await openMap(page, { feed: 'crates/stackway-interop/tests/data/ctdl/registry-badge-pathway.json', width: 320 });
   const rules = root.locator('.sw-focus .sw-focus-group .sw-focus-rule');
   await expect(rules).toHaveText(['All three tiers · All of these', 'Capstone · Required']);
 });

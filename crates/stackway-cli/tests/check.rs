@@ -26,7 +26,7 @@ fn repo(path: &str) -> String {
 
 fn corpus(name: &str) -> String {
     repo(&format!(
-        "crates/stackway-core/tests/data/feeds/{name}.json"
+        "crates/stackway-feed/tests/data/feeds/{name}.json"
     ))
 }
 
@@ -214,7 +214,7 @@ fn schema_writes_to_a_file() {
 /// feed's problems, all pointing into the CTDL file.
 #[test]
 fn a_ctdl_pathway_is_checked_through_its_import() {
-    let pathway = repo("crates/stackway-core/tests/data/ctdl/registry-career-pathway.json");
+    let pathway = repo("crates/stackway-interop/tests/data/ctdl/registry-career-pathway.json");
     let out = stackway(&["check", "--color", "never", &pathway]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -12,9 +12,10 @@ fn stackway(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// A fixture of stackway-interop's tests (`ctdl/…`, `badges/…`).
 fn core_data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../stackway-core/tests/data")
+        .join("../stackway-interop/tests/data")
         .join(path)
 }
 

@@ -37,8 +37,8 @@ use stackway_lti::{
 
 const PLATFORM_KEY: &str = include_str!("../tests/data/platform-key-1.pem");
 const TOOL_KEY: &str = include_str!("../tests/data/tool-key.pem");
-const BADGE_FEED: &str = include_str!("../../stackway-core/tests/data/badges/feed.json");
-const CLR: &str = include_str!("../../stackway-core/tests/data/badges/clr.json");
+const BADGE_FEED: &str = include_str!("../../stackway-interop/tests/data/badges/feed.json");
+const CLR: &str = include_str!("../../stackway-interop/tests/data/badges/clr.json");
 const PLAIN: &str = r#"{"held": [{"id": "statistics", "earned": "2024-12-12"}, {"id": "visualisation", "earned": "2025-01-01"}]}"#;
 
 /// The progress source: `plain-…` learners get the held list, every other learner the CLR.

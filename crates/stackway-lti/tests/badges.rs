@@ -1,7 +1,7 @@
 //! The progress source answering with a learner's badges (Open Badges 3.0 as JSON or JWT, a list
 //! of them, CLR 2.0, Open Badges 2.0), through `router().oneshot`, with the platform's test server
 //! serving both the answer and the launch's feed. Fixtures are the core's, under
-//! crates/stackway-core/tests/data/badges/, so the tool and the core are checked on the same records.
+//! crates/stackway-interop/tests/data/badges/, so the tool and the core are checked on the same records.
 
 mod common;
 
@@ -9,18 +9,18 @@ use axum::http::StatusCode;
 use common::*;
 use serde_json::{json, Value};
 
-const FEED: &str = include_str!("../../stackway-core/tests/data/badges/feed.json");
+const FEED: &str = include_str!("../../stackway-interop/tests/data/badges/feed.json");
 const OB3_ACHIEVEMENT_ID: &str =
-    include_str!("../../stackway-core/tests/data/badges/ob3-achievement-id.json");
+    include_str!("../../stackway-interop/tests/data/badges/ob3-achievement-id.json");
 const OB3_ALIGNMENT_URL: &str =
-    include_str!("../../stackway-core/tests/data/badges/ob3-alignment-url.json");
+    include_str!("../../stackway-interop/tests/data/badges/ob3-alignment-url.json");
 const OB3_ALIGNMENT_CODE: &str =
-    include_str!("../../stackway-core/tests/data/badges/ob3-alignment-code.json");
-const OB3_JWT: &str = include_str!("../../stackway-core/tests/data/badges/ob3-jwt.txt");
-const CLR: &str = include_str!("../../stackway-core/tests/data/badges/clr.json");
+    include_str!("../../stackway-interop/tests/data/badges/ob3-alignment-code.json");
+const OB3_JWT: &str = include_str!("../../stackway-interop/tests/data/badges/ob3-jwt.txt");
+const CLR: &str = include_str!("../../stackway-interop/tests/data/badges/clr.json");
 const OB2_ASSERTION: &str =
-    include_str!("../../stackway-core/tests/data/badges/ob2-assertion.json");
-const UNMATCHED: &str = include_str!("../../stackway-core/tests/data/badges/unmatched.json");
+    include_str!("../../stackway-interop/tests/data/badges/ob2-assertion.json");
+const UNMATCHED: &str = include_str!("../../stackway-interop/tests/data/badges/unmatched.json");
 
 /// The launch page's configuration block, as the launch script reads it.
 fn config(reply: &Reply) -> Value {
@@ -355,7 +355,7 @@ async fn badge_names_are_text_on_the_page() {
 
 #[tokio::test]
 async fn badges_are_matched_against_a_ctdl_feed_read_as_the_widget_reads_it() {
-    const CTDL: &str = include_str!("../../stackway-core/tests/data/ctdl/graph-basic.json");
+    const CTDL: &str = include_str!("../../stackway-interop/tests/data/ctdl/graph-basic.json");
     // The credential the core's importer makes of the component coded BAN-201.
     let imported = stackway_core::interop::detect::read_feed_text(CTDL)
         .feed

@@ -1,4 +1,4 @@
-//! Engine benchmarks (criterion). Run: `cargo bench -p stackway-core --bench engine`.
+//! Engine benchmarks (criterion). Run: `cargo bench -p stackway-engine --bench engine`.
 //!
 //! - `progress_all/10k`: progress for every stackable credential of a generated feed of 10,000
 //!   credentials (1,000 stackable, with ladders), for a learner holding 60 credentials: the

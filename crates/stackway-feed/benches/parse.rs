@@ -1,7 +1,7 @@
 //! Parse + validate a generated feed of 10,000 credentials and 1,000 stackable credentials
 //! (target: ≤ 50 ms native), with plain `serde_json` parsing of the same text as a baseline.
 //!
-//! Run: `cargo bench -p stackway-core --bench parse`
+//! Run: `cargo bench -p stackway-feed --bench parse`
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use stackway_feed::bench_support::parse_feed_text;

@@ -3,7 +3,7 @@
 //! shared machine (docs/benchmarks.md, "Feed parsing and validation"):
 //!
 //! ```sh
-//! cargo build --release -p stackway-core --example parse_repeat
+//! cargo build --release -p stackway-feed --example parse_repeat
 //! valgrind --tool=cachegrind --cache-sim=no target/release/examples/parse_repeat 1
 //! valgrind --tool=cachegrind --cache-sim=no target/release/examples/parse_repeat 3
 //! ```

@@ -1,7 +1,7 @@
 //! Importing a generated 5,000-component CTDL pathway (target: ≤ 200 ms native), with the bare
 //! JSON parse of the same text as the baseline measured in the same run.
 //!
-//! Run: `cargo bench -p stackway-core --bench ctdl`
+//! Run: `cargo bench -p stackway-interop --bench ctdl`
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};

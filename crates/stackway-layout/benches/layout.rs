@@ -1,5 +1,5 @@
 //! Layout of a 2,000-node pathway graph (the widget's map budget is 100 ms in wasm).
-//! Run: `cargo bench -p stackway-core --bench layout`.
+//! Run: `cargo bench -p stackway-layout --bench layout`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use stackway_layout::{layout, Edge, LayoutOptions, Size};

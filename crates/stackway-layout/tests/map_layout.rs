@@ -123,7 +123,7 @@ fn a_two_credential_pathway_is_one_straight_arrow() {
 }
 
 /// The end-to-end fixture is exactly the generated feed, so the browser draws what this test
-/// checks. `UPDATE_FIXTURES=1 cargo test -p stackway-core --test map_layout` rewrites it.
+/// checks. `UPDATE_FIXTURES=1 cargo test -p stackway-layout --test map_layout` rewrites it.
 #[test]
 fn the_sixty_credential_fixture_is_the_generated_feed() {
     let generated = map_feed();

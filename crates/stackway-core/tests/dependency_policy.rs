@@ -10,8 +10,10 @@
 //!   a decision written here, not an accident;
 //! - serde_json is a normal dependency of any core crate but stackway-interop, or is anywhere in
 //!   the tree of the crates the widget's first module is made of (stackway-feed, -engine,
-//!   -layout): "no serde_json in the widget's first module" is a Cargo fact; and serde itself is
-//!   a normal dependency only of the crates whose types serialise.
+//!   -layout), so that no serde_json in them is a Cargo fact, not a linker outcome (the widget
+//!   itself still has serde_json in its tree, through the facade's interop, which only its
+//!   interop module runs); and serde itself is a normal dependency only of the crates whose
+//!   types serialise.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;

@@ -8,17 +8,18 @@
 //! - [`detect`]: one entry point that reads either a feed or a CTDL document.
 //! - [`canonical`]: canonical feed text, and [`canonical::Json`], the owned JSON document editors
 //!   change and write without losing what the typed model drops.
-//! - [`schema`] (feature `schema`): the feed format's JSON Schema, for editors and other tools.
+//! - `schema` (feature `schema`): the feed format's JSON Schema, for editors and other tools.
 //!
-//! This is the only core crate with serde_json among its dependencies
-//! (`tests/dependency_policy.rs` in stackway-core enforces it): the CTDL export and the schema
-//! are built as `serde_json::Value`s, and `canonical::Json` converts to and from them and from
-//! any serialisable model value. `canonical` and `schema` live here rather than in stackway-feed
-//! for that reason: they are used by the tools that write feeds (the CLI, the studio, the
-//! sheet importer), never by the widget, whose first module so depends on no serde_json at all.
-//! The CTDL importer and the badge reader read their documents with stackway-feed's JSON reader,
-//! like feeds, so the widget's interop module (which runs them) links no serde_json either.
-//! It depends on stackway-feed and not on the engine or the layout.
+//! This is the only core crate with serde_json among its dependencies: the CTDL export and the
+//! schema are built as `serde_json::Value`s, and `canonical::Json` converts to and from them and
+//! from any serialisable model value. `canonical` and `schema` live here rather than in
+//! stackway-feed for that reason: only the tools that write feeds use them (the CLI, the studio,
+//! the sheet importer), never the widget, so the crates the widget's first module is made of
+//! (stackway-feed, -engine, -layout) have no serde_json anywhere in their dependency tree
+//! (`tests/dependency_policy.rs` in stackway-core enforces both). The CTDL importer and the badge
+//! reader read their documents with stackway-feed's JSON reader, like feeds, so the widget's
+//! interop module, which runs them, links no serde_json either. This crate depends on
+//! stackway-feed and not on the engine or the layout.
 //!
 //! Like the rest of the core, nothing here does I/O or panics on any input, and every output is
 //! deterministic (document order, never hash-map order).

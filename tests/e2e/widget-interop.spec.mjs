@@ -148,9 +148,13 @@ test('a registry CTDL pathway: every component in Explore and on the map, headed
   const root = widget(page);
   await expect(root.locator('.sw-heading')).toHaveText('Northern Lakes College');
   // Explore lists 25 at a time: show them all, then every component's name is there.
+  // The "show more" button is drawn with the first results, after the heading: click it until
+  // every result is there, retrying while it is not drawn yet.
   const more = root.locator('.sw-explore > button');
-  while (await more.count()) await more.click();
-  await expect(root.locator('.sw-result')).toHaveCount(names.length);
+  await expect(async () => {
+    if (await more.count()) await more.click();
+    expect(await root.locator('.sw-result').count()).toBe(names.length);
+  }).toPass();
   const listed = await root.locator('.sw-result-title').allInnerTexts();
   expect(names.filter((name) => !listed.some((title) => title.includes(name)))).toEqual([]);
 

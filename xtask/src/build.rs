@@ -322,9 +322,8 @@ pub const STYLESHEET: &str = "pkg/stackway.css";
 /// The readable stylesheet, with the theming custom properties documented at its top.
 pub const STYLESHEET_SOURCE: &str = "www/stackway.css";
 
-/// The embed loader as pages load it (`<script type="module" src=".../www/stackway.js">`):
-/// [`LOADER_SOURCE`] minified.
-pub const LOADER: &str = "www/stackway.js";
+/// The embed loader as pages load it: [`LOADER_SOURCE`] minified.
+pub use crate::fingerprint::LOADER;
 
 /// The loader's readable source.
 pub const LOADER_SOURCE: &str = "www/src/stackway.js";

@@ -28,8 +28,11 @@ pub const OUT_DIR: &str = "pkg/widget";
 /// The file mapping each new name to its SRI hash, and naming the loader.
 pub const INTEGRITY: &str = "integrity.json";
 
-/// The loader pages include, relative to the repository root: the entry point of the folder.
-const LOADER: &str = crate::build::LOADER;
+/// The embed loader as pages load it (`<script type="module" src=".../www/stackway.js">`), the
+/// build's minified `www/src/stackway.js`, relative to the repository root: the entry point of
+/// the folder. Defined here, not in `build.rs`, so that the build imports this module and not
+/// the other way round.
+pub const LOADER: &str = "www/stackway.js";
 
 /// The widget's files, relative to the repository root: the loader, and what the build wrote to
 /// `pkg/` except type declarations, npm metadata, compressed siblings and the studio.

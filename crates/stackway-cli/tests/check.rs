@@ -191,7 +191,10 @@ fn schema_prints_the_published_schema() {
         "^[a-z0-9][a-z0-9._-]{0,63}$"
     );
     // Every kind of the model, in its order (a kind added to the model reaches the schema).
-    let kinds: Vec<&str> = stackway_core::Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = stackway_core::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(
         schema["$defs"]["credential"]["properties"]["kind"]["enum"],
         serde_json::json!(kinds)

@@ -45,8 +45,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    end_quietly_on_closed_pipe();
     let cli = Cli::parse();
+    // Servers keep Rust's default (SIGPIPE ignored): a browser that leaves in the middle of a
+    // response makes the next write to its socket fail with EPIPE, which must end that one
+    // connection, never the whole server.
+    if !matches!(cli.command, Command::Serve(_) | Command::Studio(_)) {
+        end_quietly_on_closed_pipe();
+    }
     match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Progress(args) => commands::progress::run(args),
@@ -67,8 +72,8 @@ fn main() -> ExitCode {
 /// would, instead of panicking on the next line it prints.
 fn end_quietly_on_closed_pipe() {
     #[cfg(unix)]
-    // SAFETY: called first in `main`, before any thread starts; setting a signal's action to
-    // its default has no other effect on the process.
+    // SAFETY: called at the start of `main`, before any thread starts (parsing the arguments
+    // starts none); setting a signal's action to its default has no other effect on the process.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }

@@ -273,3 +273,24 @@ fn healthz_of_the_lti_tool_answers_503_when_its_redis_stops_answering() {
     );
     assert!(!down.to_string().contains("one-time store"));
 }
+
+/// Regression: `stackway serve` ended without a word when a browser closed a connection in the
+/// middle of a response (a page left while a file was still downloading): the command restored
+/// SIGPIPE's default action for every subcommand, so that `stackway plan … | head` ends
+/// quietly, and the next write to the socket whose reader had gone killed the whole server (seen
+/// as every later end-to-end test failing with "connection refused"). Which write meets the
+/// closed socket depends on timing, so the test sends the signal itself.
+#[cfg(unix)]
+#[test]
+fn a_broken_pipe_does_not_end_the_server() {
+    let dir = scratch("broken-pipe");
+    let mut server = Server::start(&["--dir", dir.to_str().unwrap()], free_port(), &[]);
+    // SAFETY: sending a signal to our own child process, which has not been reaped yet.
+    unsafe {
+        libc::kill(server.child.id() as i32, libc::SIGPIPE);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let exited = server.child.try_wait().unwrap();
+    assert_eq!(exited, None, "the server ended: {}", server.stop());
+    assert_eq!(server.get("/healthz").0, 200);
+}

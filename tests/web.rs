@@ -288,6 +288,8 @@ async fn a_large_feed_pages_its_programs_with_words_and_routes_on_every_shown_ca
         "feedText": many_programs_feed(70), "lang": "en"
     }));
     wait_for(&root, |t| t.contains("complete")).await;
+    // The routes come with the planner, after the cards: in Firefox often a moment later.
+    wait_for(&root, |t| !t.contains("being worked out")).await;
     let cards = ".sw-programs .sw-card";
     assert_eq!(count(&root, cards), 25);
     // Every shown card, none started, says what is missing and what the cheapest route costs.

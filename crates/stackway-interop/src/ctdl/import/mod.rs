@@ -31,7 +31,7 @@ use super::vocab::NodeClass;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::feed::{Credential, Feed, Requirement, Text, FORMAT_VERSION};
 use crate::json::{self, Document};
-use crate::parse::Parsed;
+use crate::parse::{read_error_diagnostic, Parsed};
 
 /// What importing a CTDL document gave.
 #[derive(Debug, Clone)]
@@ -136,14 +136,7 @@ impl From<Import> for Parsed {
 pub fn import_text(text: &str) -> Import {
     match json::read(text) {
         Ok(doc) => import_document(&doc),
-        Err(e) => Import::nothing(vec![Diagnostic {
-            code: e.code,
-            severity: Severity::Error,
-            pointer: String::new(),
-            message: e.message,
-            line: Some(e.pos.line),
-            column: Some(e.pos.column),
-        }]),
+        Err(e) => Import::nothing(vec![read_error_diagnostic(e)]),
     }
 }
 
